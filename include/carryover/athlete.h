@@ -1,0 +1,158 @@
+/*
+ * The athlete profile: who the runner is, what they have, how they run.
+ *
+ * A profile is read from the INI format of DESIGN.md (docs/profile.md) by
+ * co_profile_load()/co_profile_parse(); every error names the file, line and
+ * field. The struct is plain data the engine reads; it is owned by whoever
+ * got it from _load/_parse/_new and freed with co_profile_free().
+ */
+#ifndef CARRYOVER_ATHLETE_H
+#define CARRYOVER_ATHLETE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "carryover/catalog.h"
+#include "carryover/date.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Run types (DESIGN.md). Names: co_run_type_name(). */
+typedef enum co_run_type {
+	CO_RUN_REST = 0,
+	CO_RUN_EASY,
+	CO_RUN_RECOVERY,
+	CO_RUN_LONG,
+	CO_RUN_TEMPO,
+	CO_RUN_THRESHOLD,
+	CO_RUN_INTERVALS,
+	CO_RUN_HILLS,
+	CO_RUN_FARTLEK,
+	CO_RUN_RACE,
+	CO_RUN_CROSS,
+	CO_RUN_TYPE_COUNT
+} co_run_type;
+
+/** Key runs: long, tempo, threshold, intervals, hills, race (METHOD E1). */
+bool co_run_type_is_key(co_run_type t);
+const char *co_run_type_name(co_run_type t);
+/** -1 when unknown. */
+int co_run_type_from_name(const char *name);
+
+/** One day of the usual running week, or one dated run. */
+typedef struct co_run {
+	co_date date;       /* for dated runs; unused in the weekly template */
+	co_run_type type;
+	int minutes;        /* 0 for rest */
+	double distance_km; /* 0 when unknown */
+	int rpe;            /* 0 when unknown, else 1-10 */
+} co_run;
+
+typedef enum co_race_priority {
+	CO_RACE_A = 0,
+	CO_RACE_B,
+	CO_RACE_C
+} co_race_priority;
+
+typedef struct co_race {
+	char *name;
+	co_date date;
+	double distance_km; /* 5, 10, 21.0975, 42.195, or a number; ultra = 50 */
+	co_race_priority priority;
+	int line;           /* where it was declared, for messages */
+} co_race;
+
+/** A known working load or e1RM for one exercise, in the profile's units. */
+typedef struct co_lift {
+	char *exercise;     /* catalogue id (aliases are resolved when parsing) */
+	double load;
+} co_lift;
+
+/**
+ * A niggle: a body site that hurts, e.g. "achilles_left". The site decides
+ * which regions are spared (METHOD A8): co_niggle_regions().
+ */
+typedef struct co_niggle {
+	char *site;         /* as written, lowercase: "achilles_left" */
+	unsigned regions;   /* co_region bits the site spares */
+} co_niggle;
+
+typedef enum co_units {
+	CO_UNITS_KG = 0,
+	CO_UNITS_LB
+} co_units;
+
+typedef struct co_profile {
+	char *source;          /* file the profile came from, for messages; may be NULL */
+
+	/* [athlete] */
+	char *name;
+	co_level level;        /* default intermediate */
+	co_units units;        /* default kg */
+	double body_mass;      /* in units; 0 when not given */
+	unsigned equipment;    /* co_equipment bits; default CO_EQUIP_NONE_SET */
+	int session_minutes;   /* default 45 (METHOD B4); 15-120 */
+	int sessions_per_week; /* default 2 (METHOD C1); 1-3 */
+	bool double_days;      /* default no (METHOD E2) */
+	co_date start;         /* default: the next Monday from today */
+	int deload_every;      /* default 4 (METHOD C9); 3-6 */
+	double acwr_threshold; /* default 1.5 (METHOD D4); 1.2-2.0 */
+	double plate_step;     /* smallest barbell step; default 2.5 kg / 5 lb (METHOD D2) */
+	double dumbbell_step;  /* smallest dumbbell step; default 2 kg / 5 lb (METHOD D2) */
+	bool plyometrics;      /* default no (METHOD A6): a separate low-volume block when yes */
+	bool strides;          /* default yes (METHOD B5) */
+	co_niggle *niggles;
+	size_t n_niggles;
+	char *runs_file;       /* dated runs (.ics or .csv), resolved against the profile's folder; may be NULL */
+
+	/* [week]: index CO_MON..CO_SUN; minutes 0 and type rest when a day is missing */
+	co_run week[7];
+
+	/* [race NAME] sections, sorted by date */
+	co_race *races;
+	size_t n_races;
+
+	/* [lifts] */
+	co_lift *lifts;
+	size_t n_lifts;
+} co_profile;
+
+/**
+ * Parse a profile from INI text. `source` is the file name used in error
+ * messages ("marathon.ini:12: unknown run type 'tempoo' (did you mean
+ * 'tempo'?)"); `today` fills the default start (the next Monday after it).
+ * On success *out owns a new profile. Returns 0 or CO_EINPUT.
+ */
+int co_profile_parse(co_profile **out, const char *text, size_t len,
+		     const char *source, co_date today);
+
+/** Read and parse a file; errors as co_profile_parse, or CO_EIO. */
+int co_profile_load(co_profile **out, const char *path, co_date today);
+
+void co_profile_free(co_profile *p);
+
+/** The load of a lift from [lifts], or 0 when not given. */
+double co_profile_lift(const co_profile *p, const char *exercise_id);
+
+/**
+ * The regions a niggle site spares, or 0 for an unknown site. Sites may end
+ * in _left/_right: "achilles_left" spares calves and ankles.
+ */
+unsigned co_niggle_regions(const char *site);
+
+/** Parse "5k", "10k", "half", "marathon", "ultra" or "NUMBER km". Returns 0 or CO_EINPUT. */
+int co_race_distance_parse(double *out_km, const char *text);
+
+/**
+ * A commented profile template (the `carryover init` output), filled from
+ * `p` where it has values. Returns a malloc'd string the caller frees.
+ */
+char *co_profile_template(const co_profile *p);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

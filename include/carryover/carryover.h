@@ -1,0 +1,33 @@
+/*
+ * libcarryover: strength training that carries over to running.
+ *
+ * One header per concept; this one includes them all. Conventions, as the
+ * whole library follows them:
+ *   - public functions are co_<module>_<verb>(), macros and enums CO_*;
+ *   - fallible functions return 0 or a negative CO_E* code (error.h) and
+ *     leave a one-line message in co_error_last();
+ *   - out-parameters come first and are named `out`;
+ *   - objects from _new()/_load()/_parse() are freed with the matching
+ *     _free(), and _free(NULL) does nothing;
+ *   - the engine never prints and does no I/O.
+ */
+#ifndef CARRYOVER_H
+#define CARRYOVER_H
+
+#include "carryover/error.h"
+#include "carryover/date.h"
+#include "carryover/catalog.h"
+#include "carryover/athlete.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The library version, "MAJOR.MINOR.PATCH". */
+const char *co_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,118 @@
+/*
+ * carryover: the command table and global options.
+ *
+ *   carryover [--db PATH|URL] [--athlete NAME] COMMAND [ARGS...]
+ *
+ * Each command lives in cmd_<name>.c; this file only dispatches.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "carryover/carryover.h"
+#include "cli/cli.h"
+#include "util/suggest.h"
+
+typedef struct command {
+	const char *name;
+	int (*fn)(co_cli *cli, int argc, char **argv);
+	const char *summary;
+} command;
+
+static const command commands[] = {
+	{"exercises", cmd_exercises, "list the exercise catalogue, or show one exercise"},
+	{"profile", cmd_profile, "check an athlete profile (profile check FILE)"},
+	{"init", cmd_init, "write a commented athlete profile template"},
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: carryover [--db PATH|URL] [--athlete NAME] COMMAND [ARGS...]\n\n"
+	      "Strength training that carries over to running.\n\ncommands:\n", f);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n'carryover COMMAND --help' explains a command. Exit codes: 0 ok, 1 problem found,\n"
+	      "2 bad usage or input, 3 store failure. Data: $CARRYOVER_DB, else\n"
+	      "$XDG_DATA_HOME/carryover/carryover.db, else ~/.local/share/carryover/carryover.db.\n", f);
+}
+
+int co_cli_fail(int code)
+{
+	const char *msg = co_error_last();
+
+	fprintf(stderr, "carryover: %s\n", *msg ? msg : co_error_name(code));
+	return co_error_exit_status(code);
+}
+
+int co_cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("carryover: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CO_EXIT_USAGE;
+}
+
+bool co_cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			break;
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+			return true;
+	}
+	return false;
+}
+
+int main(int argc, char **argv)
+{
+	co_cli cli = {0};
+	char *help_argv[3] = {NULL, "--help", NULL};
+	int i = 1;
+
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+			cli.db = argv[++i];
+		} else if (!strcmp(argv[i], "--athlete") && i + 1 < argc) {
+			cli.athlete = argv[++i];
+		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			usage(stdout);
+			return CO_EXIT_OK;
+		} else if (!strcmp(argv[i], "--version")) {
+			printf("carryover %s\n", co_version());
+			return CO_EXIT_OK;
+		} else {
+			usage(stderr);
+			return co_cli_usage_error("unknown option '%s'", argv[i]);
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return CO_EXIT_USAGE;
+	}
+	if (!strcmp(argv[i], "help")) {
+		if (i + 1 >= argc) {
+			usage(stdout);
+			return CO_EXIT_OK;
+		}
+		help_argv[0] = argv[i + 1];
+		argv = help_argv;
+		argc = 2;
+		i = 0;
+	}
+	for (size_t c = 0; c < sizeof(commands) / sizeof(commands[0]); c++)
+		if (!strcmp(argv[i], commands[c].name))
+			return commands[c].fn(&cli, argc - i, argv + i);
+
+	const char *names[sizeof(commands) / sizeof(commands[0]) + 1];
+	for (size_t c = 0; c < sizeof(commands) / sizeof(commands[0]); c++)
+		names[c] = commands[c].name;
+	names[sizeof(commands) / sizeof(commands[0])] = NULL;
+	const char *near = co_suggest_from(argv[i], names);
+	if (near)
+		return co_cli_usage_error("unknown command '%s' (did you mean '%s'?)", argv[i], near);
+	return co_cli_usage_error("unknown command '%s' (see 'carryover --help')", argv[i]);
+}

@@ -1,0 +1,23 @@
+/*
+ * Data files embedded into the binary at build time by scripts/embed.cmake:
+ * the exercise catalogue (data/exercises.ini) and the store's schema
+ * migrations (src/store/schema/NNN_name.sql, in file-name order).
+ */
+#ifndef CO_UTIL_EMBEDDED_H
+#define CO_UTIL_EMBEDDED_H
+
+#include <stddef.h>
+
+typedef struct co_embedded_file {
+	const char *name; /* file name, e.g. "001_init.sql" */
+	const char *text; /* NUL-terminated contents */
+} co_embedded_file;
+
+extern const char *const co_embedded_catalog;
+extern const size_t co_embedded_catalog_len;
+
+/* Terminated by an entry whose name is NULL. */
+extern const co_embedded_file co_embedded_migrations[];
+extern const size_t co_embedded_migration_count;
+
+#endif
