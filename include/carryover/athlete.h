@@ -40,6 +40,8 @@ bool co_run_type_is_key(co_run_type t);
 const char *co_run_type_name(co_run_type t);
 /** -1 when unknown. */
 int co_run_type_from_name(const char *name);
+/** The minutes a day of [week] gets when only its TYPE is written (0 for rest). */
+int co_run_type_default_minutes(co_run_type t);
 
 /** One day of the usual running week, or one dated run. */
 typedef struct co_run {
@@ -55,6 +57,10 @@ typedef enum co_race_priority {
 	CO_RACE_B,
 	CO_RACE_C
 } co_race_priority;
+
+/** "A", "B", "C"; _from_name is case-insensitive and returns -1 when unknown. */
+const char *co_race_priority_name(co_race_priority p);
+int co_race_priority_from_name(const char *name);
 
 typedef struct co_race {
 	char *name;
@@ -84,6 +90,10 @@ typedef enum co_units {
 	CO_UNITS_LB
 } co_units;
 
+/** "kg", "lb"; _from_name returns -1 when unknown. */
+const char *co_units_name(co_units u);
+int co_units_from_name(const char *name);
+
 typedef struct co_profile {
 	char *source;          /* file the profile came from, for messages; may be NULL */
 
@@ -96,14 +106,14 @@ typedef struct co_profile {
 	int session_minutes;   /* default 45 (METHOD B4); 15-120 */
 	int sessions_per_week; /* default 2 (METHOD C1); 1-3 */
 	bool double_days;      /* default no (METHOD E2) */
-	co_date start;         /* default: the next Monday from today */
+	co_date start;         /* default: today when it is a Monday, else the next Monday */
 	int deload_every;      /* default 4 (METHOD C9); 3-6 */
 	double acwr_threshold; /* default 1.5 (METHOD D4); 1.2-2.0 */
 	double plate_step;     /* smallest barbell step; default 2.5 kg / 5 lb (METHOD D2) */
 	double dumbbell_step;  /* smallest dumbbell step; default 2 kg / 5 lb (METHOD D2) */
 	bool plyometrics;      /* default no (METHOD A6): a separate low-volume block when yes */
 	bool strides;          /* default yes (METHOD B5) */
-	co_niggle *niggles;
+	co_niggle *niggles;    /* no two with the same site */
 	size_t n_niggles;
 	char *runs_file;       /* dated runs (.ics or .csv), resolved against the profile's folder; may be NULL */
 
@@ -122,14 +132,47 @@ typedef struct co_profile {
 /**
  * Parse a profile from INI text. `source` is the file name used in error
  * messages ("marathon.ini:12: unknown run type 'tempoo' (did you mean
- * 'tempo'?)"); `today` fills the default start (the next Monday after it).
- * On success *out owns a new profile. Returns 0 or CO_EINPUT.
+ * 'tempo'?)"); `today` fills the default start (co_profile_default_start).
+ * On success *out owns a new profile; on failure *out is NULL. Returns 0 or
+ * CO_EINPUT. `runs` is kept as written (co_profile_load resolves it).
  */
 int co_profile_parse(co_profile **out, const char *text, size_t len,
 		     const char *source, co_date today);
 
-/** Read and parse a file; errors as co_profile_parse, or CO_EIO. */
+/**
+ * Read and parse a file; errors as co_profile_parse, or CO_EIO. Messages
+ * name the file as `path` is written. A relative `runs` is resolved against
+ * the folder of `path`.
+ */
 int co_profile_load(co_profile **out, const char *path, co_date today);
+
+/**
+ * A profile holding every default and a week of rest, for building one in
+ * code: set fields with co_profile_set(), then call co_profile_finish().
+ * Free it with co_profile_free(). Never NULL (allocation failure aborts).
+ */
+co_profile *co_profile_new(co_date today);
+
+/**
+ * Set one key as the INI file would: `section` is "athlete", "week",
+ * "lifts" or "race NAME" (the race is added when new). Validates the value
+ * as the parser does; messages carry no location ("wed: minutes must be
+ * between 1 and 600, got '-5'"). Set "units" first: body mass and the
+ * steps are checked in the current units, and switching units moves the
+ * plate and dumbbell steps that still hold the old unit's default.
+ * Returns 0 or CO_EINPUT.
+ */
+int co_profile_set(co_profile *p, const char *section, const char *key, const char *value);
+
+/**
+ * The checks that need the whole profile: every race has a date and a
+ * distance, on or after `start` and within 3 years of it; races are then
+ * sorted by date. Returns 0 or CO_EINPUT.
+ */
+int co_profile_finish(co_profile *p);
+
+/** The default `start` for `today`: today when it is a Monday, else the next Monday. */
+co_date co_profile_default_start(co_date today);
 
 void co_profile_free(co_profile *p);
 
@@ -138,16 +181,34 @@ double co_profile_lift(const co_profile *p, const char *exercise_id);
 
 /**
  * The regions a niggle site spares, or 0 for an unknown site. Sites may end
- * in _left/_right: "achilles_left" spares calves and ankles.
+ * in _left/_right: "achilles_left" spares calves and ankles. The mapping and
+ * its reasons are in docs/profile.md.
  */
 unsigned co_niggle_regions(const char *site);
 
-/** Parse "5k", "10k", "half", "marathon", "ultra" or "NUMBER km". Returns 0 or CO_EINPUT. */
+/** The known niggle sites without a side, NULL-terminated (static storage). */
+const char *const *co_niggle_sites(void);
+
+/**
+ * Parse a comma-separated equipment list ("barbell, dumbbells, box") into
+ * co_equipment bits. Besides each co_equipment name: "none" (bodyweight and
+ * a band, CO_EQUIP_NONE_SET), "bodyweight" (nothing) and "gym" (all).
+ * Returns 0 or CO_EINPUT ("unknown equipment 'dumbels' (did you mean ...)").
+ */
+int co_equipment_parse(unsigned *out, const char *list);
+
+/**
+ * Parse "5k", "10k", "half", "marathon", "ultra" or "NUMBER km" (also
+ * "NUMBERkm" and "NUMBER mi"), case-insensitive, 0.1-500 km. Returns 0 or
+ * CO_EINPUT.
+ */
 int co_race_distance_parse(double *out_km, const char *text);
 
 /**
  * A commented profile template (the `carryover init` output), filled from
- * `p` where it has values. Returns a malloc'd string the caller frees.
+ * `p` where it has values (every default when `p` is NULL, with an example
+ * week). Every key appears with its default and allowed values; the text
+ * parses back to the same profile. Returns a malloc'd string the caller frees.
  */
 char *co_profile_template(const co_profile *p);
 

@@ -18,6 +18,7 @@
 #include "carryover/date.h"
 #include "carryover/catalog.h"
 #include "carryover/athlete.h"
+#include "carryover/store.h"
 
 #ifdef __cplusplus
 extern "C" {

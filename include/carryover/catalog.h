@@ -162,7 +162,10 @@ const char *co_catalog_suggest(const co_catalog *cat, const char *typed);
 const char *co_pattern_why(co_pattern p);
 
 /* Names as they appear in the catalogue, profiles and JSON, and back. The
- * _from_name functions return -1 for an unknown name. */
+ * _name functions return static strings, or NULL for a value out of range
+ * (for the bit sets: anything but a single known bit). The _from_name
+ * functions ignore case, read '-' and ' ' as '_', and return -1 for an
+ * unknown name. */
 const char *co_pattern_name(co_pattern p);
 int co_pattern_from_name(const char *name);
 const char *co_region_name(co_region r); /* r: a single bit */

@@ -12,6 +12,7 @@
 #define CO_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 enum {
@@ -21,10 +22,31 @@ enum {
 	CO_EXIT_STORE = 3    /* the store failed */
 };
 
+struct co_store;
+struct co_profile;
+
 typedef struct co_cli {
 	const char *db;      /* --db PATH|URL, NULL: the default location */
 	const char *athlete; /* --athlete NAME, NULL: the current athlete */
+	struct co_store *store; /* opened on first use by co_cli_store(); closed by main */
 } co_cli;
+
+/*
+ * The store, opened once per run at cli->db (or the default location).
+ * Returns 0, or prints the error and returns the exit code (3).
+ */
+int co_cli_store(struct co_store **out, co_cli *cli);
+
+/*
+ * The athlete's profile (DESIGN.md "The current athlete"). With a path, the
+ * file is read, checked, and stored as the profile of the athlete it names,
+ * who becomes the current athlete. Without one, the stored profile of
+ * --athlete NAME, or of the current athlete, is used. *out_athlete_id (may
+ * be NULL) gets the athlete's id. Returns 0 (the caller frees *out with
+ * co_profile_free), or prints the error and returns the exit code.
+ */
+int co_cli_profile(struct co_profile **out, int64_t *out_athlete_id, co_cli *cli,
+		   const char *path);
 
 /** Print "carryover: MESSAGE" for the library's last error; returns the exit code for `code`. */
 int co_cli_fail(int code);
@@ -38,5 +60,29 @@ bool co_cli_wants_help(int argc, char **argv);
 int cmd_exercises(co_cli *cli, int argc, char **argv);
 int cmd_profile(co_cli *cli, int argc, char **argv);
 int cmd_init(co_cli *cli, int argc, char **argv);
+int cmd_plan(co_cli *cli, int argc, char **argv);
+int cmd_week(co_cli *cli, int argc, char **argv);
+int cmd_session(co_cli *cli, int argc, char **argv);
+
+/*
+ * Shared by plan, week and session (defined in cmd_plan.c). The loader
+ * reads the profile and its runs file and builds the whole season; on
+ * failure it has printed the error and returns the exit code (0 on success,
+ * *out then owns the plan: co_plan_free()).
+ */
+struct co_plan;
+struct co_week;
+struct co_session;
+int co_cli_plan_load(struct co_plan **out, const char *profile_path);
+void co_cli_print_header(FILE *f, const struct co_plan *plan);
+void co_cli_print_overview(FILE *f, const struct co_plan *plan, size_t first, size_t count);
+void co_cli_print_week(FILE *f, const struct co_plan *plan, const struct co_week *w);
+void co_cli_print_session(FILE *f, const struct co_plan *plan, const struct co_session *s);
+int cmd_export(co_cli *cli, int argc, char **argv);
+int cmd_debug(co_cli *cli, int argc, char **argv);
+int cmd_import(co_cli *cli, int argc, char **argv);
+int cmd_activities(co_cli *cli, int argc, char **argv);
+/* `debug xml-summary FILE...` (argv[0] = "xml-summary"), wired under `debug`. */
+int cmd_debug_xml_summary(co_cli *cli, int argc, char **argv);
 
 #endif

@@ -1,2 +1,453 @@
+/*
+ * carryover init [FILE] [--name N] [--level L] [--units kg|lb]
+ *                [--equipment LIST] [--start DATE] [--week SPEC]
+ *                [--race "NAME,DATE,DISTANCE[,PRIORITY]"]... [--force]
+ *
+ * Writes a commented athlete profile (co_profile_template) to FILE
+ * (default profile.ini; "-" for standard output). Values come from the
+ * flags; with no flags and a terminal on standard input it asks a few
+ * questions instead. Every value goes through co_profile_set(), so a bad
+ * flag gets the same message the file would, and the text is parsed back
+ * before it is written: what init writes always passes `profile check`.
+ *
+ * An existing file is never overwritten without --force, and the file
+ * appears whole or not at all (written beside it, then linked or renamed).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "carryover/carryover.h"
 #include "cli/cli.h"
-int cmd_init(co_cli *cli, int argc, char **argv) { return co_cli_usage_error("'init' is being written"); }
+#include "util/strbuf.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: carryover init [FILE] [--name NAME] [--level LEVEL] [--units kg|lb]\n"
+	      "                      [--equipment LIST] [--start YYYY-MM-DD]\n"
+	      "                      [--week \"mon=rest,tue=intervals 60,...\"]\n"
+	      "                      [--race \"NAME,DATE,DISTANCE[,PRIORITY]\"]... [--force]\n"
+	      "\n"
+	      "Write a commented athlete profile to FILE (default profile.ini; '-' for\n"
+	      "standard output). With no flags and a terminal it asks a few questions;\n"
+	      "otherwise the flags fill it in and the rest keeps its defaults.\n"
+	      "\n"
+	      "  --name NAME         your name (default Runner)\n"
+	      "  --level LEVEL       novice | intermediate | advanced (default intermediate)\n"
+	      "  --units UNITS       kg | lb (default kg)\n"
+	      "  --equipment LIST    none | bodyweight | gym | a list: barbell, dumbbells, ...\n"
+	      "  --start DATE        first day of the plan (default: the next Monday)\n"
+	      "  --week SPEC         the usual week, DAY=TYPE [MINUTES] separated by commas;\n"
+	      "                      days left out are rest (default: an example week)\n"
+	      "  --race SPEC         NAME,DATE,DISTANCE[,PRIORITY]; repeat for more races\n"
+	      "  --force             overwrite FILE if it exists\n"
+	      "\n"
+	      "Then check it with 'carryover profile check FILE'. Format: docs/profile.md.\n", f);
+}
+
+/* CARRYOVER_TODAY=YYYY-MM-DD pins "today" (the default start) for scripts and tests. */
+static co_date today(void)
+{
+	const char *env = getenv("CARRYOVER_TODAY");
+	co_date d;
+
+	if (env && *env && co_date_parse(&d, env) == CO_OK)
+		return d;
+	return co_date_today();
+}
+
+/* The example week of DESIGN.md, used when --week is not given. */
+static const char *const example_week[7] = {
+	"rest", "intervals 60", "easy 45", "tempo 50", "rest", "easy 40", "long 120"
+};
+
+/* Report a co_profile_set failure for a flag: "carryover: --level: unknown level ...". */
+static int flag_fail(const char *flag)
+{
+	char msg[1024];
+
+	snprintf(msg, sizeof(msg), "%s", co_error_last());
+	return co_cli_usage_error("%s: %s", flag, msg);
+}
+
+static void trim(char *s)
+{
+	size_t len = strlen(s), i = 0;
+
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
+		       s[len - 1] == '\r'))
+		s[--len] = '\0';
+	while (s[i] == ' ' || s[i] == '\t')
+		i++;
+	memmove(s, s + i, len - i + 1);
+}
+
+static int set_week(co_profile *p, const char *spec)
+{
+	char *copy = co_xstrdup(spec), *item, *save = NULL;
+	int rc = CO_EXIT_OK;
+
+	for (int d = 0; d < 7; d++)
+		co_profile_set(p, "week", co_weekday_short((co_weekday)d), "rest");
+	for (item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(item, '=');
+
+		if (!eq) {
+			trim(item);
+			rc = co_cli_usage_error("--week: expected DAY=TYPE [MINUTES], got '%.40s'", item);
+			goto done;
+		}
+		*eq = '\0';
+		trim(item);
+		if (co_profile_set(p, "week", item, eq + 1)) {
+			rc = flag_fail("--week");
+			goto done;
+		}
+	}
+done:
+	free(copy);
+	return rc;
+}
+
+static int add_race(co_profile *p, const char *spec)
+{
+	char *copy = co_xstrdup(spec), *field[5] = {0}, *s = copy;
+	char section[200];
+	int n = 0, rc = CO_EXIT_OK;
+
+	while (n < 5) {
+		char *comma = strchr(s, ',');
+		field[n++] = s;
+		if (!comma)
+			break;
+		*comma = '\0';
+		s = comma + 1;
+	}
+	for (int i = 0; i < n; i++)
+		trim(field[i]);
+	if (n < 3 || n > 4 || !*field[0]) {
+		rc = co_cli_usage_error("--race: expected NAME,DATE,DISTANCE[,PRIORITY], got '%.60s'", spec);
+		goto done;
+	}
+	snprintf(section, sizeof(section), "race %s", field[0]);
+	if (co_profile_set(p, section, "date", field[1]) ||
+	    co_profile_set(p, section, "distance", field[2]) ||
+	    (n == 4 && co_profile_set(p, section, "priority", field[3])))
+		rc = flag_fail("--race");
+done:
+	free(copy);
+	return rc;
+}
+
+/* One question on the terminal: the answer, the default on an empty line or EOF. */
+static bool ask(char *out, size_t size, const char *question, const char *def)
+{
+	fprintf(stderr, "%s [%s]: ", question, def);
+	fflush(stderr);
+	if (!fgets(out, (int)size, stdin)) {
+		fputc('\n', stderr);
+		snprintf(out, size, "%s", def);
+		return false;
+	}
+	trim(out);
+	if (!*out)
+		snprintf(out, size, "%s", def);
+	return true;
+}
+
+/* Ask until co_profile_set takes the answer; EOF keeps the default. */
+static void ask_key(co_profile *p, const char *section, const char *key, const char *question,
+		    const char *def)
+{
+	char line[512];
+
+	for (int tries = 0; tries < 10; tries++) {
+		bool more = ask(line, sizeof(line), question, def);
+
+		if (co_profile_set(p, section, key, line) == CO_OK)
+			return;
+		fprintf(stderr, "  %s\n", co_error_last());
+		if (!more)
+			break;
+	}
+	co_profile_set(p, section, key, def);
+}
+
+/* The A-race: name, date, distance, each asked until it is valid; EOF or "none" skips it. */
+static void race_interview(co_profile *p)
+{
+	char name[128], date[64], dist[64], section[200], s1[11];
+	co_profile *scratch = co_profile_new(p->start);
+	co_date d = 0;
+	double km;
+	int tries;
+
+	for (tries = 0; tries < 10; tries++) {
+		if (!ask(name, sizeof(name), "Your next A-race (a name, or Enter for none)", "none") ||
+		    !strcmp(name, "none"))
+			goto done;
+		snprintf(section, sizeof(section), "race %s", name);
+		if (co_profile_set(scratch, section, "priority", "A") == CO_OK)
+			break;
+		fprintf(stderr, "  %s\n", co_error_last());
+	}
+	for (tries = 0; tries < 10; tries++) {
+		if (!ask(date, sizeof(date), "Race date (YYYY-MM-DD)", "none") || !strcmp(date, "none"))
+			goto done;
+		if (co_date_parse(&d, date) != CO_OK)
+			fprintf(stderr, "  %s\n", co_error_last());
+		else if (d < p->start)
+			fprintf(stderr, "  %s is before the plan starts (%s)\n", date,
+				co_date_format(p->start, s1));
+		else
+			break;
+	}
+	if (tries == 10)
+		goto done;
+	for (tries = 0; tries < 10; tries++) {
+		bool more = ask(dist, sizeof(dist),
+				"Race distance (5k, 10k, half, marathon, ultra or NUMBER km)", "marathon");
+		if (co_race_distance_parse(&km, dist) == CO_OK)
+			break;
+		fprintf(stderr, "  %s\n", co_error_last());
+		if (!more)
+			goto done;
+	}
+	if (tries == 10)
+		goto done;
+	co_profile_set(p, section, "date", date);
+	co_profile_set(p, section, "distance", dist);
+	co_profile_set(p, section, "priority", "A");
+done:
+	co_profile_free(scratch);
+}
+
+static void interview(co_profile *p)
+{
+	fputs("A few questions for your profile; Enter keeps the [default].\n", stderr);
+	ask_key(p, "athlete", "name", "Your name", "Runner");
+	ask_key(p, "athlete", "level", "Lifting experience (novice, intermediate, advanced)",
+		"intermediate");
+	ask_key(p, "athlete", "units", "Units (kg, lb)", "kg");
+	ask_key(p, "athlete", "equipment",
+		"Equipment (none, bodyweight, gym, or a list: barbell, dumbbells, box, ...)", "none");
+	fputs("Your usual running week, one day at a time: TYPE [MINUTES], e.g. 'tempo 50'.\n"
+	      "Types: rest, easy, recovery, long, tempo, threshold, intervals, hills, fartlek,\n"
+	      "race, cross.\n", stderr);
+	for (int d = 0; d < 7; d++)
+		ask_key(p, "week", co_weekday_short((co_weekday)d),
+			co_weekday_name((co_weekday)d), example_week[d]);
+	race_interview(p);
+}
+
+/*
+ * Write `text` to `path` whole or not at all: a temporary file beside it,
+ * then link() (fails when `path` exists) or, with --force, rename().
+ */
+static int write_file(const char *path, const char *text, bool force)
+{
+	co_strbuf tmp = CO_STRBUF_INIT;
+	size_t len = strlen(text), off = 0;
+	mode_t mask;
+	int fd = -1, rc = CO_EXIT_OK;
+
+	co_strbuf_init(&tmp);
+	co_strbuf_addf(&tmp, "%s.XXXXXX", path);
+	fd = mkstemp(tmp.buf);
+	if (fd < 0) {
+		rc = co_cli_usage_error("cannot write '%s': %s", path, strerror(errno));
+		co_strbuf_release(&tmp);
+		return rc;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0)
+		goto io;
+	while (off < len) {
+		ssize_t n = write(fd, text + off, len - off);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			goto io;
+		}
+		off += (size_t)n;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0) {
+		fd = -1;
+		goto io;
+	}
+	fd = -1;
+	if (force) {
+		if (rename(tmp.buf, path) != 0)
+			goto io;
+	} else if (link(tmp.buf, path) != 0) {
+		if (errno == EEXIST) {
+			rc = co_cli_usage_error("'%s' already exists (use --force to overwrite)", path);
+			goto out;
+		}
+		goto io;
+	} else {
+		unlink(tmp.buf);
+	}
+	goto out;
+io:
+	rc = co_cli_usage_error("cannot write '%s': %s", path, strerror(errno));
+out:
+	if (fd >= 0)
+		close(fd);
+	if (rc != CO_EXIT_OK)
+		unlink(tmp.buf);
+	co_strbuf_release(&tmp);
+	return rc;
+}
+
+static bool is_flag(const char *arg, const char *name, char **argv, int *i, int argc,
+		    const char **value, int *err)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(arg, name, n))
+		return false;
+	if (arg[n] == '=') {
+		*value = arg + n + 1;
+		return true;
+	}
+	if (arg[n])
+		return false;
+	if (*i + 1 >= argc) {
+		*err = co_cli_usage_error("init: %s needs a value", name);
+		return true;
+	}
+	*value = argv[++*i];
+	return true;
+}
+
+int cmd_init(co_cli *cli, int argc, char **argv)
+{
+	static const char *const athlete_flags[][2] = {
+		{"--name", "name"}, {"--level", "level"}, {"--units", "units"},
+		{"--equipment", "equipment"}, {"--start", "start"},
+	};
+	const char *path = NULL, *week = NULL;
+	const char **races = NULL;
+	const char *values[5] = {0};
+	size_t n_races = 0;
+	bool force = false, any_flag = false, only_args = false;
+	co_profile *p = NULL, *check = NULL;
+	char *text = NULL;
+	int rc = CO_EXIT_OK, err = 0;
+
+	(void)cli;
+	if (co_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return CO_EXIT_OK;
+	}
+	races = co_xcalloc((size_t)argc, sizeof(*races));
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i], *v = NULL;
+		bool matched = false;
+
+		if (only_args || arg[0] != '-' || !strcmp(arg, "-")) {
+			if (path) {
+				rc = co_cli_usage_error("init: one FILE at a time ('%s' and '%s')", path, arg);
+				goto done;
+			}
+			path = arg;
+			continue;
+		}
+		if (!strcmp(arg, "--")) {
+			only_args = true;
+			continue;
+		}
+		if (!strcmp(arg, "--force") || !strcmp(arg, "-f")) {
+			force = true;
+			continue;
+		}
+		for (size_t f = 0; f < 5 && !matched; f++) {
+			if (is_flag(arg, athlete_flags[f][0], argv, &i, argc, &v, &err)) {
+				matched = true;
+				values[f] = v;
+			}
+		}
+		if (!matched && is_flag(arg, "--week", argv, &i, argc, &v, &err)) {
+			matched = true;
+			week = v;
+		}
+		if (!matched && is_flag(arg, "--race", argv, &i, argc, &v, &err)) {
+			matched = true;
+			if (v)
+				races[n_races++] = v;
+		}
+		if (err) {
+			rc = err;
+			goto done;
+		}
+		if (!matched) {
+			usage(stderr);
+			rc = co_cli_usage_error("init: unknown option '%s'", arg);
+			goto done;
+		}
+		any_flag = true;
+	}
+	if (!path)
+		path = "profile.ini";
+	if (strcmp(path, "-") && !force && access(path, F_OK) == 0) {
+		rc = co_cli_usage_error("'%s' already exists (use --force to overwrite)", path);
+		goto done;
+	}
+
+	p = co_profile_new(today());
+	/* units first: the steps follow it */
+	if (values[2] && co_profile_set(p, "athlete", "units", values[2])) {
+		rc = flag_fail("--units");
+		goto done;
+	}
+	for (size_t f = 0; f < 5; f++) {
+		if (f != 2 && values[f] && co_profile_set(p, "athlete", athlete_flags[f][1], values[f])) {
+			rc = flag_fail(athlete_flags[f][0]);
+			goto done;
+		}
+	}
+	if (week) {
+		if ((rc = set_week(p, week)) != CO_EXIT_OK)
+			goto done;
+	} else {
+		for (int d = 0; d < 7; d++)
+			co_profile_set(p, "week", co_weekday_short((co_weekday)d), example_week[d]);
+	}
+	for (size_t r = 0; r < n_races; r++)
+		if ((rc = add_race(p, races[r])) != CO_EXIT_OK)
+			goto done;
+	if (!any_flag && isatty(STDIN_FILENO))
+		interview(p);
+	if (co_profile_finish(p)) {
+		rc = flag_fail(n_races ? "--race" : "init");
+		goto done;
+	}
+
+	text = co_profile_template(p);
+	/* What init writes must pass `profile check`; a failure here is a bug. */
+	if (co_profile_parse(&check, text, strlen(text), path, today())) {
+		rc = co_cli_fail(CO_ERROR);
+		goto done;
+	}
+	if (!strcmp(path, "-")) {
+		fputs(text, stdout);
+		if (fflush(stdout) != 0)
+			rc = co_cli_usage_error("cannot write to standard output");
+		goto done;
+	}
+	rc = write_file(path, text, force);
+	if (rc == CO_EXIT_OK)
+		printf("wrote %s; check it with: carryover profile check %s\n", path, path);
+done:
+	free(races);
+	free(text);
+	co_profile_free(check);
+	co_profile_free(p);
+	return rc;
+}

@@ -1,2 +1,193 @@
+/*
+ * carryover profile check FILE
+ *
+ * Reads an athlete profile exactly as every other command will and prints
+ * what carryover understood: who, with what, the running week (key runs
+ * marked), races in date order, known lifts and the regions each niggle
+ * spares. Bad input is one line on stderr and exit 2, so the same command
+ * is a validator for editors and scripts. Nothing is stored.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "carryover/carryover.h"
 #include "cli/cli.h"
-int cmd_profile(co_cli *cli, int argc, char **argv) { return co_cli_usage_error("'profile' is being written"); }
+
+static void usage(FILE *f)
+{
+	fputs("usage: carryover profile check FILE\n"
+	      "\n"
+	      "Check an athlete profile (INI, see docs/profile.md) and print what carryover\n"
+	      "read from it: name, level, units, equipment, the running week with key runs\n"
+	      "marked, races, known lifts and niggles. Exit 0 when it is valid; otherwise\n"
+	      "one line names the file, line and field, and the exit code is 2.\n"
+	      "Write a new profile with 'carryover init'.\n", f);
+}
+
+/* CARRYOVER_TODAY=YYYY-MM-DD pins "today" (the default start) for scripts and tests. */
+static co_date today(void)
+{
+	const char *env = getenv("CARRYOVER_TODAY");
+	co_date d;
+
+	if (env && *env && co_date_parse(&d, env) == CO_OK)
+		return d;
+	return co_date_today();
+}
+
+static void print_regions(unsigned bits)
+{
+	bool first = true;
+
+	for (unsigned i = 0; i < CO_REGION_COUNT; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		printf("%s%s", first ? "" : ", ", co_region_name((co_region)(1u << i)));
+		first = false;
+	}
+}
+
+static void print_equipment(unsigned bits)
+{
+	bool first = true;
+
+	if (bits == 0) {
+		fputs("bodyweight only", stdout);
+		return;
+	}
+	if (bits == CO_EQUIP_ALL) {
+		fputs("gym (everything)", stdout);
+		return;
+	}
+	for (unsigned i = 0; i < CO_EQUIP_COUNT; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		printf("%s%s", first ? "" : ", ", co_equipment_name((co_equipment)(1u << i)));
+		first = false;
+	}
+	if (bits == CO_EQUIP_NONE_SET)
+		fputs(" (and bodyweight)", stdout);
+}
+
+static const char *distance_label(double km, char *buf, size_t size)
+{
+	if (km == 21.0975)
+		return "half marathon";
+	if (km == 42.195)
+		return "marathon";
+	snprintf(buf, size, "%g km", km);
+	return buf;
+}
+
+static void print_summary(const co_profile *p)
+{
+	const char *u = co_units_name(p->units);
+	char d[11], buf[32];
+	int keys = 0, runs = 0, minutes = 0;
+
+	printf("%s: ok\n", p->source ? p->source : "profile");
+	printf("athlete:   %s (%s, %s", p->name, co_level_name(p->level), u);
+	if (p->body_mass > 0)
+		printf(", %g %s", p->body_mass, u);
+	printf(")\n");
+	printf("equipment: ");
+	print_equipment(p->equipment);
+	printf("\nsessions:  %d a week, %d min each, lifting after a key run the same day: %s\n",
+	       p->sessions_per_week, p->session_minutes, p->double_days ? "yes" : "no");
+	printf("start:     %s (%s)\n", co_date_format(p->start, d),
+	       co_weekday_name(co_date_weekday(p->start)));
+	printf("options:   deload every %d weeks, acwr threshold %g, plate step %g %s, "
+	       "dumbbell step %g %s, plyometrics %s, strides %s\n",
+	       p->deload_every, p->acwr_threshold, p->plate_step, u, p->dumbbell_step, u,
+	       p->plyometrics ? "yes" : "no", p->strides ? "yes" : "no");
+	if (p->runs_file)
+		printf("runs:      %s\n", p->runs_file);
+
+	printf("\nweek:\n");
+	for (int i = 0; i < 7; i++) {
+		const co_run *r = &p->week[i];
+		bool key = co_run_type_is_key(r->type);
+
+		if (r->type == CO_RUN_REST) {
+			printf("  %s  rest\n", co_weekday_short((co_weekday)i));
+			continue;
+		}
+		runs++;
+		keys += key;
+		minutes += r->minutes;
+		printf("  %s  %-10s %4d min%s\n", co_weekday_short((co_weekday)i),
+		       co_run_type_name(r->type), r->minutes, key ? "  key" : "");
+	}
+	printf("  %d runs, %d key, %d min a week\n", runs, keys, minutes);
+
+	if (p->n_races) {
+		printf("\nraces:\n");
+		for (size_t i = 0; i < p->n_races; i++) {
+			const co_race *r = &p->races[i];
+			printf("  %s  %s-race  %s (%s)\n", co_date_format(r->date, d),
+			       co_race_priority_name(r->priority), r->name,
+			       distance_label(r->distance_km, buf, sizeof(buf)));
+		}
+	} else {
+		printf("\nraces: none (the plan follows the running week without a peak)\n");
+	}
+
+	if (p->n_lifts) {
+		printf("\nlifts:\n");
+		for (size_t i = 0; i < p->n_lifts; i++)
+			printf("  %-24s %g %s\n", p->lifts[i].exercise, p->lifts[i].load, u);
+	}
+	if (p->n_niggles) {
+		printf("\nniggles:\n");
+		for (size_t i = 0; i < p->n_niggles; i++) {
+			printf("  %-20s spares ", p->niggles[i].site);
+			print_regions(p->niggles[i].regions);
+			printf("\n");
+		}
+	}
+}
+
+static int check(const char *path)
+{
+	co_profile *p = NULL;
+	int rc = co_profile_load(&p, path, today());
+
+	if (rc) {
+		/* A file that cannot be read is bad input too (DESIGN.md: exit 2). */
+		co_cli_fail(rc);
+		return CO_EXIT_USAGE;
+	}
+	if (p->runs_file && access(p->runs_file, R_OK) != 0) {
+		co_error_set(CO_EINPUT, "%s: runs: cannot read '%s'", path, p->runs_file);
+		co_profile_free(p);
+		return co_cli_fail(CO_EINPUT);
+	}
+	print_summary(p);
+	co_profile_free(p);
+	return CO_EXIT_OK;
+}
+
+int cmd_profile(co_cli *cli, int argc, char **argv)
+{
+	(void)cli;
+	if (co_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return CO_EXIT_OK;
+	}
+	if (argc < 2) {
+		usage(stderr);
+		return co_cli_usage_error("profile: missing subcommand (try 'carryover profile check FILE')");
+	}
+	if (strcmp(argv[1], "check")) {
+		usage(stderr);
+		return co_cli_usage_error("profile: unknown subcommand '%s' (expected 'check')", argv[1]);
+	}
+	if (argc != 3) {
+		usage(stderr);
+		return co_cli_usage_error(argc < 3 ? "profile check: missing FILE"
+						   : "profile check: one FILE at a time");
+	}
+	return check(argv[2]);
+}

@@ -30,7 +30,8 @@ static void usage(FILE *f)
 	fputs("usage: carryover [--db PATH|URL] [--athlete NAME] COMMAND [ARGS...]\n\n"
 	      "Strength training that carries over to running.\n\ncommands:\n", f);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+		if (commands[i].summary)
+			fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n'carryover COMMAND --help' explains a command. Exit codes: 0 ok, 1 problem found,\n"
 	      "2 bad usage or input, 3 store failure. Data: $CARRYOVER_DB, else\n"
 	      "$XDG_DATA_HOME/carryover/carryover.db, else ~/.local/share/carryover/carryover.db.\n", f);
@@ -104,8 +105,11 @@ int main(int argc, char **argv)
 		i = 0;
 	}
 	for (size_t c = 0; c < sizeof(commands) / sizeof(commands[0]); c++)
-		if (!strcmp(argv[i], commands[c].name))
-			return commands[c].fn(&cli, argc - i, argv + i);
+		if (!strcmp(argv[i], commands[c].name)) {
+			int rc = commands[c].fn(&cli, argc - i, argv + i);
+			co_store_free(cli.store);
+			return rc;
+		}
 
 	const char *names[sizeof(commands) / sizeof(commands[0]) + 1];
 	for (size_t c = 0; c < sizeof(commands) / sizeof(commands[0]); c++)

@@ -28,7 +28,8 @@ void co_strbuf_adds(co_strbuf *sb, const char *s);
 void co_strbuf_addch(co_strbuf *sb, char c);
 void co_strbuf_addf(co_strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void co_strbuf_vaddf(co_strbuf *sb, const char *fmt, va_list ap);
+void co_strbuf_vaddf(co_strbuf *sb, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 /** Give the buffer to the caller (free() it); sb is left empty. */
 char *co_strbuf_detach(co_strbuf *sb);

@@ -1,0 +1,81 @@
+/*
+ * What commands share beyond argument parsing: the store, opened once per
+ * run, and the athlete's profile, from a file (then stored) or from the
+ * store (DESIGN.md "The current athlete").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "carryover/carryover.h"
+#include "carryover/store.h"
+#include "cli/cli.h"
+#include "util/strbuf.h"
+
+int co_cli_store(co_store **out, co_cli *cli)
+{
+	int err;
+
+	if (!cli->store && (err = co_store_open(&cli->store, cli->db)) < 0)
+		return co_cli_fail(err);
+	*out = cli->store;
+	return CO_EXIT_OK;
+}
+
+/* Profiles larger than this are not profiles (the parser says so too). */
+#define PROFILE_MAX_BYTES (16u << 20)
+
+int co_cli_profile(co_profile **out, int64_t *out_athlete_id, co_cli *cli, const char *path)
+{
+	co_strbuf text = CO_STRBUF_INIT;
+	co_store_athlete stored = {0};
+	co_profile *p = NULL;
+	co_store *store = NULL;
+	int64_t id = 0;
+	int err, rc = CO_EXIT_OK;
+
+	*out = NULL;
+	if ((rc = co_cli_store(&store, cli)) != CO_EXIT_OK)
+		goto done;
+	if (path) {
+		if ((err = co_strbuf_read_file(&text, path, PROFILE_MAX_BYTES)) < 0 ||
+		    (err = co_profile_load(&p, path, co_date_today())) < 0) {
+			rc = co_cli_fail(err);
+			goto done;
+		}
+		if ((err = co_store_athlete_put(&id, store, p->name, text.buf, path)) < 0) {
+			rc = co_cli_fail(err);
+			goto done;
+		}
+	} else {
+		if ((err = co_store_athlete_get(&stored, store, cli->athlete)) < 0) {
+			if (err == CO_ENOTFOUND && !cli->athlete)
+				co_error_set(CO_ENOTFOUND, "no profile yet: give a profile file "
+					     "(e.g. 'carryover plan profile.ini'); see 'carryover init'");
+			rc = co_cli_fail(err);
+			goto done;
+		}
+		if (!stored.profile_text) {
+			co_error_set(CO_ENOTFOUND, "athlete '%s' has no profile: give a profile file",
+				     stored.name);
+			rc = co_cli_fail(CO_ENOTFOUND);
+			goto done;
+		}
+		err = co_profile_parse(&p, stored.profile_text, strlen(stored.profile_text),
+				       stored.source_path ? stored.source_path : stored.name,
+				       co_date_today());
+		if (err < 0) {
+			rc = co_cli_fail(err);
+			goto done;
+		}
+		id = stored.id;
+	}
+	*out = p;
+	p = NULL;
+	if (out_athlete_id)
+		*out_athlete_id = id;
+done:
+	co_profile_free(p);
+	co_store_athlete_release(&stored);
+	co_strbuf_release(&text);
+	return rc;
+}

@@ -1,0 +1,1351 @@
+/*
+ * The athlete profile file: INI text (DESIGN.md, docs/profile.md) to a
+ * co_profile, and a co_profile back to a commented template.
+ *
+ * inih does the key = value splitting. Debian's libinih (55) is built with
+ * its defaults, which it exports as run-time globals: a 200-byte line
+ * buffer on the stack (no realloc), multi-line continuation of indented
+ * lines, inline comments after " ;", and it keeps going after an error. A
+ * longer line would be cut and its tail parsed as the next line (and every
+ * later line number would be off by one), and an indented key would be
+ * glued to the previous value. So inih reads through our own line reader,
+ * which:
+ *   - rejects text that is not UTF-8 text before anything else;
+ *   - hands inih exactly one input line per call, so its line count and
+ *     ours agree and our messages can name the line;
+ *   - blanks comment lines (any length is fine) and strips indentation and
+ *     inline comments, so continuation never triggers;
+ *   - stops with "line is too long" on a longer line, before inih sees it;
+ *   - reads section headers itself: it knows each section's line, sees
+ *     empty sections, and is not bound by inih's 50-byte section names.
+ * The process-wide inih settings are never changed.
+ *
+ * Values are applied as they come, in file order, so the first error in the
+ * file is the one reported. Checks that depend on the units (body mass,
+ * plate and dumbbell steps) wait for the end of the file, because `units`
+ * may come after them; so do the checks that relate races to `start`
+ * (co_profile_finish).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <ini.h>
+
+#include "carryover/athlete.h"
+#include "carryover/catalog.h"
+#include "carryover/error.h"
+#include "util/strbuf.h"
+#include "util/suggest.h"
+
+#define MAX_NAME 80           /* athlete and race names, bytes */
+#define MAX_RACES 100
+#define MAX_NIGGLES 8         /* keeps the template's niggles line within inih's */
+#define MAX_FILE (16u << 20)  /* co_profile_load: a profile is a few KB */
+#define RACE_HORIZON 1096     /* days after start a race may be: 3 years */
+#define DATE_UNSET INT32_MIN
+
+enum sec_kind { SEC_ATHLETE = 1, SEC_WEEK, SEC_RACE, SEC_LIFTS };
+
+enum athlete_key {
+	K_NAME, K_LEVEL, K_UNITS, K_BODY_MASS, K_EQUIPMENT, K_SESSION_MINUTES,
+	K_SESSIONS_PER_WEEK, K_DOUBLE_DAYS, K_START, K_DELOAD_EVERY, K_ACWR,
+	K_PLATE_STEP, K_DUMBBELL_STEP, K_PLYOMETRICS, K_STRIDES, K_NIGGLES, K_RUNS,
+	K_COUNT
+};
+
+static const char *const athlete_keys[K_COUNT + 1] = {
+	"name", "level", "units", "body_mass", "equipment", "session_minutes",
+	"sessions_per_week", "double_days", "start", "deload_every",
+	"acwr_threshold", "plate_step", "dumbbell_step", "plyometrics", "strides",
+	"niggles", "runs", NULL
+};
+
+enum race_key { R_DATE, R_DISTANCE, R_PRIORITY, R_COUNT };
+static const char *const race_keys[R_COUNT + 1] = {"date", "distance", "priority", NULL};
+
+static const char *const day_keys[] = {
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
+};
+
+static const char *const section_words[] = {"athlete", "week", "race", "lifts", NULL};
+
+/* ---- unit-dependent bounds ---------------------------------------------- */
+
+typedef struct bounds {
+	double lo, hi;
+} bounds;
+
+static bounds body_mass_bounds(co_units u)
+{
+	return u == CO_UNITS_LB ? (bounds){55, 550} : (bounds){25, 250};
+}
+
+static bounds step_bounds(co_units u)
+{
+	return u == CO_UNITS_LB ? (bounds){0.5, 25} : (bounds){0.25, 10};
+}
+
+static double default_plate_step(co_units u)
+{
+	return u == CO_UNITS_LB ? 5.0 : 2.5;
+}
+
+static double default_dumbbell_step(co_units u)
+{
+	return u == CO_UNITS_LB ? 5.0 : 2.0;
+}
+
+#define LIFT_MAX 1100.0 /* in either unit: above any human's e1RM in lb */
+
+/* ---- value parsers (messages without location) -------------------------- */
+
+static int parse_int(int *out, const char *field, const char *v, int lo, int hi)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (end == v || *end || errno == ERANGE) {
+		if (end != v && !*end)
+			goto range;
+		return co_error_set(CO_EINPUT, "%s must be a whole number, got '%.40s'", field, v);
+	}
+	if (n < lo || n > hi)
+		goto range;
+	*out = (int)n;
+	return CO_OK;
+range:
+	return co_error_set(CO_EINPUT, "%s must be between %d and %d, got '%.40s'", field, lo, hi, v);
+}
+
+static int parse_num(double *out, const char *field, const char *v, double lo, double hi,
+		     const char *unit)
+{
+	char *end;
+	double x;
+
+	if (!*v || isspace((unsigned char)*v))
+		goto nan;
+	x = strtod(v, &end);
+	if (end == v || *end || !isfinite(x))
+		goto nan;
+	if (x < lo || x > hi)
+		return co_error_set(CO_EINPUT, "%s must be between %g and %g%s%s, got '%.40s'",
+				    field, lo, hi, unit ? " " : "", unit ? unit : "", v);
+	*out = x;
+	return CO_OK;
+nan:
+	return co_error_set(CO_EINPUT, "%s must be a number, got '%.40s'", field, v);
+}
+
+static int parse_bool(bool *out, const char *field, const char *v)
+{
+	if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcasecmp(v, "on") || !strcmp(v, "1"))
+		*out = true;
+	else if (!strcasecmp(v, "no") || !strcasecmp(v, "false") || !strcasecmp(v, "off") || !strcmp(v, "0"))
+		*out = false;
+	else
+		return co_error_set(CO_EINPUT, "%s must be yes or no, got '%.40s'", field, v);
+	return CO_OK;
+}
+
+/* A date, with a clearer word than "invalid" when the shape is right but the day is not. */
+static int parse_date(co_date *out, const char *field, const char *v)
+{
+	int y, m, d, n = 0;
+
+	if (co_date_parse(out, v) == CO_OK)
+		return CO_OK;
+	if (strlen(v) == 10 && sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10) {
+		if (m == 2 && d == 29)
+			return co_error_set(CO_EINPUT, "%s: %s is not a real date (%d is not a leap year)",
+					    field, v, y);
+		if (m >= 1 && m <= 12 && d >= 1 && d <= 31 && (y < 1900 || y > 2200))
+			return co_error_set(CO_EINPUT, "%s: %s is out of range (years 1900-2200)",
+					    field, v);
+		return co_error_set(CO_EINPUT, "%s: %s is not a real date", field, v);
+	}
+	return co_error_set(CO_EINPUT, "%s: invalid date '%.40s' (expected YYYY-MM-DD)", field, v);
+}
+
+/* A name as written: printable, no ';' (it would start a comment when written back). */
+static int check_name(const char *field, const char *v)
+{
+	size_t len = strlen(v);
+
+	if (!len)
+		return co_error_set(CO_EINPUT, "%s is empty", field);
+	if (len > MAX_NAME)
+		return co_error_set(CO_EINPUT, "%s is too long (at most %d characters)", field, MAX_NAME);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (c < 0x20 || c == 0x7f)
+			return co_error_set(CO_EINPUT, "%s contains a control character", field);
+		if (c == ';' || c == '[' || c == ']')
+			return co_error_set(CO_EINPUT, "%s must not contain '%c'", field, c);
+	}
+	if (isspace((unsigned char)v[0]) || isspace((unsigned char)v[len - 1]))
+		return co_error_set(CO_EINPUT, "%s must not start or end with a space", field);
+	return CO_OK;
+}
+
+static void normalize(char *dst, size_t size, const char *src, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len && n + 1 < size; i++) {
+		unsigned char c = (unsigned char)src[i];
+		dst[n++] = (c == '-' || c == ' ') ? '_' : (char)tolower(c);
+	}
+	dst[n] = '\0';
+}
+
+static int parse_niggles(co_profile *p, const char *v)
+{
+	const char *s = v;
+	co_niggle *list = NULL;
+	size_t n = 0;
+	int rc = CO_OK;
+
+	if (!strcasecmp(v, "none"))
+		s = "";
+	while (*s) {
+		const char *end = strchr(s, ',');
+		size_t len = end ? (size_t)(end - s) : strlen(s);
+		char site[64];
+		bool dup = false;
+
+		while (len && isspace((unsigned char)*s)) {
+			s++;
+			len--;
+		}
+		while (len && isspace((unsigned char)s[len - 1]))
+			len--;
+		if (!len) {
+			rc = co_error_set(CO_EINPUT, "niggles: empty item in '%.60s'", v);
+			goto done;
+		}
+		if (len >= sizeof(site)) {
+			rc = co_error_set(CO_EINPUT, "niggles: unknown site '%.40s...'", s);
+			goto done;
+		}
+		normalize(site, sizeof(site), s, len);
+		if (!co_niggle_regions(site)) {
+			char base[64];
+			const char *side = "";
+			size_t bl = strlen(site);
+			const char *near;
+
+			if (bl > 5 && !strcmp(site + bl - 5, "_left")) {
+				side = "_left";
+				bl -= 5;
+			} else if (bl > 6 && !strcmp(site + bl - 6, "_right")) {
+				side = "_right";
+				bl -= 6;
+			}
+			memcpy(base, site, bl);
+			base[bl] = '\0';
+			near = co_suggest_from(base, co_niggle_sites());
+			if (near)
+				rc = co_error_set(CO_EINPUT,
+						  "niggles: unknown site '%s' (did you mean '%s%s'?)",
+						  site, near, side);
+			else
+				rc = co_error_set(CO_EINPUT,
+						  "niggles: unknown site '%s' (known: achilles, calf, shin, knee, "
+						  "hamstring, quad, hip, glute, groin, it_band, lower_back, "
+						  "foot, plantar_fascia, ankle; optionally _left or _right)",
+						  site);
+			goto done;
+		}
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(list[i].site, site))
+				dup = true;
+		if (!dup && n == MAX_NIGGLES) {
+			rc = co_error_set(CO_EINPUT, "niggles: at most %d sites", MAX_NIGGLES);
+			goto done;
+		}
+		if (!dup) {
+			list = co_xrealloc(list, (n + 1) * sizeof(*list));
+			list[n].site = co_xstrdup(site);
+			list[n].regions = co_niggle_regions(site);
+			n++;
+		}
+		if (!end)
+			break;
+		s = end + 1;
+	}
+	for (size_t i = 0; i < p->n_niggles; i++)
+		free(p->niggles[i].site);
+	free(p->niggles);
+	p->niggles = list;
+	p->n_niggles = n;
+	list = NULL;
+	n = 0;
+done:
+	for (size_t i = 0; i < n; i++)
+		free(list[i].site);
+	free(list);
+	return rc;
+}
+
+static int parse_runs(co_profile *p, const char *v)
+{
+	size_t len = strlen(v);
+
+	if (!len)
+		return co_error_set(CO_EINPUT, "runs is empty (leave it out when there is no file)");
+	if (len > 1024)
+		return co_error_set(CO_EINPUT, "runs: path is too long");
+	if (len < 5 || (strcasecmp(v + len - 4, ".ics") && strcasecmp(v + len - 4, ".csv")))
+		return co_error_set(CO_EINPUT, "runs: expected a .ics or .csv file, got '%.60s'", v);
+	free(p->runs_file);
+	p->runs_file = co_xstrdup(v);
+	return CO_OK;
+}
+
+/* "TYPE [MINUTES]" for one day of [week]; also "TYPE MINUTES min" and "TYPE MINUTESmin". */
+static int parse_day(co_run *out, const char *day, const char *v)
+{
+	char type[32], mins[32], extra[32];
+	int n, t, minutes;
+	size_t ml;
+
+	n = sscanf(v, "%31s %31s %31s", type, mins, extra);
+	if (n <= 0)
+		return co_error_set(CO_EINPUT, "%s: missing run type (write 'rest' for a day off)", day);
+	if (n == 3 && (!strcasecmp(extra, "min") || !strcasecmp(extra, "mins") ||
+		       !strcasecmp(extra, "minutes"))) {
+		char more[2];
+		if (sscanf(v, "%*s %*s %*s %1s", more) == 1)
+			goto shape;
+		n = 2;
+	} else if (n == 3) {
+		goto shape;
+	}
+	if (strlen(type) >= sizeof(type) - 1 || (n >= 2 && strlen(mins) >= sizeof(mins) - 1))
+		goto shape;
+	t = co_run_type_from_name(type);
+	if (t < 0) {
+		const char *names[CO_RUN_TYPE_COUNT + 1];
+		const char *near;
+
+		for (int i = 0; i < CO_RUN_TYPE_COUNT; i++)
+			names[i] = co_run_type_name((co_run_type)i);
+		names[CO_RUN_TYPE_COUNT] = NULL;
+		near = co_suggest_from(type, names);
+		if (near)
+			return co_error_set(CO_EINPUT, "unknown run type '%s' (did you mean '%s'?)",
+					    type, near);
+		return co_error_set(CO_EINPUT,
+				    "unknown run type '%s' (expected rest, easy, recovery, long, tempo, "
+				    "threshold, intervals, hills, fartlek, race or cross)", type);
+	}
+	if (n == 1) {
+		minutes = co_run_type_default_minutes((co_run_type)t);
+	} else {
+		char field[16];
+
+		if (t == CO_RUN_REST)
+			return co_error_set(CO_EINPUT, "%s: rest takes no minutes, got '%.40s'", day, v);
+		ml = strlen(mins);
+		if (ml > 3 && !strcasecmp(mins + ml - 3, "min"))
+			mins[ml - 3] = '\0';
+		snprintf(field, sizeof(field), "%s: minutes", day);
+		if (parse_int(&minutes, field, mins, 1, 600))
+			return CO_EINPUT;
+	}
+	memset(out, 0, sizeof(*out));
+	out->type = (co_run_type)t;
+	out->minutes = minutes;
+	return CO_OK;
+shape:
+	return co_error_set(CO_EINPUT, "%s: expected 'TYPE [MINUTES]', got '%.40s'", day, v);
+}
+
+/* ---- keys ---------------------------------------------------------------- */
+
+static int key_index(const char *const *keys, const char *key)
+{
+	for (int i = 0; keys[i]; i++)
+		if (!strcasecmp(keys[i], key))
+			return i;
+	return -1;
+}
+
+static const char *section_label(co_profile *p, int kind, size_t race, char *buf, size_t size)
+{
+	switch (kind) {
+	case SEC_ATHLETE: return "[athlete]";
+	case SEC_WEEK: return "[week]";
+	case SEC_LIFTS: return "[lifts]";
+	default:
+		snprintf(buf, size, "[race %s]", p->races[race].name);
+		return buf;
+	}
+}
+
+/* Where a key that is unknown in its section does belong, if anywhere. */
+static const char *home_of(const char *key)
+{
+	if (key_index(athlete_keys, key) >= 0)
+		return "[athlete]";
+	if (co_weekday_parse(key) >= 0)
+		return "[week]";
+	if (key_index(race_keys, key) >= 0)
+		return "a [race NAME] section";
+	if (co_catalog_default() && co_catalog_find(co_catalog_default(), key))
+		return "[lifts]";
+	return NULL;
+}
+
+static int unknown_key(co_profile *p, int kind, size_t race, const char *key,
+		       const char *const *keys)
+{
+	char buf[MAX_NAME + 16];
+	const char *label = section_label(p, kind, race, buf, sizeof(buf));
+	const char *home = home_of(key);
+	const char *near;
+
+	if (home)
+		return co_error_set(CO_EINPUT, "key '%.40s' belongs in %s, not %s", key, home, label);
+	near = co_suggest_from(key, keys);
+	if (near)
+		return co_error_set(CO_EINPUT, "unknown key '%.40s' in %s (did you mean '%s'?)",
+				    key, label, near);
+	return co_error_set(CO_EINPUT, "unknown key '%.40s' in %s", key, label);
+}
+
+/*
+ * Which key `key` is in a section: an athlete_key, a weekday, a race_key,
+ * or (for [lifts]) the catalogue entry. Returns 0 or CO_EINPUT.
+ */
+static int resolve_key(co_profile *p, int kind, size_t race, const char *key, int *id,
+		       const co_exercise **ex)
+{
+	const co_catalog *cat;
+
+	if (!*key)
+		return co_error_set(CO_EINPUT, "missing key before '='");
+	switch (kind) {
+	case SEC_ATHLETE:
+		*id = key_index(athlete_keys, key);
+		return *id >= 0 ? CO_OK : unknown_key(p, kind, race, key, athlete_keys);
+	case SEC_WEEK:
+		*id = co_weekday_parse(key);
+		return *id >= 0 ? CO_OK : unknown_key(p, kind, race, key, day_keys);
+	case SEC_RACE:
+		*id = key_index(race_keys, key);
+		return *id >= 0 ? CO_OK : unknown_key(p, kind, race, key, race_keys);
+	case SEC_LIFTS:
+		cat = co_catalog_default();
+		if (!cat) {
+			char why[512];
+			snprintf(why, sizeof(why), "%s", co_error_last());
+			return co_error_set(CO_EINPUT, "exercise catalogue unavailable: %s", why);
+		}
+		*ex = co_catalog_find(cat, key);
+		if (*ex) {
+			*id = 0;
+			return CO_OK;
+		}
+		{
+			const char *near = co_catalog_suggest(cat, key);
+			if (near)
+				return co_error_set(CO_EINPUT,
+						    "unknown exercise '%.40s' in [lifts] (did you mean '%s'?)",
+						    key, near);
+			return co_error_set(CO_EINPUT,
+					    "unknown exercise '%.40s' in [lifts] (see 'carryover exercises')",
+					    key);
+		}
+	}
+	return co_error_set(CO_EINPUT, "key '%.40s' outside a section", key);
+}
+
+/* Switching units moves the steps that still hold the old unit's default. */
+static void set_units(co_profile *p, co_units u, bool move_steps)
+{
+	if (move_steps && u != p->units) {
+		if (p->plate_step == default_plate_step(p->units))
+			p->plate_step = default_plate_step(u);
+		if (p->dumbbell_step == default_dumbbell_step(p->units))
+			p->dumbbell_step = default_dumbbell_step(u);
+	}
+	p->units = u;
+}
+
+/*
+ * Apply one resolved key. `in_file`: the parser's call, which checks the
+ * unit-dependent values once the whole file is read (units may come later).
+ */
+static int apply(co_profile *p, int kind, size_t race, int id, const co_exercise *ex,
+		 const char *v, bool in_file)
+{
+	const char *unit = co_units_name(p->units);
+	bounds b;
+	double x;
+	int n;
+
+	if (kind == SEC_WEEK)
+		return parse_day(&p->week[id], co_weekday_short((co_weekday)id), v);
+	if (kind == SEC_LIFTS) {
+		if (parse_num(&x, ex->id, v, 0.25, LIFT_MAX, NULL))
+			return CO_EINPUT;
+		for (size_t i = 0; i < p->n_lifts; i++) {
+			if (!strcmp(p->lifts[i].exercise, ex->id)) {
+				p->lifts[i].load = x;
+				return CO_OK;
+			}
+		}
+		p->lifts = co_xrealloc(p->lifts, (p->n_lifts + 1) * sizeof(*p->lifts));
+		p->lifts[p->n_lifts].exercise = co_xstrdup(ex->id);
+		p->lifts[p->n_lifts].load = x;
+		p->n_lifts++;
+		return CO_OK;
+	}
+	if (kind == SEC_RACE) {
+		co_race *r = &p->races[race];
+		char field[MAX_NAME + 32];
+		int rc;
+
+		snprintf(field, sizeof(field), "race '%s'", r->name);
+		switch (id) {
+		case R_DATE:
+			snprintf(field, sizeof(field), "race '%s': date", r->name);
+			return parse_date(&r->date, field, v);
+		case R_DISTANCE:
+			rc = co_race_distance_parse(&r->distance_km, v);
+			if (rc) {
+				char msg[256];
+				snprintf(msg, sizeof(msg), "%s", co_error_last());
+				return co_error_set(rc, "%s: %s", field, msg);
+			}
+			return CO_OK;
+		case R_PRIORITY:
+			n = co_race_priority_from_name(v);
+			if (n < 0)
+				return co_error_set(CO_EINPUT, "%s: priority must be A, B or C, got '%.40s'",
+						    field, v);
+			r->priority = (co_race_priority)n;
+			return CO_OK;
+		}
+		return CO_EINPUT;
+	}
+
+	switch (id) {
+	case K_NAME:
+		if (check_name("name", v))
+			return CO_EINPUT;
+		free(p->name);
+		p->name = co_xstrdup(v);
+		return CO_OK;
+	case K_LEVEL:
+		n = co_level_from_name(v);
+		if (n < 0) {
+			const char *names[CO_LEVEL_COUNT + 1];
+			const char *near;
+			for (int i = 0; i < CO_LEVEL_COUNT; i++)
+				names[i] = co_level_name((co_level)i);
+			names[CO_LEVEL_COUNT] = NULL;
+			near = co_suggest_from(v, names);
+			if (near)
+				return co_error_set(CO_EINPUT, "unknown level '%.40s' (did you mean '%s'?)",
+						    v, near);
+			return co_error_set(CO_EINPUT,
+					    "unknown level '%.40s' (expected novice, intermediate or advanced)", v);
+		}
+		p->level = (co_level)n;
+		return CO_OK;
+	case K_UNITS:
+		n = co_units_from_name(v);
+		if (n < 0) {
+			if (!strcasecmp(v, "kgs") || !strcasecmp(v, "kilograms"))
+				n = CO_UNITS_KG;
+			else if (!strcasecmp(v, "pounds"))
+				n = CO_UNITS_LB;
+			else
+				return co_error_set(CO_EINPUT, "unknown units '%.40s' (expected kg or lb)", v);
+		}
+		set_units(p, (co_units)n, !in_file);
+		return CO_OK;
+	case K_BODY_MASS:
+		b = in_file ? (bounds){-INFINITY, INFINITY} : body_mass_bounds(p->units);
+		return parse_num(&p->body_mass, "body_mass", v, b.lo, b.hi, in_file ? NULL : unit);
+	case K_EQUIPMENT:
+		return co_equipment_parse(&p->equipment, v);
+	case K_SESSION_MINUTES:
+		return parse_int(&p->session_minutes, "session_minutes", v, 15, 120);
+	case K_SESSIONS_PER_WEEK:
+		return parse_int(&p->sessions_per_week, "sessions_per_week", v, 1, 3);
+	case K_DOUBLE_DAYS:
+		return parse_bool(&p->double_days, "double_days", v);
+	case K_START:
+		return parse_date(&p->start, "start", v);
+	case K_DELOAD_EVERY:
+		return parse_int(&p->deload_every, "deload_every", v, 3, 6);
+	case K_ACWR:
+		return parse_num(&p->acwr_threshold, "acwr_threshold", v, 1.2, 2.0, NULL);
+	case K_PLATE_STEP:
+		b = in_file ? (bounds){-INFINITY, INFINITY} : step_bounds(p->units);
+		return parse_num(&p->plate_step, "plate_step", v, b.lo, b.hi, in_file ? NULL : unit);
+	case K_DUMBBELL_STEP:
+		b = in_file ? (bounds){-INFINITY, INFINITY} : step_bounds(p->units);
+		return parse_num(&p->dumbbell_step, "dumbbell_step", v, b.lo, b.hi, in_file ? NULL : unit);
+	case K_PLYOMETRICS:
+		return parse_bool(&p->plyometrics, "plyometrics", v);
+	case K_STRIDES:
+		return parse_bool(&p->strides, "strides", v);
+	case K_NIGGLES:
+		return parse_niggles(p, v);
+	case K_RUNS:
+		return parse_runs(p, v);
+	}
+	return CO_EINPUT;
+}
+
+static size_t add_race(co_profile *p, const char *name, int line)
+{
+	co_race *r;
+
+	p->races = co_xrealloc(p->races, (p->n_races + 1) * sizeof(*p->races));
+	r = &p->races[p->n_races];
+	memset(r, 0, sizeof(*r));
+	r->name = co_xstrdup(name);
+	r->date = DATE_UNSET;
+	r->distance_km = 0;
+	r->priority = CO_RACE_A;
+	r->line = line;
+	return p->n_races++;
+}
+
+static void trim_copy(char *dst, size_t size, const char *src)
+{
+	size_t len;
+
+	while (isspace((unsigned char)*src))
+		src++;
+	len = strlen(src);
+	while (len && isspace((unsigned char)src[len - 1]))
+		len--;
+	if (len >= size)
+		len = size - 1;
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+int co_profile_set(co_profile *p, const char *section, const char *key, const char *value)
+{
+	char sec[MAX_NAME + 16], k[64], v[1100];
+	const co_exercise *ex = NULL;
+	size_t race = 0;
+	int kind, id = 0;
+
+	if (!p || !section || !key || !value)
+		return co_error_set(CO_EINPUT, "co_profile_set: missing argument");
+	if (strlen(section) >= sizeof(sec) || strlen(key) >= sizeof(k) || strlen(value) >= sizeof(v))
+		return co_error_set(CO_EINPUT, "%.40s: value is too long", key);
+	trim_copy(sec, sizeof(sec), section);
+	trim_copy(k, sizeof(k), key);
+	trim_copy(v, sizeof(v), value);
+	if (!strcasecmp(sec, "athlete")) {
+		kind = SEC_ATHLETE;
+	} else if (!strcasecmp(sec, "week")) {
+		kind = SEC_WEEK;
+	} else if (!strcasecmp(sec, "lifts")) {
+		kind = SEC_LIFTS;
+	} else if (!strncasecmp(sec, "race", 4) && isspace((unsigned char)sec[4])) {
+		char name[MAX_NAME + 16];
+
+		trim_copy(name, sizeof(name), sec + 5);
+		if (check_name("race name", name))
+			return CO_EINPUT;
+		kind = SEC_RACE;
+		for (race = 0; race < p->n_races; race++)
+			if (!strcasecmp(p->races[race].name, name))
+				break;
+		if (race == p->n_races) {
+			if (p->n_races >= MAX_RACES)
+				return co_error_set(CO_EINPUT, "too many races (at most %d)", MAX_RACES);
+			add_race(p, name, 0);
+		}
+	} else {
+		return co_error_set(CO_EINPUT, "unknown section [%.40s]", sec);
+	}
+	if (resolve_key(p, kind, race, k, &id, &ex))
+		return CO_EINPUT;
+	return apply(p, kind, race, id, ex, v, false);
+}
+
+static int race_cmp(const void *a, const void *b)
+{
+	const co_race *x = a, *y = b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* "FILE:LINE: " for a race's messages, or "" when it was not read from a file. */
+static void race_where(char *buf, size_t size, const co_profile *p, const co_race *r)
+{
+	if (r->line > 0)
+		snprintf(buf, size, "%s:%d: ", p->source ? p->source : "profile", r->line);
+	else
+		buf[0] = '\0';
+}
+
+int co_profile_finish(co_profile *p)
+{
+	char where[1100], d1[11], d2[11];
+
+	for (size_t i = 0; i < p->n_races; i++) {
+		co_race *r = &p->races[i];
+
+		race_where(where, sizeof(where), p, r);
+		if (r->date == DATE_UNSET)
+			return co_error_set(CO_EINPUT, "%srace '%s': missing 'date' (YYYY-MM-DD)",
+					    where, r->name);
+		if (r->distance_km <= 0)
+			return co_error_set(CO_EINPUT,
+					    "%srace '%s': missing 'distance' (5k, 10k, half, marathon, ultra or NUMBER km)",
+					    where, r->name);
+		if (r->date < p->start)
+			return co_error_set(CO_EINPUT, "%srace '%s': date %s is before start %s", where,
+					    r->name, co_date_format(r->date, d1), co_date_format(p->start, d2));
+		if (r->date > p->start + RACE_HORIZON)
+			return co_error_set(CO_EINPUT,
+					    "%srace '%s': date %s is more than 3 years after start %s",
+					    where, r->name, co_date_format(r->date, d1),
+					    co_date_format(p->start, d2));
+	}
+	if (p->n_races > 1)
+		qsort(p->races, p->n_races, sizeof(*p->races), race_cmp);
+	return CO_OK;
+}
+
+/* ---- the reader ---------------------------------------------------------- */
+
+typedef struct section {
+	int kind;
+	int line;
+	size_t race;
+} section;
+
+typedef struct parser {
+	const char *src;      /* file name for messages */
+	const char *text;
+	size_t len, pos;
+	int lineno;
+	bool failed;          /* the last error is set and located */
+	bool content;         /* saw a section or a key */
+	co_profile *p;
+
+	section *sections;
+	size_t n_sections;
+	int athlete_line[K_COUNT]; /* where each [athlete] key was set; 0 = not */
+	int day_line[7];
+	int (*race_line)[R_COUNT];  /* per race */
+	int *lift_line;             /* per lift, parallel to p->lifts */
+} parser;
+
+static int fail(parser *ps, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static int fail(parser *ps, int line, const char *fmt, ...)
+{
+	char msg[900];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	ps->failed = true;
+	if (line > 0)
+		return co_error_set(CO_EINPUT, "%s:%d: %s", ps->src, line, msg);
+	return co_error_set(CO_EINPUT, "%s: %s", ps->src, msg);
+}
+
+/* Re-locate the message an unlocated helper just set. */
+static int fail_last(parser *ps, int line)
+{
+	char msg[900];
+
+	snprintf(msg, sizeof(msg), "%s", co_error_last());
+	return fail(ps, line, "%s", msg);
+}
+
+static int find_section(parser *ps, int kind)
+{
+	for (size_t i = 0; i < ps->n_sections; i++)
+		if (ps->sections[i].kind == kind)
+			return (int)i;
+	return -1;
+}
+
+/* A "[...]" line, already without indentation and inline comment. */
+static int section_line(parser *ps, const char *line, size_t len)
+{
+	const char *close = memchr(line, ']', len);
+	const char *name, *rest;
+	size_t nl, wl;
+	char word[32];
+	section s = {0, ps->lineno, 0};
+	int prev;
+
+	if (!close)
+		return fail(ps, ps->lineno, "section header has no closing ']'");
+	for (rest = close + 1; rest < line + len; rest++)
+		if (!isspace((unsigned char)*rest))
+			return fail(ps, ps->lineno, "unexpected text after ']'");
+	name = line + 1;
+	nl = (size_t)(close - name);
+	while (nl && isspace((unsigned char)*name)) {
+		name++;
+		nl--;
+	}
+	while (nl && isspace((unsigned char)name[nl - 1]))
+		nl--;
+	if (!nl)
+		return fail(ps, ps->lineno, "empty section name '[]'");
+	for (wl = 0; wl < nl && !isspace((unsigned char)name[wl]); wl++)
+		;
+	if (wl >= sizeof(word))
+		return fail(ps, ps->lineno, "unknown section [%.*s...]", 20, name);
+	memcpy(word, name, wl);
+	word[wl] = '\0';
+
+	if (!strcasecmp(word, "race")) {
+		char rname[MAX_NAME + 1];
+		const char *rn = name + wl;
+		size_t rl = nl - wl;
+
+		while (rl && isspace((unsigned char)*rn)) {
+			rn++;
+			rl--;
+		}
+		if (!rl)
+			return fail(ps, ps->lineno, "[race] needs a name, e.g. [race Spring Marathon]");
+		if (rl > MAX_NAME)
+			return fail(ps, ps->lineno, "race name is too long (at most %d characters)", MAX_NAME);
+		memcpy(rname, rn, rl);
+		rname[rl] = '\0';
+		if (check_name("race name", rname))
+			return fail_last(ps, ps->lineno);
+		for (size_t i = 0; i < ps->p->n_races; i++)
+			if (!strcasecmp(ps->p->races[i].name, rname))
+				return fail(ps, ps->lineno, "duplicate race '%s' (first on line %d)", rname,
+					    ps->p->races[i].line);
+		if (ps->p->n_races >= MAX_RACES)
+			return fail(ps, ps->lineno, "too many races (at most %d)", MAX_RACES);
+		s.kind = SEC_RACE;
+		s.race = add_race(ps->p, rname, ps->lineno);
+		ps->race_line = co_xrealloc(ps->race_line, ps->p->n_races * sizeof(*ps->race_line));
+		memset(ps->race_line[s.race], 0, sizeof(ps->race_line[s.race]));
+	} else {
+		if (wl == nl && !strcasecmp(word, "athlete"))
+			s.kind = SEC_ATHLETE;
+		else if (wl == nl && !strcasecmp(word, "week"))
+			s.kind = SEC_WEEK;
+		else if (wl == nl && !strcasecmp(word, "lifts"))
+			s.kind = SEC_LIFTS;
+		if (!s.kind) {
+			const char *near = co_suggest_from(word, section_words);
+			if (near && !strcmp(near, "race"))
+				return fail(ps, ps->lineno, "unknown section [%.*s] (did you mean [race%.*s]?)",
+					    (int)(nl > 60 ? 60 : nl), name, (int)(nl - wl > 60 ? 60 : nl - wl),
+					    name + wl);
+			if (near && wl == nl)
+				return fail(ps, ps->lineno, "unknown section [%s] (did you mean [%s]?)",
+					    word, near);
+			return fail(ps, ps->lineno,
+				    "unknown section [%.*s] (expected [athlete], [week], [race NAME] or [lifts])",
+				    (int)(nl > 60 ? 60 : nl), name);
+		}
+		prev = find_section(ps, s.kind);
+		if (prev >= 0)
+			return fail(ps, ps->lineno, "duplicate section [%s] (first on line %d)",
+				    section_words[s.kind - 1], ps->sections[prev].line);
+	}
+	ps->sections = co_xrealloc(ps->sections, (ps->n_sections + 1) * sizeof(*ps->sections));
+	ps->sections[ps->n_sections++] = s;
+	return CO_OK;
+}
+
+/* inih's reader: one input line per call, cleaned as the file comment says. */
+static char *read_line(char *str, int num, void *stream)
+{
+	parser *ps = stream;
+	const char *line, *nl;
+	size_t len, max = num > 3 ? (size_t)num - 3 : 0;
+
+	if (ps->failed || ps->pos >= ps->len)
+		return NULL;
+	line = ps->text + ps->pos;
+	nl = memchr(line, '\n', ps->len - ps->pos);
+	len = nl ? (size_t)(nl - line) : ps->len - ps->pos;
+	ps->pos += len + (nl ? 1 : 0);
+	ps->lineno++;
+	if (ps->lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
+		line += 3;
+		len -= 3;
+	}
+	while (len && isspace((unsigned char)*line)) {
+		line++;
+		len--;
+	}
+	if (!len || *line == ';' || *line == '#')
+		goto blank;
+	/* An inline comment starts at a ';' after whitespace (inih's rule). */
+	for (size_t i = 1; i < len; i++) {
+		if (line[i] == ';' && isspace((unsigned char)line[i - 1])) {
+			len = i;
+			break;
+		}
+	}
+	while (len && isspace((unsigned char)line[len - 1]))
+		len--;
+	ps->content = true;
+	if (len > max) {
+		fail(ps, ps->lineno, "line is too long (%zu characters, at most %zu)", len, max);
+		return NULL;
+	}
+	if (*line == '[') {
+		if (section_line(ps, line, len))
+			return NULL;
+		memcpy(str, "[s]\n", 5);
+		return str;
+	}
+	if (!memchr(line, '=', len) && !memchr(line, ':', len)) {
+		fail(ps, ps->lineno, "expected 'key = value' or '[section]', got '%.*s'",
+		     (int)(len > 40 ? 40 : len), line);
+		return NULL;
+	}
+	memcpy(str, line, len);
+	str[len] = '\n';
+	str[len + 1] = '\0';
+	return str;
+blank:
+	memcpy(str, "\n", 2);
+	return str;
+}
+
+static int on_key(void *user, const char *inih_section, const char *key, const char *value)
+{
+	parser *ps = user;
+	co_profile *p = ps->p;
+	const co_exercise *ex = NULL;
+	const section *s;
+	int id = 0, *seen = NULL;
+	size_t lift_at = 0;
+
+	(void)inih_section;
+	if (ps->failed)
+		return 0;
+	if (!ps->n_sections) {
+		const char *home = home_of(key);
+		fail(ps, ps->lineno, "key '%.40s' is outside a section (put it under %s)", key,
+		     home ? home : "[athlete]");
+		return 0;
+	}
+	s = &ps->sections[ps->n_sections - 1];
+	if (resolve_key(p, s->kind, s->race, key, &id, &ex)) {
+		fail_last(ps, ps->lineno);
+		return 0;
+	}
+	switch (s->kind) {
+	case SEC_ATHLETE: seen = &ps->athlete_line[id]; break;
+	case SEC_WEEK: seen = &ps->day_line[id]; break;
+	case SEC_RACE: seen = &ps->race_line[s->race][id]; break;
+	case SEC_LIFTS:
+		for (lift_at = 0; lift_at < p->n_lifts; lift_at++)
+			if (!strcmp(p->lifts[lift_at].exercise, ex->id))
+				break;
+		if (lift_at < p->n_lifts) {
+			fail(ps, ps->lineno, "duplicate lift '%s' (first on line %d)", ex->id,
+			     ps->lift_line[lift_at]);
+			return 0;
+		}
+		break;
+	}
+	if (seen && *seen) {
+		char buf[MAX_NAME + 16];
+		fail(ps, ps->lineno, "duplicate key '%.40s' in %s (first on line %d)", key,
+		     section_label(p, s->kind, s->race, buf, sizeof(buf)), *seen);
+		return 0;
+	}
+	if (apply(p, s->kind, s->race, id, ex, value, true)) {
+		fail_last(ps, ps->lineno);
+		return 0;
+	}
+	if (seen)
+		*seen = ps->lineno;
+	if (s->kind == SEC_LIFTS) {
+		ps->lift_line = co_xrealloc(ps->lift_line, p->n_lifts * sizeof(*ps->lift_line));
+		ps->lift_line[p->n_lifts - 1] = ps->lineno;
+	}
+	return 1;
+}
+
+/* NUL or control bytes: not a text file. Returns the offending offset or len. */
+static size_t first_binary(const char *t, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
+		    c == 0x7f)
+			return i;
+	}
+	return len;
+}
+
+/* The first byte that is not part of well-formed UTF-8, or len. */
+static size_t first_bad_utf8(const unsigned char *t, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = t[i];
+		size_t need;
+		unsigned cp, min;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xe0) == 0xc0) {
+			need = 1; cp = c & 0x1f; min = 0x80;
+		} else if ((c & 0xf0) == 0xe0) {
+			need = 2; cp = c & 0x0f; min = 0x800;
+		} else if ((c & 0xf8) == 0xf0) {
+			need = 3; cp = c & 0x07; min = 0x10000;
+		} else {
+			return i;
+		}
+		if (len - i <= need)
+			return i;
+		for (size_t k = 1; k <= need; k++) {
+			if ((t[i + k] & 0xc0) != 0x80)
+				return i;
+			cp = (cp << 6) | (t[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return i;
+		i += need + 1;
+	}
+	return len;
+}
+
+static int line_of(const char *t, size_t off)
+{
+	int line = 1;
+
+	for (size_t i = 0; i < off; i++)
+		if (t[i] == '\n' && line < INT_MAX)
+			line++;
+	return line;
+}
+
+int co_profile_parse(co_profile **out, const char *text, size_t len, const char *source,
+		     co_date today)
+{
+	parser ps;
+	co_profile *p = NULL;
+	size_t bad;
+	int rc = CO_EINPUT, r;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.src = source ? source : "profile";
+	ps.text = text ? text : "";
+	ps.len = text ? len : 0;
+	if (out)
+		*out = NULL;
+	if (!out) {
+		rc = co_error_set(CO_EINPUT, "co_profile_parse: no output");
+		goto done;
+	}
+
+	bad = first_binary(ps.text, ps.len);
+	if (bad < ps.len) {
+		fail(&ps, 0, "not a text file (byte 0x%02x on line %d)", (unsigned char)ps.text[bad],
+		     line_of(ps.text, bad));
+		goto done;
+	}
+	bad = first_bad_utf8((const unsigned char *)ps.text, ps.len);
+	if (bad < ps.len) {
+		fail(&ps, line_of(ps.text, bad), "not UTF-8 text (save the profile as UTF-8)");
+		goto done;
+	}
+
+	p = co_profile_new(today);
+	p->source = source ? co_xstrdup(source) : NULL;
+	ps.p = p;
+	r = ini_parse_stream(read_line, &ps, on_key, &ps);
+	if (ps.failed)
+		goto done;
+	if (r != 0) {
+		/* Only a line inih rejects on its own would get here. */
+		fail(&ps, r > 0 ? r : 0, "cannot read this line as 'key = value'");
+		goto done;
+	}
+	if (!ps.content) {
+		fail(&ps, 0, "empty profile (expected at least a [week] section)");
+		goto done;
+	}
+	if (find_section(&ps, SEC_WEEK) < 0) {
+		fail(&ps, 0, "missing [week] section (the usual running week, e.g. 'tue = intervals 60')");
+		goto done;
+	}
+
+	/* The unit-dependent checks, now that `units` is known. */
+	{
+		bounds b = body_mass_bounds(p->units), s = step_bounds(p->units);
+		const char *u = co_units_name(p->units);
+
+		if (ps.athlete_line[K_BODY_MASS] && (p->body_mass < b.lo || p->body_mass > b.hi)) {
+			fail(&ps, ps.athlete_line[K_BODY_MASS],
+			     "body_mass must be between %g and %g %s, got '%g'", b.lo, b.hi, u, p->body_mass);
+			goto done;
+		}
+		if (!ps.athlete_line[K_PLATE_STEP])
+			p->plate_step = default_plate_step(p->units);
+		else if (p->plate_step < s.lo || p->plate_step > s.hi) {
+			fail(&ps, ps.athlete_line[K_PLATE_STEP],
+			     "plate_step must be between %g and %g %s, got '%g'", s.lo, s.hi, u, p->plate_step);
+			goto done;
+		}
+		if (!ps.athlete_line[K_DUMBBELL_STEP])
+			p->dumbbell_step = default_dumbbell_step(p->units);
+		else if (p->dumbbell_step < s.lo || p->dumbbell_step > s.hi) {
+			fail(&ps, ps.athlete_line[K_DUMBBELL_STEP],
+			     "dumbbell_step must be between %g and %g %s, got '%g'", s.lo, s.hi, u,
+			     p->dumbbell_step);
+			goto done;
+		}
+	}
+	if (co_profile_finish(p))
+		goto done;
+	*out = p;
+	p = NULL;
+	rc = CO_OK;
+done:
+	co_profile_free(p);
+	free(ps.sections);
+	free(ps.race_line);
+	free(ps.lift_line);
+	return rc;
+}
+
+int co_profile_load(co_profile **out, const char *path, co_date today)
+{
+	co_strbuf sb = CO_STRBUF_INIT;
+	co_profile *p = NULL;
+	int rc;
+
+	if (out)
+		*out = NULL;
+	co_strbuf_init(&sb);
+	rc = co_strbuf_read_file(&sb, path, MAX_FILE);
+	if (rc)
+		goto done;
+	rc = co_profile_parse(&p, sb.buf, sb.len, path, today);
+	if (rc)
+		goto done;
+	if (p->runs_file && p->runs_file[0] != '/') {
+		const char *slash = strrchr(path, '/');
+		if (slash) {
+			co_strbuf full = CO_STRBUF_INIT;
+
+			co_strbuf_init(&full);
+			co_strbuf_add(&full, path, (size_t)(slash - path) + 1);
+			co_strbuf_adds(&full, p->runs_file);
+			free(p->runs_file);
+			p->runs_file = co_strbuf_detach(&full);
+		}
+	}
+	*out = p;
+	p = NULL;
+done:
+	co_profile_free(p);
+	co_strbuf_release(&sb);
+	return rc;
+}
+
+/* ---- the template -------------------------------------------------------- */
+
+static void add_equipment(co_strbuf *sb, unsigned bits)
+{
+	bool first = true;
+
+	if (bits == CO_EQUIP_NONE_SET) {
+		co_strbuf_adds(sb, "none");
+		return;
+	}
+	if (bits == 0) {
+		co_strbuf_adds(sb, "bodyweight");
+		return;
+	}
+	if (bits == CO_EQUIP_ALL) {
+		co_strbuf_adds(sb, "gym");
+		return;
+	}
+	for (unsigned i = 0; i < CO_EQUIP_COUNT; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		co_strbuf_addf(sb, "%s%s", first ? "" : ", ", co_equipment_name((co_equipment)(1u << i)));
+		first = false;
+	}
+}
+
+static const char *distance_word(double km, char *buf, size_t size)
+{
+	if (km == 5.0)
+		return "5k";
+	if (km == 10.0)
+		return "10k";
+	if (km == 21.0975)
+		return "half";
+	if (km == 42.195)
+		return "marathon";
+	if (km == 50.0)
+		return "ultra";
+	snprintf(buf, size, "%.10g km", km);
+	return buf;
+}
+
+static const co_run example_week[7] = {
+	{0, CO_RUN_REST, 0, 0, 0},
+	{0, CO_RUN_INTERVALS, 60, 0, 0},
+	{0, CO_RUN_EASY, 45, 0, 0},
+	{0, CO_RUN_TEMPO, 50, 0, 0},
+	{0, CO_RUN_REST, 0, 0, 0},
+	{0, CO_RUN_EASY, 40, 0, 0},
+	{0, CO_RUN_LONG, 120, 0, 0},
+};
+
+char *co_profile_template(const co_profile *p)
+{
+	co_strbuf sb = CO_STRBUF_INIT;
+	co_profile *defaults = co_profile_new(co_date_from_ymd(2027, 1, 1));
+	const co_profile *q = p ? p : defaults;
+	const co_run *week = p ? p->week : example_week;
+	const char *u = co_units_name(q->units);
+	char d[11], buf[64];
+
+	co_strbuf_init(&sb);
+	co_strbuf_adds(&sb,
+		"; carryover athlete profile. The format: docs/profile.md.\n"
+		"; ';' starts a comment. Every key but the [week] days has a default;\n"
+		"; the defaults are written out so you can see and change them.\n"
+		"\n[athlete]\n"
+		"; who you are: carryover keeps one profile per name\n");
+	co_strbuf_addf(&sb, "name = %s\n", q->name);
+	co_strbuf_adds(&sb, "; novice | intermediate | advanced (default intermediate)\n");
+	co_strbuf_addf(&sb, "level = %s\n", co_level_name(q->level));
+	co_strbuf_adds(&sb, "; kg | lb (default kg): body mass, lifts and steps are in these units\n");
+	co_strbuf_addf(&sb, "units = %s\n", u);
+	co_strbuf_addf(&sb, "; your body mass in %s (optional)\n", u);
+	if (q->body_mass > 0)
+		co_strbuf_addf(&sb, "body_mass = %.10g\n", q->body_mass);
+	else
+		co_strbuf_addf(&sb, "; body_mass = %s\n", q->units == CO_UNITS_LB ? "150" : "68");
+	co_strbuf_adds(&sb,
+		"; what you can lift with (default none): none (bodyweight and a band),\n"
+		"; bodyweight (nothing), gym (everything), or a list of:\n;  ");
+	for (unsigned i = 0; i < CO_EQUIP_COUNT; i++)
+		co_strbuf_addf(&sb, "%s%s", i ? ", " : "", co_equipment_name((co_equipment)(1u << i)));
+	co_strbuf_adds(&sb, "\nequipment = ");
+	add_equipment(&sb, q->equipment);
+	co_strbuf_adds(&sb, "\n; minutes per strength session, 15-120 (default 45)\n");
+	co_strbuf_addf(&sb, "session_minutes = %d\n", q->session_minutes);
+	co_strbuf_adds(&sb, "; strength sessions a week, 1-3 (default 2)\n");
+	co_strbuf_addf(&sb, "sessions_per_week = %d\n", q->sessions_per_week);
+	co_strbuf_adds(&sb, "; yes: you may lift after a key run on the same day (default no)\n");
+	co_strbuf_addf(&sb, "double_days = %s\n", q->double_days ? "yes" : "no");
+	co_strbuf_adds(&sb, "; first day of the plan, YYYY-MM-DD (default: the next Monday)\n");
+	if (p)
+		co_strbuf_addf(&sb, "start = %s\n", co_date_format(q->start, d));
+	else
+		co_strbuf_adds(&sb, "; start = 2027-01-04\n");
+	co_strbuf_adds(&sb, "; a deload week every N weeks, 3-6 (default 4)\n");
+	co_strbuf_addf(&sb, "deload_every = %d\n", q->deload_every);
+	co_strbuf_adds(&sb, "; acute:chronic load ratio that counts as fatigue, 1.2-2.0 (default 1.5)\n");
+	co_strbuf_addf(&sb, "acwr_threshold = %.10g\n", q->acwr_threshold);
+	co_strbuf_adds(&sb, q->units == CO_UNITS_LB ?
+		"; smallest barbell step, 0.5-25 lb (default 5)\n" :
+		"; smallest barbell step, 0.25-10 kg (default 2.5)\n");
+	co_strbuf_addf(&sb, "plate_step = %.10g\n", q->plate_step);
+	co_strbuf_adds(&sb, q->units == CO_UNITS_LB ?
+		"; smallest dumbbell step per hand, 0.5-25 lb (default 5)\n" :
+		"; smallest dumbbell step per hand, 0.25-10 kg (default 2)\n");
+	co_strbuf_addf(&sb, "dumbbell_step = %.10g\n", q->dumbbell_step);
+	co_strbuf_adds(&sb, "; yes: a separate low-volume plyometric block (default no)\n");
+	co_strbuf_addf(&sb, "plyometrics = %s\n", q->plyometrics ? "yes" : "no");
+	co_strbuf_adds(&sb, "; yes: strides after some sessions in build and peak (default yes)\n");
+	co_strbuf_addf(&sb, "strides = %s\n", q->strides ? "yes" : "no");
+	co_strbuf_adds(&sb,
+		"; sites that hurt, comma-separated (default none): achilles, calf, shin,\n"
+		"; knee, hamstring, quad, hip, glute, groin, it_band, lower_back, foot,\n"
+		"; plantar_fascia, ankle; each may end in _left or _right\n");
+	if (q->n_niggles) {
+		co_strbuf_adds(&sb, "niggles = ");
+		for (size_t i = 0; i < q->n_niggles; i++)
+			co_strbuf_addf(&sb, "%s%s", i ? ", " : "", q->niggles[i].site);
+		co_strbuf_addch(&sb, '\n');
+	} else {
+		co_strbuf_adds(&sb, "; niggles = achilles_left\n");
+	}
+	co_strbuf_adds(&sb, "; dated runs over the usual week: a .ics or .csv file (optional)\n");
+	if (q->runs_file)
+		co_strbuf_addf(&sb, "runs = %s\n", q->runs_file);
+	else
+		co_strbuf_adds(&sb, "; runs = plan.ics\n");
+
+	co_strbuf_adds(&sb,
+		"\n[week]\n"
+		"; the usual running week, one line a day: TYPE [MINUTES]. Types: rest, easy,\n"
+		"; recovery, long, tempo, threshold, intervals, hills, fartlek, race, cross.\n"
+		"; Key runs (no lifting the day before): long, tempo, threshold, intervals,\n"
+		"; hills, race. A day left out is rest.\n");
+	for (int i = 0; i < 7; i++) {
+		co_strbuf_addf(&sb, "%s = %s", co_weekday_short((co_weekday)i),
+			       co_run_type_name(week[i].type));
+		if (week[i].type != CO_RUN_REST)
+			co_strbuf_addf(&sb, " %d", week[i].minutes);
+		co_strbuf_addch(&sb, '\n');
+	}
+
+	co_strbuf_adds(&sb,
+		"\n; One section per race: [race NAME] with date (YYYY-MM-DD, on or after\n"
+		"; start), distance (5k | 10k | half | marathon | ultra | NUMBER km) and\n"
+		"; priority (A | B | C, default A). The plan works back from A-races.\n");
+	if (!q->n_races)
+		co_strbuf_adds(&sb, "; [race Spring Marathon]\n; date = 2027-04-25\n"
+				    "; distance = marathon\n; priority = A\n");
+	for (size_t i = 0; i < q->n_races; i++) {
+		const co_race *r = &q->races[i];
+		co_strbuf_addf(&sb, "%s[race %s]\ndate = %s\ndistance = %s\npriority = %s\n",
+			       i ? "\n" : "", r->name, co_date_format(r->date, d),
+			       distance_word(r->distance_km, buf, sizeof(buf)),
+			       co_race_priority_name(r->priority));
+	}
+
+	co_strbuf_addf(&sb,
+		"\n[lifts]\n"
+		"; known working loads or e1RMs in %s, by exercise ('carryover exercises'\n"
+		"; lists them); carryover starts conservatively for the others\n", u);
+	if (!q->n_lifts)
+		co_strbuf_addf(&sb, "; romanian_deadlift = %s\n", q->units == CO_UNITS_LB ? "175" : "80");
+	for (size_t i = 0; i < q->n_lifts; i++)
+		co_strbuf_addf(&sb, "%s = %.10g\n", q->lifts[i].exercise, q->lifts[i].load);
+
+	co_profile_free(defaults);
+	return co_strbuf_detach(&sb);
+}

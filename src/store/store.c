@@ -1,0 +1,495 @@
+/*
+ * The store's front door: picks a backend for a location and forwards each
+ * public call to its ops table (store_impl.h).
+ *
+ * What lives here is what does not depend on the database: the default path
+ * of DESIGN.md, creating its directories, masking passwords in URLs before
+ * they reach a message, argument checks, the transaction depth (so that
+ * co_store_free() can roll back what a caller left open), "did you mean"
+ * for athlete names, and the memory of returned rows.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "carryover/error.h"
+#include "store/store_impl.h"
+#include "util/embedded.h"
+#include "util/strbuf.h"
+#include "util/suggest.h"
+
+/* --- locations ------------------------------------------------------------ */
+
+static const char default_tail[] = "/carryover/carryover.db";
+
+static char *join(const char *dir, const char *tail)
+{
+	size_t n = strlen(dir);
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	co_strbuf sb = CO_STRBUF_INIT;
+	co_strbuf_add(&sb, dir, n);
+	co_strbuf_adds(&sb, tail);
+	return co_strbuf_detach(&sb);
+}
+
+int co_store_default_path(char **out)
+{
+	const char *env;
+
+	*out = NULL;
+	env = getenv("CARRYOVER_DB");
+	if (env && *env) {
+		*out = co_xstrdup(env);
+		return CO_OK;
+	}
+	/* The XDG spec says a relative $XDG_DATA_HOME is invalid: ignore it. */
+	env = getenv("XDG_DATA_HOME");
+	if (env && env[0] == '/') {
+		*out = join(env, default_tail);
+		return CO_OK;
+	}
+	env = getenv("HOME");
+	if (env && *env) {
+		char *share = join(env, "/.local/share");
+
+		*out = join(share, default_tail);
+		free(share);
+		return CO_OK;
+	}
+	return co_error_set(CO_ESTORE,
+			    "no place for the store: set CARRYOVER_DB, XDG_DATA_HOME or HOME");
+}
+
+/* mkdir -p of the directory part of `path`, new directories private. */
+static int make_parents(const char *path)
+{
+	char *dir = co_xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	int rc = CO_OK;
+
+	if (!slash || slash == dir)
+		goto done;
+	*slash = '\0';
+	for (char *p = dir + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			rc = co_error_set(CO_ESTORE, "store '%s': cannot create directory '%s': %s",
+					  path, dir, strerror(errno));
+			goto done;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+done:
+	free(dir);
+	return rc;
+}
+
+static bool has_scheme(const char *location, const char *scheme)
+{
+	size_t n = strlen(scheme);
+
+	return strncasecmp(location, scheme, n) == 0 && strncmp(location + n, "://", 3) == 0;
+}
+
+/*
+ * The location as it may appear in messages: a URL's password (in the
+ * user-info or a password= parameter) becomes "***". Caller frees.
+ */
+static char *mask_location(const char *location)
+{
+	const char *auth = strstr(location, "://");
+	co_strbuf sb = CO_STRBUF_INIT;
+
+	if (!auth)
+		return co_xstrdup(location);
+	auth += 3;
+	size_t auth_len = strcspn(auth, "/?#");
+	const char *at = NULL;
+
+	for (const char *p = auth; p < auth + auth_len; p++)
+		if (*p == '@')
+			at = p;
+	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+
+	if (colon) {
+		co_strbuf_add(&sb, location, (size_t)(colon + 1 - location));
+		co_strbuf_adds(&sb, "***");
+		co_strbuf_adds(&sb, at);
+	} else {
+		co_strbuf_adds(&sb, location);
+	}
+	/* password=... in the query string */
+	char *pw = strstr(sb.buf, "password=");
+
+	if (pw && pw > sb.buf && (pw[-1] == '?' || pw[-1] == '&')) {
+		size_t off = (size_t)(pw - sb.buf) + strlen("password=");
+		size_t end = off + strcspn(sb.buf + off, "&#");
+		co_strbuf tail = CO_STRBUF_INIT;
+
+		co_strbuf_adds(&tail, sb.buf + end);
+		sb.len = off;
+		sb.buf[off] = '\0';
+		co_strbuf_adds(&sb, "***");
+		co_strbuf_adds(&sb, tail.buf);
+		co_strbuf_release(&tail);
+	}
+	return co_strbuf_detach(&sb);
+}
+
+int co_store_open(co_store **out, const char *location)
+{
+	char *def = NULL;
+	char *shown = NULL;
+	int rc;
+
+	*out = NULL;
+	if (!location) {
+		rc = co_store_default_path(&def);
+		if (rc)
+			goto done;
+		location = def;
+		if (!strstr(location, "://")) {
+			rc = make_parents(location);
+			if (rc)
+				goto done;
+		}
+	}
+	if (!*location) {
+		rc = co_error_set(CO_EINPUT, "empty store location");
+		goto done;
+	}
+	if (has_scheme(location, "postgresql") || has_scheme(location, "postgres")) {
+		/* Dispatch point for src/store/postgres.c. */
+		shown = mask_location(location);
+		rc = co_error_set(CO_EUNSUPPORTED,
+				  "store '%s': PostgreSQL is not supported by this build yet",
+				  shown);
+		goto done;
+	}
+	if (strstr(location, "://")) {
+		shown = mask_location(location);
+		rc = co_error_set(CO_EUNSUPPORTED,
+				  "store '%s': unknown kind of store (expected a file path or postgresql://...)",
+				  shown);
+		goto done;
+	}
+	rc = co_store_sqlite_open(out, location);
+done:
+	free(def);
+	free(shown);
+	return rc;
+}
+
+void co_store_free(co_store *store)
+{
+	if (!store)
+		return;
+	while (store->depth > 0)
+		co_store_rollback(store);
+	free(store->location);
+	store->location = NULL;
+	store->ops->close(store);
+}
+
+const char *co_store_location(const co_store *store)
+{
+	return store->location;
+}
+
+const char *co_store_backend(const co_store *store)
+{
+	return store->ops->name;
+}
+
+int co_store_latest_version(void)
+{
+	return (int)co_embedded_migration_count;
+}
+
+int co_store_schema_version(int *out, int *out_latest, co_store *store)
+{
+	if (out_latest)
+		*out_latest = co_store_latest_version();
+	return store->ops->schema_version(store, out);
+}
+
+/* --- transactions --------------------------------------------------------- */
+
+int co_store_begin(co_store *store)
+{
+	int rc = store->ops->begin(store, store->depth);
+
+	if (rc == CO_OK)
+		store->depth++;
+	return rc;
+}
+
+/* On failure the level is rolled back by the backend and closed anyway. */
+int co_store_commit(co_store *store)
+{
+	int rc;
+
+	if (store->depth == 0)
+		return co_error_set(CO_ESTORE, "store '%s': commit without a transaction",
+				    store->location);
+	rc = store->ops->commit(store, store->depth);
+	store->depth--;
+	return rc;
+}
+
+int co_store_rollback(co_store *store)
+{
+	int rc;
+
+	if (store->depth == 0)
+		return CO_OK;
+	rc = store->ops->rollback(store, store->depth);
+	store->depth--;
+	return rc;
+}
+
+int co_store_depth(const co_store *store)
+{
+	return store->depth;
+}
+
+/* --- athletes --------------------------------------------------------------- */
+
+void co_store_text_hash(const char *text, char buf[17])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	static const char hex[] = "0123456789abcdef";
+
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		h ^= *p;
+		h *= 0x100000001b3ULL;
+	}
+	for (int i = 15; i >= 0; i--) {
+		buf[i] = hex[h & 0xf];
+		h >>= 4;
+	}
+	buf[16] = '\0';
+}
+
+void co_store_athlete_release(co_store_athlete *a)
+{
+	if (!a)
+		return;
+	free(a->name);
+	free(a->profile_text);
+	free(a->profile_hash);
+	free(a->source_path);
+	memset(a, 0, sizeof(*a));
+}
+
+void co_store_athlete_list_free(co_store_athlete *list, size_t n)
+{
+	if (!list)
+		return;
+	for (size_t i = 0; i < n; i++)
+		co_store_athlete_release(&list[i]);
+	free(list);
+}
+
+int co_store_athlete_put(int64_t *out, co_store *store, const char *name,
+			 const char *profile_text, const char *source_path)
+{
+	char hash[17];
+	int64_t id = 0;
+	int rc;
+
+	if (out)
+		*out = 0;
+	if (!name || !*name)
+		return co_error_set(CO_EINPUT, "an athlete needs a name");
+	if (!profile_text)
+		return co_error_set(CO_EINPUT, "athlete '%s': no profile text", name);
+	co_store_text_hash(profile_text, hash);
+	rc = store->ops->athlete_put(store, &id, name, profile_text, hash, source_path);
+	if (rc == CO_OK && out)
+		*out = id;
+	return rc;
+}
+
+/* Turn a backend's bare "not found" for `name` into a did-you-mean message. */
+static int athlete_not_found(co_store *store, const char *name)
+{
+	co_store_athlete *all = NULL;
+	size_t n = 0;
+	co_suggest sg;
+
+	co_suggest_init(&sg, name);
+	if (store->ops->athlete_list(store, &all, &n) == CO_OK)
+		for (size_t i = 0; i < n; i++)
+			co_suggest_offer(&sg, all[i].name);
+	if (sg.best)
+		co_error_set(CO_ENOTFOUND, "no athlete '%s' in the store (did you mean '%s'?)",
+			     name, sg.best);
+	else
+		co_error_set(CO_ENOTFOUND, "no athlete '%s' in the store", name);
+	co_store_athlete_list_free(all, n);
+	return CO_ENOTFOUND;
+}
+
+int co_store_athlete_get(co_store_athlete *out, co_store *store, const char *name)
+{
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = store->ops->athlete_get(store, out, name);
+	if (rc == CO_ENOTFOUND) {
+		co_store_athlete_release(out);
+		if (name)
+			return athlete_not_found(store, name);
+		return co_error_set(CO_ENOTFOUND, "no current athlete: store a profile first");
+	}
+	if (rc)
+		co_store_athlete_release(out);
+	return rc;
+}
+
+int co_store_athlete_list(co_store_athlete **out, size_t *out_count, co_store *store)
+{
+	*out = NULL;
+	*out_count = 0;
+	return store->ops->athlete_list(store, out, out_count);
+}
+
+/* --- activities --------------------------------------------------------- */
+
+co_date co_store_local_date(int64_t start_utc, int32_t utc_offset_s)
+{
+	int64_t t = start_utc + utc_offset_s;
+	int64_t d = t / 86400;
+
+	if (t % 86400 < 0)
+		d--;
+	return (co_date)d;
+}
+
+static size_t opt_len(const char *s)
+{
+	return s ? strlen(s) + 1 : 0;
+}
+
+static const char *opt_copy(char **cursor, const char *s)
+{
+	char *dst;
+	size_t n = opt_len(s);
+
+	if (!s)
+		return NULL;
+	dst = *cursor;
+	memcpy(dst, s, n);
+	*cursor += n;
+	return dst;
+}
+
+void co_store_row_take(co_store_activity_row *row)
+{
+	size_t total = row->stream_len + opt_len(row->hash) + opt_len(row->source) +
+		       opt_len(row->sport) + opt_len(row->sub_sport) + opt_len(row->device) +
+		       opt_len(row->summary_json) + opt_len(row->laps_json);
+	char *block = co_xmalloc(total ? total : 1);
+	char *cursor = block;
+
+	if (row->stream && row->stream_len) {
+		memcpy(cursor, row->stream, row->stream_len);
+		row->stream = (const unsigned char *)cursor;
+		cursor += row->stream_len;
+	} else {
+		row->stream = NULL;
+		row->stream_len = 0;
+	}
+	row->hash = opt_copy(&cursor, row->hash);
+	row->source = opt_copy(&cursor, row->source);
+	row->sport = opt_copy(&cursor, row->sport);
+	row->sub_sport = opt_copy(&cursor, row->sub_sport);
+	row->device = opt_copy(&cursor, row->device);
+	row->summary_json = opt_copy(&cursor, row->summary_json);
+	row->laps_json = opt_copy(&cursor, row->laps_json);
+	row->owned = block;
+}
+
+void co_store_activity_row_release(co_store_activity_row *row)
+{
+	if (!row)
+		return;
+	free(row->owned);
+	*row = (co_store_activity_row)CO_STORE_ACTIVITY_ROW_INIT;
+}
+
+void co_store_activity_list_free(co_store_activity_row *rows, size_t n)
+{
+	if (!rows)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(rows[i].owned);
+	free(rows);
+}
+
+int co_store_activity_exists(bool *out, co_store *store, const char *hash)
+{
+	*out = false;
+	if (!hash || !*hash)
+		return co_error_set(CO_EINPUT, "empty activity hash");
+	return store->ops->activity_exists(store, out, hash);
+}
+
+int co_store_activity_find_overlap(int64_t *out, co_store *store, int64_t athlete_id,
+				   int64_t start_utc, int64_t duration_s)
+{
+	*out = 0;
+	return store->ops->activity_find_overlap(store, out, athlete_id, start_utc,
+						 duration_s < 0 ? 0 : duration_s);
+}
+
+int co_store_activity_insert(int64_t *out, co_store *store, const co_store_activity_row *row)
+{
+	const char *what = row->source && *row->source ? row->source : "?";
+	int64_t id = 0;
+	int rc;
+
+	if (out)
+		*out = 0;
+	if (!row->source || !*row->source)
+		return co_error_set(CO_EINPUT, "activity without a source file name");
+	if (!row->hash || !*row->hash)
+		return co_error_set(CO_EINPUT, "activity '%s': no content hash", what);
+	if (!row->sport || !*row->sport)
+		return co_error_set(CO_EINPUT, "activity '%s': no sport", what);
+	if (row->athlete_id <= 0)
+		return co_error_set(CO_EINPUT, "activity '%s': no athlete", what);
+	if (row->stream_len && !row->stream)
+		return co_error_set(CO_EINPUT, "activity '%s': stream length without data", what);
+	rc = store->ops->activity_insert(store, &id, row);
+	if (rc == CO_OK && out)
+		*out = id;
+	return rc;
+}
+
+int co_store_activity_get(co_store_activity_row *out, co_store *store, int64_t id)
+{
+	*out = (co_store_activity_row)CO_STORE_ACTIVITY_ROW_INIT;
+	return store->ops->activity_get(store, out, id);
+}
+
+int co_store_activity_list(co_store_activity_row **out, size_t *out_count, co_store *store,
+			   const co_store_activity_query *query)
+{
+	static const co_store_activity_query all = CO_STORE_ACTIVITY_QUERY_INIT;
+
+	*out = NULL;
+	*out_count = 0;
+	return store->ops->activity_list(store, out, out_count, query ? query : &all);
+}

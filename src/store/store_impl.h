@@ -1,0 +1,97 @@
+/*
+ * Inside the store: the backend interface.
+ *
+ * A co_store is a table of function pointers (co_store_ops) plus what every
+ * backend shares. Each backend (sqlite.c, later postgres.c) defines its own
+ * struct whose FIRST member is a `co_store`, fills in an ops table, and
+ * exposes one open function that store.c's dispatch calls by location.
+ * store.c owns what is backend-neutral: choosing the backend, the default
+ * path, argument checks, the transaction depth, and freeing rows; the ops
+ * only talk to their database.
+ *
+ * Contract for every op: return 0 or a negative CO_E* code with the message
+ * set by co_error_set(); database failures are CO_ESTORE with the message
+ * "store 'LOCATION': WHAT". Ops that write several rows are atomic (they
+ * use begin/commit through co_store_begin() so they nest in the caller's
+ * transaction). Arguments arrive already checked by store.c (non-NULL
+ * handle and out-pointers, required strings present).
+ *
+ * Adding an operation: declare it in include/carryover/store.h, add the
+ * pointer here, a public wrapper in store.c, and an implementation in every
+ * backend (a backend may return CO_EUNSUPPORTED until it catches up).
+ */
+#ifndef CO_STORE_IMPL_H
+#define CO_STORE_IMPL_H
+
+#include "carryover/store.h"
+
+typedef struct co_store_ops {
+	const char *name; /* "sqlite", "postgresql" */
+
+	/* Close the connection and free the backend struct (not ->location). */
+	void (*close)(co_store *s);
+
+	int (*schema_version)(co_store *s, int *out);
+
+	/*
+	 * Transactions. `depth` is the number of begins already open: 0 means
+	 * start the real transaction (taking the write lock), more means a
+	 * savepoint named after the depth. commit/rollback get the depth of
+	 * the level being closed (1 = the outermost).
+	 */
+	int (*begin)(co_store *s, int depth);
+	int (*commit)(co_store *s, int depth);
+	int (*rollback)(co_store *s, int depth);
+
+	int (*athlete_put)(co_store *s, int64_t *out, const char *name,
+			   const char *text, const char *hash, const char *source_path);
+	int (*athlete_get)(co_store *s, co_store_athlete *out, const char *name);
+	int (*athlete_list)(co_store *s, co_store_athlete **out, size_t *out_count);
+
+	int (*activity_exists)(co_store *s, bool *out, const char *hash);
+	int (*activity_find_overlap)(co_store *s, int64_t *out, int64_t athlete_id,
+				     int64_t start_utc, int64_t duration_s);
+	int (*activity_insert)(co_store *s, int64_t *out, const co_store_activity_row *row);
+	int (*activity_get)(co_store *s, co_store_activity_row *out, int64_t id);
+	int (*activity_list)(co_store *s, co_store_activity_row **out, size_t *out_count,
+			     const co_store_activity_query *q);
+} co_store_ops;
+
+struct co_store {
+	const co_store_ops *ops;
+	char *location; /* path, or URL with the password masked; for messages */
+	int depth;      /* open begins; kept by store.c */
+};
+
+/* The current schema version: the number of embedded migrations. */
+int co_store_latest_version(void);
+
+/*
+ * Content hash of a profile text: 16 hex digits of FNV-1a 64, for change
+ * detection only. Writes 17 bytes into buf.
+ */
+void co_store_text_hash(const char *text, char buf[17]);
+
+/*
+ * The local calendar day of an instant: floor((start_utc + offset) / 86400).
+ */
+co_date co_store_local_date(int64_t start_utc, int32_t utc_offset_s);
+
+/*
+ * Give a row read from a database its own storage: copy every string it
+ * points to (and the stream) into one block and point the fields there, so
+ * co_store_activity_row_release() frees one pointer. The backend fills a
+ * row with pointers into its own buffers, then calls this before those
+ * buffers go away.
+ */
+void co_store_row_take(co_store_activity_row *row);
+
+/* --- backends ------------------------------------------------------------ */
+
+/*
+ * Open an SQLite store at `path` (a file name), migrate it and return the
+ * handle in *out with ->ops and ->location set.
+ */
+int co_store_sqlite_open(co_store **out, const char *path);
+
+#endif

@@ -1,0 +1,710 @@
+/*
+ * The store (include/carryover/store.h) on its SQLite backend: opening and
+ * migrating, where the default store lives, transactions, athletes and the
+ * current athlete, imported activities, and refusing what it must refuse.
+ *
+ * Each test works in its own temporary directory. Where a test checks what
+ * is on disk (journal mode, user_version) it asks SQLite directly rather
+ * than the store, so the store is not its own witness.
+ */
+#define _XOPEN_SOURCE 700 /* nftw() */
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "carryover/error.h"
+#include "carryover/store.h"
+
+typedef struct fixture {
+	char dir[256];
+	char db[300];
+	co_store *store;
+} fixture;
+
+static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	return remove(path);
+}
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(f->dir, sizeof(f->dir), "%s/co-store-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->db, sizeof(f->db), "%s/carryover.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+
+	co_store_free(f->store);
+	nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(f);
+	return 0;
+}
+
+static co_store *open_ok(fixture *f)
+{
+	co_store_free(f->store);
+	f->store = NULL;
+	int rc = co_store_open(&f->store, f->db);
+
+	if (rc)
+		fail_msg("open: %s", co_error_last());
+	return f->store;
+}
+
+/* One value from the database file, read by SQLite itself. */
+static char *db_query(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	char *out = NULL;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		out = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return out;
+}
+
+static void db_exec(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static int64_t put(co_store *s, const char *name, const char *text)
+{
+	int64_t id = 0;
+	int rc = co_store_athlete_put(&id, s, name, text, "profile.ini");
+
+	if (rc)
+		fail_msg("put: %s", co_error_last());
+	assert_true(id > 0);
+	return id;
+}
+
+/* An activity of `athlete` starting at `start` lasting `secs`. */
+static co_store_activity_row activity(int64_t athlete, const char *hash, const char *source,
+				      int64_t start, double secs)
+{
+	co_store_activity_row r = CO_STORE_ACTIVITY_ROW_INIT;
+
+	r.athlete_id = athlete;
+	r.hash = hash;
+	r.source = source;
+	r.sport = "running";
+	r.start_utc = start;
+	r.elapsed_s = secs;
+	return r;
+}
+
+static int64_t insert(co_store *s, const co_store_activity_row *r)
+{
+	int64_t id = 0;
+	int rc = co_store_activity_insert(&id, s, r);
+
+	if (rc)
+		fail_msg("insert: %s", co_error_last());
+	assert_true(id > 0);
+	return id;
+}
+
+static size_t count_activities(co_store *s)
+{
+	co_store_activity_row *rows = NULL;
+	size_t n = 0;
+
+	assert_int_equal(co_store_activity_list(&rows, &n, s, NULL), CO_OK);
+	co_store_activity_list_free(rows, n);
+	return n;
+}
+
+#define T0 1799020800 /* 2027-01-04T00:00:00Z, a Monday */
+
+/* --- opening and migrating ---------------------------------------------- */
+
+static void test_open_migrates(void **state)
+{
+	fixture *f = *state;
+	co_store *s = open_ok(f);
+	int version = -1, latest = -1;
+	char *uv, *tables;
+
+	assert_int_equal(co_store_schema_version(&version, &latest, s), CO_OK);
+	assert_true(latest >= 1);
+	assert_int_equal(version, latest);
+	assert_string_equal(co_store_backend(s), "sqlite");
+	assert_string_equal(co_store_location(s), f->db);
+
+	uv = db_query(f->db, "PRAGMA user_version");
+	assert_non_null(uv);
+	assert_int_equal(atoi(uv), latest);
+	free(uv);
+
+	/* Every table the rest of carryover relies on is there. */
+	tables = db_query(f->db, "SELECT group_concat(name, ',') FROM (SELECT name FROM "
+				 "sqlite_master WHERE type = 'table' ORDER BY name)");
+	assert_non_null(tables);
+	const char *want[] = {"activities", "athletes", "logged_runs", "logged_sessions",
+			      "logged_sets", "niggles", "planned_sessions", "plans", "profiles",
+			      "store_state", "tests"};
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		if (!strstr(tables, want[i]))
+			fail_msg("table '%s' missing from %s", want[i], tables);
+	free(tables);
+
+	/* Only the owner may read a runner's health data. */
+	struct stat sb;
+	assert_int_equal(stat(f->db, &sb), 0);
+	assert_int_equal(sb.st_mode & 077, 0);
+}
+
+static void test_reopen_is_idempotent(void **state)
+{
+	fixture *f = *state;
+	co_store_athlete a;
+	int v1 = 0, v2 = 0;
+
+	put(open_ok(f), "Alex", "[athlete]\nname = Alex\n");
+	assert_int_equal(co_store_schema_version(&v1, NULL, f->store), CO_OK);
+	co_store *s = open_ok(f); /* closes and opens again */
+	assert_int_equal(co_store_schema_version(&v2, NULL, s), CO_OK);
+	assert_int_equal(v1, v2);
+	assert_int_equal(co_store_athlete_get(&a, s, NULL), CO_OK);
+	assert_string_equal(a.name, "Alex");
+	co_store_athlete_release(&a);
+	char *n = db_query(f->db, "SELECT count(*) FROM store_state");
+	assert_string_equal(n, "1"); /* the seed row was not inserted twice */
+	free(n);
+}
+
+static void test_wal_and_foreign_keys(void **state)
+{
+	fixture *f = *state;
+	co_store *s = open_ok(f);
+	char *mode = db_query(f->db, "PRAGMA journal_mode");
+
+	assert_string_equal(mode, "wal");
+	free(mode);
+
+	/* An activity of an athlete who does not exist breaks a foreign key. */
+	co_store_activity_row r = activity(999, "h1", "ghost.fit", T0, 600);
+	int64_t id = 0;
+	assert_int_equal(co_store_activity_insert(&id, s, &r), CO_ESTORE);
+	assert_non_null(strstr(co_error_last(), "FOREIGN KEY"));
+	assert_non_null(strstr(co_error_last(), "ghost.fit"));
+	assert_int_equal(id, 0);
+	assert_int_equal(count_activities(s), 0);
+}
+
+static void test_newer_schema_refused(void **state)
+{
+	fixture *f = *state;
+	int version = 0, latest = 0;
+	char sql[64];
+	co_store *s = NULL;
+
+	assert_int_equal(co_store_schema_version(&version, &latest, open_ok(f)), CO_OK);
+	co_store_free(f->store);
+	f->store = NULL;
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", latest + 1);
+	db_exec(f->db, sql);
+
+	assert_int_equal(co_store_open(&s, f->db), CO_ESTORE);
+	assert_null(s);
+	assert_non_null(strstr(co_error_last(), f->db));
+	assert_non_null(strstr(co_error_last(), "newer"));
+	/* ...and it was left as it was. */
+	char *uv = db_query(f->db, "PRAGMA user_version");
+	assert_int_equal(atoi(uv), latest + 1);
+	free(uv);
+}
+
+static void test_not_a_database(void **state)
+{
+	fixture *f = *state;
+	const char text[] = "[athlete]\nname = Alex Runner\nlevel = intermediate\n"
+			    "this is a profile, not a database, and it must survive intact\n";
+	co_store *s = NULL;
+	FILE *fp = fopen(f->db, "w");
+	char back[sizeof(text)] = "";
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	assert_int_equal(co_store_open(&s, f->db), CO_ESTORE);
+	assert_null(s);
+	assert_non_null(strstr(co_error_last(), f->db));
+	assert_non_null(strstr(co_error_last(), "not a database"));
+	assert_null(strchr(co_error_last(), '\n'));
+
+	fp = fopen(f->db, "r");
+	assert_int_equal(fread(back, 1, sizeof(back) - 1, fp), sizeof(text) - 1);
+	fclose(fp);
+	assert_string_equal(back, text);
+}
+
+static void test_missing_directory(void **state)
+{
+	fixture *f = *state;
+	char path[400];
+	co_store *s = NULL;
+
+	/* An explicit path is not created for (a typo would be). */
+	snprintf(path, sizeof(path), "%s/no/such/dir/x.db", f->dir);
+	assert_int_equal(co_store_open(&s, path), CO_ESTORE);
+	assert_null(s);
+	assert_non_null(strstr(co_error_last(), path));
+}
+
+static void test_postgres_not_yet(void **state)
+{
+	co_store *s = NULL;
+
+	assert_int_equal(co_store_open(&s, "postgresql://coach:s3cret@db.example/carryover"),
+			 CO_EUNSUPPORTED);
+	assert_null(s);
+	assert_non_null(strstr(co_error_last(), "PostgreSQL"));
+	assert_null(strstr(co_error_last(), "s3cret"));
+	assert_non_null(strstr(co_error_last(), "coach:***@db.example"));
+
+	assert_int_equal(co_store_open(&s, "postgres://db.example/c?user=a&password=pw1"),
+			 CO_EUNSUPPORTED);
+	assert_null(strstr(co_error_last(), "pw1"));
+
+	assert_int_equal(co_store_open(&s, "mysql://db.example/c"), CO_EUNSUPPORTED);
+	assert_int_equal(co_store_open(&s, ""), CO_EINPUT);
+}
+
+/* --- the default location ------------------------------------------------- */
+
+static void check_default(const char *want)
+{
+	char *path = NULL;
+
+	assert_int_equal(co_store_default_path(&path), CO_OK);
+	assert_string_equal(path, want);
+	free(path);
+}
+
+static void test_default_path_rules(void **state)
+{
+	char *path = (char *)1;
+	char *home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+
+	setenv("CARRYOVER_DB", "/srv/coach/all.db", 1);
+	setenv("XDG_DATA_HOME", "/xdg/data", 1);
+	setenv("HOME", "/home/alex", 1);
+	check_default("/srv/coach/all.db");
+
+	setenv("CARRYOVER_DB", "", 1); /* empty is unset */
+	check_default("/xdg/data/carryover/carryover.db");
+
+	setenv("XDG_DATA_HOME", "/xdg/data/", 1);
+	check_default("/xdg/data/carryover/carryover.db");
+
+	setenv("XDG_DATA_HOME", "relative/data", 1); /* invalid by the XDG spec */
+	check_default("/home/alex/.local/share/carryover/carryover.db");
+
+	unsetenv("CARRYOVER_DB");
+	unsetenv("XDG_DATA_HOME");
+	check_default("/home/alex/.local/share/carryover/carryover.db");
+
+	unsetenv("HOME");
+	assert_int_equal(co_store_default_path(&path), CO_ESTORE);
+	assert_null(path);
+	assert_non_null(strstr(co_error_last(), "CARRYOVER_DB"));
+	if (home)
+		setenv("HOME", home, 1);
+	free(home);
+}
+
+static void test_default_open_creates_directories(void **state)
+{
+	fixture *f = *state;
+	char xdg[300], want[400];
+	struct stat sb;
+
+	unsetenv("CARRYOVER_DB");
+	snprintf(xdg, sizeof(xdg), "%s/deep/share", f->dir);
+	setenv("XDG_DATA_HOME", xdg, 1);
+	assert_int_equal(co_store_open(&f->store, NULL), CO_OK);
+	snprintf(want, sizeof(want), "%s/carryover/carryover.db", xdg);
+	assert_string_equal(co_store_location(f->store), want);
+	assert_int_equal(stat(want, &sb), 0);
+	snprintf(want, sizeof(want), "%s/carryover", xdg);
+	assert_int_equal(stat(want, &sb), 0);
+	assert_int_equal(sb.st_mode & 077, 0);
+
+	/* $CARRYOVER_DB wins, and is created the same way. */
+	co_store_free(f->store);
+	f->store = NULL;
+	snprintf(want, sizeof(want), "%s/env/db/c.db", f->dir);
+	setenv("CARRYOVER_DB", want, 1);
+	assert_int_equal(co_store_open(&f->store, NULL), CO_OK);
+	assert_string_equal(co_store_location(f->store), want);
+	assert_int_equal(stat(want, &sb), 0);
+	unsetenv("CARRYOVER_DB");
+	unsetenv("XDG_DATA_HOME");
+}
+
+/* --- athletes ----------------------------------------------------------- */
+
+static void test_athlete_current_and_upsert(void **state)
+{
+	fixture *f = *state;
+	co_store *s = open_ok(f);
+	co_store_athlete a;
+	co_store_athlete *all = NULL;
+	size_t n = 0;
+
+	assert_int_equal(co_store_athlete_get(&a, s, NULL), CO_ENOTFOUND);
+	assert_non_null(strstr(co_error_last(), "no current athlete"));
+	assert_null(a.name);
+
+	int64_t alex = put(s, "Alex Runner", "[athlete]\nname = Alex Runner\nlevel = novice\n");
+	int64_t blake = put(s, "Blake", "[athlete]\nname = Blake\n");
+	assert_true(alex != blake);
+
+	/* The last profile stored is the current athlete. */
+	assert_int_equal(co_store_athlete_get(&a, s, NULL), CO_OK);
+	assert_int_equal(a.id, blake);
+	assert_string_equal(a.name, "Blake");
+	assert_string_equal(a.profile_text, "[athlete]\nname = Blake\n");
+	assert_string_equal(a.source_path, "profile.ini");
+	assert_true(a.current);
+	co_store_athlete_release(&a);
+
+	/* Same name, same text: same athlete, no new profile version. */
+	assert_int_equal(put(s, "Alex Runner", "[athlete]\nname = Alex Runner\nlevel = novice\n"), alex);
+	assert_int_equal(co_store_athlete_get(&a, s, NULL), CO_OK);
+	assert_int_equal(a.id, alex);
+	assert_int_equal(a.profile_version, 1);
+	char *hash1 = strdup(a.profile_hash);
+	co_store_athlete_release(&a);
+
+	/* Changed text: a new version, which is what get returns. */
+	assert_int_equal(put(s, "Alex Runner", "[athlete]\nname = Alex Runner\nlevel = advanced\n"), alex);
+	assert_int_equal(co_store_athlete_get(&a, s, "alex runner"), CO_OK); /* any case */
+	assert_int_equal(a.profile_version, 2);
+	assert_non_null(strstr(a.profile_text, "advanced"));
+	assert_string_not_equal(a.profile_hash, hash1);
+	co_store_athlete_release(&a);
+	free(hash1);
+	char *versions = db_query(f->db, "SELECT count(*) FROM profiles");
+	assert_string_equal(versions, "3"); /* Alex v1, v2, Blake v1 */
+	free(versions);
+
+	/* Someone else by name; the current athlete is unchanged by reading. */
+	assert_int_equal(co_store_athlete_get(&a, s, "Blake"), CO_OK);
+	assert_false(a.current);
+	co_store_athlete_release(&a);
+
+	assert_int_equal(co_store_athlete_get(&a, s, "Alex Runer"), CO_ENOTFOUND);
+	assert_non_null(strstr(co_error_last(), "'Alex Runer'"));
+	assert_non_null(strstr(co_error_last(), "did you mean 'Alex Runner'"));
+
+	assert_int_equal(co_store_athlete_list(&all, &n, s), CO_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(all[0].name, "Alex Runner");
+	assert_string_equal(all[1].name, "Blake");
+	assert_true(all[0].current);
+	assert_false(all[1].current);
+	co_store_athlete_list_free(all, n);
+
+	int64_t id = 0;
+	assert_int_equal(co_store_athlete_put(&id, s, "", "x", NULL), CO_EINPUT);
+	assert_int_equal(co_store_athlete_put(&id, s, "Casey", NULL, NULL), CO_EINPUT);
+}
+
+/* --- transactions ------------------------------------------------------- */
+
+static void test_rollback_leaves_nothing(void **state)
+{
+	fixture *f = *state;
+	co_store *s = open_ok(f);
+	co_store_athlete *all = NULL;
+	size_t n = 0;
+	bool exists = true;
+
+	assert_int_equal(co_store_begin(s), CO_OK);
+	int64_t alex = put(s, "Alex", "a");
+	co_store_activity_row r = activity(alex, "hash-a", "a.fit", T0, 3600);
+	insert(s, &r);
+	assert_int_equal(co_store_rollback(s), CO_OK);
+	assert_int_equal(co_store_depth(s), 0);
+
+	assert_int_equal(co_store_athlete_list(&all, &n, s), CO_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(co_store_activity_exists(&exists, s, "hash-a"), CO_OK);
+	assert_false(exists);
+
+	/* Nested: the inner rollback undoes only the inner part. */
+	assert_int_equal(co_store_begin(s), CO_OK);
+	put(s, "Alex", "a");
+	assert_int_equal(co_store_begin(s), CO_OK);
+	put(s, "Blake", "b");
+	assert_int_equal(co_store_rollback(s), CO_OK);
+	assert_int_equal(co_store_commit(s), CO_OK);
+	assert_int_equal(co_store_athlete_list(&all, &n, s), CO_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(all[0].name, "Alex");
+	co_store_athlete_list_free(all, n);
+
+	/* A store closed inside a transaction keeps nothing of it. */
+	assert_int_equal(co_store_begin(s), CO_OK);
+	put(s, "Casey", "c");
+	s = open_ok(f);
+	assert_int_equal(co_store_athlete_list(&all, &n, s), CO_OK);
+	assert_int_equal(n, 1);
+	co_store_athlete_list_free(all, n);
+
+	/* Rollback with nothing open is harmless; commit is not. */
+	assert_int_equal(co_store_rollback(s), CO_OK);
+	assert_int_equal(co_store_commit(s), CO_ESTORE);
+}
+
+static void test_second_writer_waits_then_reports_locked(void **state)
+{
+	fixture *f = *state;
+	co_store *s = open_ok(f);
+	sqlite3 *other = NULL;
+
+	/* Another process holds the write lock... */
+	assert_int_equal(sqlite3_open(f->db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	/* ...so, after the busy timeout, begin fails with a clear message. */
+	assert_int_equal(co_store_begin(s), CO_ESTORE);
+	assert_int_equal(co_store_depth(s), 0);
+	assert_non_null(strstr(co_error_last(), "locked"));
+	assert_non_null(strstr(co_error_last(), f->db));
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	assert_int_equal(co_store_begin(s), CO_OK);
+	assert_int_equal(co_store_commit(s), CO_OK);
+}
+
+/* --- activities --------------------------------------------------------- */
+
+static void test_activity_hash_unique(void **state)
+{
+	fixture *f = *state;
+	co_store *s = open_ok(f);
+	int64_t alex = put(s, "Alex", "a");
+	bool exists = true;
+
+	assert_int_equal(co_store_activity_exists(&exists, s, "abc123"), CO_OK);
+	assert_false(exists);
+	co_store_activity_row r = activity(alex, "abc123", "morning.fit", T0, 3600);
+	insert(s, &r);
+	assert_int_equal(co_store_activity_exists(&exists, s, "abc123"), CO_OK);
+	assert_true(exists);
+
+	/* The same file under another name is the same activity. */
+	co_store_activity_row again = activity(alex, "abc123", "copy of morning.fit", T0 + 86400, 60);
+	int64_t id = 0;
+	assert_int_equal(co_store_activity_insert(&id, s, &again), CO_EEXISTS);
+	assert_int_equal(id, 0);
+	assert_non_null(strstr(co_error_last(), "'copy of morning.fit'"));
+	assert_non_null(strstr(co_error_last(), "'morning.fit'"));
+	assert_int_equal(count_activities(s), 1);
+
+	/* Required fields. */
+	co_store_activity_row bad = activity(alex, "", "x.fit", T0, 60);
+	assert_int_equal(co_store_activity_insert(&id, s, &bad), CO_EINPUT);
+	bad = activity(alex, "h", NULL, T0, 60);
+	assert_int_equal(co_store_activity_insert(&id, s, &bad), CO_EINPUT);
+	bad = activity(0, "h", "x.fit", T0, 60);
+	assert_int_equal(co_store_activity_insert(&id, s, &bad), CO_EINPUT);
+
+	/* Values the schema refuses are refused, and nothing is stored. */
+	bad = activity(alex, "h2", "hr.fit", T0 + 7200, 60);
+	bad.avg_hr = 400;
+	assert_int_equal(co_store_activity_insert(&id, s, &bad), CO_ESTORE);
+	assert_non_null(strstr(co_error_last(), "hr.fit"));
+	bad = activity(alex, "h3", "laps.fit", T0 + 7200, 60);
+	bad.laps_json = "[{\"lap\": 1,";
+	assert_int_equal(co_store_activity_insert(&id, s, &bad), CO_ESTORE);
+	assert_int_equal(count_activities(s), 1);
+}
+
+static void test_activity_overlap(void **state)
+{
+	fixture *f = *state;
+	co_store *s = open_ok(f);
+	int64_t alex = put(s, "Alex", "a");
+	int64_t blake = put(s, "Blake", "b");
+	int64_t found = -1;
+
+	co_store_activity_row run = activity(alex, "watch", "watch.fit", T0 + 3600, 3600);
+	int64_t run_id = insert(s, &run);
+	co_store_activity_row warm = activity(alex, "warm", "warmup.fit", T0, 1200);
+	int64_t warm_id = insert(s, &warm);
+	co_store_activity_row other = activity(blake, "b", "blake.fit", T0 + 3600, 3600);
+	insert(s, &other);
+
+	/* A bike computer recorded the same run, a little later and shorter. */
+	assert_int_equal(co_store_activity_find_overlap(&found, s, alex, T0 + 3660, 3500), CO_OK);
+	assert_int_equal(found, run_id);
+
+	/* Straddling both: the longest overlap wins. */
+	assert_int_equal(co_store_activity_find_overlap(&found, s, alex, T0 + 600, 4200), CO_OK);
+	assert_int_equal(found, run_id); /* 1200 s of the run vs 600 s of the warm-up */
+	assert_int_equal(co_store_activity_find_overlap(&found, s, alex, T0 + 300, 3400), CO_OK);
+	assert_int_equal(found, warm_id); /* 900 s of the warm-up vs 100 s of the run */
+
+	/* Touching ends are not overlaps. */
+	assert_int_equal(co_store_activity_find_overlap(&found, s, alex, T0 + 7200, 600), CO_OK);
+	assert_int_equal(found, 0);
+	assert_int_equal(co_store_activity_find_overlap(&found, s, alex, T0 + 1200, 2400), CO_OK);
+	assert_int_equal(found, 0);
+
+	/* Another athlete's run at the same time is not a duplicate. */
+	int64_t casey = put(s, "Casey", "c");
+	assert_int_equal(co_store_activity_find_overlap(&found, s, casey, T0 + 3600, 3600), CO_OK);
+	assert_int_equal(found, 0);
+}
+
+static void test_activity_round_trip_and_since(void **state)
+{
+	fixture *f = *state;
+	co_store *s = open_ok(f);
+	int64_t alex = put(s, "Alex", "a");
+	int64_t blake = put(s, "Blake", "b");
+	const unsigned char stream[] = {0x1f, 0x8b, 0x00, 0x01, 0x02, 0xff};
+	co_store_activity_row got;
+	co_store_activity_row *rows = NULL;
+	size_t n = 0;
+	char day[11];
+
+	/* 23:30 UTC on Monday is 00:30 on Tuesday at UTC+1. */
+	co_store_activity_row r = activity(alex, "late", "late.fit", T0 + 84600, 2700.5);
+	r.utc_offset_s = 3600;
+	r.sub_sport = "trail";
+	r.distance_m = 8012.3;
+	r.avg_hr = 151;
+	r.ascent_m = 0; /* known to be flat, not unknown */
+	r.device = "Garmin Forerunner 965";
+	r.rpe = 6.5;
+	r.feel = 75;
+	r.laps_json = "[{\"distance_m\": 1000}]";
+	r.stream = stream;
+	r.stream_len = sizeof(stream);
+	int64_t late = insert(s, &r);
+	co_store_activity_row early = activity(alex, "early", "early.gpx", T0 + 3600, 1800);
+	early.utc_offset_s = -18000; /* 01:00 UTC is Sunday evening at UTC-5 */
+	insert(s, &early);
+	co_store_activity_row b = activity(blake, "blake", "blake.tcx", T0 + 86400 * 2, 1800);
+	insert(s, &b);
+
+	assert_int_equal(co_store_activity_get(&got, s, late), CO_OK);
+	assert_string_equal(got.hash, "late");
+	assert_string_equal(got.source, "late.fit");
+	assert_string_equal(got.sub_sport, "trail");
+	assert_string_equal(co_date_format(got.local_date, day), "2027-01-05");
+	assert_int_equal(got.utc_offset_s, 3600);
+	assert_true(got.elapsed_s == 2700.5);
+	assert_true(got.distance_m == 8012.3);
+	assert_int_equal(got.avg_hr, 151);
+	assert_int_equal(got.max_hr, -1); /* unknown stays unknown */
+	assert_true(got.moving_s < 0);
+	assert_true(got.ascent_m == 0);
+	assert_string_equal(got.device, "Garmin Forerunner 965");
+	assert_true(got.rpe == 6.5);
+	assert_int_equal(got.feel, 75);
+	assert_null(got.summary_json);
+	assert_string_equal(got.laps_json, "[{\"distance_m\": 1000}]");
+	assert_int_equal(got.stream_len, sizeof(stream));
+	assert_memory_equal(got.stream, stream, sizeof(stream));
+	co_store_activity_row_release(&got);
+	assert_null(got.hash);
+
+	assert_int_equal(co_store_activity_get(&got, s, 9999), CO_ENOTFOUND);
+
+	/* All of Alex's, oldest first, without streams unless asked. */
+	co_store_activity_query q = CO_STORE_ACTIVITY_QUERY_INIT;
+	q.athlete_id = alex;
+	assert_int_equal(co_store_activity_list(&rows, &n, s, &q), CO_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].source, "early.gpx");
+	assert_string_equal(co_date_format(rows[0].local_date, day), "2027-01-03");
+	assert_string_equal(rows[1].source, "late.fit");
+	assert_null(rows[1].stream);
+	co_store_activity_list_free(rows, n);
+
+	/* since/until are local dates, both included. */
+	q.since = co_date_from_ymd(2027, 1, 5);
+	q.with_stream = true;
+	assert_int_equal(co_store_activity_list(&rows, &n, s, &q), CO_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].source, "late.fit");
+	assert_int_equal(rows[0].stream_len, sizeof(stream));
+	co_store_activity_list_free(rows, n);
+
+	q.since = CO_STORE_NO_DATE;
+	q.until = co_date_from_ymd(2027, 1, 4);
+	assert_int_equal(co_store_activity_list(&rows, &n, s, &q), CO_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].source, "early.gpx");
+	co_store_activity_list_free(rows, n);
+
+	q.athlete_id = 0;
+	q.until = CO_STORE_NO_DATE;
+	q.since = co_date_from_ymd(2027, 1, 6);
+	assert_int_equal(co_store_activity_list(&rows, &n, s, &q), CO_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].source, "blake.tcx");
+	co_store_activity_list_free(rows, n);
+
+	q.since = co_date_from_ymd(2027, 2, 1);
+	assert_int_equal(co_store_activity_list(&rows, &n, s, &q), CO_OK);
+	assert_int_equal(n, 0);
+	assert_null(rows);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_open_migrates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reopen_is_idempotent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_wal_and_foreign_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_directory, setup, teardown),
+		cmocka_unit_test(test_postgres_not_yet),
+		cmocka_unit_test(test_default_path_rules),
+		cmocka_unit_test_setup_teardown(test_default_open_creates_directories, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_athlete_current_and_upsert, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_second_writer_waits_then_reports_locked,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_activity_hash_unique, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_activity_overlap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_activity_round_trip_and_since, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
