@@ -19,6 +19,10 @@
 #include "carryover/catalog.h"
 #include "carryover/athlete.h"
 #include "carryover/store.h"
+#include "carryover/activity.h"
+#include "carryover/fit.h"
+#include "carryover/xmltrack.h"
+#include "carryover/analysis.h"
 
 #ifdef __cplusplus
 extern "C" {

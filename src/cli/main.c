@@ -23,6 +23,7 @@ static const command commands[] = {
 	{"exercises", cmd_exercises, "list the exercise catalogue, or show one exercise"},
 	{"profile", cmd_profile, "check an athlete profile (profile check FILE)"},
 	{"init", cmd_init, "write a commented athlete profile template"},
+	{"debug", cmd_debug, NULL}, /* developer tools, not listed: debug --help */
 };
 
 static void usage(FILE *f)

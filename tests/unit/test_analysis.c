@@ -1,0 +1,174 @@
+/*
+ * Running markers: VDOT and paces against the published check values, and
+ * run-type guesses on synthetic runs shaped like the sessions coaches set.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "carryover/analysis.h"
+
+/* SCIENCE.md: "5 km in 20:00 gives VDOT 49.8 and threshold pace 4:17/km". */
+static void vdot_check_value(void **state)
+{
+	co_paces p;
+	double vdot = co_vdot(5000, 20 * 60);
+
+	assert_true(fabs(vdot - 49.8) < 0.05);
+	co_training_paces(&p, vdot);
+	assert_int_equal((int)lround(p.threshold), 4 * 60 + 17);
+	/* Paces get faster from easy to repetition. */
+	assert_true(p.easy > p.marathon && p.marathon > p.threshold &&
+		    p.threshold > p.interval && p.interval > p.repetition);
+}
+
+static void vdot_out_of_range(void **state)
+{
+	assert_true(co_vdot(800, 120) == 0);        /* too short */
+	assert_true(co_vdot(42195, 7 * 3600) == 0); /* too long */
+	assert_true(co_vdot(5000, 3600) == 0);      /* a walk */
+	assert_true(co_vdot(10000, 40 * 60) > co_vdot(10000, 45 * 60));
+}
+
+static void riegel_marathon_from_half(void **state)
+{
+	/* 1:30:00 half: 90 min x 2^1.06 = 187.6 min. */
+	double t = co_riegel(5400, 21097.5, 42195);
+	assert_true(fabs(t / 60 - 187.6) < 0.1);
+	assert_true(co_riegel(0, 1, 1) == 0);
+}
+
+/* A synthetic run: speed(t) and hr(t) at 1 Hz for `secs` seconds. */
+typedef double (*curve)(double t);
+
+static void make_run(co_activity *a, int secs, curve speed, curve hr)
+{
+	double dist = 0;
+
+	co_activity_init(a);
+	a->format = "fit";
+	a->sport = CO_SPORT_RUNNING;
+	a->start = 1700000000;
+	for (int t = 0; t < secs; t++) {
+		co_sample s;
+		co_sample_init(&s);
+		s.t = (uint32_t)t;
+		co_sample_set_speed(&s, speed(t));
+		s.distance = (float)dist;
+		s.hr = (uint8_t)hr(t);
+		dist += speed(t);
+		assert_int_equal(co_activity_add_sample(a, &s), 0);
+	}
+	a->elapsed = a->moving = secs;
+	a->distance = dist;
+}
+
+static double easy_speed(double t) { return 3.0; }
+static double easy_hr(double t) { return 140; }
+static double drifting_hr(double t) { return 140 + t / 360.0; } /* +10 bpm/hour */
+
+/* 15 min warm-up, 6 x (3 min at 4.2 m/s, 2 min jog), cool-down. */
+static double intervals_speed(double t)
+{
+	if (t < 900 || t >= 900 + 6 * 300)
+		return 3.0;
+	return fmod(t - 900, 300) < 180 ? 4.2 : 2.8;
+}
+
+/* 10 min warm-up, 25 min at 4.0 m/s, 10 min cool-down. */
+static double tempo_speed(double t)
+{
+	return t >= 600 && t < 600 + 1500 ? 4.0 : 3.0;
+}
+
+static void guesses_intervals(void **state)
+{
+	co_activity a;
+	co_run_markers m;
+
+	make_run(&a, 3600, intervals_speed, easy_hr);
+	co_run_analyse(&m, &a, 0);
+	assert_int_equal(m.type, CO_RUN_INTERVALS);
+	co_activity_release(&a);
+}
+
+static void guesses_tempo_and_threshold(void **state)
+{
+	co_activity a;
+	co_run_markers m;
+
+	make_run(&a, 2700, tempo_speed, easy_hr);
+	co_run_analyse(&m, &a, 0);
+	assert_int_equal(m.type, CO_RUN_TEMPO);
+	/* 4.0 m/s is 250 s/km; the effort's pace is recorded as threshold pace. */
+	assert_true(fabs(m.threshold_pace - 250) < 8);
+	assert_true(m.threshold_vdot > 40 && m.threshold_vdot < 60);
+
+	/* With a known threshold pace of 4:10/km the same run is a threshold run. */
+	co_run_analyse(&m, &a, 250);
+	assert_int_equal(m.type, CO_RUN_THRESHOLD);
+	/* ... and with a much faster threshold (3:30/km) it is only a tempo. */
+	co_run_analyse(&m, &a, 210);
+	assert_int_equal(m.type, CO_RUN_TEMPO);
+	co_activity_release(&a);
+}
+
+static void guesses_long_and_easy_with_markers(void **state)
+{
+	co_activity a;
+	co_run_markers m;
+
+	make_run(&a, 2400, easy_speed, easy_hr);
+	co_run_analyse(&m, &a, 0);
+	assert_int_equal(m.type, CO_RUN_EASY);
+	/* 180 m/min at 140 bpm. */
+	assert_true(fabs(m.ef - 180.0 / 140.0) < 0.01);
+	co_activity_release(&a);
+
+	make_run(&a, 6000, easy_speed, drifting_hr);
+	co_run_analyse(&m, &a, 0);
+	assert_int_equal(m.type, CO_RUN_LONG);
+	assert_true(m.has_decoupling);
+	/* Same speed, heart rate rising: positive decoupling of a few percent. */
+	assert_true(m.decoupling > 0.02 && m.decoupling < 0.08);
+	co_activity_release(&a);
+}
+
+static void other_sports_are_cross(void **state)
+{
+	co_activity a;
+	co_run_markers m;
+
+	make_run(&a, 1800, easy_speed, easy_hr);
+	a.sport = CO_SPORT_CYCLING;
+	co_run_analyse(&m, &a, 0);
+	assert_int_equal(m.type, CO_RUN_CROSS);
+	co_activity_release(&a);
+}
+
+static void ef_needs_ten_minutes(void **state)
+{
+	co_activity a;
+
+	make_run(&a, 500, easy_speed, easy_hr);
+	assert_true(co_efficiency_factor(&a, 0) == 0);
+	co_activity_release(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(vdot_check_value),
+		cmocka_unit_test(vdot_out_of_range),
+		cmocka_unit_test(riegel_marathon_from_half),
+		cmocka_unit_test(guesses_intervals),
+		cmocka_unit_test(guesses_tempo_and_threshold),
+		cmocka_unit_test(guesses_long_and_easy_with_markers),
+		cmocka_unit_test(other_sports_are_cross),
+		cmocka_unit_test(ef_needs_ten_minutes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
