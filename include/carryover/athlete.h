@@ -176,6 +176,13 @@ co_date co_profile_default_start(co_date today);
 
 void co_profile_free(co_profile *p);
 
+/**
+ * Resolve the profile's relative file names (`runs`) against the folder of
+ * `profile_path`, as co_profile_load() does; for a profile parsed from text
+ * that came from that file (e.g. a copy kept in the store).
+ */
+void co_profile_resolve_paths(co_profile *p, const char *profile_path);
+
 /** The load of a lift from [lifts], or 0 when not given. */
 double co_profile_lift(const co_profile *p, const char *exercise_id);
 

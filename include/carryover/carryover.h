@@ -18,11 +18,14 @@
 #include "carryover/date.h"
 #include "carryover/catalog.h"
 #include "carryover/athlete.h"
+#include "carryover/plan.h"
 #include "carryover/store.h"
 #include "carryover/activity.h"
 #include "carryover/fit.h"
 #include "carryover/xmltrack.h"
 #include "carryover/analysis.h"
+#include "carryover/calendar_io.h"
+#include "carryover/json.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -15,6 +15,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "carryover/date.h"
+
 enum {
 	CO_EXIT_OK = 0,
 	CO_EXIT_PROBLEM = 1, /* ran, found a problem */
@@ -30,6 +32,9 @@ typedef struct co_cli {
 	const char *athlete; /* --athlete NAME, NULL: the current athlete */
 	struct co_store *store; /* opened on first use by co_cli_store(); closed by main */
 } co_cli;
+
+/* Today, or CARRYOVER_TODAY=YYYY-MM-DD when set (scripts and tests pin it). */
+co_date co_cli_today(void);
 
 /*
  * The store, opened once per run at cli->db (or the default location).

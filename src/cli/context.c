@@ -3,6 +3,8 @@
  * run, and the athlete's profile, from a file (then stored) or from the
  * store (DESIGN.md "The current athlete").
  */
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +12,16 @@
 #include "carryover/store.h"
 #include "cli/cli.h"
 #include "util/strbuf.h"
+
+co_date co_cli_today(void)
+{
+	const char *env = getenv("CARRYOVER_TODAY");
+	co_date d;
+
+	if (env && *env && co_date_parse(&d, env) == CO_OK)
+		return d;
+	return co_date_today();
+}
 
 int co_cli_store(co_store **out, co_cli *cli)
 {
@@ -37,12 +49,21 @@ int co_cli_profile(co_profile **out, int64_t *out_athlete_id, co_cli *cli, const
 	if ((rc = co_cli_store(&store, cli)) != CO_EXIT_OK)
 		goto done;
 	if (path) {
+		char abs[PATH_MAX];
+
+		/* Bad input named on the command line is exit 2, unreadable or not. */
 		if ((err = co_strbuf_read_file(&text, path, PROFILE_MAX_BYTES)) < 0 ||
-		    (err = co_profile_load(&p, path, co_date_today())) < 0) {
-			rc = co_cli_fail(err);
+		    (err = co_profile_parse(&p, text.buf, text.len, path, co_cli_today())) < 0) {
+			co_cli_fail(err);
+			rc = CO_EXIT_USAGE;
 			goto done;
 		}
-		if ((err = co_store_athlete_put(&id, store, p->name, text.buf, path)) < 0) {
+		co_profile_resolve_paths(p, path);
+		/* Keep the absolute path, so the stored profile's runs file
+		 * resolves from any working directory later. */
+		if (!realpath(path, abs))
+			snprintf(abs, sizeof(abs), "%s", path);
+		if ((err = co_store_athlete_put(&id, store, p->name, text.buf, abs)) < 0) {
 			rc = co_cli_fail(err);
 			goto done;
 		}
@@ -62,11 +83,12 @@ int co_cli_profile(co_profile **out, int64_t *out_athlete_id, co_cli *cli, const
 		}
 		err = co_profile_parse(&p, stored.profile_text, strlen(stored.profile_text),
 				       stored.source_path ? stored.source_path : stored.name,
-				       co_date_today());
+				       co_cli_today());
 		if (err < 0) {
 			rc = co_cli_fail(err);
 			goto done;
 		}
+		co_profile_resolve_paths(p, stored.source_path);
 		id = stored.id;
 	}
 	*out = p;

@@ -23,6 +23,10 @@ static const command commands[] = {
 	{"exercises", cmd_exercises, "list the exercise catalogue, or show one exercise"},
 	{"profile", cmd_profile, "check an athlete profile (profile check FILE)"},
 	{"init", cmd_init, "write a commented athlete profile template"},
+	{"plan", cmd_plan, "the season plan of a profile (plan PROFILE)"},
+	{"week", cmd_week, "one week of the plan: phase, runs, session cards"},
+	{"session", cmd_session, "the strength session of a day (session DATE)"},
+	{"export", cmd_export, "write the plan as a calendar feed (export ics PROFILE)"},
 	{"debug", cmd_debug, NULL}, /* developer tools, not listed: debug --help */
 };
 

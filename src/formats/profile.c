@@ -1143,6 +1143,20 @@ done:
 	return rc;
 }
 
+void co_profile_resolve_paths(co_profile *p, const char *profile_path)
+{
+	const char *slash = profile_path ? strrchr(profile_path, '/') : NULL;
+	co_strbuf full = CO_STRBUF_INIT;
+
+	if (!p->runs_file || p->runs_file[0] == '/' || !slash)
+		return;
+	co_strbuf_init(&full);
+	co_strbuf_add(&full, profile_path, (size_t)(slash - profile_path) + 1);
+	co_strbuf_adds(&full, p->runs_file);
+	free(p->runs_file);
+	p->runs_file = co_strbuf_detach(&full);
+}
+
 int co_profile_load(co_profile **out, const char *path, co_date today)
 {
 	co_strbuf sb = CO_STRBUF_INIT;
@@ -1158,18 +1172,7 @@ int co_profile_load(co_profile **out, const char *path, co_date today)
 	rc = co_profile_parse(&p, sb.buf, sb.len, path, today);
 	if (rc)
 		goto done;
-	if (p->runs_file && p->runs_file[0] != '/') {
-		const char *slash = strrchr(path, '/');
-		if (slash) {
-			co_strbuf full = CO_STRBUF_INIT;
-
-			co_strbuf_init(&full);
-			co_strbuf_add(&full, path, (size_t)(slash - path) + 1);
-			co_strbuf_adds(&full, p->runs_file);
-			free(p->runs_file);
-			p->runs_file = co_strbuf_detach(&full);
-		}
-	}
+	co_profile_resolve_paths(p, path);
 	*out = p;
 	p = NULL;
 done:

@@ -1,0 +1,105 @@
+/*
+ * Running calendars in, calendar feeds out (docs/formats/calendar.md).
+ *
+ * Reading: a runner's dated runs come as a CSV file
+ * (`date,type,minutes[,distance_km][,rpe]`) or as an iCalendar feed whose
+ * events are classified by summary and duration ("Tempo 40'", "Long run 2h",
+ * "Half marathon (B)"). Both readers append to a co_calendar (plan.h) only
+ * when the whole input is good: a bad row or event leaves the calendar as it
+ * was and fails with CO_EINPUT and a "file:line: ..." message. What the
+ * readers will not guess (an event called "Yoga", a recurrence they cannot
+ * expand) becomes a named warning in the calendar, never a silent choice.
+ *
+ * Writing: co_plan_to_ics() turns a plan into an RFC 5545 feed a calendar
+ * app can subscribe to, one event per strength session (and per baseline
+ * test), each with the session's stable UID so recomputing the plan updates
+ * events in place instead of duplicating them.
+ */
+#ifndef CARRYOVER_CALENDAR_IO_H
+#define CARRYOVER_CALENDAR_IO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "carryover/plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * Read a runs file into `cal` (already initialised with co_calendar_init()),
+ * choosing the reader by extension: ".csv" or ".ics" (case-insensitive).
+ * Messages name the file by its base name. Returns 0, CO_EIO when the file
+ * cannot be read, or CO_EINPUT for an unknown extension or bad content; on
+ * failure `cal` is unchanged.
+ */
+int co_calendar_read_file(co_calendar *cal, const char *path);
+
+/**
+ * Read CSV text: a header line naming the columns (`date`, `type`,
+ * `minutes` required; `distance_km`, `rpe` optional; any order), then one
+ * run a line. RFC 4180 quoting, CRLF or LF, blank lines and lines starting
+ * with '#' are skipped, a UTF-8 byte-order mark is ignored. Rows of type
+ * `race` become races (co_race, priority A). `source` names the text in
+ * messages ("runs.csv:7: field 'minutes': ..."). Returns 0 or CO_EINPUT; on
+ * failure `cal` is unchanged.
+ */
+int co_calendar_read_csv(co_calendar *cal, const char *text, size_t len, const char *source);
+
+/**
+ * Read an iCalendar (RFC 5545) feed: each VEVENT becomes a run, a race or a
+ * warning (classification table in docs/formats/calendar.md). Weekly RRULEs
+ * are expanded (COUNT, UNTIL, INTERVAL, BYDAY, EXDATE, RECURRENCE-ID
+ * overrides); other recurrences are skipped with a warning. Returns 0 or
+ * CO_EINPUT (an event without DTSTART, a malformed date or duration, an
+ * unterminated component); on failure `cal` is unchanged.
+ */
+int co_calendar_read_ics(co_calendar *cal, const char *text, size_t len, const char *source);
+
+/** How co_plan_to_ics() writes the feed. */
+typedef struct co_ics_options {
+	/*
+	 * NULL (default): all-day events (DTSTART;VALUE=DATE). "HH:MM": timed
+	 * events starting at that local time in `tzid`, written in UTC (…Z) so
+	 * that no VTIMEZONE is needed; DTEND = start + the session's minutes.
+	 */
+	const char *time;
+	/*
+	 * The zone of `time`: an IANA name ("Europe/London", read from the
+	 * system's zoneinfo, $TZDIR overrides), an absolute path to a TZif file
+	 * ("/etc/localtime"), or NULL/"UTC". Ignored without `time`.
+	 */
+	const char *tzid;
+	int64_t dtstamp;     /* DTSTAMP as Unix seconds (UTC); 0: now */
+	const char *calname; /* X-WR-CALNAME; NULL: "carryover: <athlete>" */
+	bool tests;          /* also one event per baseline test (D6); default true */
+} co_ics_options;
+
+#define CO_ICS_OPTIONS_INIT {NULL, NULL, 0, NULL, true}
+
+/**
+ * Write `plan` as an iCalendar feed (CRLF lines folded at 75 octets, never
+ * inside a UTF-8 character). `opts` may be NULL for the defaults. On success
+ * *out is a malloc'd NUL-terminated string the caller frees. Returns 0, or
+ * CO_EINPUT for a bad `time` or an unknown `tzid`.
+ */
+int co_plan_to_ics(char **out, const co_plan *plan, const co_ics_options *opts);
+
+/**
+ * The session card: the text of a session as a runner reads it (title line,
+ * blocks and their items with doses, strides, and the `why` lines), the
+ * DESCRIPTION of its calendar event. Lines end in '\n'. Returns a malloc'd
+ * string the caller frees.
+ */
+char *co_session_card(const co_plan *plan, const co_session *s);
+
+/** The calendar event title of a session: "Strength A — posterior chain". Static storage. */
+const char *co_session_title(const co_session *s);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * The plan as JSON: the contract of DESIGN.md ("The plan contract"),
+ * documented field by field in docs/plan-json.md. `carryover plan --json`
+ * and the HTTP API write it; `carryover check PLAN.json` reads it back.
+ *
+ * The contract fields never change meaning; fields may be added (this
+ * writer adds `start`, `races`, `warnings`, week `notes`, `run_minutes`,
+ * `key_minutes`, run `distance_km` and `source`, session `uid`, item `name`
+ * and `note`). The reader requires the contract fields and accepts the
+ * added ones when present, so a plan survives a round trip unchanged.
+ */
+#ifndef CARRYOVER_JSON_H
+#define CARRYOVER_JSON_H
+
+#include <stddef.h>
+
+#include "carryover/catalog.h"
+#include "carryover/date.h"
+#include "carryover/plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * Write `plan` as JSON (two-space indented, keys in contract order). Only
+ * the weeks that end after `from` are written (0: from the start), at most
+ * `weeks` of them (0: all). On success *out is a malloc'd NUL-terminated
+ * string the caller frees. Returns 0 or CO_ENOMEM.
+ */
+int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks);
+
+/**
+ * Parse a plan written by co_plan_to_json() (or by hand, to the contract).
+ * Exercises are looked up in `cat`, which must outlive the plan. `source`
+ * names the text in messages: syntax errors give "plan.json:LINE:COLUMN:
+ * ...", content errors the JSON path ("plan.json: weeks[2].sessions[0]
+ * .blocks[1].items[0].exercise: unknown exercise 'rdll' (did you mean
+ * 'rdl'?)"). On success *out owns a new plan: free it with co_plan_free().
+ * Returns 0 or CO_EINPUT.
+ */
+int co_json_parse_plan(co_plan **out, const char *text, size_t len, const char *source,
+		       const co_catalog *cat);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,208 @@
+/*
+ * The season plan: what the planner makes of a profile and a running
+ * calendar (METHOD A-E), and what every output (terminal, JSON contract of
+ * DESIGN.md, .ics feed, FIT workouts, HTML) is written from.
+ *
+ * Stages, each a module of src/lib/ (the engine is pure: no I/O, no printing):
+ *   calendar   the runs of every day: the [week] template overridden by dated
+ *              runs, and the races (profile + calendar)           -> co_calendar
+ *   periodize  weeks labelled base/build/peak/taper/race/recovery, deloads
+ *              (C2-C9)                                              -> co_week.phase
+ *   schedule   the lifting days of each week (C1, E1-E3)             -> co_session.date
+ *   session    the blocks and exercises of each session (A1-A8, B1-B5)
+ *   prescribe  sets, reps, tempo, RPE and loads per phase (C3-C9, B3)
+ *   tests      baseline tests every 4-6 weeks (D6)
+ *
+ * A co_plan owns everything inside it; free it with co_plan_free(). Strings
+ * in it are owned by the plan; exercises point into the catalogue the plan
+ * was built from, which must outlive the plan.
+ */
+#ifndef CARRYOVER_PLAN_H
+#define CARRYOVER_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "carryover/athlete.h"
+#include "carryover/catalog.h"
+#include "carryover/date.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum co_phase {
+	CO_PHASE_BASE = 0,
+	CO_PHASE_BUILD,
+	CO_PHASE_PEAK,
+	CO_PHASE_TAPER,
+	CO_PHASE_RACE,
+	CO_PHASE_RECOVERY,
+	CO_PHASE_COUNT
+} co_phase;
+
+typedef enum co_focus {
+	CO_FOCUS_POSTERIOR_CHAIN = 0, /* session A (B2) */
+	CO_FOCUS_STABILITY,           /* session B (B2) */
+	CO_FOCUS_MAINTENANCE,         /* one session a week in peak/taper (C1) */
+	CO_FOCUS_RECOVERY,            /* mobility and activation only (C8) */
+	CO_FOCUS_TEST,                /* a baseline test session (D6) */
+	CO_FOCUS_COUNT
+} co_focus;
+
+typedef enum co_block_kind {
+	CO_BLOCK_WARMUP = 0,
+	CO_BLOCK_MAIN,
+	CO_BLOCK_ACCESSORY,
+	CO_BLOCK_COOLDOWN,
+	CO_BLOCK_COUNT
+} co_block_kind;
+
+typedef enum co_test_kind {
+	CO_TEST_SINGLE_LEG_SQUAT = 0, /* depth and control, each leg */
+	CO_TEST_THRESHOLD_RUN,        /* tempo/threshold pace, on a key-run day */
+	CO_TEST_CALF_RAISE,           /* single-leg calf raises to failure (optional) */
+	CO_TEST_REP_MAX,              /* a main-lift rep-max (optional) */
+	CO_TEST_KIND_COUNT
+} co_test_kind;
+
+/** Where a run of the calendar came from. */
+typedef enum co_run_source {
+	CO_RUN_FROM_TEMPLATE = 0, /* the profile's [week] */
+	CO_RUN_FROM_CALENDAR,     /* a dated run from the runs file (.ics/.csv) */
+	CO_RUN_FROM_RACE          /* a race day */
+} co_run_source;
+
+/**
+ * The running calendar the planner works from: dated runs (overriding the
+ * template on their dates) and races declared in the calendar. Built by the
+ * format readers (src/formats/ics.c, csv.c) or by hand; owned by its creator,
+ * released with co_calendar_release().
+ */
+typedef struct co_calendar {
+	co_run *runs;        /* dated runs, any order */
+	size_t n_runs;
+	co_race *races;      /* races found in the calendar (in addition to the profile's) */
+	size_t n_races;
+	char **warnings;     /* named warnings, e.g. "plan.ics:40: unknown event 'Yoga' skipped" */
+	size_t n_warnings;
+} co_calendar;
+
+void co_calendar_init(co_calendar *cal);
+void co_calendar_release(co_calendar *cal);
+/** Append a copy of a run / race / warning (the calendar owns the copies). */
+void co_calendar_add_run(co_calendar *cal, const co_run *run);
+void co_calendar_add_race(co_calendar *cal, const co_race *race);
+void co_calendar_add_warning(co_calendar *cal, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/** A run on a day of the plan. */
+typedef struct co_plan_run {
+	co_date date;
+	co_run_type type;
+	int minutes;
+	double distance_km; /* 0 when unknown */
+	bool key;
+	co_run_source source;
+} co_plan_run;
+
+typedef struct co_plan_test {
+	co_date date;
+	co_test_kind kind;
+} co_plan_test;
+
+/** One prescribed exercise. */
+typedef struct co_item {
+	const co_exercise *exercise;
+	int sets;
+	int reps;            /* 0 when the dose is in seconds */
+	int seconds;         /* 0 when the dose is in reps */
+	double rpe;          /* target RPE; 0 for warm-up/cool-down items */
+	const char *tempo;   /* "3-1-X" on main lifts (B3), else NULL */
+	double load;         /* in the athlete's units; < 0 for bodyweight (JSON null) */
+	char *note;          /* why this item, e.g. "A8: regression of nordic curl (hamstring_left)"; may be NULL */
+} co_item;
+
+typedef struct co_block {
+	co_block_kind kind;
+	co_item *items;
+	size_t n_items;
+} co_block;
+
+typedef struct co_session {
+	co_date date;
+	co_focus focus;
+	int minutes;         /* estimated duration */
+	char **why;          /* each cites METHOD rule ids: "E2: after Tuesday's intervals, ..." */
+	size_t n_why;
+	bool strides;        /* B5 */
+	int strides_reps;    /* e.g. 6 */
+	int strides_seconds; /* e.g. 20 */
+	co_block blocks[CO_BLOCK_COUNT]; /* in B1 order; a block may be empty */
+	char uid[64];        /* stable id for calendars: same athlete+date+slot keeps it */
+} co_session;
+
+typedef struct co_week {
+	int index;           /* 1-based */
+	co_date start;       /* a Monday */
+	co_phase phase;
+	bool deload;
+	co_plan_run *runs;
+	size_t n_runs;
+	co_plan_test *tests;
+	size_t n_tests;
+	co_session *sessions;
+	size_t n_sessions;
+	int run_minutes;     /* total running minutes */
+	int key_minutes;     /* minutes of key runs: the running demand (C5) */
+	char **notes;        /* week-level explanations: phase reasons, bent rules, dropped sessions */
+	size_t n_notes;
+} co_week;
+
+typedef struct co_plan {
+	char *athlete;       /* the profile's name */
+	co_units units;
+	co_date start;       /* Monday of week 1 */
+	co_week *weeks;
+	size_t n_weeks;
+	co_race *races;      /* every race the plan works around, sorted by date */
+	size_t n_races;
+	char **warnings;     /* named warnings from the calendar and the planner */
+	size_t n_warnings;
+} co_plan;
+
+typedef struct co_plan_options {
+	co_date today;       /* for defaults; 0 means co_date_today() */
+	int min_weeks;       /* horizon when there is no race; default 16 */
+	int recovery_weeks;  /* after the last A-race; default by distance (C8) */
+} co_plan_options;
+
+#define CO_PLAN_OPTIONS_INIT {0, 16, 0}
+
+/**
+ * Build the whole season plan from a profile, an optional calendar (NULL:
+ * the template alone) and a catalogue. On success *out owns the plan.
+ * Returns 0, or CO_EINPUT when the inputs cannot be planned (e.g. no
+ * running day at all), with the reason as the last error.
+ */
+int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *cal,
+		  const co_catalog *cat, const co_plan_options *opts);
+
+void co_plan_free(co_plan *plan);
+
+/** The week containing `d`, or NULL when outside the plan. */
+const co_week *co_plan_week_at(const co_plan *plan, co_date d);
+
+/** The sessions on `d` (0, 1, or rarely more); *out_n receives the count. */
+const co_session *co_plan_sessions_on(const co_plan *plan, co_date d, size_t *out_n);
+
+const char *co_phase_name(co_phase p);
+const char *co_focus_name(co_focus f);
+const char *co_block_kind_name(co_block_kind k);
+const char *co_test_kind_name(co_test_kind k);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

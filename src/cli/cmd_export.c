@@ -1,0 +1,197 @@
+/*
+ * carryover export ics PROFILE [-o FILE] [--time HH:MM [--tz ZONE]] [--no-tests]
+ *
+ * Builds the season plan from a profile (and the runs file it names) and
+ * writes it as an iCalendar feed: one event per strength session, with a
+ * stable UID, so a calendar subscribed to the file updates in place when the
+ * plan is recomputed. Standard output by default; with -o the file is
+ * written whole or not at all (a temporary file renamed into place).
+ *
+ * For reproducible output, SOURCE_DATE_EPOCH (Unix seconds) fixes DTSTAMP,
+ * and CARRYOVER_TODAY=YYYY-MM-DD fixes "today".
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "carryover/calendar_io.h"
+#include "carryover/carryover.h"
+#include "carryover/plan.h"
+#include "cli/cli.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: carryover export ics PROFILE [-o FILE] [--time HH:MM [--tz ZONE]] [--no-tests]\n"
+	      "\n"
+	      "Write the strength plan for PROFILE (and the runs file it names with\n"
+	      "'runs =') as an iCalendar feed: one event per session, with the session\n"
+	      "card as its description, and one per baseline test. Each session keeps its\n"
+	      "UID when the plan is recomputed, so a subscribed calendar updates in place.\n"
+	      "PROFILE is required for now.\n"
+	      "\n"
+	      "  -o FILE       write FILE (whole or not at all) instead of standard output\n"
+	      "  --time HH:MM  timed events starting at HH:MM local time (written in UTC);\n"
+	      "                without it, events are all-day\n"
+	      "  --tz ZONE     the zone of --time, e.g. Europe/London (default: $TZ, else\n"
+	      "                the system's zone)\n"
+	      "  --no-tests    leave the baseline test events out\n"
+	      "\n"
+	      "SOURCE_DATE_EPOCH fixes the DTSTAMP of every event; CARRYOVER_TODAY=YYYY-MM-DD\n"
+	      "fixes today's date. Warnings about the runs file go to standard error.\n", f);
+}
+
+static co_date today(void)
+{
+	const char *env = getenv("CARRYOVER_TODAY");
+	co_date d;
+
+	if (env && *env && co_date_parse(&d, env) == CO_OK)
+		return d;
+	return co_date_today();
+}
+
+static int64_t dtstamp(void)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	char *end = NULL;
+	long long v;
+
+	if (!env || !*env)
+		return 0;
+	errno = 0;
+	v = strtoll(env, &end, 10);
+	if (errno || *end || v <= 0)
+		return 0;
+	return (int64_t)v;
+}
+
+/* The zone of --time when --tz is not given: $TZ, else the system's zone. */
+static const char *default_zone(void)
+{
+	const char *tz = getenv("TZ");
+
+	if (tz && *tz == ':')
+		tz++;
+	if (tz && *tz)
+		return tz;
+	if (access("/etc/localtime", R_OK) == 0)
+		return "/etc/localtime";
+	return "UTC";
+}
+
+static int write_file(const char *path, const char *text)
+{
+	size_t n = strlen(path) + 16;
+	char *tmp = malloc(n);
+	FILE *f;
+	int ok;
+
+	if (!tmp)
+		return co_cli_usage_error("out of memory");
+	snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
+	f = fopen(tmp, "wb");
+	if (!f) {
+		fprintf(stderr, "carryover: '%s': %s\n", path, strerror(errno));
+		free(tmp);
+		return CO_EXIT_PROBLEM;
+	}
+	ok = fputs(text, f) >= 0;
+	ok = (fclose(f) == 0) && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		fprintf(stderr, "carryover: '%s': %s\n", path, strerror(errno));
+		remove(tmp);
+		free(tmp);
+		return CO_EXIT_PROBLEM;
+	}
+	free(tmp);
+	return CO_EXIT_OK;
+}
+
+static int export_ics(int argc, char **argv)
+{
+	co_ics_options opts = CO_ICS_OPTIONS_INIT;
+	co_plan_options popts = CO_PLAN_OPTIONS_INIT;
+	const char *profile_path = NULL, *out_path = NULL;
+	co_profile *profile = NULL;
+	co_plan *plan = NULL;
+	co_calendar cal;
+	char *text = NULL;
+	int rc = CO_EXIT_OK, err;
+
+	co_calendar_init(&cal);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
+			out_path = argv[++i];
+		} else if (!strcmp(a, "--time") && i + 1 < argc) {
+			opts.time = argv[++i];
+		} else if (!strcmp(a, "--tz") && i + 1 < argc) {
+			opts.tzid = argv[++i];
+		} else if (!strcmp(a, "--no-tests")) {
+			opts.tests = false;
+		} else if (a[0] == '-' && a[1]) {
+			usage(stderr);
+			rc = co_cli_usage_error("export ics: unknown option or missing value '%s'", a);
+			goto done;
+		} else if (!profile_path) {
+			profile_path = a;
+		} else {
+			rc = co_cli_usage_error("export ics: one PROFILE only, got '%s' too", a);
+			goto done;
+		}
+	}
+	if (!profile_path) {
+		usage(stderr);
+		rc = co_cli_usage_error("export ics: PROFILE is required");
+		goto done;
+	}
+	if (opts.tzid && !opts.time) {
+		rc = co_cli_usage_error("export ics: '--tz' needs '--time HH:MM'");
+		goto done;
+	}
+	if (opts.time && !opts.tzid)
+		opts.tzid = default_zone();
+	opts.dtstamp = dtstamp();
+	popts.today = today();
+
+	/* a missing profile or runs file is bad input (exit 2), as for 'plan' */
+	if ((err = co_profile_load(&profile, profile_path, popts.today)) < 0 ||
+	    (profile->runs_file && (err = co_calendar_read_file(&cal, profile->runs_file)) < 0)) {
+		rc = err == CO_EIO ? (co_cli_fail(err), CO_EXIT_USAGE) : co_cli_fail(err);
+		goto done;
+	}
+	if ((err = co_plan_build(&plan, profile, &cal, co_catalog_default(), &popts)) < 0 ||
+	    (err = co_plan_to_ics(&text, plan, &opts)) < 0) {
+		rc = co_cli_fail(err);
+		goto done;
+	}
+	for (size_t i = 0; i < plan->n_warnings; i++)
+		fprintf(stderr, "carryover: warning: %s\n", plan->warnings[i]);
+	if (out_path) {
+		rc = write_file(out_path, text);
+	} else if (fputs(text, stdout) < 0 || fflush(stdout) != 0) {
+		fprintf(stderr, "carryover: writing the feed: %s\n", strerror(errno));
+		rc = CO_EXIT_PROBLEM;
+	}
+done:
+	free(text);
+	co_plan_free(plan);
+	co_calendar_release(&cal);
+	co_profile_free(profile);
+	return rc;
+}
+
+int cmd_export(co_cli *cli, int argc, char **argv)
+{
+	(void)cli;
+	if (argc < 2 || co_cli_wants_help(argc, argv)) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? CO_EXIT_USAGE : CO_EXIT_OK;
+	}
+	if (!strcmp(argv[1], "ics"))
+		return export_ics(argc - 1, argv + 1);
+	return co_cli_usage_error("unknown export format '%s' (expected 'ics')", argv[1]);
+}

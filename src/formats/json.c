@@ -1,0 +1,727 @@
+/*
+ * The plan contract of DESIGN.md as JSON, both ways (docs/plan-json.md).
+ * This is the only file that includes jansson.
+ *
+ * Writing builds a jansson tree in contract order and dumps it indented.
+ * Numbers that are whole are written as integers ("load": 60, "rpe": 7),
+ * others rounded to three decimals; a null means "not applicable" and is
+ * always written, never left out: reps is null when the dose is in seconds,
+ * seconds when it is in reps, rpe when there is no target (0), tempo when
+ * there is none, load for bodyweight (< 0), strides when there are none.
+ *
+ * Reading requires every contract field with the right type, resolves
+ * exercises in the catalogue, and rebuilds a co_plan that co_plan_free()
+ * releases. Syntax errors carry jansson's line and column; content errors
+ * the JSON path of the offending value, since jansson keeps no positions
+ * for values.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "carryover/error.h"
+#include "carryover/json.h"
+#include "util/strbuf.h"
+#include "util/suggest.h"
+
+/* ---- writing ------------------------------------------------------------- */
+
+/* jansson rejects invalid UTF-8: replace bad bytes with U+FFFD rather than fail. */
+static json_t *jstr(const char *s)
+{
+	json_t *j;
+	co_strbuf sb = CO_STRBUF_INIT;
+
+	if (!s)
+		return json_null();
+	if ((j = json_string(s)))
+		return j;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x80)
+			co_strbuf_addch(&sb, (char)*p);
+		else
+			co_strbuf_adds(&sb, "\xEF\xBF\xBD");
+	}
+	j = json_string(sb.buf);
+	co_strbuf_release(&sb);
+	return j;
+}
+
+static json_t *jnum(double v)
+{
+	if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
+		return json_integer((json_int_t)v);
+	if (!isfinite(v))
+		return json_null();
+	return json_real(round(v * 1000) / 1000);
+}
+
+static json_t *jdate(co_date d)
+{
+	char buf[11];
+
+	return json_string(co_date_format(d, buf));
+}
+
+static void set(json_t *obj, const char *key, json_t *value)
+{
+	json_object_set_new(obj, key, value ? value : json_null());
+}
+
+static const char *run_source_name(co_run_source s)
+{
+	switch (s) {
+	case CO_RUN_FROM_CALENDAR: return "calendar";
+	case CO_RUN_FROM_RACE: return "race";
+	default: return "template";
+	}
+}
+
+static json_t *strings(char *const *v, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, jstr(v[i]));
+	return a;
+}
+
+static json_t *item_json(const co_item *it)
+{
+	json_t *o = json_object(), *regions = json_array();
+	const co_exercise *ex = it->exercise;
+
+	set(o, "exercise", jstr(ex ? ex->id : NULL));
+	set(o, "name", jstr(ex ? ex->name : NULL));
+	set(o, "pattern", jstr(ex ? co_pattern_name(ex->pattern) : NULL));
+	for (int r = 0; ex && r < CO_REGION_COUNT; r++)
+		if (ex->regions & (1u << r))
+			json_array_append_new(regions, jstr(co_region_name((co_region)(1u << r))));
+	set(o, "regions", regions);
+	set(o, "sets", json_integer(it->sets));
+	set(o, "reps", it->reps > 0 ? json_integer(it->reps) : json_null());
+	set(o, "seconds", it->seconds > 0 ? json_integer(it->seconds) : json_null());
+	set(o, "rpe", it->rpe > 0 ? jnum(it->rpe) : json_null());
+	set(o, "tempo", it->tempo ? jstr(it->tempo) : json_null());
+	set(o, "load", it->load >= 0 ? jnum(it->load) : json_null());
+	set(o, "note", it->note ? jstr(it->note) : json_null());
+	return o;
+}
+
+static json_t *session_json(const co_session *s)
+{
+	json_t *o = json_object(), *blocks = json_array();
+
+	set(o, "date", jdate(s->date));
+	set(o, "focus", jstr(co_focus_name(s->focus)));
+	set(o, "minutes", json_integer(s->minutes));
+	set(o, "why", strings(s->why, s->n_why));
+	if (s->strides) {
+		json_t *st = json_object();
+		set(st, "reps", json_integer(s->strides_reps));
+		set(st, "seconds", json_integer(s->strides_seconds));
+		set(o, "strides", st);
+	} else {
+		set(o, "strides", json_null());
+	}
+	for (int k = 0; k < CO_BLOCK_COUNT; k++) {
+		const co_block *b = &s->blocks[k];
+		json_t *bo = json_object(), *items = json_array();
+
+		set(bo, "kind", jstr(co_block_kind_name((co_block_kind)k)));
+		for (size_t i = 0; i < b->n_items; i++)
+			json_array_append_new(items, item_json(&b->items[i]));
+		set(bo, "items", items);
+		json_array_append_new(blocks, bo);
+	}
+	set(o, "blocks", blocks);
+	set(o, "uid", jstr(s->uid));
+	return o;
+}
+
+static json_t *week_json(const co_week *w)
+{
+	json_t *o = json_object(), *runs = json_array(), *tests = json_array(),
+	       *sessions = json_array();
+
+	set(o, "index", json_integer(w->index));
+	set(o, "start", jdate(w->start));
+	set(o, "phase", jstr(co_phase_name(w->phase)));
+	set(o, "deload", json_boolean(w->deload));
+	for (size_t i = 0; i < w->n_runs; i++) {
+		const co_plan_run *r = &w->runs[i];
+		json_t *ro = json_object();
+
+		set(ro, "date", jdate(r->date));
+		set(ro, "type", jstr(co_run_type_name(r->type)));
+		set(ro, "minutes", json_integer(r->minutes));
+		set(ro, "key", json_boolean(r->key));
+		set(ro, "distance_km", r->distance_km > 0 ? jnum(r->distance_km) : json_null());
+		set(ro, "source", jstr(run_source_name(r->source)));
+		json_array_append_new(runs, ro);
+	}
+	set(o, "runs", runs);
+	for (size_t i = 0; i < w->n_tests; i++) {
+		json_t *to = json_object();
+
+		set(to, "date", jdate(w->tests[i].date));
+		set(to, "kind", jstr(co_test_kind_name(w->tests[i].kind)));
+		json_array_append_new(tests, to);
+	}
+	set(o, "tests", tests);
+	for (size_t i = 0; i < w->n_sessions; i++)
+		json_array_append_new(sessions, session_json(&w->sessions[i]));
+	set(o, "sessions", sessions);
+	set(o, "run_minutes", json_integer(w->run_minutes));
+	set(o, "key_minutes", json_integer(w->key_minutes));
+	set(o, "notes", strings(w->notes, w->n_notes));
+	return o;
+}
+
+int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks)
+{
+	json_t *root = json_object(), *athlete = json_object(), *races = json_array(),
+	       *wa = json_array();
+	int written = 0;
+
+	*out = NULL;
+	set(athlete, "name", jstr(plan->athlete ? plan->athlete : ""));
+	set(athlete, "units", jstr(co_units_name(plan->units)));
+	set(root, "athlete", athlete);
+	set(root, "start", jdate(plan->start));
+	for (size_t i = 0; i < plan->n_races; i++) {
+		const co_race *r = &plan->races[i];
+		json_t *ro = json_object();
+
+		set(ro, "name", jstr(r->name));
+		set(ro, "date", jdate(r->date));
+		set(ro, "distance_km", r->distance_km > 0 ? jnum(r->distance_km) : json_null());
+		set(ro, "priority", jstr(co_race_priority_name(r->priority)));
+		json_array_append_new(races, ro);
+	}
+	set(root, "races", races);
+	set(root, "warnings", strings(plan->warnings, plan->n_warnings));
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+
+		if (w->start + 7 <= from)
+			continue;
+		if (weeks > 0 && written >= weeks)
+			break;
+		json_array_append_new(wa, week_json(w));
+		written++;
+	}
+	set(root, "weeks", wa);
+	*out = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
+	json_decref(root);
+	if (!*out)
+		return co_error_set(CO_ENOMEM, "out of memory writing the plan as JSON");
+	/* jansson allocates with its own allocator (malloc by default); copy so
+	 * the caller's free() is right whatever json_set_alloc_funcs() says */
+	{
+		char *copy = co_xstrdup(*out);
+		free(*out);
+		*out = copy;
+	}
+	return 0;
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+typedef struct reader {
+	const char *source;
+	const co_catalog *cat;
+	char path[192];
+} reader;
+
+static int perr(const reader *rd, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int perr(const reader *rd, const char *key, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!*rd->path && !key)
+		return co_error_set(CO_EINPUT, "%s: %s", rd->source, msg);
+	return co_error_set(CO_EINPUT, "%s: %s%s%s: %s", rd->source, rd->path,
+			    *rd->path && key ? "." : "", key ? key : "", msg);
+}
+
+/* Descend into rd->path; returns the old length for path_pop(). */
+static size_t path_push(reader *rd, const char *key, long index)
+{
+	size_t n = strlen(rd->path);
+
+	if (index >= 0)
+		snprintf(rd->path + n, sizeof(rd->path) - n, "%s%s[%ld]", n && key ? "." : "",
+			 key ? key : "", index);
+	else
+		snprintf(rd->path + n, sizeof(rd->path) - n, "%s%s", n ? "." : "", key);
+	return n;
+}
+
+static void path_pop(reader *rd, size_t n)
+{
+	rd->path[n] = '\0';
+}
+
+static const char *type_name(const json_t *j)
+{
+	switch (json_typeof(j)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: return "a string";
+	case JSON_INTEGER: return "an integer";
+	case JSON_REAL: return "a number";
+	case JSON_TRUE: case JSON_FALSE: return "a boolean";
+	default: return "null";
+	}
+}
+
+static int need(const reader *rd, const json_t *obj, const char *key, json_type t,
+		bool nullable, json_t **out)
+{
+	json_t *j = json_object_get(obj, key);
+
+	*out = j;
+	if (!j)
+		return perr(rd, key, "missing");
+	if (json_is_null(j) && nullable)
+		return 0;
+	if (t == JSON_TRUE ? !json_is_boolean(j) :
+	    t == JSON_REAL ? !json_is_number(j) : json_typeof(j) != t) {
+		const char *want = t == JSON_OBJECT ? "an object" : t == JSON_ARRAY ? "an array" :
+				   t == JSON_STRING ? "a string" : t == JSON_INTEGER ? "an integer" :
+				   t == JSON_TRUE ? "a boolean" : "a number";
+		return perr(rd, key, "expected %s%s, got %s", want, nullable ? " or null" : "",
+			    type_name(j));
+	}
+	return 0;
+}
+
+static int get_int(const reader *rd, const json_t *obj, const char *key, long lo, long hi,
+		   bool nullable, int *out)
+{
+	json_t *j;
+	int rc = need(rd, obj, key, JSON_INTEGER, nullable, &j);
+
+	if (rc < 0)
+		return rc;
+	if (json_is_null(j)) {
+		*out = 0;
+		return 0;
+	}
+	if (json_integer_value(j) < lo || json_integer_value(j) > hi)
+		return perr(rd, key, "%lld is out of range (%ld-%ld)",
+			    (long long)json_integer_value(j), lo, hi);
+	*out = (int)json_integer_value(j);
+	return 0;
+}
+
+static int get_date(const reader *rd, const json_t *obj, const char *key, co_date *out)
+{
+	json_t *j;
+	int rc = need(rd, obj, key, JSON_STRING, false, &j);
+
+	if (rc < 0)
+		return rc;
+	if (co_date_parse(out, json_string_value(j)) < 0)
+		return perr(rd, key, "invalid date '%.40s' (expected YYYY-MM-DD)",
+			    json_string_value(j));
+	return 0;
+}
+
+typedef const char *(*name_fn)(int);
+
+static int get_enum(const reader *rd, const json_t *obj, const char *key, int count,
+		    const char *(*name)(int), int *out)
+{
+	json_t *j;
+	const char *names[32];
+	const char *s, *near;
+	int rc = need(rd, obj, key, JSON_STRING, false, &j);
+
+	if (rc < 0)
+		return rc;
+	s = json_string_value(j);
+	for (int i = 0; i < count && i < 31; i++) {
+		names[i] = name(i);
+		if (!strcmp(s, names[i])) {
+			*out = i;
+			return 0;
+		}
+	}
+	names[count < 31 ? count : 31] = NULL;
+	near = co_suggest_from(s, names);
+	if (near)
+		return perr(rd, key, "unknown value '%.40s' (did you mean '%s'?)", s, near);
+	return perr(rd, key, "unknown value '%.40s'", s);
+}
+
+static const char *phase_n(int i) { return co_phase_name((co_phase)i); }
+static const char *focus_n(int i) { return co_focus_name((co_focus)i); }
+static const char *block_n(int i) { return co_block_kind_name((co_block_kind)i); }
+static const char *test_n(int i) { return co_test_kind_name((co_test_kind)i); }
+static const char *run_n(int i) { return co_run_type_name((co_run_type)i); }
+static const char *source_n(int i) { return run_source_name((co_run_source)i); }
+static const char *prio_n(int i) { return co_race_priority_name((co_race_priority)i); }
+static const char *units_n(int i) { return co_units_name((co_units)i); }
+
+static int get_strings(reader *rd, const json_t *obj, const char *key, bool optional,
+		       char ***out, size_t *n_out)
+{
+	json_t *a = json_object_get(obj, key), *j;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	*n_out = 0;
+	if (!a && optional)
+		return 0;
+	if ((rc = need(rd, obj, key, JSON_ARRAY, false, &a)) < 0)
+		return rc;
+	if (!json_array_size(a))
+		return 0;
+	*out = co_xcalloc(json_array_size(a), sizeof(**out));
+	json_array_foreach(a, i, j) {
+		if (!json_is_string(j)) {
+			size_t n = path_push(rd, key, (long)i);
+			rc = perr(rd, NULL, "expected a string, got %s", type_name(j));
+			path_pop(rd, n);
+			return rc;
+		}
+		(*out)[(*n_out)++] = co_xstrdup(json_string_value(j));
+	}
+	return 0;
+}
+
+/* The static tempo text for `s`: the exercise's, any catalogue exercise's, or the default. */
+static const char *intern_tempo(const reader *rd, const co_exercise *ex, const char *s)
+{
+	static const char default_tempo[] = "3-1-X";
+
+	if (ex && ex->tempo && !strcmp(ex->tempo, s))
+		return ex->tempo;
+	if (!strcmp(s, default_tempo))
+		return default_tempo;
+	for (size_t i = 0; i < co_catalog_count(rd->cat); i++) {
+		const co_exercise *e = co_catalog_at(rd->cat, i);
+		if (e->tempo && !strcmp(e->tempo, s))
+			return e->tempo;
+	}
+	return NULL;
+}
+
+static int read_item(reader *rd, const json_t *o, co_item *it)
+{
+	json_t *j;
+	const char *id;
+	int rc;
+
+	it->load = -1;
+	if ((rc = need(rd, o, "exercise", JSON_STRING, false, &j)) < 0)
+		return rc;
+	id = json_string_value(j);
+	it->exercise = co_catalog_find(rd->cat, id);
+	if (!it->exercise) {
+		const char *near = co_catalog_suggest(rd->cat, id);
+		if (near)
+			return perr(rd, "exercise", "unknown exercise '%.40s' (did you mean '%s'?)",
+				    id, near);
+		return perr(rd, "exercise", "unknown exercise '%.40s'", id);
+	}
+	if ((rc = get_int(rd, o, "sets", 1, 100, false, &it->sets)) < 0 ||
+	    (rc = get_int(rd, o, "reps", 1, 1000, true, &it->reps)) < 0 ||
+	    (rc = get_int(rd, o, "seconds", 1, 36000, true, &it->seconds)) < 0)
+		return rc;
+	if ((rc = need(rd, o, "rpe", JSON_REAL, true, &j)) < 0)
+		return rc;
+	it->rpe = json_is_null(j) ? 0 : json_number_value(j);
+	if (it->rpe < 0 || it->rpe > 10)
+		return perr(rd, "rpe", "%g is out of range (1-10)", it->rpe);
+	if ((rc = need(rd, o, "tempo", JSON_STRING, true, &j)) < 0)
+		return rc;
+	if (json_is_string(j)) {
+		it->tempo = intern_tempo(rd, it->exercise, json_string_value(j));
+		if (!it->tempo)
+			return perr(rd, "tempo", "unknown tempo '%.20s'", json_string_value(j));
+	}
+	if ((rc = need(rd, o, "load", JSON_REAL, true, &j)) < 0)
+		return rc;
+	if (json_is_number(j)) {
+		it->load = json_number_value(j);
+		if (it->load < 0 || it->load > 2000)
+			return perr(rd, "load", "%g is out of range (0-2000)", it->load);
+	}
+	j = json_object_get(o, "note");
+	if (j && json_is_string(j))
+		it->note = co_xstrdup(json_string_value(j));
+	return 0;
+}
+
+static int read_session(reader *rd, const json_t *o, co_session *s)
+{
+	json_t *j, *blocks, *b;
+	size_t i;
+	int v, rc;
+
+	if ((rc = get_date(rd, o, "date", &s->date)) < 0 ||
+	    (rc = get_enum(rd, o, "focus", CO_FOCUS_COUNT, focus_n, &v)) < 0)
+		return rc;
+	s->focus = (co_focus)v;
+	if ((rc = get_int(rd, o, "minutes", 0, 600, false, &s->minutes)) < 0 ||
+	    (rc = get_strings(rd, o, "why", false, &s->why, &s->n_why)) < 0)
+		return rc;
+	if ((rc = need(rd, o, "strides", JSON_OBJECT, true, &j)) < 0)
+		return rc;
+	if (json_is_object(j)) {
+		size_t n = path_push(rd, "strides", -1);
+		s->strides = true;
+		rc = get_int(rd, j, "reps", 1, 20, false, &s->strides_reps);
+		if (!rc)
+			rc = get_int(rd, j, "seconds", 1, 120, false, &s->strides_seconds);
+		path_pop(rd, n);
+		if (rc < 0)
+			return rc;
+	}
+	j = json_object_get(o, "uid");
+	if (j && json_is_string(j)) {
+		if (strlen(json_string_value(j)) >= sizeof(s->uid))
+			return perr(rd, "uid", "longer than %zu characters", sizeof(s->uid) - 1);
+		strcpy(s->uid, json_string_value(j));
+	}
+	if ((rc = need(rd, o, "blocks", JSON_ARRAY, false, &blocks)) < 0)
+		return rc;
+	json_array_foreach(blocks, i, b) {
+		size_t n = path_push(rd, "blocks", (long)i), k;
+		json_t *items, *it;
+		co_block *blk;
+
+		if (!json_is_object(b)) {
+			rc = perr(rd, NULL, "expected an object, got %s", type_name(b));
+			goto pop;
+		}
+		if ((rc = get_enum(rd, b, "kind", CO_BLOCK_COUNT, block_n, &v)) < 0)
+			goto pop;
+		blk = &s->blocks[v];
+		blk->kind = (co_block_kind)v;
+		if (blk->n_items) {
+			rc = perr(rd, "kind", "a second '%s' block", co_block_kind_name(blk->kind));
+			goto pop;
+		}
+		if ((rc = need(rd, b, "items", JSON_ARRAY, false, &items)) < 0)
+			goto pop;
+		if (json_array_size(items))
+			blk->items = co_xcalloc(json_array_size(items), sizeof(*blk->items));
+		json_array_foreach(items, k, it) {
+			size_t n2 = path_push(rd, "items", (long)k);
+			if (!json_is_object(it))
+				rc = perr(rd, NULL, "expected an object, got %s", type_name(it));
+			else
+				rc = read_item(rd, it, &blk->items[blk->n_items++]);
+			path_pop(rd, n2);
+			if (rc < 0)
+				goto pop;
+		}
+pop:
+		path_pop(rd, n);
+		if (rc < 0)
+			return rc;
+	}
+	for (int k = 0; k < CO_BLOCK_COUNT; k++)
+		s->blocks[k].kind = (co_block_kind)k;
+	return 0;
+}
+
+static int read_week(reader *rd, const json_t *o, co_week *w)
+{
+	json_t *a, *j;
+	size_t i;
+	int v, rc;
+	bool have_minutes = json_object_get(o, "run_minutes") && json_object_get(o, "key_minutes");
+
+	if ((rc = get_int(rd, o, "index", 1, 1000, false, &w->index)) < 0 ||
+	    (rc = get_date(rd, o, "start", &w->start)) < 0 ||
+	    (rc = get_enum(rd, o, "phase", CO_PHASE_COUNT, phase_n, &v)) < 0)
+		return rc;
+	w->phase = (co_phase)v;
+	if ((rc = need(rd, o, "deload", JSON_TRUE, false, &j)) < 0)
+		return rc;
+	w->deload = json_is_true(j);
+
+	if ((rc = need(rd, o, "runs", JSON_ARRAY, false, &a)) < 0)
+		return rc;
+	if (json_array_size(a))
+		w->runs = co_xcalloc(json_array_size(a), sizeof(*w->runs));
+	json_array_foreach(a, i, j) {
+		size_t n = path_push(rd, "runs", (long)i);
+		co_plan_run *r = &w->runs[w->n_runs++];
+		json_t *k;
+
+		if (!json_is_object(j))
+			rc = perr(rd, NULL, "expected an object, got %s", type_name(j));
+		if (!rc && !(rc = get_date(rd, j, "date", &r->date)) &&
+		    !(rc = get_enum(rd, j, "type", CO_RUN_TYPE_COUNT, run_n, &v))) {
+			r->type = (co_run_type)v;
+			rc = get_int(rd, j, "minutes", 0, 600, false, &r->minutes);
+		}
+		if (!rc && !(rc = need(rd, j, "key", JSON_TRUE, false, &k)))
+			r->key = json_is_true(k);
+		if (!rc && (k = json_object_get(j, "distance_km")) && json_is_number(k))
+			r->distance_km = json_number_value(k);
+		if (!rc && json_object_get(j, "source") &&
+		    !(rc = get_enum(rd, j, "source", 3, source_n, &v)))
+			r->source = (co_run_source)v;
+		path_pop(rd, n);
+		if (rc < 0)
+			return rc;
+		if (!have_minutes) {
+			w->run_minutes += r->minutes;
+			if (r->key)
+				w->key_minutes += r->minutes;
+		}
+	}
+
+	a = json_object_get(o, "tests");
+	if (a && !json_is_array(a))
+		return perr(rd, "tests", "expected an array, got %s", type_name(a));
+	if (a && json_array_size(a))
+		w->tests = co_xcalloc(json_array_size(a), sizeof(*w->tests));
+	json_array_foreach(a, i, j) {
+		size_t n = path_push(rd, "tests", (long)i);
+		co_plan_test *t = &w->tests[w->n_tests++];
+
+		if (!json_is_object(j))
+			rc = perr(rd, NULL, "expected an object, got %s", type_name(j));
+		if (!rc && !(rc = get_date(rd, j, "date", &t->date)) &&
+		    !(rc = get_enum(rd, j, "kind", CO_TEST_KIND_COUNT, test_n, &v)))
+			t->kind = (co_test_kind)v;
+		path_pop(rd, n);
+		if (rc < 0)
+			return rc;
+	}
+
+	if ((rc = need(rd, o, "sessions", JSON_ARRAY, false, &a)) < 0)
+		return rc;
+	if (json_array_size(a))
+		w->sessions = co_xcalloc(json_array_size(a), sizeof(*w->sessions));
+	json_array_foreach(a, i, j) {
+		size_t n = path_push(rd, "sessions", (long)i);
+
+		if (!json_is_object(j))
+			rc = perr(rd, NULL, "expected an object, got %s", type_name(j));
+		else
+			rc = read_session(rd, j, &w->sessions[w->n_sessions++]);
+		path_pop(rd, n);
+		if (rc < 0)
+			return rc;
+	}
+	if (have_minutes &&
+	    ((rc = get_int(rd, o, "run_minutes", 0, 100000, false, &w->run_minutes)) < 0 ||
+	     (rc = get_int(rd, o, "key_minutes", 0, 100000, false, &w->key_minutes)) < 0))
+		return rc;
+	return get_strings(rd, o, "notes", true, &w->notes, &w->n_notes);
+}
+
+static int read_plan(reader *rd, const json_t *root, co_plan *plan)
+{
+	json_t *athlete, *a, *j, *name;
+	size_t i;
+	int v, rc;
+
+	if (!json_is_object(root))
+		return perr(rd, NULL, "expected an object at the top, got %s", type_name(root));
+	if ((rc = need(rd, root, "athlete", JSON_OBJECT, false, &athlete)) < 0)
+		return rc;
+	{
+		size_t n = path_push(rd, "athlete", -1);
+		rc = need(rd, athlete, "name", JSON_STRING, false, &name);
+		if (!rc)
+			rc = get_enum(rd, athlete, "units", 2, units_n, &v);
+		path_pop(rd, n);
+		if (rc < 0)
+			return rc;
+	}
+	plan->athlete = co_xstrdup(json_string_value(name));
+	plan->units = (co_units)v;
+
+	if ((rc = need(rd, root, "weeks", JSON_ARRAY, false, &a)) < 0)
+		return rc;
+	if (json_array_size(a))
+		plan->weeks = co_xcalloc(json_array_size(a), sizeof(*plan->weeks));
+	json_array_foreach(a, i, j) {
+		size_t n = path_push(rd, "weeks", (long)i);
+
+		if (!json_is_object(j))
+			rc = perr(rd, NULL, "expected an object, got %s", type_name(j));
+		else
+			rc = read_week(rd, j, &plan->weeks[plan->n_weeks++]);
+		path_pop(rd, n);
+		if (rc < 0)
+			return rc;
+	}
+	if (json_object_get(root, "start")) {
+		if ((rc = get_date(rd, root, "start", &plan->start)) < 0)
+			return rc;
+	} else if (plan->n_weeks) {
+		plan->start = plan->weeks[0].start;
+	}
+
+	a = json_object_get(root, "races");
+	if (a && !json_is_array(a))
+		return perr(rd, "races", "expected an array, got %s", type_name(a));
+	if (a && json_array_size(a))
+		plan->races = co_xcalloc(json_array_size(a), sizeof(*plan->races));
+	json_array_foreach(a, i, j) {
+		size_t n = path_push(rd, "races", (long)i);
+		co_race *r = &plan->races[plan->n_races++];
+		json_t *k;
+
+		if (!json_is_object(j))
+			rc = perr(rd, NULL, "expected an object, got %s", type_name(j));
+		if (!rc && !(rc = need(rd, j, "name", JSON_STRING, false, &k)))
+			r->name = co_xstrdup(json_string_value(k));
+		if (!rc)
+			rc = get_date(rd, j, "date", &r->date);
+		if (!rc && (k = json_object_get(j, "distance_km")) && json_is_number(k))
+			r->distance_km = json_number_value(k);
+		if (!rc && json_object_get(j, "priority") &&
+		    !(rc = get_enum(rd, j, "priority", 3, prio_n, &v)))
+			r->priority = (co_race_priority)v;
+		path_pop(rd, n);
+		if (rc < 0)
+			return rc;
+	}
+	return get_strings(rd, root, "warnings", true, &plan->warnings, &plan->n_warnings);
+}
+
+int co_json_parse_plan(co_plan **out, const char *text, size_t len, const char *source,
+		       const co_catalog *cat)
+{
+	reader rd = {source ? source : "<json>", cat, ""};
+	json_error_t err;
+	json_t *root;
+	co_plan *plan;
+	int rc;
+
+	*out = NULL;
+	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	if (!root)
+		return co_error_set(CO_EINPUT, "%s:%d:%d: %s", rd.source, err.line, err.column,
+				    err.text);
+	plan = co_xcalloc(1, sizeof(*plan));
+	rc = read_plan(&rd, root, plan);
+	json_decref(root);
+	if (rc < 0) {
+		co_plan_free(plan);
+		return rc;
+	}
+	*out = plan;
+	return 0;
+}

@@ -1,0 +1,59 @@
+/*
+ * Private to the engine: the phases of a season (METHOD C2-C9).
+ *
+ * periodize labels each Monday-based week of the plan base, build, peak,
+ * taper, race or recovery by working back from the A-races, overlays the
+ * B-races (a lighter race week, their own recovery) and C-races (trained
+ * through), and marks deloads every `deload_every`-th loading week. It reads
+ * each week's running demand (key-run minutes, C5) and writes week phases,
+ * deload marks and notes that cite the rules. docs/planner.md explains the
+ * choices with examples.
+ */
+#ifndef CO_LIB_PERIODIZE_H
+#define CO_LIB_PERIODIZE_H
+
+#include "carryover/plan.h"
+
+/* Defaults of METHOD C7/C8, from SCIENCE.md (Bosquet 2007; Pritchard 2015). */
+#define CO_TAPER_WEEKS_LONG 2     /* marathon and ultra */
+#define CO_TAPER_WEEKS_SHORT 1    /* half marathon and shorter */
+#define CO_TAPER_NO_LIFT_DAYS 4   /* C7: no session in the 4 days before an A-race */
+#define CO_MAX_WEEKS 104          /* the longest season planned (two years) */
+
+/** What periodize knows about a week beyond its phase, for the scheduler. */
+typedef struct co_period {
+	bool demand_peak;  /* C5: the running demand is at its highest: strength volume must not rise */
+	bool mini_taper;   /* the lighter week before or of a B-race */
+	bool rolling;      /* no A-race ahead: a rolling base/build cycle */
+	int race;          /* a race of this week (index into the races), -1 */
+	int target;        /* the A-race this week works towards or recovers from, -1 */
+} co_period;
+
+/** Weeks of taper before an A-race of `km` (C7). */
+int co_taper_weeks(double km);
+
+/** Weeks of recovery after a race of `km` (C8): 1, 2 after a marathon, 3 after an ultra. */
+int co_recovery_weeks(double km);
+
+/**
+ * How many weeks the plan covers from `start` (a Monday): through the week
+ * of the last race and its recovery; `min_weeks` when there is no race; at
+ * most CO_MAX_WEEKS (a warning says what was cut).
+ */
+size_t co_periodize_horizon(co_date start, const co_race *races, size_t n_races,
+			    const co_plan_options *opts, char ***warnings, size_t *n_warnings);
+
+/**
+ * Label the weeks. weeks[i].start and .key_minutes must be filled; this sets
+ * .phase, .deload and appends .notes, fills info[i], and appends warnings
+ * for races that crowd each other (a race in another's taper or recovery).
+ * `races` sorted by date; `deload_every` 3-6 (other values mean 4);
+ * `recovery_override` > 0 replaces the A-races' recovery length; `first_day`
+ * is the profile's start (notes count days from it).
+ */
+void co_periodize(co_week *weeks, co_period *info, size_t n_weeks,
+		  const co_race *races, size_t n_races, int deload_every,
+		  int recovery_override, co_date first_day,
+		  char ***warnings, size_t *n_warnings);
+
+#endif

@@ -1,0 +1,519 @@
+/*
+ * The season plan: co_plan_build() runs the stages of plan.h in order
+ * (calendar -> periodize -> schedule -> session -> tests) and owns what they
+ * produce. The plan is always computed for the whole season, from the
+ * Monday of the profile's start through the last race and its recovery, so
+ * a window shown to the user never changes what is planned.
+ *
+ * Invariants of a built plan: weeks are consecutive Mondays; each week's
+ * runs and sessions are sorted by date; every session's first `why` line is
+ * its placement reason (E3), citing rule ids; a session's uid depends only
+ * on the athlete's name, its date and its slot in the day, so recomputing a
+ * plan keeps the uids of the sessions that did not move.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "carryover/error.h"
+#include "lib/calendar.h"
+#include "lib/periodize.h"
+#include "lib/schedule.h"
+#include "lib/session.h"
+#include "lib/tests.h"
+#include "util/strbuf.h"
+
+static const char *const phase_names[CO_PHASE_COUNT] = {
+	"base", "build", "peak", "taper", "race", "recovery",
+};
+static const char *const focus_names[CO_FOCUS_COUNT] = {
+	"posterior_chain", "stability", "maintenance", "recovery", "test",
+};
+static const char *const block_names[CO_BLOCK_COUNT] = {
+	"warmup", "main", "accessory", "cooldown",
+};
+static const char *const test_names[CO_TEST_KIND_COUNT] = {
+	"single_leg_squat", "threshold_run", "calf_raise", "rep_max",
+};
+
+const char *co_phase_name(co_phase p)
+{
+	return (unsigned)p < CO_PHASE_COUNT ? phase_names[p] : "?";
+}
+
+const char *co_focus_name(co_focus f)
+{
+	return (unsigned)f < CO_FOCUS_COUNT ? focus_names[f] : "?";
+}
+
+const char *co_block_kind_name(co_block_kind k)
+{
+	return (unsigned)k < CO_BLOCK_COUNT ? block_names[k] : "?";
+}
+
+const char *co_test_kind_name(co_test_kind k)
+{
+	return (unsigned)k < CO_TEST_KIND_COUNT ? test_names[k] : "?";
+}
+
+/* --- lifetime and lookups --------------------------------------------------- */
+
+static void week_release(co_week *w)
+{
+	free(w->runs);
+	free(w->tests);
+	for (size_t i = 0; i < w->n_sessions; i++)
+		co_session_release(&w->sessions[i]);
+	free(w->sessions);
+	co_strlist_free(w->notes, w->n_notes);
+}
+
+void co_plan_free(co_plan *plan)
+{
+	if (!plan)
+		return;
+	for (size_t i = 0; i < plan->n_weeks; i++)
+		week_release(&plan->weeks[i]);
+	free(plan->weeks);
+	for (size_t i = 0; i < plan->n_races; i++)
+		free(plan->races[i].name);
+	free(plan->races);
+	co_strlist_free(plan->warnings, plan->n_warnings);
+	free(plan->athlete);
+	free(plan);
+}
+
+const co_week *co_plan_week_at(const co_plan *plan, co_date d)
+{
+	long i;
+
+	if (!plan || !plan->n_weeks || d < plan->start)
+		return NULL;
+	i = (long)((d - plan->start) / 7);
+	if (i >= (long)plan->n_weeks)
+		return NULL;
+	/* weeks are consecutive Mondays; check in case a plan was read from JSON */
+	if (plan->weeks[i].start <= d && d < plan->weeks[i].start + 7)
+		return &plan->weeks[i];
+	for (size_t j = 0; j < plan->n_weeks; j++)
+		if (plan->weeks[j].start <= d && d < plan->weeks[j].start + 7)
+			return &plan->weeks[j];
+	return NULL;
+}
+
+const co_session *co_plan_sessions_on(const co_plan *plan, co_date d, size_t *out_n)
+{
+	const co_week *w = co_plan_week_at(plan, d);
+
+	if (out_n)
+		*out_n = 0;
+	if (!w)
+		return NULL;
+	for (size_t i = 0; i < w->n_sessions; i++) {
+		if (w->sessions[i].date != d)
+			continue;
+		size_t j = i;
+
+		while (j < w->n_sessions && w->sessions[j].date == d)
+			j++;
+		if (out_n)
+			*out_n = j - i;
+		return &w->sessions[i];
+	}
+	return NULL;
+}
+
+/* --- building --------------------------------------------------------------- */
+
+/* FNV-1a: a stable 32-bit hash of the athlete's name for session uids. */
+static uint32_t fnv1a(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; s && *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The ids used before a taper (C7: no new exercises in the taper). */
+typedef struct idset {
+	const char **ids; /* NULL-terminated when n > 0; point into the catalogue */
+	size_t n, alloc;
+} idset;
+
+static void idset_add(idset *s, const char *id)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcmp(s->ids[i], id))
+			return;
+	if (s->n + 2 > s->alloc) {
+		s->alloc = s->alloc ? s->alloc * 2 : 32;
+		s->ids = co_xrealloc(s->ids, s->alloc * sizeof(*s->ids));
+	}
+	s->ids[s->n++] = id;
+	s->ids[s->n] = NULL;
+}
+
+static void idset_add_session(idset *s, const co_session *ses)
+{
+	for (int b = 0; b < CO_BLOCK_COUNT; b++)
+		for (size_t i = 0; i < ses->blocks[b].n_items; i++)
+			if (ses->blocks[b].items[i].exercise && ses->blocks[b].items[i].exercise->id)
+				idset_add(s, ses->blocks[b].items[i].exercise->id);
+}
+
+/* Put the last `k` why lines first: the placement reason leads (E3). */
+static void why_to_front(co_session *s, size_t k)
+{
+	char **tmp;
+
+	if (k == 0 || k >= s->n_why)
+		return;
+	tmp = co_xmalloc(k * sizeof(*tmp));
+	memcpy(tmp, s->why + (s->n_why - k), k * sizeof(*tmp));
+	memmove(s->why + k, s->why, (s->n_why - k) * sizeof(*tmp));
+	memcpy(s->why, tmp, k * sizeof(*tmp));
+	free(tmp);
+}
+
+static void fill_sched_day(co_sched_day *out, const co_season *s, long idx, co_date first_day,
+			   bool recovery_week)
+{
+	memset(out, 0, sizeof(*out));
+	out->main = CO_RUN_REST;
+	if (idx < 0 || idx >= (long)s->n_days) {
+		out->date = s->start + (co_date)idx;
+		return;
+	}
+	const co_day *d = &s->days[idx];
+
+	out->date = d->date;
+	out->key = d->key;
+	out->main = d->main;
+	out->minutes = d->minutes;
+	out->race = d->race >= 0;
+	out->blocked = out->race || d->date < first_day;
+	/* C7: no session in the 4 days before an A-race */
+	for (long k = 1; k <= CO_TAPER_NO_LIFT_DAYS && idx + k < (long)s->n_days; k++) {
+		int r = s->days[idx + k].race;
+
+		if (r >= 0 && s->races[r].priority == CO_RACE_A)
+			out->blocked = true;
+	}
+	for (long k = 1; k <= 3 && idx - k >= 0; k++) {
+		int r = s->days[idx - k].race;
+
+		if (r < 0)
+			continue;
+		out->after_race = (int)k;
+		/* C8: after an A- or B-race, mobility only: no loading session */
+		if (!recovery_week && s->races[r].priority != CO_RACE_C)
+			out->blocked = true;
+		break;
+	}
+}
+
+static void fill_ctx(co_session_ctx *ctx, const co_profile *p, const co_catalog *cat,
+		     const co_week *w, unsigned niggles, int slot)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->profile = p;
+	ctx->cat = cat;
+	ctx->phase = w->phase;
+	ctx->deload = w->deload;
+	ctx->taper = w->phase == CO_PHASE_TAPER || w->phase == CO_PHASE_RACE;
+	/* B5: strides in build and peak, not in a deload, when the athlete runs them */
+	ctx->strides_allowed = (w->phase == CO_PHASE_BUILD || w->phase == CO_PHASE_PEAK) &&
+			       !w->deload && p->strides;
+	ctx->week_index = w->index;
+	ctx->slot = slot;
+	ctx->minutes_budget = p->session_minutes > 0 ? p->session_minutes : 45;
+	ctx->niggle_regions = niggles;
+}
+
+static const char *focus_title(co_focus f)
+{
+	switch (f) {
+	case CO_FOCUS_POSTERIOR_CHAIN: return "session A (posterior chain)";
+	case CO_FOCUS_STABILITY: return "session B (stability)";
+	case CO_FOCUS_MAINTENANCE: return "maintenance session";
+	case CO_FOCUS_RECOVERY: return "mobility session";
+	default: return "session";
+	}
+}
+
+/*
+ * D6: the test session goes on the day of the week's first lifting session,
+ * before it (the same warm-up serves both), so testing costs no extra day
+ * and bends no scheduling rule.
+ */
+static int add_test_session(co_week *w, size_t at, const co_session_ctx *ctx, uint32_t name_hash)
+{
+	co_session ts;
+	co_session *carrier;
+	bool calf = false;
+	int y, m, d, rc;
+
+	memset(&ts, 0, sizeof(ts));
+	ts.date = w->sessions[at].date;
+	ts.focus = CO_FOCUS_TEST;
+	co_date_to_ymd(ts.date, &y, &m, &d);
+	snprintf(ts.uid, sizeof(ts.uid), "%04d%02d%02d-test-%08x@carryover", y, m, d,
+		 (unsigned)name_hash);
+	rc = co_session_build(&ts, ctx);
+	if (rc < 0) {
+		co_session_release(&ts);
+		return rc;
+	}
+	if (!ts.blocks[CO_BLOCK_MAIN].n_items) {
+		/*
+		 * The builder postponed the squat test (A8: a niggle it would load):
+		 * no test session, no squat test in the week, and the reason as a note.
+		 */
+		size_t k = 0;
+
+		for (size_t i = 0; i < w->n_tests; i++)
+			if (w->tests[i].kind != CO_TEST_SINGLE_LEG_SQUAT)
+				w->tests[k++] = w->tests[i];
+		w->n_tests = k;
+		for (size_t i = 0; i < ts.n_why; i++)
+			if (!strncmp(ts.why[i], "A8:", 3) && strstr(ts.why[i], "test"))
+				co_strlist_add(&w->notes, &w->n_notes, "D6 %s", ts.why[i]);
+		co_session_release(&ts);
+		return CO_OK;
+	}
+	for (size_t i = 0; i < w->n_tests; i++)
+		if (w->tests[i].kind == CO_TEST_CALF_RAISE)
+			calf = true;
+	{
+		size_t n_before = ts.n_why;
+
+		co_session_add_why(&ts, "D6: baseline test (every 4-6 weeks), before %s's %s: single-leg squat depth and control, each leg%s",
+				   co_weekday_name(co_date_weekday(ts.date)),
+				   focus_title(w->sessions[at].focus),
+				   calf ? "; then single-leg calf raises to failure, each leg" : "");
+		why_to_front(&ts, ts.n_why - n_before);
+	}
+	w->sessions = co_xrealloc(w->sessions, (w->n_sessions + 1) * sizeof(*w->sessions));
+	memmove(w->sessions + at + 1, w->sessions + at, (w->n_sessions - at) * sizeof(*w->sessions));
+	w->sessions[at] = ts;
+	w->n_sessions++;
+	carrier = &w->sessions[at + 1];
+	co_session_add_why(carrier, "D6: today opens with the baseline test session; one warm-up serves both");
+	return CO_OK;
+}
+
+static int sessions_wanted(const co_week *w, const co_period *info, int spw, bool *single)
+{
+	*single = false;
+	switch (w->phase) {
+	case CO_PHASE_TAPER:
+	case CO_PHASE_RACE:
+		*single = true;
+		return 1;
+	case CO_PHASE_RECOVERY:
+		return spw < 2 ? spw : 2;
+	case CO_PHASE_PEAK:
+		if (info->demand_peak) {
+			*single = true;
+			return 1;
+		}
+		return spw;
+	default:
+		return spw;
+	}
+}
+
+int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *cal,
+		  const co_catalog *cat, const co_plan_options *opts)
+{
+	co_plan_options o = CO_PLAN_OPTIONS_INIT;
+	co_season s = {0};
+	co_plan *plan = NULL;
+	co_period *info = NULL;
+	bool *test_week = NULL;
+	idset used = {0};
+	co_date start, prev_session = 0;
+	bool has_prev = false, pending_test = false;
+	unsigned niggles = 0;
+	int spw, focus_ab = 0, rc = CO_OK;
+	uint32_t name_hash;
+	size_t n_weeks;
+
+	if (out)
+		*out = NULL;
+	if (!out || !profile)
+		return co_error_set(CO_EINPUT, "no profile to plan from");
+	if (opts)
+		o = *opts;
+	if (!cat)
+		cat = co_catalog_default();
+	if (!cat)
+		return co_error_last_code() ? co_error_last_code() : CO_ERROR;
+
+	start = co_date_monday(profile->start);
+	co_season_races(&s, profile, cal, start);
+	n_weeks = co_periodize_horizon(start, s.races, s.n_races, &o, &s.warnings, &s.n_warnings);
+	/* one more week so that the last Sunday can see the Monday after it (E1) */
+	co_season_days(&s, profile, cal, (n_weeks + 1) * 7);
+	if (s.n_runs == 0) {
+		rc = co_error_set(CO_EINPUT,
+				  "%s%sno running day in [week] and no dated runs: nothing to plan the strength work around",
+				  profile->source ? profile->source : "",
+				  profile->source ? ": " : "");
+		goto done;
+	}
+	for (size_t i = 0; i < profile->n_niggles; i++)
+		niggles |= profile->niggles[i].regions;
+	spw = profile->sessions_per_week;
+	if (spw < 1 || spw > CO_SCHED_MAX)
+		spw = 2;
+	name_hash = fnv1a(profile->name ? profile->name : "");
+
+	plan = co_xcalloc(1, sizeof(*plan));
+	plan->athlete = co_xstrdup(profile->name ? profile->name : "");
+	plan->units = profile->units;
+	plan->start = start;
+	plan->n_weeks = n_weeks;
+	plan->weeks = co_xcalloc(n_weeks, sizeof(*plan->weeks));
+	for (size_t i = 0; i < n_weeks; i++) {
+		co_week *w = &plan->weeks[i];
+		size_t first = s.days[i * 7].first, last = s.days[i * 7 + 6].first + s.days[i * 7 + 6].n;
+
+		w->index = (int)i + 1;
+		w->start = start + (co_date)(i * 7);
+		w->n_runs = last - first;
+		if (w->n_runs) {
+			w->runs = co_xmalloc(w->n_runs * sizeof(*w->runs));
+			memcpy(w->runs, s.runs + first, w->n_runs * sizeof(*w->runs));
+		}
+		for (size_t r = 0; r < w->n_runs; r++) {
+			w->run_minutes += w->runs[r].minutes;
+			if (w->runs[r].key)
+				w->key_minutes += w->runs[r].minutes;
+		}
+	}
+
+	info = co_xcalloc(n_weeks, sizeof(*info));
+	co_periodize(plan->weeks, info, n_weeks, s.races, s.n_races, profile->deload_every,
+		     o.recovery_weeks, profile->start, &s.warnings, &s.n_warnings);
+	test_week = co_xcalloc(n_weeks, sizeof(*test_week));
+	co_tests_weeks(test_week, plan->weeks, n_weeks);
+
+	for (size_t i = 0; i < n_weeks; i++) {
+		co_week *w = &plan->weeks[i];
+		co_sched_week sw;
+		co_sched_result res;
+		bool single;
+		bool taper = w->phase == CO_PHASE_TAPER || w->phase == CO_PHASE_RACE;
+		bool rec = w->phase == CO_PHASE_RECOVERY;
+		const char *const *allowed = NULL;
+
+		memset(&sw, 0, sizeof(sw));
+		for (int d = 0; d < 7; d++)
+			fill_sched_day(&sw.day[d], &s, (long)(i * 7) + d, profile->start, rec);
+		fill_sched_day(&sw.before, &s, (long)(i * 7) - 1, profile->start, rec);
+		fill_sched_day(&sw.after, &s, (long)(i * 7) + 7, profile->start, rec);
+		sw.has_prev = has_prev;
+		sw.prev_session = prev_session;
+		sw.sessions = sessions_wanted(w, &info[i], spw, &single);
+		sw.double_days = profile->double_days;
+		sw.recovery = rec;
+		sw.may_drop = true;
+		/* C7: strength keeps for a week (Pritchard 2015): a taper or race week
+		 * drops its one session rather than lift the day before a key run */
+		sw.may_drop_all = taper;
+		co_schedule_week(&res, &sw);
+
+		if (single && spw > 1 && res.n == 1)
+			co_strlist_add(&w->notes, &w->n_notes,
+				       w->phase == CO_PHASE_PEAK ?
+				       "C1: one maintenance session while the running demand peaks (C5; Ronnestad 2010: one a week keeps strength)" :
+				       "C1: one maintenance session this week (C7; Ronnestad 2010: one a week keeps strength)");
+		if (res.note[0])
+			co_strlist_add(&w->notes, &w->n_notes, "%s", res.note);
+		if (taper && res.n) {
+			if (used.n)
+				allowed = used.ids;
+			else
+				co_strlist_add(&w->notes, &w->n_notes,
+					       "C7: no sessions before the taper to repeat, so its exercises are the usual picks");
+		}
+
+		w->sessions = res.n ? co_xcalloc((size_t)res.n, sizeof(*w->sessions)) : NULL;
+		for (int j = 0; j < res.n; j++) {
+			co_session *ses = &w->sessions[j];
+			co_session_ctx ctx;
+			int y, m, dd;
+			size_t n_before;
+
+			ses->date = w->start + res.day[j];
+			if (w->phase == CO_PHASE_RECOVERY)
+				ses->focus = CO_FOCUS_RECOVERY;
+			else if (single)
+				ses->focus = CO_FOCUS_MAINTENANCE;
+			else
+				ses->focus = (focus_ab++ % 2) ? CO_FOCUS_STABILITY : CO_FOCUS_POSTERIOR_CHAIN;
+			fill_ctx(&ctx, profile, cat, w, niggles, j);
+			ctx.allowed_ids = allowed;
+			w->n_sessions = (size_t)j + 1;
+			rc = co_session_build(ses, &ctx);
+			if (rc < 0)
+				goto done;
+			n_before = ses->n_why;
+			co_session_add_why(ses, "%s", res.why[j]);
+			why_to_front(ses, ses->n_why - n_before);
+			co_date_to_ymd(ses->date, &y, &m, &dd);
+			snprintf(ses->uid, sizeof(ses->uid), "%04d%02d%02d-%d-%08x@carryover",
+				 y, m, dd, j, (unsigned)name_hash);
+			/* never while `allowed` points into the set (it may grow) */
+			if (!rec && !allowed)
+				idset_add_session(&used, ses);
+			prev_session = ses->date;
+			has_prev = true;
+		}
+		if (w->phase == CO_PHASE_RECOVERY && used.n) {
+			/* a new cycle starts after recovery: its taper repeats its own exercises */
+			used.n = 0;
+			used.ids[0] = NULL;
+		}
+		if (test_week[i] || pending_test) {
+			bool allowed_week = w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
+					    w->phase == CO_PHASE_PEAK;
+			int at = allowed_week ? co_tests_place(w, profile->start, niggles) : -1;
+
+			pending_test = at < 0;
+			if (at >= 0) {
+				co_session_ctx ctx;
+
+				fill_ctx(&ctx, profile, cat, w, niggles, at);
+				rc = add_test_session(w, (size_t)at, &ctx, name_hash);
+				if (rc < 0)
+					goto done;
+				co_tests_note(w);
+			}
+		}
+	}
+
+	plan->n_races = s.n_races;
+	plan->races = s.races;
+	s.races = NULL;
+	s.n_races = 0;
+	plan->warnings = s.warnings;
+	plan->n_warnings = s.n_warnings;
+	s.warnings = NULL;
+	s.n_warnings = 0;
+	*out = plan;
+	plan = NULL;
+done:
+	free(used.ids);
+	free(info);
+	free(test_week);
+	co_season_release(&s);
+	co_plan_free(plan);
+	return rc;
+}

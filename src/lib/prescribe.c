@@ -1,0 +1,465 @@
+/*
+ * Prescription: how much of each exercise, how hard, and how heavy
+ * (METHOD C3-C9, B3, B4; SCIENCE.md for the load arithmetic).
+ *
+ * The dose of a main lift comes from a table per phase and athlete level
+ * (below); accessories take the exercise's own dose range from the
+ * catalogue, bounded by A5 for core work. The taper and the deload are not
+ * tables of their own: they are the normal week's dose scaled down
+ * (co_prescribe_scale), so "volume -50%" means exactly that against the
+ * week before. Loads are the athlete's [lifts] value, read as an e1RM,
+ * through the RPE chart: target = e1RM x pct(reps + 10 - RPE), rounded to
+ * the plate or dumbbell step, in the profile's units.
+ *
+ * Invariants: main lifts always carry a tempo (B3); core items never exceed
+ * 3 sets, 45 s or 12 reps (A5); warm-up and cool-down items have RPE 0 and
+ * no load; every load is a multiple of the athlete's step.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/prescribe.h"
+#include "util/strbuf.h"
+
+/* B3: eccentric-pause-concentric, when the catalogue gives none. */
+static const char default_tempo[] = "3-1-X";
+
+/* A5: core work is at most 3 sets of holds <= 45 s or <= 12 reps. */
+#define CORE_MAX_SETS 3
+#define CORE_MAX_SECONDS 45
+#define CORE_MAX_REPS 12
+
+/* A6: plyometrics stay low-volume: 2 sets of at most 6 contacts. */
+#define PLYO_SETS 2
+#define PLYO_MAX_REPS 6
+
+/* D6: the single-leg squat test: one slow set of 5 on each leg. */
+#define TEST_REPS 5
+
+/*
+ * Main-lift dose per phase and level (novice, intermediate, advanced).
+ *   C3 base:  2-3 sets of 6-10 at RPE 6-7 (the source article: "six to
+ *             eight controlled reps" for most; novices go lighter and
+ *             longer, advanced athletes heavier).
+ *   C4 build: 3-4 sets of 3-6 at RPE 7-8.5; hips and trunk (CO_DOSE_HEAVY)
+ *             one rep fewer at half a point more (Storen 2008: 4 x 4RM).
+ *   C6 peak:  2-3 sets of 3-5 at RPE 7-8.
+ */
+typedef struct main_dose {
+	int sets, reps;
+	double rpe;
+} main_dose;
+
+static const main_dose main_table[3][CO_LEVEL_COUNT] = {
+	/* base */  {{2, 10, 6.0}, {3, 8, 6.5}, {3, 6, 7.0}},
+	/* build */ {{3, 6, 7.0}, {3, 5, 7.5}, {4, 4, 8.0}},
+	/* peak */  {{2, 5, 7.0}, {3, 4, 7.5}, {3, 3, 8.0}},
+};
+
+/* Accessory sets per phase and level (C3: 2-3 sets; C6: halved in peak). */
+static const int acc_sets[3][CO_LEVEL_COUNT] = {
+	/* base */  {2, 2, 3},
+	/* build */ {2, 2, 2},
+	/* peak */  {1, 1, 1},
+};
+
+static const double acc_rpe[3] = {7.0, 7.5, 7.0};
+
+/*
+ * B4 time model. Main lifts: 3-1-X is about 5 s a rep; rest 90-150 s
+ * between heavy sets (90 s in base, 120 s when heavier). Accessories: 3 s a
+ * rep, 45 s rest after holds and 60 s after reps. Unilateral work counts
+ * both sides. Warm-up and cool-down are 5 min each (prescribe.h).
+ */
+#define MAIN_SECONDS_PER_REP 5
+#define ACC_SECONDS_PER_REP 3
+#define MAIN_REST_BASE 90
+#define MAIN_REST_HEAVY 120
+#define ACC_REST_REPS 60
+#define ACC_REST_HOLD 45
+
+static int table_index(co_phase p)
+{
+	switch (p) {
+	case CO_PHASE_BUILD:
+		return 1;
+	case CO_PHASE_PEAK:
+		return 2;
+	default:
+		return 0;
+	}
+}
+
+static int level_index(const co_session_ctx *ctx)
+{
+	int l = ctx->profile ? (int)ctx->profile->level : CO_LEVEL_INTERMEDIATE;
+
+	return l < 0 ? 0 : l >= CO_LEVEL_COUNT ? CO_LEVEL_COUNT - 1 : l;
+}
+
+static bool is_core(co_pattern p)
+{
+	return p == CO_PATTERN_ANTI_ROTATION || p == CO_PATTERN_ANTI_EXTENSION ||
+	       p == CO_PATTERN_ANTI_LATERAL_FLEXION || p == CO_PATTERN_CARRY;
+}
+
+co_dose_mode co_prescribe_mode(const co_session_ctx *ctx, co_focus focus)
+{
+	co_dose_mode m = {CO_PHASE_BASE, false, false, false};
+
+	switch (ctx->phase) {
+	case CO_PHASE_BUILD:
+		m.table = CO_PHASE_BUILD;
+		break;
+	case CO_PHASE_PEAK:
+		m.table = CO_PHASE_PEAK;
+		break;
+	case CO_PHASE_TAPER:
+	case CO_PHASE_RACE:
+		/* C7: the taper cuts the volume of the week before it (peak). */
+		m.table = CO_PHASE_PEAK;
+		m.taper = true;
+		break;
+	case CO_PHASE_RECOVERY:
+		m.table = CO_PHASE_RECOVERY;
+		m.recovery = true;
+		break;
+	default:
+		m.table = CO_PHASE_BASE;
+		break;
+	}
+	if (ctx->taper) {
+		m.taper = true;
+		if (m.table == CO_PHASE_BASE || m.table == CO_PHASE_BUILD)
+			m.table = CO_PHASE_PEAK;
+	}
+	if (focus == CO_FOCUS_RECOVERY)
+		m.recovery = true;
+	/* A taper already cuts volume; a deload on top would cut it twice. */
+	m.deload = ctx->deload && !m.taper && !m.recovery;
+	return m;
+}
+
+static int clampi(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+static void dose_range(const co_exercise *ex, int *lo, int *hi)
+{
+	*lo = ex->dose_min;
+	*hi = ex->dose_max;
+	if (*lo <= 0 && *hi <= 0) {
+		*lo = ex->dose == CO_DOSE_SECONDS ? 20 : 8;
+		*hi = ex->dose == CO_DOSE_SECONDS ? 40 : 12;
+	}
+	if (*lo <= 0)
+		*lo = *hi;
+	if (*hi < *lo)
+		*hi = *lo;
+}
+
+static void set_amount(co_item *it, int amount)
+{
+	if (it->exercise->dose == CO_DOSE_SECONDS) {
+		int lo, hi, r;
+
+		/* holds read better in 5 s steps: 35 s, not 37 s */
+		dose_range(it->exercise, &lo, &hi);
+		r = (amount + 2) / 5 * 5;
+		if (r >= lo && r <= hi)
+			amount = r;
+		it->seconds = amount;
+		it->reps = 0;
+	} else {
+		it->reps = amount;
+		it->seconds = 0;
+	}
+}
+
+static void apply_core_bounds(co_item *it)
+{
+	if (!is_core(it->exercise->pattern))
+		return;
+	if (it->sets > CORE_MAX_SETS)
+		it->sets = CORE_MAX_SETS;
+	if (it->seconds > CORE_MAX_SECONDS)
+		it->seconds = CORE_MAX_SECONDS;
+	if (it->reps > CORE_MAX_REPS)
+		it->reps = CORE_MAX_REPS;
+}
+
+static void dose_main(co_item *it, const co_session_ctx *ctx, co_dose_mode m, unsigned flags)
+{
+	const co_exercise *ex = it->exercise;
+	const main_dose *d = &main_table[table_index(m.table)][level_index(ctx)];
+	int lo, hi;
+
+	it->sets = d->sets;
+	it->rpe = d->rpe;
+	it->tempo = ex->tempo && *ex->tempo ? ex->tempo : default_tempo;
+	if (ex->dose == CO_DOSE_SECONDS) {
+		/* Carries: long walks in base, short heavy ones later (C4). */
+		dose_range(ex, &lo, &hi);
+		it->seconds = m.table == CO_PHASE_BASE ? hi : lo;
+		it->reps = 0;
+	} else {
+		it->reps = d->reps;
+		it->seconds = 0;
+	}
+	if ((flags & CO_DOSE_HEAVY) && m.table == CO_PHASE_BUILD) {
+		if (it->reps > 3)
+			it->reps--;
+		it->rpe = fmin(it->rpe + 0.5, 8.5);
+	}
+	apply_core_bounds(it);
+}
+
+static void dose_accessory(co_item *it, const co_session_ctx *ctx, co_dose_mode m, unsigned flags)
+{
+	const co_exercise *ex = it->exercise;
+	int t = table_index(m.table), lo, hi;
+
+	dose_range(ex, &lo, &hi);
+	if (flags & CO_DOSE_PLYO) {
+		it->sets = PLYO_SETS;
+		set_amount(it, clampi(lo, 1, PLYO_MAX_REPS));
+		it->rpe = 0;
+		return;
+	}
+	it->sets = acc_sets[t][level_index(ctx)];
+	it->rpe = acc_rpe[t];
+	/* Base: the top of the range (technique, stability); later: the middle. */
+	set_amount(it, m.table == CO_PHASE_BASE ? hi : (lo + hi) / 2);
+	apply_core_bounds(it);
+}
+
+static void dose_easy(co_item *it, co_block_kind kind, co_dose_mode m)
+{
+	int lo, hi;
+
+	dose_range(it->exercise, &lo, &hi);
+	it->sets = kind == CO_BLOCK_COOLDOWN && m.recovery ? 2 : 1;
+	set_amount(it, (lo + hi) / 2);
+	it->rpe = 0;
+	it->tempo = NULL;
+}
+
+void co_prescribe_item(co_item *it, co_block_kind kind, const co_session_ctx *ctx,
+		       co_focus focus, unsigned flags)
+{
+	co_dose_mode m = co_prescribe_mode(ctx, focus);
+	int lo, hi;
+
+	it->load = -1;
+	it->tempo = NULL;
+	if (flags & CO_DOSE_TEST) {
+		dose_range(it->exercise, &lo, &hi);
+		it->sets = 1;
+		set_amount(it, it->exercise->dose == CO_DOSE_SECONDS ? lo : TEST_REPS);
+		it->rpe = 0;
+		it->tempo = it->exercise->tempo && *it->exercise->tempo ? it->exercise->tempo
+									: default_tempo;
+		return;
+	}
+	switch (kind) {
+	case CO_BLOCK_MAIN:
+		dose_main(it, ctx, m, flags);
+		break;
+	case CO_BLOCK_ACCESSORY:
+		dose_accessory(it, ctx, m, flags);
+		break;
+	default:
+		dose_easy(it, kind, m);
+		break;
+	}
+}
+
+/*
+ * Scale sets x amount towards `factor` of itself: the (sets, amount) pair
+ * with sets <= the old sets and amount <= the old amount whose product is
+ * closest to the target; ties keep more per set (fewer, fuller sets keep the
+ * intensity the taper asks for). Seconds move in 5 s steps.
+ */
+void co_prescribe_scale(co_item *it, double factor)
+{
+	int amount = it->reps ? it->reps : it->seconds;
+	int step = it->reps ? 1 : 5;
+	int best_s = it->sets, best_a = amount, s, a;
+	double target, best_diff = INFINITY;
+
+	if (it->sets <= 0 || amount <= 0 || factor >= 1.0)
+		return;
+	target = factor * it->sets * amount;
+	for (s = 1; s <= it->sets; s++) {
+		for (a = amount; a >= step; a -= step) {
+			double diff = fabs(s * a - target);
+
+			if (diff < best_diff - 1e-9 ||
+			    (fabs(diff - best_diff) <= 1e-9 && a > best_a)) {
+				best_diff = diff;
+				best_s = s;
+				best_a = a;
+			}
+		}
+	}
+	it->sets = best_s;
+	if (it->reps)
+		it->reps = best_a;
+	else
+		it->seconds = best_a;
+}
+
+bool co_exercise_loadable(const co_exercise *ex)
+{
+	const unsigned loaded = CO_EQUIP_DUMBBELLS | CO_EQUIP_KETTLEBELL | CO_EQUIP_BARBELL |
+				CO_EQUIP_TRAP_BAR | CO_EQUIP_CABLE | CO_EQUIP_MACHINE |
+				CO_EQUIP_PLATE;
+
+	return (ex->equipment & loaded) != 0;
+}
+
+static double load_step(const co_exercise *ex, const co_profile *p)
+{
+	bool lb = p->units == CO_UNITS_LB;
+	bool bar = (ex->equipment & (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR)) != 0;
+	bool bells = (ex->equipment & (CO_EQUIP_DUMBBELLS | CO_EQUIP_KETTLEBELL)) != 0;
+	double step;
+
+	/* D2 defaults when the profile gives none: 2.5 kg / 5 lb plates, 2 kg / 5 lb bells. */
+	if (bells && !bar)
+		step = p->dumbbell_step > 0 ? p->dumbbell_step : (lb ? 5.0 : 2.0);
+	else
+		step = p->plate_step > 0 ? p->plate_step : (lb ? 5.0 : 2.5);
+	return step;
+}
+
+/* "3" for a whole number of reps in reserve, "2-3" for 2.5. */
+static void rir_text(char *buf, size_t len, double rpe)
+{
+	double rir = 10.0 - rpe;
+
+	if (rir < 0)
+		rir = 0;
+	if (fabs(rir - floor(rir)) < 1e-9)
+		snprintf(buf, len, "%d", (int)rir);
+	else
+		snprintf(buf, len, "%d-%d", (int)floor(rir), (int)ceil(rir));
+}
+
+void co_prescribe_load(co_item *it, const co_session_ctx *ctx, double load_factor,
+		       double rpe_for_load)
+{
+	const co_exercise *ex = it->exercise;
+	double lift, target, rpe;
+	char rir[16];
+
+	it->load = -1;
+	if (!ctx->profile || !co_exercise_loadable(ex))
+		return;
+	lift = co_profile_lift(ctx->profile, ex->id);
+	if (lift > 0) {
+		/*
+		 * A [lifts] value is read as an e1RM. Timed sets (carries) have
+		 * no rep count for the chart: their value is the working load.
+		 */
+		if (it->reps > 0)
+			target = lift * co_rpe_percent(it->reps, rpe_for_load);
+		else
+			target = lift;
+		it->load = co_round_load(target * load_factor, load_step(ex, ctx->profile));
+		return;
+	}
+	rpe = it->rpe > 0 ? it->rpe : 7.0;
+	if (it->reps > 0) {
+		rir_text(rir, sizeof(rir), rpe);
+		co_item_note_add(it, "choose a load you could lift %s more times (RPE %g)", rir, rpe);
+	} else {
+		co_item_note_add(it, "choose a load you could carry or hold about 10 s longer "
+				     "(RPE %g)", rpe);
+	}
+}
+
+int co_prescribe_seconds(const co_item *it, co_block_kind kind, const co_session_ctx *ctx,
+			 co_focus focus)
+{
+	co_dose_mode m = co_prescribe_mode(ctx, focus);
+	const co_exercise *ex = it->exercise;
+	int per_rep = kind == CO_BLOCK_MAIN ? MAIN_SECONDS_PER_REP : ACC_SECONDS_PER_REP;
+	int work = it->reps > 0 ? it->reps * per_rep : it->seconds;
+	int rest;
+
+	if (ex->unilateral)
+		work *= 2;
+	/*
+	 * Rest follows the phase's table, not the deload or taper: those
+	 * sessions are trimmed to the budget on the normal week's dose, so the
+	 * same exercises survive the trimming in both.
+	 */
+	if (kind == CO_BLOCK_MAIN)
+		rest = m.table == CO_PHASE_BASE ? MAIN_REST_BASE : MAIN_REST_HEAVY;
+	else
+		rest = it->reps > 0 ? ACC_REST_REPS : ACC_REST_HOLD;
+	return it->sets * (work + rest);
+}
+
+void co_prescribe_why(co_session *s, const co_session_ctx *ctx, co_focus focus)
+{
+	co_dose_mode m = co_prescribe_mode(ctx, focus);
+
+	if (m.recovery) {
+		if (ctx->phase == CO_PHASE_RECOVERY)
+			co_session_add_why(s, "C8: recovery after the race: mobility and light activation only");
+		else
+			co_session_add_why(s, "C8: recovery session: mobility and light activation only");
+		return;
+	}
+	if (focus == CO_FOCUS_TEST)
+		return;
+	switch (m.table) {
+	case CO_PHASE_BUILD:
+		co_session_add_why(s, "C4: build phase: 3-4 sets of 3-6 at RPE 7-8.5 on main lifts, "
+				      "short heavy sets for hips and trunk");
+		break;
+	case CO_PHASE_PEAK:
+		if (!m.taper)
+			co_session_add_why(s, "C6: peak phase: main lifts 2-3 sets of 3-5 at RPE 7-8, "
+					      "accessories halved");
+		break;
+	default:
+		co_session_add_why(s, "C3: base phase: 2-3 sets of 6-10 controlled reps at RPE 6-7, "
+				      "stability emphasis");
+		break;
+	}
+	if (m.taper)
+		co_session_add_why(s, "C7: taper: volume -%d%% against the peak week, intensity kept, "
+				      "no new exercises",
+				   (int)lround((1.0 - CO_TAPER_VOLUME) * 100));
+	if (m.deload)
+		co_session_add_why(s, "C9: deload week: volume -%d%%, loads -%d%%",
+				   (int)lround((1.0 - CO_DELOAD_VOLUME) * 100),
+				   (int)lround((1.0 - CO_DELOAD_LOAD) * 100));
+	if (focus == CO_FOCUS_MAINTENANCE)
+		co_session_add_why(s, "C1: one maintenance session this week: 2 main lifts, "
+				      "short accessories (Ronnestad 2010)");
+}
+
+void co_item_note_add(co_item *it, const char *fmt, ...)
+{
+	co_strbuf sb;
+	va_list ap;
+
+	co_strbuf_init(&sb);
+	if (it->note) {
+		co_strbuf_adds(&sb, it->note);
+		co_strbuf_adds(&sb, "; ");
+		free(it->note);
+	}
+	va_start(ap, fmt);
+	co_strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	it->note = co_strbuf_detach(&sb);
+}

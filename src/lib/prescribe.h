@@ -1,0 +1,76 @@
+/*
+ * Private to session.c and prescribe.c: the dose of one item per phase
+ * (METHOD C3-C9, B3), its load through the RPE chart (SCIENCE.md), the
+ * time model of a session (B4) and the volume scaling used by the taper
+ * (C7) and the deload (C9).
+ *
+ * The builder in session.c picks the exercises, asks co_prescribe_item()
+ * for the phase's reference dose (the dose of a normal week), trims to the
+ * time budget with co_prescribe_seconds(), then applies the taper or deload
+ * with co_prescribe_scale() and sets loads with co_prescribe_load(). Trimming
+ * before scaling keeps a deload or taper session the same exercises as the
+ * normal week, only less of them, so the volume ratio is what C7/C9 say.
+ */
+#ifndef CO_LIB_PRESCRIBE_H
+#define CO_LIB_PRESCRIBE_H
+
+#include "lib/session.h"
+
+/* Volume and load factors (METHOD C7, C9; SCIENCE.md "Taper and deload"). */
+#define CO_TAPER_VOLUME 0.50  /* Bosquet 2007: cut 41-60%; C7: 40-60% -> keep half */
+#define CO_DELOAD_VOLUME 0.55 /* C9: volume down 40-50% -> keep 55% (-45%) */
+#define CO_DELOAD_LOAD 0.90   /* C9: loads down ~10% */
+#define CO_DELOAD_RPE_DROP 2.0 /* 10% lighter is ~2.5-3 RPE points at 3-4% a point */
+
+/* Flags for co_prescribe_item(). */
+enum {
+	CO_DOSE_HEAVY = 1u << 0, /* C4: short heavy sets for hips and trunk */
+	CO_DOSE_PLYO = 1u << 1,  /* A6: separate low-volume plyometric work */
+	CO_DOSE_TEST = 1u << 2   /* D6: a baseline test protocol */
+};
+
+/** How a context doses: the phase whose table applies, and the modifiers. */
+typedef struct co_dose_mode {
+	co_phase table;   /* BASE, BUILD or PEAK; RECOVERY for mobility only */
+	bool taper;       /* C7: volume x CO_TAPER_VOLUME, intensity kept */
+	bool deload;      /* C9 (never together with taper) */
+	bool recovery;    /* C8: mobility and activation only */
+} co_dose_mode;
+
+co_dose_mode co_prescribe_mode(const co_session_ctx *ctx, co_focus focus);
+
+/** Fill sets, reps/seconds, rpe and tempo of `it` (exercise set) for a block. */
+void co_prescribe_item(co_item *it, co_block_kind kind, const co_session_ctx *ctx,
+		       co_focus focus, unsigned flags);
+
+/** Scale an item's volume (sets x reps or seconds) towards `factor`. */
+void co_prescribe_scale(co_item *it, double factor);
+
+/**
+ * Set `it->load` from the profile's [lifts] through the RPE chart, or -1
+ * for bodyweight and unknown loads; for an unknown load of a loadable
+ * exercise, append "choose a load ..." to the item's note. `load_factor`
+ * multiplies the load (deload 0.9); `rpe_for_load` is the RPE the load is
+ * computed at (the phase's, before a deload lowers the label).
+ */
+void co_prescribe_load(co_item *it, const co_session_ctx *ctx, double load_factor,
+		       double rpe_for_load);
+
+/** Estimated seconds an item takes (work + rest, all sets, both sides). */
+int co_prescribe_seconds(const co_item *it, co_block_kind kind, const co_session_ctx *ctx,
+			 co_focus focus);
+
+/** Fixed minutes of the warm-up and cool-down blocks (B4 time model). */
+#define CO_WARMUP_SECONDS 300
+#define CO_COOLDOWN_SECONDS 300
+
+/** The phase's dose as a `why` line citing C3/C4/C6/C7/C8/C9. */
+void co_prescribe_why(co_session *s, const co_session_ctx *ctx, co_focus focus);
+
+/** Append ("; "-joined) a printf-formatted sentence to an item's note. */
+void co_item_note_add(co_item *it, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/** True when an exercise takes an external load (not bodyweight/band/box/bench/sliders). */
+bool co_exercise_loadable(const co_exercise *ex);
+
+#endif

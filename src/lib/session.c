@@ -1,0 +1,1177 @@
+/*
+ * A lifting session: which exercises, in which order (METHOD A1-A8, B1-B5).
+ *
+ * The scheduler sets a session's date and focus; co_session_build() fills
+ * the four blocks of B1 (warm-up activation, main compound lifts, accessory
+ * stability/lower-leg/core work, cool-down mobility and breathing), asks
+ * prescribe.c for the dose, fits the time budget (B4), and explains itself
+ * in `why` lines that cite rule ids.
+ *
+ * Choosing an exercise for a slot (a movement pattern):
+ *   1. candidates: the pattern, equipment the athlete has, level at most the
+ *      athlete's, not already in the session, compound and never ballistic
+ *      for main lifts (A1, A6), and in the taper only exercises done before
+ *      it (C7: `allowed_ids`, else a regression of one of them);
+ *   2. ordered by level (the highest suitable first), then a known load in
+ *      [lifts], then how well the tags fit the focus, then catalogue order;
+ *   3. the variant rotates every 3-4 weeks (a block as long as the deload
+ *      cycle) through up to three near-equal candidates (less than one level
+ *      below the best), so loads can progress within a block and a known
+ *      lift from [lifts] stays the athlete's lift;
+ *   4. if the choice loads a niggling region (A8), walk its regression chain,
+ *      else take the best neighbour of the pattern that spares the region,
+ *      and say so in the item's note and a `why` line.
+ * No randomness: the same inputs give the same session.
+ *
+ * Invariants of a built session: blocks in B1 order; every lifting session
+ * trains the six A2 regions (less any niggling one, which a why line names);
+ * no main lift is ballistic or outside the A1 patterns; every cool-down
+ * has hip, ankle and thoracic mobility (A7); the estimated minutes fit the
+ * budget unless even the shortest session cannot (then a why line says so).
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "carryover/error.h"
+#include "lib/prescribe.h"
+#include "lib/session.h"
+#include "util/strbuf.h"
+
+#define MAX_SLOTS 32
+#define MAX_CANDIDATES 256
+#define POOL_MAX 3        /* variants rotated per slot */
+#define SCORE_STEP 10000  /* one level, the focus's side, ... (see score()) */
+#define CHAIN_MAX 16      /* regression chain walk bound */
+#define DEFAULT_BUDGET 45 /* B4 */
+
+typedef struct slot {
+	co_item item;
+	co_block_kind kind;
+	unsigned flags; /* CO_DOSE_* */
+	int prio;       /* accessories: the lowest is trimmed first (B4) */
+	bool keep;      /* A4 lower-leg work: sets may shrink, never dropped */
+	bool trimmed;   /* B4 took sets off it */
+} slot;
+
+typedef struct builder {
+	const co_session_ctx *ctx;
+	const co_profile *p;
+	co_session *s;
+	co_focus focus;
+	co_dose_mode mode;
+	int block;     /* variant block (week_index over 3-4 weeks) */
+	int budget;    /* minutes (B4) */
+	slot slots[MAX_SLOTS];
+	size_t n;
+} builder;
+
+/* What a slot asks for. */
+typedef struct want {
+	co_pattern pattern;
+	bool main;            /* A1: compound, never ballistic */
+	bool ballistic_ok;    /* A6: plyometric block only */
+	bool strict;          /* A8: never touch a niggle (false: mobility keeps it, with a note) */
+	bool lax_allowed;     /* C7: warm-up/cool-down may fall back outside allowed_ids */
+	int sided;            /* +1 prefer unilateral, -1 bilateral, 0 either */
+	unsigned carry_pref;  /* co_carryover bits preferred */
+	unsigned region_pref; /* co_region bits preferred */
+} want;
+
+typedef struct cand {
+	const co_exercise *ex;
+	long score;
+	size_t order;
+} cand;
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static unsigned popcount(unsigned v)
+{
+	unsigned n = 0;
+
+	for (; v; v &= v - 1)
+		n++;
+	return n;
+}
+
+static bool is_a1(co_pattern p)
+{
+	return p == CO_PATTERN_HINGE || p == CO_PATTERN_SQUAT || p == CO_PATTERN_SINGLE_LEG ||
+	       p == CO_PATTERN_HIP_EXTENSION || p == CO_PATTERN_CARRY;
+}
+
+static const char *ex_name(const co_exercise *ex)
+{
+	return ex->name && *ex->name ? ex->name : ex->id;
+}
+
+/* A pattern as a sentence names it ("no bent-knee calf raise exercise spares ..."). */
+static const char *pattern_text(co_pattern p)
+{
+	static const char *const words[CO_PATTERN_COUNT] = {
+		[CO_PATTERN_HINGE] = "hip hinge",
+		[CO_PATTERN_SQUAT] = "squat",
+		[CO_PATTERN_SINGLE_LEG] = "single-leg",
+		[CO_PATTERN_HIP_EXTENSION] = "hip extension",
+		[CO_PATTERN_CARRY] = "loaded carry",
+		[CO_PATTERN_CALF_STRAIGHT] = "straight-knee calf raise",
+		[CO_PATTERN_CALF_BENT] = "bent-knee calf raise",
+		[CO_PATTERN_TIBIALIS] = "tibialis",
+		[CO_PATTERN_ANTI_ROTATION] = "anti-rotation",
+		[CO_PATTERN_ANTI_EXTENSION] = "anti-extension",
+		[CO_PATTERN_ANTI_LATERAL_FLEXION] = "anti-lateral-flexion",
+		[CO_PATTERN_HIP_STABILITY] = "hip stability",
+		[CO_PATTERN_MOBILITY_HIPS] = "hip mobility",
+		[CO_PATTERN_MOBILITY_ANKLES] = "ankle mobility",
+		[CO_PATTERN_MOBILITY_THORACIC] = "thoracic mobility",
+		[CO_PATTERN_ACTIVATION] = "activation",
+		[CO_PATTERN_BREATHING] = "breathing",
+		[CO_PATTERN_PLYOMETRIC] = "plyometric",
+	};
+
+	return (unsigned)p < CO_PATTERN_COUNT && words[p] ? words[p] : "?";
+}
+
+/* "hamstrings and calves" for a set of region bits. */
+static void add_regions(co_strbuf *sb, unsigned regions)
+{
+	unsigned n = popcount(regions), i = 0;
+
+	for (unsigned bit = 1; bit && bit <= regions; bit <<= 1) {
+		const char *name;
+
+		if (!(regions & bit))
+			continue;
+		name = co_region_name((co_region)bit);
+		if (i)
+			co_strbuf_adds(sb, i + 1 == n ? " and " : ", ");
+		co_strbuf_adds(sb, name ? name : "?");
+		i++;
+	}
+}
+
+/* " (achilles_left)": the niggle sites behind a set of spared regions. */
+static void add_sites(co_strbuf *sb, const co_profile *p, unsigned regions)
+{
+	size_t i, shown = 0;
+
+	if (!p)
+		return;
+	for (i = 0; i < p->n_niggles; i++) {
+		if (!(p->niggles[i].regions & regions) || !p->niggles[i].site)
+			continue;
+		co_strbuf_adds(sb, shown ? ", " : " (");
+		co_strbuf_adds(sb, p->niggles[i].site);
+		shown++;
+	}
+	if (shown)
+		co_strbuf_addch(sb, ')');
+}
+
+static bool is_used(const builder *b, const co_exercise *ex)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (b->slots[i].item.exercise == ex)
+			return true;
+	return false;
+}
+
+static bool in_allowed(const builder *b, const co_exercise *ex)
+{
+	const char *const *id = b->ctx->allowed_ids;
+
+	if (!id)
+		return true;
+	for (; *id; id++)
+		if (!strcmp(*id, ex->id))
+			return true;
+	return false;
+}
+
+/* A regression (direct or down the chain) of an exercise in allowed_ids. */
+static bool regression_of_allowed(const builder *b, const co_exercise *ex)
+{
+	const char *const *id = b->ctx->allowed_ids;
+
+	for (; id && *id; id++) {
+		const co_exercise *e = co_catalog_find(b->ctx->cat, *id);
+
+		for (int k = 0; e && e->regression && k < CHAIN_MAX; k++) {
+			e = co_catalog_find(b->ctx->cat, e->regression);
+			if (e == ex)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Equipment, level, A1/A6 and not yet in the session; pattern not checked. */
+static bool usable(const builder *b, const co_exercise *ex, const want *w)
+{
+	if ((ex->equipment & ~b->p->equipment) != 0)
+		return false;
+	if ((int)ex->level > (int)b->p->level)
+		return false;
+	if (w->main && (!ex->compound || ex->ballistic || !is_a1(ex->pattern)))
+		return false;
+	if (ex->ballistic && !w->ballistic_ok)
+		return false;
+	return !is_used(b, ex);
+}
+
+static long score(const builder *b, const co_exercise *ex, const want *w)
+{
+	long sc = 0;
+
+	if (w->region_pref && (ex->regions & w->region_pref))
+		sc += 100000;
+	if (!w->strict && !(ex->regions & b->ctx->niggle_regions))
+		sc += 200000; /* mobility: prefer the drill that spares the niggle */
+	/*
+	 * A lift the athlete listed in [lifts] counts as one step and wins ties:
+	 * session A keeps their RDL, session B may still prefer a single-leg one.
+	 */
+	if (w->main && co_profile_lift(b->p, ex->id) > 0)
+		sc += SCORE_STEP + SCORE_STEP / 10;
+	sc += (long)ex->level * SCORE_STEP;
+	/* the focus's side (B2) is worth one level: a bilateral hinge leads session A */
+	if (w->sided > 0 && ex->unilateral)
+		sc += SCORE_STEP;
+	if (w->sided < 0 && !ex->unilateral)
+		sc += SCORE_STEP;
+	sc += 10 * (long)popcount(ex->carryover & w->carry_pref);
+	return sc;
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const cand *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+enum { ALLOWED_ONLY, ALLOWED_REGRESSIONS, ANY };
+
+static size_t collect(const builder *b, const want *w, int allowed_mode, cand *out)
+{
+	size_t n = 0, count = co_catalog_count(b->ctx->cat);
+
+	for (size_t i = 0; i < count && n < MAX_CANDIDATES; i++) {
+		const co_exercise *ex = co_catalog_at(b->ctx->cat, i);
+
+		if (!ex || ex->pattern != w->pattern || !usable(b, ex, w))
+			continue;
+		if (allowed_mode == ALLOWED_ONLY && !in_allowed(b, ex))
+			continue;
+		if (allowed_mode == ALLOWED_REGRESSIONS && !regression_of_allowed(b, ex))
+			continue;
+		out[n].ex = ex;
+		out[n].score = score(b, ex, w);
+		out[n].order = i;
+		n++;
+	}
+	qsort(out, n, sizeof(*out), cand_cmp);
+	return n;
+}
+
+/*
+ * Choose the exercise for a slot (see the top of the file). Returns NULL
+ * when nothing fits; *blocked then names the exercise a niggle ruled out
+ * (NULL when the catalogue simply has nothing). *note receives the A8
+ * sentence when the choice replaced another (malloc'd, caller frees).
+ */
+static const co_exercise *pick(const builder *b, const want *w, const co_exercise **blocked,
+			       char **note)
+{
+	cand *c = co_xmalloc(MAX_CANDIDATES * sizeof(*c));
+	unsigned niggle = b->ctx->niggle_regions;
+	const co_exercise *first, *chosen = NULL, *e;
+	size_t n, pool, i;
+	co_strbuf sb;
+
+	*blocked = NULL;
+	*note = NULL;
+	n = collect(b, w, ALLOWED_ONLY, c);
+	if (!n && b->ctx->allowed_ids)
+		n = collect(b, w, ALLOWED_REGRESSIONS, c);
+	if (!n && b->ctx->allowed_ids && w->lax_allowed)
+		n = collect(b, w, ANY, c);
+	if (!n)
+		goto done;
+	/* rotate only among near-equals: within one preference step of the best */
+	for (pool = 1; pool < n && pool < POOL_MAX; pool++)
+		if (c[pool].score <= c[0].score - SCORE_STEP)
+			break;
+	first = c[(size_t)(b->block + (b->ctx->slot > 0 ? b->ctx->slot : 0)) % pool].ex;
+	if (!(first->regions & niggle)) {
+		chosen = first;
+		goto done;
+	}
+	if (!w->strict) {
+		/* Mobility keeps its area (A7) but stays in a pain-free range. */
+		chosen = c[0].ex; /* sparing drills sort first */
+		if (chosen->regions & niggle) {
+			co_strbuf_init(&sb);
+			co_strbuf_adds(&sb, "A8: keep to a pain-free range");
+			add_sites(&sb, b->p, chosen->regions & niggle);
+			*note = co_strbuf_detach(&sb);
+		}
+		goto done;
+	}
+	/* A8: the regression chain first, then the best neighbour that spares. */
+	e = first;
+	for (int k = 0; e && e->regression && k < CHAIN_MAX; k++) {
+		e = co_catalog_find(b->ctx->cat, e->regression);
+		if (e && !(e->regions & niggle) && usable(b, e, w) &&
+		    (w->main ? is_a1(e->pattern) : e->pattern == w->pattern)) {
+			chosen = e;
+			break;
+		}
+	}
+	for (i = 0; !chosen && i < n; i++)
+		if (!(c[i].ex->regions & niggle))
+			chosen = c[i].ex;
+	if (!chosen) {
+		*blocked = first;
+		goto done;
+	}
+	co_strbuf_init(&sb);
+	co_strbuf_addf(&sb, "A8: %s instead of %s to spare ", ex_name(chosen), ex_name(first));
+	add_regions(&sb, first->regions & niggle);
+	add_sites(&sb, b->p, first->regions & niggle);
+	*note = co_strbuf_detach(&sb);
+done:
+	free(c);
+	return chosen;
+}
+
+static slot *add_slot(builder *b, const co_exercise *ex, co_block_kind kind, unsigned flags,
+		      int prio, bool keep, char *note)
+{
+	slot *sl;
+
+	if (b->n >= MAX_SLOTS) {
+		free(note);
+		return NULL;
+	}
+	sl = &b->slots[b->n++];
+	memset(sl, 0, sizeof(*sl));
+	sl->item.exercise = ex;
+	sl->item.note = note;
+	sl->item.load = -1;
+	sl->kind = kind;
+	sl->flags = flags;
+	sl->prio = prio;
+	sl->keep = keep;
+	return sl;
+}
+
+static void remove_slot(builder *b, size_t i)
+{
+	free(b->slots[i].item.note);
+	memmove(&b->slots[i], &b->slots[i + 1], (b->n - i - 1) * sizeof(b->slots[0]));
+	b->n--;
+}
+
+/*
+ * Fill a slot from the first pattern that yields an exercise; a niggle that
+ * rules out every pattern is explained once.
+ */
+static slot *fill(builder *b, const co_pattern *patterns, size_t np, want w,
+		  co_block_kind kind, unsigned flags, int prio, bool keep)
+{
+	const co_exercise *blocked_first = NULL;
+
+	for (size_t i = 0; i < np; i++) {
+		const co_exercise *ex, *blocked;
+		char *note;
+
+		w.pattern = patterns[i];
+		ex = pick(b, &w, &blocked, &note);
+		if (ex) {
+			if (note && w.strict)
+				co_session_add_why(b->s, "%s", note);
+			return add_slot(b, ex, kind, flags, prio, keep, note);
+		}
+		if (blocked && !blocked_first)
+			blocked_first = blocked;
+	}
+	if (blocked_first) {
+		co_strbuf sb;
+
+		co_strbuf_init(&sb);
+		co_strbuf_addf(&sb, "A8: no %s exercise spares ", pattern_text(patterns[0]));
+		add_regions(&sb, blocked_first->regions & b->ctx->niggle_regions);
+		add_sites(&sb, b->p, blocked_first->regions & b->ctx->niggle_regions);
+		co_strbuf_addf(&sb, "; %s left out", ex_name(blocked_first));
+		co_session_add_why(b->s, "%s", sb.buf);
+		co_strbuf_release(&sb);
+	}
+	return NULL;
+}
+
+static unsigned trained_regions(const builder *b, size_t skip)
+{
+	unsigned r = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		if (i != skip && (b->slots[i].kind == CO_BLOCK_MAIN ||
+				  b->slots[i].kind == CO_BLOCK_ACCESSORY))
+			r |= b->slots[i].item.exercise->regions;
+	return r;
+}
+
+static size_t count_kind(const builder *b, co_block_kind k)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		n += b->slots[i].kind == k;
+	return n;
+}
+
+static const slot *first_of(const builder *b, co_block_kind k)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (b->slots[i].kind == k)
+			return &b->slots[i];
+	return NULL;
+}
+
+/* ---- the blocks ------------------------------------------------------- */
+
+/* A7: activation drills open every session: glutes/hips, then lower leg. */
+static int build_warmup(builder *b)
+{
+	static const unsigned prefs[] = {
+		CO_REGION_GLUTES | CO_REGION_HIPS,
+		CO_REGION_ANKLES | CO_REGION_CALVES | CO_REGION_SHINS,
+		CO_REGION_HIPS | CO_REGION_GLUTES,
+	};
+	co_pattern p = CO_PATTERN_ACTIVATION;
+	size_t want_n = b->budget < 35 && !b->mode.recovery ? 2 : 3;
+
+	for (size_t i = 0; i < want_n; i++) {
+		want w = {.strict = true, .lax_allowed = true, .region_pref = prefs[i]};
+
+		fill(b, &p, 1, w, CO_BLOCK_WARMUP, 0, 0, false);
+	}
+	if (!count_kind(b, CO_BLOCK_WARMUP))
+		return co_error_set(CO_EINPUT, "no activation drill in the catalogue fits the athlete");
+	return 0;
+}
+
+/* A7: hips, ankles and thoracic spine every cool-down, then breathing. */
+static int build_cooldown(builder *b)
+{
+	static const co_pattern areas[] = {
+		CO_PATTERN_MOBILITY_HIPS, CO_PATTERN_MOBILITY_ANKLES,
+		CO_PATTERN_MOBILITY_THORACIC, CO_PATTERN_BREATHING,
+	};
+	size_t got = 0;
+
+	for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]); i++) {
+		want w = {.strict = false, .lax_allowed = true};
+
+		if (fill(b, &areas[i], 1, w, CO_BLOCK_COOLDOWN, 0, 0, false))
+			got++;
+		else
+			co_session_add_why(b->s, "A7: no %s drill in the catalogue fits the athlete",
+					   pattern_text(areas[i]));
+	}
+	if (!got)
+		return co_error_set(CO_EINPUT, "no mobility drill in the catalogue fits the athlete");
+	return 0;
+}
+
+typedef struct main_plan {
+	co_pattern patterns[3];
+	size_t np;
+	int sided;
+	unsigned carry_pref;
+	unsigned flags;
+} main_plan;
+
+/* A1 patterns per focus (B2: the lead pattern first). */
+static const main_plan plan_posterior[] = {
+	{{CO_PATTERN_HINGE, CO_PATTERN_HIP_EXTENSION}, 2, -1, CO_CARRY_POSTERIOR_CHAIN, 0},
+	{{CO_PATTERN_HIP_EXTENSION, CO_PATTERN_HINGE}, 2, -1, CO_CARRY_POSTERIOR_CHAIN, CO_DOSE_HEAVY},
+	{{CO_PATTERN_SQUAT, CO_PATTERN_SINGLE_LEG}, 2, 0, CO_CARRY_VERTICAL_FORCE, 0},
+};
+static const main_plan plan_stability[] = {
+	{{CO_PATTERN_SINGLE_LEG, CO_PATTERN_SQUAT}, 2, 1,
+	 CO_CARRY_STABILITY | CO_CARRY_BRAKING_CONTROL | CO_CARRY_VERTICAL_FORCE, CO_DOSE_HEAVY},
+	{{CO_PATTERN_HINGE, CO_PATTERN_HIP_EXTENSION}, 2, 1, CO_CARRY_STABILITY, 0},
+	{{CO_PATTERN_CARRY, CO_PATTERN_HIP_EXTENSION, CO_PATTERN_SQUAT}, 3, 1, CO_CARRY_STABILITY,
+	 CO_DOSE_HEAVY},
+};
+static const main_plan plan_maintenance[] = {
+	{{CO_PATTERN_HINGE, CO_PATTERN_HIP_EXTENSION}, 2, 0, CO_CARRY_POSTERIOR_CHAIN, 0},
+	{{CO_PATTERN_SINGLE_LEG, CO_PATTERN_SQUAT}, 2, 1, CO_CARRY_VERTICAL_FORCE, 0},
+};
+
+static int build_main(builder *b)
+{
+	const main_plan *plan;
+	size_t n;
+
+	switch (b->focus) {
+	case CO_FOCUS_STABILITY:
+		plan = plan_stability;
+		n = sizeof(plan_stability) / sizeof(plan_stability[0]);
+		break;
+	case CO_FOCUS_MAINTENANCE:
+		plan = plan_maintenance;
+		n = sizeof(plan_maintenance) / sizeof(plan_maintenance[0]);
+		break;
+	default:
+		plan = plan_posterior;
+		n = sizeof(plan_posterior) / sizeof(plan_posterior[0]);
+		break;
+	}
+	for (size_t i = 0; i < n; i++) {
+		want w = {.main = true, .strict = true, .sided = plan[i].sided,
+			  .carry_pref = plan[i].carry_pref};
+
+		/* C4 wants vertical force in build (weighted step-ups). */
+		if (b->mode.table == CO_PHASE_BUILD)
+			w.carry_pref |= CO_CARRY_VERTICAL_FORCE;
+		fill(b, plan[i].patterns, plan[i].np, w, CO_BLOCK_MAIN, plan[i].flags, 0, false);
+	}
+	/* A8: a niggle that emptied slots leaves room for a neighbour pattern. */
+	if (b->ctx->niggle_regions && count_kind(b, CO_BLOCK_MAIN) < 2) {
+		static const co_pattern spare[] = {
+			CO_PATTERN_SINGLE_LEG, CO_PATTERN_SQUAT, CO_PATTERN_CARRY,
+			CO_PATTERN_HIP_EXTENSION, CO_PATTERN_HINGE,
+		};
+		want w = {.main = true, .strict = true};
+
+		for (size_t i = 0; i < sizeof(spare) / sizeof(spare[0]) &&
+				   count_kind(b, CO_BLOCK_MAIN) < 2; i++) {
+			const co_exercise *ex, *blocked;
+			char *note;
+
+			w.pattern = spare[i];
+			ex = pick(b, &w, &blocked, &note);
+			if (!ex)
+				continue;
+			free(note);
+			add_slot(b, ex, CO_BLOCK_MAIN, 0, 0, false,
+				 co_xstrdup("A8: in place of a lift the niggle rules out"));
+			co_session_add_why(b->s, "A8: %s in place of a lift the niggle rules out",
+					   ex_name(ex));
+		}
+	}
+	if (!count_kind(b, CO_BLOCK_MAIN) && !b->ctx->niggle_regions)
+		return co_error_set(CO_EINPUT, "no main lift in the catalogue fits the athlete's "
+					       "equipment and level");
+	return 0;
+}
+
+typedef struct acc_plan {
+	co_pattern pattern;
+	int prio;
+	bool keep;
+} acc_plan;
+
+static const acc_plan acc_posterior[] = {
+	{CO_PATTERN_HIP_STABILITY, 2, false},
+	{CO_PATTERN_CALF_STRAIGHT, 9, true},
+	{CO_PATTERN_TIBIALIS, 9, true},
+	{CO_PATTERN_ANTI_EXTENSION, 3, false},
+	{CO_PATTERN_ANTI_LATERAL_FLEXION, 1, false},
+};
+static const acc_plan acc_stability[] = {
+	{CO_PATTERN_ANTI_ROTATION, 9, true}, /* B2: session B leads with it */
+	{CO_PATTERN_HIP_STABILITY, 3, false},
+	{CO_PATTERN_CALF_BENT, 9, true},
+	{CO_PATTERN_TIBIALIS, 9, true},
+	{CO_PATTERN_ANTI_LATERAL_FLEXION, 1, false},
+};
+static const acc_plan acc_maintenance[] = {
+	{CO_PATTERN_CALF_STRAIGHT, 9, true},
+	{CO_PATTERN_CALF_BENT, 9, true},
+	{CO_PATTERN_TIBIALIS, 9, true},
+	{CO_PATTERN_ANTI_ROTATION, 3, false},
+};
+
+static bool plyo_allowed(const builder *b)
+{
+	return b->p->plyometrics && b->p->level >= CO_LEVEL_INTERMEDIATE &&
+	       !b->mode.taper && !b->mode.deload && !b->mode.recovery &&
+	       (b->focus == CO_FOCUS_POSTERIOR_CHAIN || b->focus == CO_FOCUS_STABILITY);
+}
+
+static void build_accessories(builder *b)
+{
+	const acc_plan *plan;
+	size_t n;
+	const slot *calf = NULL, *tib = NULL;
+
+	if (plyo_allowed(b)) {
+		co_pattern p = CO_PATTERN_PLYOMETRIC;
+		want w = {.ballistic_ok = true, .strict = true};
+		slot *sl = fill(b, &p, 1, w, CO_BLOCK_ACCESSORY, CO_DOSE_PLYO, 0, false);
+
+		if (sl) {
+			co_item_note_add(&sl->item, "A6: separate low-volume plyometric work");
+			co_session_add_why(b->s, "A6: %s as separate low-volume plyometric work, "
+						 "before the accessories", ex_name(sl->item.exercise));
+		}
+	}
+	switch (b->focus) {
+	case CO_FOCUS_STABILITY:
+		plan = acc_stability;
+		n = sizeof(acc_stability) / sizeof(acc_stability[0]);
+		break;
+	case CO_FOCUS_MAINTENANCE:
+		plan = acc_maintenance;
+		n = sizeof(acc_maintenance) / sizeof(acc_maintenance[0]);
+		break;
+	default:
+		plan = acc_posterior;
+		n = sizeof(acc_posterior) / sizeof(acc_posterior[0]);
+		break;
+	}
+	for (size_t i = 0; i < n; i++) {
+		want w = {.strict = true, .carry_pref = CO_CARRY_STABILITY |
+							CO_CARRY_BRAKING_CONTROL};
+		slot *sl = fill(b, &plan[i].pattern, 1, w, CO_BLOCK_ACCESSORY, 0, plan[i].prio,
+				plan[i].keep);
+
+		if (sl && (plan[i].pattern == CO_PATTERN_CALF_STRAIGHT ||
+			   plan[i].pattern == CO_PATTERN_CALF_BENT) && !calf)
+			calf = sl;
+		if (sl && plan[i].pattern == CO_PATTERN_TIBIALIS)
+			tib = sl;
+	}
+	/* A4: with one session a week, both calf raises live in it. */
+	if (b->p->sessions_per_week == 1 && b->focus != CO_FOCUS_MAINTENANCE) {
+		co_pattern other = b->focus == CO_FOCUS_STABILITY ? CO_PATTERN_CALF_STRAIGHT
+								   : CO_PATTERN_CALF_BENT;
+		want w = {.strict = true};
+
+		fill(b, &other, 1, w, CO_BLOCK_ACCESSORY, 0, 9, true);
+	}
+	if (calf && tib)
+		co_session_add_why(b->s, "A4: lower-leg work: %s and %s",
+				   ex_name(calf->item.exercise), ex_name(tib->item.exercise));
+}
+
+/* A2: add an accessory for any of the six regions nothing trains yet. */
+static void cover_regions(builder *b)
+{
+	static const co_pattern order[] = {
+		CO_PATTERN_HIP_STABILITY, CO_PATTERN_CALF_STRAIGHT, CO_PATTERN_CALF_BENT,
+		CO_PATTERN_TIBIALIS, CO_PATTERN_ANTI_ROTATION, CO_PATTERN_ANTI_EXTENSION,
+		CO_PATTERN_ANTI_LATERAL_FLEXION, CO_PATTERN_HIP_EXTENSION, CO_PATTERN_SQUAT,
+		CO_PATTERN_SINGLE_LEG, CO_PATTERN_HINGE, CO_PATTERN_CARRY,
+	};
+	cand *c = co_xmalloc(MAX_CANDIDATES * sizeof(*c));
+	unsigned niggle = b->ctx->niggle_regions;
+	unsigned missing = CO_REGIONS_A2 & ~trained_regions(b, SIZE_MAX);
+	co_strbuf sb;
+
+	co_strbuf_init(&sb);
+	if (missing & niggle) {
+		co_strbuf_adds(&sb, "A8: ");
+		add_regions(&sb, missing & niggle);
+		co_strbuf_adds(&sb, " rested this session to spare the niggle");
+		add_sites(&sb, b->p, missing & niggle);
+		co_strbuf_adds(&sb, " (A2 bent)");
+		co_session_add_why(b->s, "%s", sb.buf);
+		missing &= ~niggle;
+	}
+	while (missing) {
+		const co_exercise *best = NULL;
+		long best_score = -1;
+
+		for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+			want w = {.pattern = order[k], .strict = true};
+			size_t n = collect(b, &w, ALLOWED_ONLY, c);
+
+			for (size_t i = 0; i < n; i++) {
+				const co_exercise *ex = c[i].ex;
+				long sc;
+
+				if (!(ex->regions & missing) || (ex->regions & niggle))
+					continue;
+				/* most missing regions first, accessory patterns before lifts */
+				sc = (long)popcount(ex->regions & missing) * 1000000L +
+				     (long)(sizeof(order) / sizeof(order[0]) - k) * 1000L +
+				     (long)(n - i);
+				if (sc > best_score) {
+					best_score = sc;
+					best = ex;
+				}
+			}
+		}
+		co_strbuf_reset(&sb);
+		if (!best) {
+			co_strbuf_adds(&sb, "A2: no exercise within reach trains ");
+			add_regions(&sb, missing);
+			co_session_add_why(b->s, "%s", sb.buf);
+			break;
+		}
+		add_slot(b, best, CO_BLOCK_ACCESSORY, 0, 5, false, NULL);
+		co_strbuf_addf(&sb, "A2: added %s so the session trains ", ex_name(best));
+		add_regions(&sb, best->regions & missing);
+		co_session_add_why(b->s, "%s", sb.buf);
+		missing &= ~best->regions;
+	}
+	co_strbuf_release(&sb);
+	free(c);
+}
+
+/*
+ * D6: the single-leg squat test, depth and control on each leg. It is a
+ * measurement, not a lift: level and equipment do not rule it out (any box,
+ * bench or chair sets the depth), only a niggle does.
+ */
+static void build_test(builder *b)
+{
+	static const char *const ids[] = {"single_leg_box_squat", "single_leg_squat", NULL};
+	const co_exercise *ex = NULL;
+	slot *sl;
+
+	for (size_t i = 0; !ex && ids[i]; i++) {
+		ex = co_catalog_find(b->ctx->cat, ids[i]);
+		if (ex && ex->pattern != CO_PATTERN_SINGLE_LEG)
+			ex = NULL;
+	}
+	if (!ex) {
+		/* Any unilateral single-leg lift, the easiest first. */
+		size_t count = co_catalog_count(b->ctx->cat);
+
+		for (size_t i = 0; i < count; i++) {
+			const co_exercise *e = co_catalog_at(b->ctx->cat, i);
+
+			if (e && e->pattern == CO_PATTERN_SINGLE_LEG && e->unilateral &&
+			    !e->ballistic && (!ex || e->level < ex->level))
+				ex = e;
+		}
+	}
+	if (!ex) {
+		co_session_add_why(b->s, "D6: no single-leg squat in the catalogue; test skipped");
+		return;
+	}
+	if (ex->regions & b->ctx->niggle_regions) {
+		co_strbuf sb;
+
+		co_strbuf_init(&sb);
+		co_strbuf_addf(&sb, "A8: %s test postponed to spare ", ex_name(ex));
+		add_regions(&sb, ex->regions & b->ctx->niggle_regions);
+		add_sites(&sb, b->p, ex->regions & b->ctx->niggle_regions);
+		co_session_add_why(b->s, "%s", sb.buf);
+		co_strbuf_release(&sb);
+		return;
+	}
+	sl = add_slot(b, ex, CO_BLOCK_MAIN, CO_DOSE_TEST, 0, true, NULL);
+	if (sl)
+		co_item_note_add(&sl->item, "D6: baseline test: slow reps on each leg to the lowest "
+					    "box, bench or chair you control; record the height and "
+					    "whether knee, pelvis and trunk stayed aligned");
+	co_session_add_why(b->s, "D6: baseline test: %s depth and control, each leg",
+			   ex_name(ex));
+}
+
+/* ---- time budget (B4) ------------------------------------------------- */
+
+static int total_seconds(const builder *b)
+{
+	int t = 0;
+	bool warm = false, cool = false;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const slot *sl = &b->slots[i];
+
+		if (sl->kind == CO_BLOCK_WARMUP)
+			warm = true;
+		else if (sl->kind == CO_BLOCK_COOLDOWN)
+			cool = true;
+		else
+			t += co_prescribe_seconds(&sl->item, sl->kind, b->ctx, b->focus);
+	}
+	if (warm)
+		t += CO_WARMUP_SECONDS;
+	if (cool)
+		t += b->mode.recovery ? 2 * CO_COOLDOWN_SECONDS : CO_COOLDOWN_SECONDS;
+	return t;
+}
+
+static void list_add(co_strbuf *sb, const char *name)
+{
+	if (strstr(sb->buf, name))
+		return;
+	if (sb->len)
+		co_strbuf_adds(sb, ", ");
+	co_strbuf_adds(sb, name);
+}
+
+/* The lowest-priority accessory matching a test; the later one on ties. */
+static ptrdiff_t lowest(const builder *b, bool dropping)
+{
+	ptrdiff_t best = -1;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const slot *sl = &b->slots[i];
+
+		if (sl->kind != CO_BLOCK_ACCESSORY)
+			continue;
+		if (dropping) {
+			unsigned others = trained_regions(b, i);
+
+			if (sl->keep || (sl->item.exercise->regions & CO_REGIONS_A2 & ~others))
+				continue;
+		} else if (sl->item.sets <= 1) {
+			continue;
+		}
+		if (best < 0 || sl->prio <= b->slots[best].prio)
+			best = (ptrdiff_t)i;
+	}
+	return best;
+}
+
+/* The fullest main lift with more than `floor` sets; the later one on ties. */
+static ptrdiff_t fullest_main(const builder *b, int floor)
+{
+	ptrdiff_t best = -1;
+
+	for (size_t k = 0; k < b->n; k++) {
+		const slot *sl = &b->slots[k];
+
+		if (sl->kind == CO_BLOCK_MAIN && sl->item.sets > floor &&
+		    (best < 0 || sl->item.sets >= b->slots[best].item.sets))
+			best = (ptrdiff_t)k;
+	}
+	return best;
+}
+
+/* The last main lift that is neither the lead (B2) nor the last one for an A2 region. */
+static ptrdiff_t droppable_main(const builder *b)
+{
+	ptrdiff_t last = -1;
+	size_t seen = 0;
+
+	for (size_t k = 0; k < b->n; k++) {
+		const slot *sl = &b->slots[k];
+
+		if (sl->kind != CO_BLOCK_MAIN || (sl->flags & CO_DOSE_TEST))
+			continue;
+		if (seen++ == 0)
+			continue;
+		if (sl->item.exercise->regions & CO_REGIONS_A2 & ~trained_regions(b, k))
+			continue;
+		last = (ptrdiff_t)k;
+	}
+	return seen > 2 ? last : -1;
+}
+
+/*
+ * Trim to the budget (B4, and D5's "cut accessories first"): accessory sets
+ * first, then accessory items (never A4 lower-leg work, session B's
+ * anti-rotation lead, nor the last exercise for an A2 region); only then the
+ * main lifts: down to 2 sets each, then the third lift goes (two lifts of 2
+ * sets beat three single sets), then down to 1 set.
+ */
+static void fit_budget(builder *b)
+{
+	co_strbuf fewer, dropped, mains, mains_dropped;
+	int limit = b->budget * 60;
+
+	co_strbuf_init(&fewer);
+	co_strbuf_init(&dropped);
+	co_strbuf_init(&mains);
+	co_strbuf_init(&mains_dropped);
+	while (total_seconds(b) > limit) {
+		ptrdiff_t i = lowest(b, false);
+
+		if (i >= 0) {
+			b->slots[i].item.sets--;
+			list_add(&fewer, ex_name(b->slots[i].item.exercise));
+			continue;
+		}
+		i = lowest(b, true);
+		if (i >= 0) {
+			list_add(&dropped, ex_name(b->slots[i].item.exercise));
+			remove_slot(b, (size_t)i);
+			continue;
+		}
+		i = fullest_main(b, 2);
+		if (i >= 0) {
+			b->slots[i].item.sets--;
+			list_add(&mains, ex_name(b->slots[i].item.exercise));
+			continue;
+		}
+		i = droppable_main(b);
+		if (i >= 0) {
+			list_add(&mains_dropped, ex_name(b->slots[i].item.exercise));
+			remove_slot(b, (size_t)i);
+			continue;
+		}
+		i = fullest_main(b, 1);
+		if (i < 0)
+			break;
+		b->slots[i].item.sets--;
+		list_add(&mains, ex_name(b->slots[i].item.exercise));
+	}
+	if (fewer.len)
+		co_session_add_why(b->s, "B4: trimmed %s to fewer sets to fit %d min", fewer.buf,
+				   b->budget);
+	if (dropped.len)
+		co_session_add_why(b->s, "B4: dropped %s to fit %d min", dropped.buf, b->budget);
+	if (mains.len)
+		co_session_add_why(b->s, "B4: accessories at their minimum, so main lifts lose sets "
+					 "to fit %d min: %s",
+				   b->budget, mains.buf);
+	if (mains_dropped.len)
+		co_session_add_why(b->s, "B4: accessories at their minimum, so %s is left out to "
+					 "fit %d min",
+				   mains_dropped.buf, b->budget);
+	if (total_seconds(b) > limit)
+		co_session_add_why(b->s, "B4: the shortest session is %d min, over the %d min budget",
+				   (total_seconds(b) + 59) / 60, b->budget);
+	co_strbuf_release(&fewer);
+	co_strbuf_release(&dropped);
+	co_strbuf_release(&mains);
+	co_strbuf_release(&mains_dropped);
+}
+
+/* ---- dosing, assembly ------------------------------------------------- */
+
+static void dose_all(builder *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		co_prescribe_item(&b->slots[i].item, b->slots[i].kind, b->ctx, b->focus,
+				  b->slots[i].flags);
+}
+
+/* C7/C9 scaling and loads, after the budget was fitted on the normal dose. */
+static void finish_doses(builder *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		co_item *it = &b->slots[i].item;
+		co_block_kind k = b->slots[i].kind;
+		double rpe = it->rpe;
+		double load_factor = 1.0;
+
+		if ((k != CO_BLOCK_MAIN && k != CO_BLOCK_ACCESSORY) ||
+		    (b->slots[i].flags & CO_DOSE_TEST))
+			continue;
+		if (b->mode.deload) {
+			load_factor = CO_DELOAD_LOAD;
+			if (it->rpe > 0) {
+				it->rpe -= CO_DELOAD_RPE_DROP;
+				if (it->rpe < 5.0)
+					it->rpe = 5.0;
+			}
+		}
+		if (!(b->slots[i].flags & CO_DOSE_PLYO))
+			co_prescribe_load(it, b->ctx, load_factor, rpe);
+		if (b->mode.taper)
+			co_prescribe_scale(it, CO_TAPER_VOLUME);
+		else if (b->mode.deload)
+			co_prescribe_scale(it, CO_DELOAD_VOLUME);
+	}
+}
+
+static void commit(builder *b)
+{
+	for (int k = 0; k < CO_BLOCK_COUNT; k++) {
+		b->s->blocks[k].kind = (co_block_kind)k;
+		for (size_t i = 0; i < b->n; i++) {
+			slot *sl = &b->slots[i];
+			co_item *it;
+
+			if ((int)sl->kind != k)
+				continue;
+			it = co_block_add(&b->s->blocks[k], sl->item.exercise);
+			*it = sl->item;
+			sl->item.note = NULL;
+		}
+	}
+	b->n = 0;
+}
+
+static void why_focus(builder *b)
+{
+	const slot *m = first_of(b, CO_BLOCK_MAIN), *a = first_of(b, CO_BLOCK_ACCESSORY);
+
+	/* the plyometric drill opens the accessories but does not lead them */
+	for (size_t i = 0; i < b->n; i++) {
+		if (b->slots[i].kind == CO_BLOCK_ACCESSORY && !(b->slots[i].flags & CO_DOSE_PLYO)) {
+			a = &b->slots[i];
+			break;
+		}
+	}
+	if (b->focus == CO_FOCUS_POSTERIOR_CHAIN && m &&
+	    (m->item.exercise->pattern == CO_PATTERN_HINGE ||
+	     m->item.exercise->pattern == CO_PATTERN_HIP_EXTENSION))
+		co_session_add_why(b->s, "B2: session A, posterior chain first: %s",
+				   ex_name(m->item.exercise));
+	else if (b->focus == CO_FOCUS_POSTERIOR_CHAIN && m)
+		co_session_add_why(b->s, "B2: session A, but no hinge or hip extension spares the "
+					 "niggle, so %s leads",
+				   ex_name(m->item.exercise));
+	else if (b->focus == CO_FOCUS_STABILITY && m)
+		co_session_add_why(b->s, "B2: session B, hip and trunk stabilisers first: %s%s%s",
+				   ex_name(m->item.exercise), a ? " and " : "",
+				   a ? ex_name(a->item.exercise) : "");
+}
+
+/* The order a reader wants: the focus, the dose, then the adjustments. */
+static int why_rank(const char *w)
+{
+	static const char *const order[] = {"B2", "C", "D", "A8", "A2", "A4", "A6", "A7",
+					    "B4", "B5", NULL};
+
+	for (int i = 0; order[i]; i++)
+		if (!strncmp(w, order[i], strlen(order[i])))
+			return i;
+	return 99;
+}
+
+static void sort_why(co_session *s, size_t from)
+{
+	for (size_t i = from + 1; i < s->n_why; i++) {
+		char *w = s->why[i];
+		size_t j = i;
+
+		for (; j > from && why_rank(s->why[j - 1]) > why_rank(w); j--)
+			s->why[j] = s->why[j - 1];
+		s->why[j] = w;
+	}
+}
+
+static void set_uid(co_session *s, const co_session_ctx *ctx)
+{
+	const char *name = ctx->profile && ctx->profile->name ? ctx->profile->name : "";
+	uint32_t h = 2166136261u; /* FNV-1a */
+	int y, m, d;
+
+	if (s->uid[0])
+		return;
+	for (const char *c = name; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	co_date_to_ymd(s->date, &y, &m, &d);
+	snprintf(s->uid, sizeof(s->uid), "%04d%02d%02d-%d-%08x@carryover", y, m, d,
+		 ctx->slot, (unsigned)h);
+}
+
+int co_session_build(co_session *s, const co_session_ctx *ctx)
+{
+	builder *b = NULL;
+	int rc = 0, len;
+	size_t why0;
+
+	if (!s || !ctx || !ctx->profile || !ctx->cat)
+		return co_error_set(CO_EINPUT, "session: missing profile or catalogue");
+	if (!co_catalog_count(ctx->cat))
+		return co_error_set(CO_EINPUT, "the exercise catalogue is empty");
+	why0 = s->n_why;
+	b = co_xcalloc(1, sizeof(*b));
+	b->ctx = ctx;
+	b->p = ctx->profile;
+	b->s = s;
+	b->focus = s->focus;
+	b->mode = co_prescribe_mode(ctx, s->focus);
+	if (b->mode.recovery)
+		b->focus = CO_FOCUS_RECOVERY;
+	s->focus = b->focus;
+	b->budget = ctx->minutes_budget > 0 ? ctx->minutes_budget
+		    : ctx->profile->session_minutes > 0 ? ctx->profile->session_minutes
+							: DEFAULT_BUDGET;
+	/* Variants hold for a block as long as the deload cycle (3-4 weeks). */
+	len = ctx->profile->deload_every;
+	len = len < 3 ? 3 : len > 4 ? 4 : len;
+	b->block = (ctx->week_index > 0 ? ctx->week_index - 1 : 0) / len;
+
+	rc = build_warmup(b);
+	if (rc)
+		goto done;
+	if (b->focus == CO_FOCUS_TEST) {
+		build_test(b);
+	} else if (b->focus != CO_FOCUS_RECOVERY) {
+		rc = build_main(b);
+		if (rc)
+			goto done;
+		build_accessories(b);
+		cover_regions(b);
+	}
+	rc = build_cooldown(b);
+	if (rc)
+		goto done;
+
+	why_focus(b);
+	co_prescribe_why(s, ctx, b->focus);
+	dose_all(b);
+	fit_budget(b);
+	finish_doses(b);
+	s->minutes = (total_seconds(b) + 59) / 60;
+
+	if (ctx->strides_allowed && ctx->profile->strides && !b->mode.taper && !b->mode.deload &&
+	    !b->mode.recovery && b->focus != CO_FOCUS_TEST &&
+	    (b->mode.table == CO_PHASE_BUILD || b->mode.table == CO_PHASE_PEAK)) {
+		s->strides = true;
+		s->strides_reps = 6;
+		s->strides_seconds = 20;
+		co_session_add_why(s, "B5: 6 x 20 s strides after the strength block, readiness good");
+	}
+	sort_why(s, why0);
+	set_uid(s, ctx);
+	commit(b);
+done:
+	for (size_t i = 0; i < b->n; i++)
+		free(b->slots[i].item.note);
+	free(b);
+	return rc;
+}
+
+void co_session_release(co_session *s)
+{
+	if (!s)
+		return;
+	for (int k = 0; k < CO_BLOCK_COUNT; k++) {
+		for (size_t i = 0; i < s->blocks[k].n_items; i++)
+			free(s->blocks[k].items[i].note);
+		free(s->blocks[k].items);
+		s->blocks[k].items = NULL;
+		s->blocks[k].n_items = 0;
+		s->blocks[k].kind = (co_block_kind)k;
+	}
+	for (size_t i = 0; i < s->n_why; i++)
+		free(s->why[i]);
+	free(s->why);
+	s->why = NULL;
+	s->n_why = 0;
+}
+
+void co_session_add_why(co_session *s, const char *fmt, ...)
+{
+	co_strbuf sb;
+	va_list ap;
+
+	co_strbuf_init(&sb);
+	va_start(ap, fmt);
+	co_strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	s->why = co_xrealloc(s->why, (s->n_why + 1) * sizeof(*s->why));
+	s->why[s->n_why++] = co_strbuf_detach(&sb);
+}
+
+co_item *co_block_add(co_block *b, const co_exercise *ex)
+{
+	co_item *it;
+
+	b->items = co_xrealloc(b->items, (b->n_items + 1) * sizeof(*b->items));
+	it = &b->items[b->n_items++];
+	memset(it, 0, sizeof(*it));
+	it->exercise = ex;
+	it->load = -1;
+	return it;
+}

@@ -1,0 +1,64 @@
+/*
+ * Private to the engine: how the planner (plan.c, schedule.c) asks for a
+ * session to be built, and the helpers both sides use to fill one.
+ *
+ * The scheduler decides the date, focus and context of a session; session.c
+ * chooses the exercises (A1-A8, B1-B5) and prescribe.c doses them (C3-C9, B3,
+ * D2 loads through the RPE chart of SCIENCE.md).
+ */
+#ifndef CO_LIB_SESSION_H
+#define CO_LIB_SESSION_H
+
+#include "carryover/plan.h"
+
+typedef struct co_session_ctx {
+	const co_profile *profile;
+	const co_catalog *cat;
+	co_phase phase;
+	bool deload;            /* C9: volume down 40-50%, loads down ~10% */
+	bool taper;             /* C7: volume down 40-60%, intensity kept, no new exercises */
+	bool strides_allowed;   /* B5: build/peak, not deload, readiness good, athlete allows */
+	int week_index;         /* 1-based week of the plan: rotates exercise variants */
+	int slot;               /* 0-based session number within the week */
+	int minutes_budget;     /* B4: the athlete's session_minutes */
+	unsigned niggle_regions;/* A8: co_region bits to spare */
+	/*
+	 * C7 "no new exercises in the taper": when non-NULL, only exercises whose
+	 * id is in this NULL-terminated list may be chosen (the ids used in the
+	 * weeks before the taper); the builder falls back to a regression of one
+	 * of them if a pattern has no allowed candidate.
+	 */
+	const char *const *allowed_ids;
+} co_session_ctx;
+
+/**
+ * Fill `s` (date and focus already set by the caller; everything else zero)
+ * with blocks, items, minutes, strides and `why` lines. Returns 0 or
+ * CO_EINPUT when no exercise fits (e.g. an empty catalogue). On failure `s`
+ * may hold partial content: release it with co_session_release().
+ */
+int co_session_build(co_session *s, const co_session_ctx *ctx);
+
+/** Free everything a session owns (items' notes, why lines); s itself is not freed. */
+void co_session_release(co_session *s);
+
+/** Append a printf-formatted `why` line to a session. */
+void co_session_add_why(co_session *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/** Append an item to a block; returns it (zeroed but for the exercise) for the caller to dose. */
+co_item *co_block_add(co_block *b, const co_exercise *ex);
+
+/**
+ * %1RM for a number of reps at an RPE (Tuchscherer's chart, SCIENCE.md):
+ * n = reps + (10 - rpe), clamped to [1, 16]. Returns a fraction (0.0-1.0).
+ */
+double co_rpe_percent(int reps, double rpe);
+
+/** e1RM from a set: load / co_rpe_percent(reps, rpe). */
+double co_e1rm(double load, int reps, double rpe);
+
+/** Round a load to the nearest multiple of `step` (> 0), never below one step. */
+double co_round_load(double load, double step);
+
+#endif

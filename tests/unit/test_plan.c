@@ -1,0 +1,729 @@
+/*
+ * The season plan end to end (co_plan_build): profiles written as INI, the
+ * way a runner writes them, and the checks a coach would make on the plan
+ * that comes out: no lifting on consecutive days, none the day before a key
+ * run unless a why line says which rule was bent, none in the 4 days
+ * before an A-race, phases in order, deloads every Nth week, every session
+ * explained with a rule id, tests every 4-6 weeks, stable uids.
+ */
+#include <ctype.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "carryover/carryover.h"
+#include "carryover/plan.h"
+
+#define D(y, m, d) co_date_from_ymd(y, m, d)
+
+static const co_date TODAY = 20817; /* 2026-12-30 */
+
+static co_profile *profile(const char *ini)
+{
+	co_profile *p = NULL;
+	int rc = co_profile_parse(&p, ini, strlen(ini), "test.ini", TODAY);
+
+	if (rc)
+		fprintf(stderr, "profile: %s\n", co_error_last());
+	assert_int_equal(rc, 0);
+	return p;
+}
+
+static co_plan *plan_of(const co_profile *p, const co_calendar *cal)
+{
+	co_plan *plan = NULL;
+	co_plan_options o = CO_PLAN_OPTIONS_INIT;
+	int rc = co_plan_build(&plan, p, cal, co_catalog_default(), &o);
+
+	if (rc)
+		fprintf(stderr, "plan: %s\n", co_error_last());
+	assert_int_equal(rc, 0);
+	assert_non_null(plan);
+	return plan;
+}
+
+/* The run of a day in the plan, or NULL. */
+static const co_plan_run *key_run_on(const co_plan *plan, co_date d)
+{
+	const co_week *w = co_plan_week_at(plan, d);
+
+	if (!w)
+		return NULL;
+	for (size_t i = 0; i < w->n_runs; i++)
+		if (w->runs[i].date == d && w->runs[i].key)
+			return &w->runs[i];
+	return NULL;
+}
+
+static bool why_has(const co_session *s, const char *needle)
+{
+	for (size_t i = 0; i < s->n_why; i++)
+		if (strstr(s->why[i], needle))
+			return true;
+	return false;
+}
+
+static bool week_note_has(const co_week *w, const char *needle)
+{
+	for (size_t i = 0; i < w->n_notes; i++)
+		if (strstr(w->notes[i], needle))
+			return true;
+	return false;
+}
+
+static bool cites_rule(const char *line)
+{
+	return line && strchr("ABCDE", line[0]) && isdigit((unsigned char)line[1]);
+}
+
+static int count_sessions(const co_plan *plan)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < plan->n_weeks; i++)
+		n += (int)plan->weeks[i].n_sessions;
+	return n;
+}
+
+/*
+ * What a coach checks on every plan. Sessions on the same day (a baseline
+ * test before the day's session) count as one lifting day.
+ */
+static void assert_plan_sound(const co_plan *plan)
+{
+	co_date prev = 0;
+
+	assert_true(plan->n_weeks > 0);
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+
+		assert_int_equal(w->index, (int)i + 1);
+		assert_int_equal(w->start, plan->start + (co_date)(7 * i));
+		assert_int_equal(co_date_weekday(w->start), CO_MON);
+		assert_true(w->n_notes > 0); /* every week explains its phase */
+		if (w->phase == CO_PHASE_TAPER || w->phase == CO_PHASE_RACE ||
+		    w->phase == CO_PHASE_RECOVERY)
+			assert_int_equal(w->n_tests, 0); /* D6 */
+		for (size_t j = 0; j < w->n_sessions; j++) {
+			const co_session *s = &w->sessions[j];
+			const co_plan_run *next_key = key_run_on(plan, s->date + 1);
+
+			assert_true(s->date >= w->start && s->date < w->start + 7);
+			assert_true(s->n_why > 0);
+			assert_true(cites_rule(s->why[0])); /* E3: placement first, with a rule id */
+			assert_true(s->uid[0] != '\0');
+			if (w->phase == CO_PHASE_RECOVERY)
+				assert_int_equal(s->focus, CO_FOCUS_RECOVERY); /* C8 */
+			if (prev && s->date != prev && s->date - prev <= 1 && s->focus != CO_FOCUS_TEST)
+				assert_true(why_has(s, "C1 bent"));
+			if (next_key && w->phase != CO_PHASE_RECOVERY && s->focus != CO_FOCUS_TEST)
+				assert_true(why_has(s, "E1 bent"));
+			/* C7: nothing in the 4 days before an A-race */
+			for (size_t r = 0; r < plan->n_races; r++) {
+				const co_race *race = &plan->races[r];
+
+				if (race->priority == CO_RACE_A)
+					assert_false(s->date < race->date && s->date >= race->date - 4);
+				assert_int_not_equal(s->date, race->date);
+			}
+			/* B5: strides only in build and peak, never in a deload */
+			if (s->strides)
+				assert_true((w->phase == CO_PHASE_BUILD || w->phase == CO_PHASE_PEAK) &&
+					    !w->deload);
+			prev = s->date;
+		}
+	}
+}
+
+/* Before each A-race: base, build, peak, taper, race, in that order (B-races aside). */
+static void assert_phases_in_order(const co_plan *plan)
+{
+	int last = CO_PHASE_BASE;
+
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		co_phase p = plan->weeks[i].phase;
+		bool a_race = false;
+
+		for (size_t r = 0; r < plan->n_races; r++)
+			if (plan->races[r].priority == CO_RACE_A &&
+			    co_plan_week_at(plan, plan->races[r].date) == &plan->weeks[i])
+				a_race = true;
+		if (p == CO_PHASE_RECOVERY) {
+			last = CO_PHASE_BASE;
+			continue;
+		}
+		if (p == CO_PHASE_RACE && !a_race)
+			continue; /* a B-race week inside the build-up */
+		assert_true((int)p >= last);
+		last = (int)p;
+	}
+}
+
+static void assert_deloads_every(const co_plan *plan, int every)
+{
+	int count = 0;
+
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+		bool loading = w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
+			       w->phase == CO_PHASE_PEAK;
+
+		if (!loading) {
+			assert_false(w->deload);
+			count = 0;
+			continue;
+		}
+		count++;
+		if (w->deload) {
+			assert_true(count == every || week_note_has(w, "C5"));
+			count = 0;
+		}
+	}
+}
+
+/* D6: tests in week 1 or 2, then every 4-6 weeks while loading weeks remain. */
+static void assert_tests_cadence(const co_plan *plan)
+{
+	long last = -1;
+
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		bool squat = false;
+
+		for (size_t t = 0; t < plan->weeks[i].n_tests; t++)
+			if (plan->weeks[i].tests[t].kind == CO_TEST_SINGLE_LEG_SQUAT)
+				squat = true;
+		if (!squat)
+			continue;
+		if (last < 0)
+			assert_true(i <= 1);
+		else
+			assert_true(i - (size_t)last >= 4);
+		last = (long)i;
+	}
+	assert_true(last >= 0);
+}
+
+static const char marathon_ini[] =
+	"[athlete]\n"
+	"name = Alex Runner\n"
+	"equipment = barbell, dumbbells, kettlebell, bench, band, box\n"
+	"double_days = %s\n"
+	"start = 2027-01-04\n"
+	"[week]\n"
+	"mon = rest\n"
+	"tue = intervals 60\n"
+	"wed = easy 45\n"
+	"thu = tempo 50\n"
+	"fri = rest\n"
+	"sat = easy 40\n"
+	"sun = long 120\n"
+	"[race Spring Marathon]\n"
+	"date = 2027-04-25\n"
+	"distance = marathon\n"
+	"priority = A\n"
+	"[race City Half]\n"
+	"date = 2027-03-14\n"
+	"distance = half\n"
+	"priority = B\n";
+
+static co_profile *marathon(const char *double_days)
+{
+	char buf[1024];
+
+	snprintf(buf, sizeof(buf), marathon_ini, double_days);
+	return profile(buf);
+}
+
+static void marathon_with_b_half(void **state)
+{
+	co_profile *p = marathon("no");
+	co_plan *plan = plan_of(p, NULL);
+	const co_week *w;
+
+	assert_plan_sound(plan);
+	assert_phases_in_order(plan);
+	assert_deloads_every(plan, 4);
+	assert_tests_cadence(plan);
+	assert_int_equal(plan->n_races, 2);
+	assert_int_equal(plan->n_weeks, 18); /* through 2 recovery weeks after the marathon */
+	/* the marathon: two taper weeks, the race week, two recovery weeks */
+	w = co_plan_week_at(plan, D(2027, 4, 25));
+	assert_non_null(w);
+	assert_int_equal(w->phase, CO_PHASE_RACE);
+	assert_int_equal(plan->weeks[w->index - 2].phase, CO_PHASE_TAPER);
+	assert_int_equal(plan->weeks[w->index - 3].phase, CO_PHASE_TAPER);
+	assert_int_equal(plan->weeks[w->index].phase, CO_PHASE_RECOVERY);
+	assert_int_equal(plan->weeks[w->index + 1].phase, CO_PHASE_RECOVERY);
+	/* taper weeks: one maintenance session (C1, C7) */
+	for (int k = 2; k <= 3; k++) {
+		const co_week *t = &plan->weeks[w->index - k];
+
+		assert_true(t->n_sessions <= 1);
+		for (size_t j = 0; j < t->n_sessions; j++)
+			assert_int_equal(t->sessions[j].focus, CO_FOCUS_MAINTENANCE);
+	}
+	/* the half: a lighter race week (mini-taper), not a two-week taper */
+	w = co_plan_week_at(plan, D(2027, 3, 14));
+	assert_int_equal(w->phase, CO_PHASE_RACE);
+	assert_true(w->n_sessions <= 1);
+	assert_true(week_note_has(w, "City Half"));
+	assert_int_not_equal(plan->weeks[w->index - 2].phase, CO_PHASE_TAPER);
+	assert_int_equal(plan->weeks[w->index].phase, CO_PHASE_RECOVERY);
+	/* C5: the heaviest block (build) ends before the peak */
+	{
+		int last_build = -1, first_peak = -1;
+
+		for (size_t i = 0; i < plan->n_weeks; i++) {
+			if (plan->weeks[i].phase == CO_PHASE_BUILD)
+				last_build = (int)i;
+			if (plan->weeks[i].phase == CO_PHASE_PEAK && first_peak < 0)
+				first_peak = (int)i;
+		}
+		assert_true(last_build >= 0 && first_peak > last_build);
+	}
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+static void focus_alternates_across_weeks(void **state)
+{
+	co_profile *p = marathon("yes");
+	co_plan *plan = plan_of(p, NULL);
+	int last = -1, ab = 0;
+
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		for (size_t j = 0; j < plan->weeks[i].n_sessions; j++) {
+			co_focus f = plan->weeks[i].sessions[j].focus;
+
+			if (f != CO_FOCUS_POSTERIOR_CHAIN && f != CO_FOCUS_STABILITY)
+				continue;
+			if (last >= 0)
+				assert_int_not_equal((int)f, last); /* B2 */
+			last = (int)f;
+			ab++;
+		}
+	}
+	assert_true(ab > 10);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+static void double_days_lift_after_key_runs(void **state)
+{
+	co_profile *p = marathon("yes");
+	co_plan *plan = plan_of(p, NULL);
+	int on_key = 0, total = 0;
+
+	assert_plan_sound(plan);
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+
+		if (w->phase != CO_PHASE_BASE && w->phase != CO_PHASE_BUILD)
+			continue;
+		for (size_t j = 0; j < w->n_sessions; j++) {
+			const co_session *s = &w->sessions[j];
+
+			if (s->focus == CO_FOCUS_TEST)
+				continue;
+			total++;
+			if (key_run_on(plan, s->date)) {
+				on_key++;
+				assert_non_null(strstr(s->why[0], "E2: after"));
+				assert_non_null(strstr(s->why[0], "6 h"));
+			}
+		}
+	}
+	assert_true(total > 0);
+	assert_int_equal(on_key, total); /* E2: hard days hard */
+	/* the first session of the plan: after Tuesday's intervals */
+	{
+		size_t n = 0;
+		const co_session *s = co_plan_sessions_on(plan, D(2027, 1, 12), &n);
+
+		assert_int_equal(n, 1);
+		assert_non_null(strstr(s->why[0], "after Tuesday's intervals"));
+		assert_non_null(strstr(s->why[0], "Wednesday stays easy"));
+	}
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+static void five_k_three_key_sessions(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Sam\nstart = 2027-03-01\n"
+				"[week]\nmon = easy 30\ntue = intervals 50\nwed = easy 30\n"
+				"thu = tempo 40\nfri = rest\nsat = easy 30\nsun = long 70\n"
+				"[race Parkrun]\ndate = 2027-05-22\ndistance = 5k\npriority = A\n");
+	co_plan *plan = plan_of(p, NULL);
+	const co_week *race = co_plan_week_at(plan, D(2027, 5, 22));
+
+	assert_plan_sound(plan);
+	assert_phases_in_order(plan);
+	assert_deloads_every(plan, 4);
+	/* C7: one taper week for a 5k, one recovery week (C8) */
+	assert_int_equal(plan->weeks[race->index - 2].phase, CO_PHASE_TAPER);
+	assert_int_not_equal(plan->weeks[race->index - 3].phase, CO_PHASE_TAPER);
+	assert_int_equal(plan->weeks[race->index].phase, CO_PHASE_RECOVERY);
+	assert_int_equal(plan->n_weeks, (size_t)race->index + 1);
+	/* two sessions in base weeks, on days that are not eves of key runs */
+	assert_int_equal(plan->weeks[1].n_sessions, 2);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+static void ultra_back_to_back_long_runs(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Uli\nstart = 2027-01-04\n"
+				"[week]\nmon = rest\ntue = easy 50\nwed = hills 60\nthu = easy 50\n"
+				"fri = rest\nsat = long 180\nsun = long 120\n"
+				"[race Hill 50]\ndate = 2027-05-22\ndistance = ultra\npriority = A\n");
+	co_plan *plan = plan_of(p, NULL);
+	const co_week *race = co_plan_week_at(plan, D(2027, 5, 22));
+
+	assert_plan_sound(plan);
+	assert_phases_in_order(plan);
+	/* C8: three weeks of recovery after an ultra */
+	assert_int_equal(plan->n_weeks, (size_t)race->index + 3);
+	for (int k = 0; k < 3; k++)
+		assert_int_equal(plan->weeks[race->index + k].phase, CO_PHASE_RECOVERY);
+	/* never Friday or Saturday (eves of the long runs) in loading weeks */
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+
+		if (w->phase == CO_PHASE_RECOVERY)
+			continue;
+		for (size_t j = 0; j < w->n_sessions; j++) {
+			co_weekday d = co_date_weekday(w->sessions[j].date);
+
+			assert_int_not_equal(d, CO_FRI);
+			assert_int_not_equal(d, CO_SAT);
+		}
+	}
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+static void only_tuesday_and_thursday_free(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Terry\nstart = 2027-01-04\n"
+				"[week]\nmon = long 90\ntue = rest\nwed = intervals 60\nthu = rest\n"
+				"fri = tempo 50\nsat = hills 50\nsun = long 120\n"
+				"[race Marathon]\ndate = 2027-04-25\ndistance = marathon\npriority = A\n");
+	co_plan *plan = plan_of(p, NULL);
+
+	assert_plan_sound(plan);
+	/* every week still has at least one session until the taper */
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+
+		if (w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD)
+			assert_true(w->n_sessions >= 1);
+		if ((w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD) && w->n_sessions < 2)
+			assert_true(week_note_has(w, "dropped"));
+	}
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+static void runs_hard_every_day(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Ever\nstart = 2027-01-04\n"
+				"[week]\nmon = tempo 40\ntue = intervals 60\nwed = hills 45\n"
+				"thu = threshold 50\nfri = tempo 40\nsat = intervals 50\nsun = long 100\n");
+	co_plan *plan = plan_of(p, NULL);
+	int bent = 0;
+
+	assert_plan_sound(plan);
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+
+		/* a session was dropped and the week says so; the kept one names the bend */
+		assert_true(w->n_sessions >= 1);
+		assert_true(week_note_has(w, "dropped"));
+		for (size_t j = 0; j < w->n_sessions; j++)
+			if (why_has(&w->sessions[j], "E1 bent"))
+				bent++;
+	}
+	assert_true(bent > 0);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+static void starting_ten_days_before_a_race(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Late\nstart = 2027-01-04\n"
+				"[week]\nmon = rest\ntue = intervals 50\nwed = easy 40\nthu = tempo 40\n"
+				"fri = rest\nsat = easy 40\nsun = long 80\n"
+				"[race Club 10k]\ndate = 2027-01-14\ndistance = 10k\npriority = A\n");
+	co_plan *plan = plan_of(p, NULL);
+
+	assert_plan_sound(plan);
+	assert_int_equal(plan->n_weeks, 3);
+	assert_int_equal(plan->weeks[0].phase, CO_PHASE_TAPER);
+	assert_int_equal(plan->weeks[1].phase, CO_PHASE_RACE);
+	assert_int_equal(plan->weeks[2].phase, CO_PHASE_RECOVERY);
+	assert_true(week_note_has(&plan->weeks[0], "short taper"));
+	/* C7: nothing in the 4 days before Thursday's race, C8: nothing after it */
+	assert_int_equal(plan->weeks[1].n_sessions, 0);
+	assert_true(plan->weeks[0].n_sessions >= 1);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+static void no_race_rolls(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Roll\nstart = 2027-01-04\n"
+				"[week]\nmon = rest\ntue = intervals 50\nwed = easy 40\nthu = easy 40\n"
+				"fri = rest\nsat = tempo 40\nsun = long 80\n");
+	co_plan *plan = plan_of(p, NULL);
+
+	assert_plan_sound(plan);
+	assert_int_equal(plan->n_weeks, 16);
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		assert_true(plan->weeks[i].phase == CO_PHASE_BASE ||
+			    plan->weeks[i].phase == CO_PHASE_BUILD);
+		assert_int_equal(plan->weeks[i].deload, (i + 1) % 4 == 0);
+		assert_true(plan->weeks[i].n_sessions >= 1);
+	}
+	assert_tests_cadence(plan);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+static void taper_repeats_exercises_from_before(void **state)
+{
+	co_profile *p = marathon("yes");
+	co_plan *plan = plan_of(p, NULL);
+	const char *seen[512];
+	size_t n_seen = 0;
+	int checked = 0;
+
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+		bool taper = w->phase == CO_PHASE_TAPER || w->phase == CO_PHASE_RACE;
+
+		if (w->phase == CO_PHASE_RECOVERY) {
+			n_seen = 0; /* a new cycle */
+			continue;
+		}
+		for (size_t j = 0; j < w->n_sessions; j++) {
+			const co_session *s = &w->sessions[j];
+
+			for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++) {
+				for (size_t k = 0; k < s->blocks[b].n_items; k++) {
+					const char *id = s->blocks[b].items[k].exercise->id;
+					bool found = false;
+
+					for (size_t q = 0; q < n_seen; q++)
+						if (!strcmp(seen[q], id))
+							found = true;
+					if (taper && n_seen) {
+						assert_true(found); /* C7: no new exercises */
+						checked++;
+					} else if (!found && n_seen < 512 && !taper) {
+						seen[n_seen++] = id;
+					}
+				}
+			}
+		}
+	}
+	assert_true(checked > 0);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+static void uids_are_stable_and_unique(void **state)
+{
+	co_profile *p = marathon("yes");
+	co_plan *a = plan_of(p, NULL), *b = plan_of(p, NULL);
+
+	assert_int_equal(count_sessions(a), count_sessions(b));
+	for (size_t i = 0; i < a->n_weeks; i++) {
+		for (size_t j = 0; j < a->weeks[i].n_sessions; j++) {
+			const char *u = a->weeks[i].sessions[j].uid;
+
+			assert_string_equal(u, b->weeks[i].sessions[j].uid);
+			assert_non_null(strstr(u, "@carryover"));
+			for (size_t k = 0; k < a->n_weeks; k++)
+				for (size_t l = 0; l < a->weeks[k].n_sessions; l++)
+					if (k != i || l != j)
+						assert_string_not_equal(u, a->weeks[k].sessions[l].uid);
+		}
+	}
+	co_plan_free(a);
+	co_plan_free(b);
+	co_profile_free(p);
+}
+
+static void dated_runs_override_the_template(void **state)
+{
+	co_profile *p = marathon("no");
+	co_calendar cal;
+	co_run run = {0};
+	co_race race = {0};
+	co_plan *plan;
+	const co_week *w;
+	bool long_thursday = false, tuesday = false;
+
+	co_calendar_init(&cal);
+	/* week 2: Tuesday's intervals moved to Thursday as a long run */
+	run.date = D(2027, 1, 12);
+	run.type = CO_RUN_REST;
+	co_calendar_add_run(&cal, &run);
+	run.date = D(2027, 1, 14);
+	run.type = CO_RUN_LONG;
+	run.minutes = 150;
+	co_calendar_add_run(&cal, &run);
+	/* the marathon again (same day, same distance), and a clash with the half */
+	race.name = (char *)(uintptr_t)"Spring Marathon (calendar)";
+	race.date = D(2027, 4, 25);
+	race.distance_km = 42.195;
+	race.priority = CO_RACE_B;
+	co_calendar_add_race(&cal, &race);
+	race.name = (char *)(uintptr_t)"Charity 5k";
+	race.date = D(2027, 3, 14);
+	race.distance_km = 5;
+	race.priority = CO_RACE_C;
+	co_calendar_add_race(&cal, &race);
+	co_calendar_add_warning(&cal, "plan.ics:40: unknown event 'Yoga' skipped");
+
+	plan = plan_of(p, &cal);
+	assert_plan_sound(plan);
+	w = &plan->weeks[1];
+	for (size_t i = 0; i < w->n_runs; i++) {
+		if (w->runs[i].date == D(2027, 1, 12))
+			tuesday = true;
+		if (w->runs[i].date == D(2027, 1, 14) && w->runs[i].type == CO_RUN_LONG &&
+		    w->runs[i].minutes == 150 && w->runs[i].source == CO_RUN_FROM_CALENDAR)
+			long_thursday = true;
+	}
+	assert_false(tuesday);
+	assert_true(long_thursday);
+	/* week 3 is the template again */
+	assert_int_equal(plan->weeks[2].runs[0].type, CO_RUN_INTERVALS);
+	assert_int_equal(plan->weeks[2].runs[0].source, CO_RUN_FROM_TEMPLATE);
+	/* races: deduplicated (the marathon stays A), the clash named */
+	assert_int_equal(plan->n_races, 2);
+	assert_int_equal(plan->races[1].priority, CO_RACE_A);
+	assert_string_equal(plan->races[1].name, "Spring Marathon");
+	assert_true(plan->n_warnings >= 2);
+	assert_non_null(strstr(plan->warnings[0], "Yoga"));
+	{
+		bool clash = false;
+
+		for (size_t i = 0; i < plan->n_warnings; i++)
+			if (strstr(plan->warnings[i], "Charity 5k") && strstr(plan->warnings[i], "City Half"))
+				clash = true;
+		assert_true(clash);
+	}
+	co_plan_free(plan);
+	co_calendar_release(&cal);
+	co_profile_free(p);
+}
+
+static void c5_running_peak_holds_strength(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Cee\nstart = 2027-01-04\ndouble_days = yes\n"
+				"[week]\nmon = rest\ntue = intervals 60\nwed = easy 45\nthu = tempo 50\n"
+				"fri = rest\nsat = easy 40\nsun = long 120\n"
+				"[race Spring Marathon]\ndate = 2027-04-25\ndistance = marathon\n");
+	co_calendar cal;
+	co_run run = {0};
+	co_plan *plan;
+
+	/* the coach's calendar: the longest long runs in weeks 10-12 */
+	co_calendar_init(&cal);
+	run.type = CO_RUN_LONG;
+	run.minutes = 200;
+	for (int wk = 9; wk <= 11; wk++) {
+		run.date = D(2027, 1, 10) + 7 * wk;
+		co_calendar_add_run(&cal, &run);
+	}
+	plan = plan_of(p, &cal);
+	assert_plan_sound(plan);
+	assert_phases_in_order(plan);
+	assert_int_equal(plan->weeks[8].phase, CO_PHASE_BUILD); /* the heaviest block ends first */
+	for (int wk = 9; wk <= 11; wk++) {
+		const co_week *w = &plan->weeks[wk];
+		int lifting = 0;
+
+		assert_int_equal(w->key_minutes, 310);
+		assert_int_equal(w->phase, CO_PHASE_PEAK);
+		assert_true(week_note_has(w, "C5"));
+		for (size_t j = 0; j < w->n_sessions; j++) {
+			if (w->sessions[j].focus == CO_FOCUS_TEST)
+				continue;
+			lifting++;
+			assert_int_equal(w->sessions[j].focus, CO_FOCUS_MAINTENANCE);
+		}
+		assert_int_equal(lifting, 1); /* C1: one maintenance session while running peaks */
+	}
+	co_plan_free(plan);
+	co_calendar_release(&cal);
+	co_profile_free(p);
+}
+
+static void lookups(void **state)
+{
+	co_profile *p = marathon("yes");
+	co_plan *plan = plan_of(p, NULL);
+	size_t n = 99;
+
+	assert_null(co_plan_week_at(plan, D(2027, 1, 3)));
+	assert_int_equal(co_plan_week_at(plan, D(2027, 1, 10))->index, 1);
+	assert_int_equal(co_plan_week_at(plan, D(2027, 1, 11))->index, 2);
+	assert_null(co_plan_week_at(plan, plan->start + (co_date)(7 * plan->n_weeks)));
+	assert_null(co_plan_sessions_on(plan, D(2027, 1, 11), &n)); /* a Monday: rest */
+	assert_int_equal(n, 0);
+	assert_non_null(co_plan_sessions_on(plan, D(2027, 1, 12), &n));
+	assert_int_equal(n, 1);
+	assert_string_equal(co_phase_name(CO_PHASE_RECOVERY), "recovery");
+	assert_string_equal(co_focus_name(CO_FOCUS_POSTERIOR_CHAIN), "posterior_chain");
+	assert_string_equal(co_block_kind_name(CO_BLOCK_COOLDOWN), "cooldown");
+	assert_string_equal(co_test_kind_name(CO_TEST_SINGLE_LEG_SQUAT), "single_leg_squat");
+	assert_string_equal(co_phase_name((co_phase)99), "?");
+	co_plan_free(plan);
+	co_plan_free(NULL);
+	co_profile_free(p);
+}
+
+static void nothing_to_plan_around(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Idle\nstart = 2027-01-04\n"
+				"[week]\nmon = rest\ntue = rest\nwed = rest\nthu = rest\n"
+				"fri = rest\nsat = rest\nsun = rest\n");
+	co_plan *plan = (co_plan *)(uintptr_t)1;
+
+	assert_int_equal(co_plan_build(&plan, p, NULL, co_catalog_default(), NULL), CO_EINPUT);
+	assert_null(plan);
+	assert_non_null(strstr(co_error_last(), "no running day"));
+	co_profile_free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(marathon_with_b_half),
+		cmocka_unit_test(focus_alternates_across_weeks),
+		cmocka_unit_test(double_days_lift_after_key_runs),
+		cmocka_unit_test(five_k_three_key_sessions),
+		cmocka_unit_test(ultra_back_to_back_long_runs),
+		cmocka_unit_test(only_tuesday_and_thursday_free),
+		cmocka_unit_test(runs_hard_every_day),
+		cmocka_unit_test(starting_ten_days_before_a_race),
+		cmocka_unit_test(no_race_rolls),
+		cmocka_unit_test(taper_repeats_exercises_from_before),
+		cmocka_unit_test(uids_are_stable_and_unique),
+		cmocka_unit_test(dated_runs_override_the_template),
+		cmocka_unit_test(c5_running_peak_holds_strength),
+		cmocka_unit_test(lookups),
+		cmocka_unit_test(nothing_to_plan_around),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
