@@ -1,5 +1,5 @@
 # The two commands of the README:
-#   make run     build, then the main job on the embedded SQLite default
+#   make run     build, then plan the example marathon season (SQLite store)
 #   make check   build and run every test (unit, CLI, oracle, sanitizers, fuzz smoke)
 # Everything else here is a step of those two.
 
@@ -25,8 +25,7 @@ build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
-	$(CO) exercises
-	$(CO) profile check examples/marathon.ini
+	$(CO) plan examples/marathon.ini
 
 npm: deps
 	@if [ -f package.json ] && [ ! -f node_modules/.package-lock.json ] ; then \

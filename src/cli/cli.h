@@ -31,7 +31,13 @@ typedef struct co_cli {
 	const char *db;      /* --db PATH|URL, NULL: the default location */
 	const char *athlete; /* --athlete NAME, NULL: the current athlete */
 	struct co_store *store; /* opened on first use by co_cli_store(); closed by main */
+	int64_t athlete_id;  /* the athlete whose profile was read or kept, 0 before */
+	char *pending_text;  /* a profile file read but not yet stored (co_cli_profile_keep) */
+	char *pending_path;  /* its absolute path */
 } co_cli;
+
+/* Close the store and free what the commands left in `cli` (main calls it). */
+void co_cli_release(co_cli *cli);
 
 /* Today, or CARRYOVER_TODAY=YYYY-MM-DD when set (scripts and tests pin it). */
 co_date co_cli_today(void);
@@ -52,6 +58,15 @@ int co_cli_store(struct co_store **out, co_cli *cli);
  */
 int co_cli_profile(struct co_profile **out, int64_t *out_athlete_id, co_cli *cli,
 		   const char *path);
+
+/*
+ * The two halves of co_cli_profile, for commands that validate more than the
+ * profile before anything is written (a plan also needs its runs file): read
+ * it (a file is then pending in cli), and, once the command has succeeded,
+ * keep it (store a pending file as its athlete's profile; no-op otherwise).
+ */
+int co_cli_profile_read(struct co_profile **out, co_cli *cli, const char *path);
+int co_cli_profile_keep(int64_t *out_athlete_id, co_cli *cli, const struct co_profile *p);
 
 /** Print "carryover: MESSAGE" for the library's last error; returns the exit code for `code`. */
 int co_cli_fail(int code);
@@ -79,6 +94,13 @@ struct co_plan;
 struct co_week;
 struct co_session;
 int co_cli_plan_load(struct co_plan **out, const char *profile_path);
+/*
+ * The same through the store: with a path, the profile is read and stored
+ * (co_cli_profile); without one, the stored profile of the current athlete
+ * (or --athlete) is used. *out_profile (may be NULL) gets the profile.
+ */
+int co_cli_plan(struct co_plan **out, struct co_profile **out_profile, co_cli *cli,
+		const char *profile_path);
 void co_cli_print_header(FILE *f, const struct co_plan *plan);
 void co_cli_print_overview(FILE *f, const struct co_plan *plan, size_t first, size_t count);
 void co_cli_print_week(FILE *f, const struct co_plan *plan, const struct co_week *w);

@@ -23,13 +23,13 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: carryover export ics PROFILE [-o FILE] [--time HH:MM [--tz ZONE]] [--no-tests]\n"
+	fputs("usage: carryover export ics [PROFILE] [-o FILE] [--time HH:MM [--tz ZONE]] [--no-tests]\n"
 	      "\n"
 	      "Write the strength plan for PROFILE (and the runs file it names with\n"
 	      "'runs =') as an iCalendar feed: one event per session, with the session\n"
 	      "card as its description, and one per baseline test. Each session keeps its\n"
 	      "UID when the plan is recomputed, so a subscribed calendar updates in place.\n"
-	      "PROFILE is required for now.\n"
+	      "Without PROFILE, the stored profile of the current athlete is used.\n"
 	      "\n"
 	      "  -o FILE       write FILE (whole or not at all) instead of standard output\n"
 	      "  --time HH:MM  timed events starting at HH:MM local time (written in UTC);\n"
@@ -40,16 +40,6 @@ static void usage(FILE *f)
 	      "\n"
 	      "SOURCE_DATE_EPOCH fixes the DTSTAMP of every event; CARRYOVER_TODAY=YYYY-MM-DD\n"
 	      "fixes today's date. Warnings about the runs file go to standard error.\n", f);
-}
-
-static co_date today(void)
-{
-	const char *env = getenv("CARRYOVER_TODAY");
-	co_date d;
-
-	if (env && *env && co_date_parse(&d, env) == CO_OK)
-		return d;
-	return co_date_today();
 }
 
 static int64_t dtstamp(void)
@@ -109,18 +99,14 @@ static int write_file(const char *path, const char *text)
 	return CO_EXIT_OK;
 }
 
-static int export_ics(int argc, char **argv)
+static int export_ics(co_cli *cli, int argc, char **argv)
 {
 	co_ics_options opts = CO_ICS_OPTIONS_INIT;
-	co_plan_options popts = CO_PLAN_OPTIONS_INIT;
 	const char *profile_path = NULL, *out_path = NULL;
-	co_profile *profile = NULL;
 	co_plan *plan = NULL;
-	co_calendar cal;
 	char *text = NULL;
 	int rc = CO_EXIT_OK, err;
 
-	co_calendar_init(&cal);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -143,11 +129,6 @@ static int export_ics(int argc, char **argv)
 			goto done;
 		}
 	}
-	if (!profile_path) {
-		usage(stderr);
-		rc = co_cli_usage_error("export ics: PROFILE is required");
-		goto done;
-	}
 	if (opts.tzid && !opts.time) {
 		rc = co_cli_usage_error("export ics: '--tz' needs '--time HH:MM'");
 		goto done;
@@ -155,16 +136,11 @@ static int export_ics(int argc, char **argv)
 	if (opts.time && !opts.tzid)
 		opts.tzid = default_zone();
 	opts.dtstamp = dtstamp();
-	popts.today = today();
 
 	/* a missing profile or runs file is bad input (exit 2), as for 'plan' */
-	if ((err = co_profile_load(&profile, profile_path, popts.today)) < 0 ||
-	    (profile->runs_file && (err = co_calendar_read_file(&cal, profile->runs_file)) < 0)) {
-		rc = err == CO_EIO ? (co_cli_fail(err), CO_EXIT_USAGE) : co_cli_fail(err);
+	if ((rc = co_cli_plan(&plan, NULL, cli, profile_path)) != CO_EXIT_OK)
 		goto done;
-	}
-	if ((err = co_plan_build(&plan, profile, &cal, co_catalog_default(), &popts)) < 0 ||
-	    (err = co_plan_to_ics(&text, plan, &opts)) < 0) {
+	if ((err = co_plan_to_ics(&text, plan, &opts)) < 0) {
 		rc = co_cli_fail(err);
 		goto done;
 	}
@@ -179,19 +155,16 @@ static int export_ics(int argc, char **argv)
 done:
 	free(text);
 	co_plan_free(plan);
-	co_calendar_release(&cal);
-	co_profile_free(profile);
 	return rc;
 }
 
 int cmd_export(co_cli *cli, int argc, char **argv)
 {
-	(void)cli;
 	if (argc < 2 || co_cli_wants_help(argc, argv)) {
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? CO_EXIT_USAGE : CO_EXIT_OK;
 	}
 	if (!strcmp(argv[1], "ics"))
-		return export_ics(argc - 1, argv + 1);
+		return export_ics(cli, argc - 1, argv + 1);
 	return co_cli_usage_error("unknown export format '%s' (expected 'ics')", argv[1]);
 }

@@ -49,17 +49,6 @@ static void usage(FILE *f)
 	      "Then check it with 'carryover profile check FILE'. Format: docs/profile.md.\n", f);
 }
 
-/* CARRYOVER_TODAY=YYYY-MM-DD pins "today" (the default start) for scripts and tests. */
-static co_date today(void)
-{
-	const char *env = getenv("CARRYOVER_TODAY");
-	co_date d;
-
-	if (env && *env && co_date_parse(&d, env) == CO_OK)
-		return d;
-	return co_date_today();
-}
-
 /* The example week of DESIGN.md, used when --week is not given. */
 static const char *const example_week[7] = {
 	"rest", "intervals 60", "easy 45", "tempo 50", "rest", "easy 40", "long 120"
@@ -400,7 +389,7 @@ int cmd_init(co_cli *cli, int argc, char **argv)
 		goto done;
 	}
 
-	p = co_profile_new(today());
+	p = co_profile_new(co_cli_today());
 	/* units first: the steps follow it */
 	if (values[2] && co_profile_set(p, "athlete", "units", values[2])) {
 		rc = flag_fail("--units");
@@ -431,7 +420,7 @@ int cmd_init(co_cli *cli, int argc, char **argv)
 
 	text = co_profile_template(p);
 	/* What init writes must pass `profile check`; a failure here is a bug. */
-	if (co_profile_parse(&check, text, strlen(text), path, today())) {
+	if (co_profile_parse(&check, text, strlen(text), path, co_cli_today())) {
 		rc = co_cli_fail(CO_ERROR);
 		goto done;
 	}

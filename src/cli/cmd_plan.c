@@ -20,24 +20,22 @@
 #include "carryover/plan.h"
 #include "cli/cli.h"
 
-int co_cli_plan_load(co_plan **out, const char *profile_path)
+int co_cli_plan(co_plan **out, co_profile **out_profile, co_cli *cli, const char *profile_path)
 {
 	co_profile *p = NULL;
 	co_calendar cal;
 	int rc;
 
 	*out = NULL;
+	if (out_profile)
+		*out_profile = NULL;
 	co_calendar_init(&cal);
-	rc = co_profile_load(&p, profile_path, co_date_today());
-	if (rc < 0) {
-		/* a profile that cannot be read is bad input named on the command line */
-		co_cli_fail(rc);
-		rc = CO_EXIT_USAGE;
+	if ((rc = co_cli_profile_read(&p, cli, profile_path)) != CO_EXIT_OK)
 		goto done;
-	}
 	if (p->runs_file) {
 		rc = co_calendar_read_file(&cal, p->runs_file);
 		if (rc < 0) {
+			/* the runs file is input the athlete named: exit 2 */
 			co_cli_fail(rc);
 			rc = CO_EXIT_USAGE;
 			goto done;
@@ -48,10 +46,28 @@ int co_cli_plan_load(co_plan **out, const char *profile_path)
 		rc = co_cli_fail(rc);
 		goto done;
 	}
-	rc = CO_EXIT_OK;
+	/* Only a profile that could be planned becomes the stored one. */
+	if ((rc = co_cli_profile_keep(NULL, cli, p)) != CO_EXIT_OK) {
+		co_plan_free(*out);
+		*out = NULL;
+		goto done;
+	}
+	if (out_profile) {
+		*out_profile = p;
+		p = NULL;
+	}
 done:
 	co_calendar_release(&cal);
 	co_profile_free(p);
+	return rc;
+}
+
+int co_cli_plan_load(co_plan **out, const char *profile_path)
+{
+	co_cli cli = {0};
+	int rc = co_cli_plan(out, NULL, &cli, profile_path);
+
+	co_cli_release(&cli);
 	return rc;
 }
 
@@ -258,9 +274,11 @@ void co_cli_print_header(FILE *f, const co_plan *plan)
 
 static int usage(FILE *f, int code)
 {
-	fputs("usage: carryover plan PROFILE [--from DATE] [--weeks N] [--json]\n\n"
+	fputs("usage: carryover plan [PROFILE] [--from DATE] [--weeks N] [--json]\n\n"
 	      "The season plan of PROFILE: a line per week (phase, deload, running minutes,\n"
 	      "lifting days and tests), then the session cards of the weeks shown.\n"
+	      "PROFILE is stored as its athlete's profile; without it, the stored profile\n"
+	      "of the current athlete (or of --athlete NAME) is used.\n"
 	      "The whole season is always planned; --from and --weeks only choose what is\n"
 	      "shown. Without --weeks, every week is listed and the first two get cards.\n\n"
 	      "  --from DATE   start at the week containing DATE (YYYY-MM-DD)\n"
@@ -280,7 +298,6 @@ int cmd_plan(co_cli *cli, int argc, char **argv)
 	size_t first = 0, count, cards;
 	int rc;
 
-	(void)cli;
 	if (co_cli_wants_help(argc, argv))
 		return usage(stdout, CO_EXIT_OK);
 	for (int i = 1; i < argc; i++) {
@@ -306,11 +323,7 @@ int cmd_plan(co_cli *cli, int argc, char **argv)
 			return co_cli_usage_error("plan: one profile at a time ('%s' is extra)", argv[i]);
 		}
 	}
-	if (!path) {
-		usage(stderr, 0);
-		return co_cli_usage_error("plan: no profile given");
-	}
-	rc = co_cli_plan_load(&plan, path);
+	rc = co_cli_plan(&plan, NULL, cli, path);
 	if (rc)
 		return rc;
 	if (json) {

@@ -26,17 +26,6 @@ static void usage(FILE *f)
 	      "Write a new profile with 'carryover init'.\n", f);
 }
 
-/* CARRYOVER_TODAY=YYYY-MM-DD pins "today" (the default start) for scripts and tests. */
-static co_date today(void)
-{
-	const char *env = getenv("CARRYOVER_TODAY");
-	co_date d;
-
-	if (env && *env && co_date_parse(&d, env) == CO_OK)
-		return d;
-	return co_date_today();
-}
-
 static void print_regions(unsigned bits)
 {
 	bool first = true;
@@ -152,7 +141,7 @@ static void print_summary(const co_profile *p)
 static int check(const char *path)
 {
 	co_profile *p = NULL;
-	int rc = co_profile_load(&p, path, today());
+	int rc = co_profile_load(&p, path, co_cli_today());
 
 	if (rc) {
 		/* A file that cannot be read is bad input too (DESIGN.md: exit 2). */

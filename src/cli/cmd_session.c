@@ -1,13 +1,13 @@
 /*
- * carryover session DATE --profile FILE
+ * carryover session DATE [--profile FILE]
  *
  * The session card(s) of one day: blocks, exercises with their doses and
  * loads, and why the session is there. A day without a session says so,
  * with the day's runs and the next lifting day, and exits 0: a rest day
  * from lifting is part of the plan, not an error.
  *
- * For now the profile is given with --profile; once the store keeps the
- * current athlete's profile, --profile becomes optional.
+ * Without --profile, the stored profile of the current athlete (or of
+ * --athlete NAME) is used.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,10 +19,10 @@
 
 static int usage(FILE *f, int code)
 {
-	fputs("usage: carryover session DATE --profile FILE\n\n"
+	fputs("usage: carryover session DATE [--profile FILE]\n\n"
 	      "The strength session(s) planned on DATE (YYYY-MM-DD, or 'today'): what to\n"
 	      "lift, how much, and why the session is on that day.\n\n"
-	      "  --profile FILE  the athlete profile (until the store keeps it)\n",
+	      "  --profile FILE  the athlete profile (default: the stored one)\n",
 	      f);
 	return code;
 }
@@ -38,7 +38,6 @@ int cmd_session(co_cli *cli, int argc, char **argv)
 	char d[11];
 	int rc;
 
-	(void)cli;
 	if (co_cli_wants_help(argc, argv))
 		return usage(stdout, CO_EXIT_OK);
 	for (int i = 1; i < argc; i++) {
@@ -58,14 +57,10 @@ int cmd_session(co_cli *cli, int argc, char **argv)
 		return co_cli_usage_error("session: no date given");
 	}
 	if (!strcmp(date_text, "today"))
-		day = co_date_today();
+		day = co_cli_today();
 	else if (co_date_parse(&day, date_text) < 0)
 		return co_cli_fail(CO_EINPUT);
-	if (!profile) {
-		usage(stderr, 0);
-		return co_cli_usage_error("session: no profile: give --profile FILE (the stored profile is not used yet)");
-	}
-	rc = co_cli_plan_load(&plan, profile);
+	rc = co_cli_plan(&plan, NULL, cli, profile);
 	if (rc)
 		return rc;
 	w = co_plan_week_at(plan, day);

@@ -1,13 +1,12 @@
 /*
- * carryover week [DATE] --profile FILE [--json]
+ * carryover week [DATE] [--profile FILE] [--json]
  *
  * One week of the plan: its phase and the reasons for it, its runs, tests
  * and session cards. DATE (default today) picks the week that contains it.
  * The plan is computed for the whole season, exactly as `plan` computes it.
  *
- * For now the profile is given with --profile; once the store keeps the
- * current athlete's profile (DESIGN.md, "The current athlete"), --profile
- * becomes optional.
+ * Without --profile, the stored profile of the current athlete (or of
+ * --athlete NAME) is used (DESIGN.md, "The current athlete").
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +19,10 @@
 
 static int usage(FILE *f, int code)
 {
-	fputs("usage: carryover week [DATE] --profile FILE [--json]\n\n"
+	fputs("usage: carryover week [DATE] [--profile FILE] [--json]\n\n"
 	      "The week of the plan that contains DATE (YYYY-MM-DD, default today):\n"
 	      "its phase and why, its runs, baseline tests and session cards.\n\n"
-	      "  --profile FILE  the athlete profile (until the store keeps it)\n"
+	      "  --profile FILE  the athlete profile (default: the stored one)\n"
 	      "  --json          the week as JSON (the plan contract, one week)\n",
 	      f);
 	return code;
@@ -38,7 +37,6 @@ int cmd_week(co_cli *cli, int argc, char **argv)
 	bool have_day = false, json = false;
 	int rc;
 
-	(void)cli;
 	if (co_cli_wants_help(argc, argv))
 		return usage(stdout, CO_EXIT_OK);
 	for (int i = 1; i < argc; i++) {
@@ -57,13 +55,9 @@ int cmd_week(co_cli *cli, int argc, char **argv)
 			return co_cli_usage_error("week: one date at a time ('%s' is extra)", argv[i]);
 		}
 	}
-	if (!profile) {
-		usage(stderr, 0);
-		return co_cli_usage_error("week: no profile: give --profile FILE (the stored profile is not used yet)");
-	}
 	if (!have_day)
-		day = co_date_today();
-	rc = co_cli_plan_load(&plan, profile);
+		day = co_cli_today();
+	rc = co_cli_plan(&plan, NULL, cli, profile);
 	if (rc)
 		return rc;
 	w = co_plan_week_at(plan, day);

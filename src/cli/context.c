@@ -36,18 +36,15 @@ int co_cli_store(co_store **out, co_cli *cli)
 /* Profiles larger than this are not profiles (the parser says so too). */
 #define PROFILE_MAX_BYTES (16u << 20)
 
-int co_cli_profile(co_profile **out, int64_t *out_athlete_id, co_cli *cli, const char *path)
+int co_cli_profile_read(co_profile **out, co_cli *cli, const char *path)
 {
 	co_strbuf text = CO_STRBUF_INIT;
 	co_store_athlete stored = {0};
 	co_profile *p = NULL;
 	co_store *store = NULL;
-	int64_t id = 0;
 	int err, rc = CO_EXIT_OK;
 
 	*out = NULL;
-	if ((rc = co_cli_store(&store, cli)) != CO_EXIT_OK)
-		goto done;
 	if (path) {
 		char abs[PATH_MAX];
 
@@ -63,11 +60,13 @@ int co_cli_profile(co_profile **out, int64_t *out_athlete_id, co_cli *cli, const
 		 * resolves from any working directory later. */
 		if (!realpath(path, abs))
 			snprintf(abs, sizeof(abs), "%s", path);
-		if ((err = co_store_athlete_put(&id, store, p->name, text.buf, abs)) < 0) {
-			rc = co_cli_fail(err);
-			goto done;
-		}
+		free(cli->pending_text);
+		free(cli->pending_path);
+		cli->pending_text = co_strbuf_detach(&text);
+		cli->pending_path = co_xstrdup(abs);
 	} else {
+		if ((rc = co_cli_store(&store, cli)) != CO_EXIT_OK)
+			goto done;
 		if ((err = co_store_athlete_get(&stored, store, cli->athlete)) < 0) {
 			if (err == CO_ENOTFOUND && !cli->athlete)
 				co_error_set(CO_ENOTFOUND, "no profile yet: give a profile file "
@@ -89,15 +88,53 @@ int co_cli_profile(co_profile **out, int64_t *out_athlete_id, co_cli *cli, const
 			goto done;
 		}
 		co_profile_resolve_paths(p, stored.source_path);
-		id = stored.id;
+		cli->athlete_id = stored.id;
 	}
 	*out = p;
 	p = NULL;
-	if (out_athlete_id)
-		*out_athlete_id = id;
 done:
 	co_profile_free(p);
 	co_store_athlete_release(&stored);
 	co_strbuf_release(&text);
 	return rc;
+}
+
+int co_cli_profile_keep(int64_t *out_athlete_id, co_cli *cli, const co_profile *p)
+{
+	co_store *store = NULL;
+	int err, rc;
+
+	if ((rc = co_cli_store(&store, cli)) != CO_EXIT_OK)
+		return rc;
+	if (cli->pending_text) {
+		err = co_store_athlete_put(&cli->athlete_id, store, p->name, cli->pending_text,
+					   cli->pending_path);
+		if (err < 0)
+			return co_cli_fail(err);
+		free(cli->pending_text);
+		free(cli->pending_path);
+		cli->pending_text = cli->pending_path = NULL;
+	}
+	if (out_athlete_id)
+		*out_athlete_id = cli->athlete_id;
+	return CO_EXIT_OK;
+}
+
+int co_cli_profile(co_profile **out, int64_t *out_athlete_id, co_cli *cli, const char *path)
+{
+	int rc = co_cli_profile_read(out, cli, path);
+
+	if (rc == CO_EXIT_OK && (rc = co_cli_profile_keep(out_athlete_id, cli, *out)) != CO_EXIT_OK) {
+		co_profile_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+void co_cli_release(co_cli *cli)
+{
+	co_store_free(cli->store);
+	free(cli->pending_text);
+	free(cli->pending_path);
+	memset(cli, 0, sizeof(*cli));
 }

@@ -112,7 +112,7 @@ int main(int argc, char **argv)
 	for (size_t c = 0; c < sizeof(commands) / sizeof(commands[0]); c++)
 		if (!strcmp(argv[i], commands[c].name)) {
 			int rc = commands[c].fn(&cli, argc - i, argv + i);
-			co_store_free(cli.store);
+			co_cli_release(&cli);
 			return rc;
 		}
 

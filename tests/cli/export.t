@@ -32,12 +32,18 @@ $ carryover export ics $SRC/examples/marathon.ini --no-tests
 >! Baseline test
 
 $ carryover export ics --help
-> usage: carryover export ics PROFILE
-> PROFILE is required for now
+> usage: carryover export ics [PROFILE]
+> Without PROFILE, the stored profile of the current athlete is used.
 
+# The profile given above was stored: without one, the current athlete's is used.
 $ carryover export ics
+> SUMMARY:Strength A
+> X-WR-CALNAME:carryover: Alex Runner
+
+# A fresh store has no profile yet.
+$ carryover --db empty.db export ics
 ? 2
-! export ics: PROFILE is required
+! no profile yet
 
 $ carryover export pdf $SRC/examples/marathon.ini
 ? 2

@@ -82,21 +82,33 @@ $ carryover plan nowhere.ini
 ? 2
 ! nowhere.ini
 
-$ carryover plan
+# The profile given earlier was stored as Alex Runner's: later commands need none.
+$ carryover plan --weeks 1
+> Alex Runner
+$ carryover week 2027-01-06
+> week 1 of 18
+$ carryover session 2027-01-05
+> Romanian deadlift
+
+# A fresh store has no profile yet; --athlete names one that is not there.
+$ carryover --db empty.db plan
 ? 2
-! no profile given
+! no profile yet
+$ carryover --athlete 'Alex Runer' plan
+? 2
+! did you mean 'Alex Runner'
 
 $ carryover plan $SRC/examples/marathon.ini --weeks zero
 ? 2
 ! --weeks
 
-$ carryover week 2027-01-05
+$ carryover week 2030-01-05
 ? 2
-! --profile
+! outside the plan
 
 $ carryover session 2030-01-01 --profile $SRC/examples/marathon.ini
 ? 2
 ! outside the plan
 
 $ carryover plan --help
-> usage: carryover plan PROFILE
+> usage: carryover plan [PROFILE]
