@@ -247,6 +247,25 @@ static const char *focus_title(co_focus f)
 }
 
 /*
+ * D6's optional calf test: single-leg calf raises to failure on each leg,
+ * after the squat test. A count, not a lift: one set, no reps prescribed.
+ */
+static void add_calf_test(co_session *ts, const co_catalog *cat)
+{
+	const co_exercise *ex = co_catalog_find(cat, "single_leg_calf_raise");
+	co_item *it;
+
+	if (!ex)
+		return;
+	it = co_block_add(&ts->blocks[CO_BLOCK_MAIN], ex);
+	it->sets = 1;
+	it->load = -1;
+	it->note = co_xstrdup("D6: baseline test: slow full-range raises on one leg to failure, "
+			      "then the other; record the reps of each leg");
+	co_session_add_why(ts, "D6: baseline test: single-leg calf raises to failure, each leg");
+}
+
+/*
  * D6: the test session goes on the day of the week's first lifting session,
  * before it (the same warm-up serves both), so testing costs no extra day
  * and bends no scheduling rule.
@@ -289,13 +308,14 @@ static int add_test_session(co_week *w, size_t at, const co_session_ctx *ctx, ui
 	for (size_t i = 0; i < w->n_tests; i++)
 		if (w->tests[i].kind == CO_TEST_CALF_RAISE)
 			calf = true;
+	if (calf)
+		add_calf_test(&ts, ctx->cat);
 	{
 		size_t n_before = ts.n_why;
 
-		co_session_add_why(&ts, "D6: baseline test (every 4-6 weeks), before %s's %s: single-leg squat depth and control, each leg%s",
+		co_session_add_why(&ts, "D6: baseline tests (every 4-6 weeks), before %s's %s",
 				   co_weekday_name(co_date_weekday(ts.date)),
-				   focus_title(w->sessions[at].focus),
-				   calf ? "; then single-leg calf raises to failure, each leg" : "");
+				   focus_title(w->sessions[at].focus));
 		why_to_front(&ts, ts.n_why - n_before);
 	}
 	w->sessions = co_xrealloc(w->sessions, (w->n_sessions + 1) * sizeof(*w->sessions));
