@@ -9,7 +9,9 @@ set -eu
 PKGS="build-essential cmake pkg-config
 libsqlite3-dev libinih-dev libjansson-dev libexpat1-dev libarchive-dev
 libmicrohttpd-dev libpq-dev libcmocka-dev
+libssl-dev zlib1g-dev sqlite3
 clang libclang-rt-14-dev
+time
 nodejs npm"
 
 missing=""

@@ -24,6 +24,7 @@
 #include "carryover/fit.h"
 #include "carryover/xmltrack.h"
 #include "carryover/analysis.h"
+#include "carryover/import.h"
 #include "carryover/calendar_io.h"
 #include "carryover/json.h"
 

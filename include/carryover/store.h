@@ -224,6 +224,14 @@ int co_store_activity_insert(int64_t *out, co_store *store, const co_store_activ
  */
 int co_store_activity_get(co_store_activity_row *out, co_store *store, int64_t id);
 
+/**
+ * Remove an activity, e.g. when a richer recording of the same run replaces
+ * it (call it inside the transaction that inserts the replacement). A
+ * logged run linked to it keeps its row and loses the link. Deleting an id
+ * that is not there is not an error.
+ */
+int co_store_activity_delete(co_store *store, int64_t id);
+
 /** Which activities co_store_activity_list() returns. */
 typedef struct co_store_activity_query {
 	int64_t athlete_id; /* 0: every athlete */

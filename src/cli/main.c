@@ -27,6 +27,8 @@ static const command commands[] = {
 	{"week", cmd_week, "one week of the plan: phase, runs, session cards"},
 	{"session", cmd_session, "the strength session of a day (session DATE)"},
 	{"export", cmd_export, "write the plan as a calendar feed (export ics PROFILE)"},
+	{"import", cmd_import, "import activities: FIT/GPX/TCX files, folders, export zips"},
+	{"activities", cmd_activities, "list imported activities (--since DATE, --json)"},
 	{"debug", cmd_debug, NULL}, /* developer tools, not listed: debug --help */
 };
 

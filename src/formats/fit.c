@@ -28,6 +28,7 @@
  * (MAX_SESSIONS, MAX_LAPS) so memory stays bounded on hostile input.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,9 +85,10 @@ typedef struct walk_hooks {
 
 /* --- CRC ------------------------------------------------------------------ */
 
-/* CRC-16/ARC byte table, built from the reflected polynomial 0xA001. */
+/* CRC-16/ARC byte table, built once (pthread_once: decoders run in
+ * threads) from the reflected polynomial 0xA001. */
 static uint16_t crc_table[8][256];
-static int crc_ready;
+static pthread_once_t crc_once = PTHREAD_ONCE_INIT;
 
 static void crc_init(void)
 {
@@ -104,15 +106,13 @@ static void crc_init(void)
 		for (i = 0; i < 256; i++)
 			crc_table[k][i] = (uint16_t)((crc_table[k - 1][i] >> 8) ^
 				crc_table[0][crc_table[k - 1][i] & 0xFF]);
-	crc_ready = 1;
 }
 
 uint16_t co_fit_crc16(uint16_t crc, const void *data, size_t len)
 {
 	const unsigned char *p = data;
 
-	if (!crc_ready)
-		crc_init();
+	pthread_once(&crc_once, crc_init);
 	while (len >= 8) {
 		crc = (uint16_t)(crc_table[7][(p[0] ^ crc) & 0xFF] ^
 			crc_table[6][(p[1] ^ (crc >> 8)) & 0xFF] ^

@@ -543,6 +543,21 @@ static int sqlite_activity_exists(co_store *s, bool *out, const char *hash)
 	return rc;
 }
 
+static int sqlite_activity_delete(co_store *s, int64_t id)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = prepare(s, &st, "DELETE FROM activities WHERE id = ?1");
+
+	if (rc == CO_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = step(s, st);
+		if (rc >= 0)
+			rc = CO_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int sqlite_activity_find_overlap(co_store *s, int64_t *out, int64_t athlete_id,
 					int64_t start_utc, int64_t duration_s)
 {
@@ -762,6 +777,7 @@ static const co_store_ops sqlite_ops = {
 	.activity_exists = sqlite_activity_exists,
 	.activity_find_overlap = sqlite_activity_find_overlap,
 	.activity_insert = sqlite_activity_insert,
+	.activity_delete = sqlite_activity_delete,
 	.activity_get = sqlite_activity_get,
 	.activity_list = sqlite_activity_list,
 };

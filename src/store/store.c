@@ -454,6 +454,13 @@ int co_store_activity_find_overlap(int64_t *out, co_store *store, int64_t athlet
 						 duration_s < 0 ? 0 : duration_s);
 }
 
+int co_store_activity_delete(co_store *store, int64_t id)
+{
+	if (id <= 0)
+		return co_error_set(CO_EINPUT, "no activity #%lld", (long long)id);
+	return store->ops->activity_delete(store, id);
+}
+
 int co_store_activity_insert(int64_t *out, co_store *store, const co_store_activity_row *row)
 {
 	const char *what = row->source && *row->source ? row->source : "?";

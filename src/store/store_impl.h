@@ -52,6 +52,7 @@ typedef struct co_store_ops {
 	int (*activity_find_overlap)(co_store *s, int64_t *out, int64_t athlete_id,
 				     int64_t start_utc, int64_t duration_s);
 	int (*activity_insert)(co_store *s, int64_t *out, const co_store_activity_row *row);
+	int (*activity_delete)(co_store *s, int64_t id);
 	int (*activity_get)(co_store *s, co_store_activity_row *out, int64_t id);
 	int (*activity_list)(co_store *s, co_store_activity_row **out, size_t *out_count,
 			     const co_store_activity_query *q);

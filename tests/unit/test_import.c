@@ -1,0 +1,611 @@
+/*
+ * The importer (include/carryover/import.h): the stream codec, format
+ * detection, and whole imports of the shared corpus into a fresh store:
+ * counts, idempotence, one row per run across formats, export archives
+ * (built here with libarchive's writer: a zip holding a nested zip and a
+ * .gpx.gz member), corrupt and non-activity files.
+ *
+ * Each test works in its own temporary directory with its own store.
+ */
+#define _XOPEN_SOURCE 700 /* nftw() */
+#include <archive.h>
+#include <archive_entry.h>
+#include <dirent.h>
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "carryover/carryover.h"
+#include "carryover/import.h"
+#include "util/strbuf.h"
+
+typedef struct fixture {
+	char dir[256];
+	char corpus[512];
+	co_store *store;
+	int64_t athlete;
+} fixture;
+
+/* Every event of an import, as "OUTCOME|NAME|MESSAGE" lines. */
+typedef struct events {
+	co_strbuf log;
+	size_t progress;
+} events;
+
+static const char *outcome_name(co_import_outcome o)
+{
+	static const char *const names[] = {"imported", "duplicate", "skipped", "failed",
+					    "ignored", "progress"};
+	return names[o];
+}
+
+static void on_event(void *ctx, const co_import_event *ev)
+{
+	events *e = ctx;
+
+	if (ev->outcome == CO_IMPORT_PROGRESS) {
+		e->progress++;
+		return;
+	}
+	assert_non_null(ev->name);
+	assert_non_null(ev->stats);
+	co_strbuf_addf(&e->log, "%s|%s|%s\n", outcome_name(ev->outcome), ev->name,
+		       ev->message ? ev->message : "");
+}
+
+static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	return remove(path);
+}
+
+static co_store *open_store(fixture *f, const char *name)
+{
+	char db[400];
+
+	co_store_free(f->store);
+	snprintf(db, sizeof(db), "%s/%s", f->dir, name);
+	if (co_store_open(&f->store, db))
+		fail_msg("open: %s", co_error_last());
+	if (co_store_athlete_put(&f->athlete, f->store, "Test Runner", "[week]\n", NULL))
+		fail_msg("athlete: %s", co_error_last());
+	return f->store;
+}
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	const char *tmp = getenv("TMPDIR");
+	const char *corpus = getenv("CO_CORPUS");
+
+	snprintf(f->dir, sizeof(f->dir), "%s/co-import-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->corpus, sizeof(f->corpus), "%s", corpus ? corpus : "../../shared/corpus");
+	open_store(f, "a.db");
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+
+	co_store_free(f->store);
+	nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(f);
+	return 0;
+}
+
+static int import(co_import_stats *st, events *ev, fixture *f, const char *const *paths,
+		  size_t n)
+{
+	co_import_options opt = CO_IMPORT_OPTIONS_INIT;
+
+	opt.athlete_id = f->athlete;
+	opt.on_event = on_event;
+	opt.ctx = ev;
+	opt.threads = 2;
+	return co_import_run(st, f->store, paths, n, &opt);
+}
+
+static size_t count_rows(co_store *s)
+{
+	co_store_activity_row *rows = NULL;
+	size_t n = 0;
+
+	assert_int_equal(co_store_activity_list(&rows, &n, s, NULL), 0);
+	co_store_activity_list_free(rows, n);
+	return n;
+}
+
+static size_t count_dir(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *de;
+	size_t n = 0;
+
+	assert_non_null(d);
+	while ((de = readdir(d)))
+		n += de->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+/* --- the stream codec ------------------------------------------------------- */
+
+static void make_activity(co_activity *a, size_t n)
+{
+	co_activity_init(a);
+	a->start = 1700000000;
+	for (size_t i = 0; i < n; i++) {
+		co_sample s;
+
+		co_sample_init(&s);
+		s.t = (uint32_t)i;
+		if (i % 7)
+			s.hr = (uint8_t)(120 + i % 40);
+		if (i % 11)
+			co_sample_set_pos(&s, 47.1 + i * 1e-5, 8.5 - i * 2e-5);
+		if (i % 5)
+			s.distance = (float)(i * 3.27);
+		co_sample_set_altitude(&s, 400 + (double)(i % 50));
+		if (i % 3)
+			co_sample_set_speed(&s, 3.2 + (i % 9) * 0.1);
+		co_sample_set_cadence(&s, 170 + (double)(i % 4));
+		assert_int_equal(co_activity_add_sample(a, &s), 0);
+	}
+}
+
+static void test_stream_roundtrip(void **state)
+{
+	co_activity a;
+	unsigned char *buf = NULL;
+	size_t len = 0, n = 0;
+	co_sample *back = NULL;
+
+	make_activity(&a, 5000);
+	assert_int_equal(co_stream_encode(&buf, &len, &a), 0);
+	assert_non_null(buf);
+	/* compact: well under the 24 bytes a sample takes in memory */
+	assert_true(len < a.nsamples * 8);
+	assert_int_equal(co_stream_decode(&back, &n, buf, len), 0);
+	assert_int_equal(n, a.nsamples);
+	for (size_t i = 0; i < n; i++) {
+		const co_sample *x = &a.samples[i], *y = &back[i];
+
+		assert_int_equal(x->t, y->t);
+		assert_int_equal(x->hr, y->hr);
+		assert_int_equal(x->lat, y->lat);
+		assert_int_equal(x->lon, y->lon);
+		assert_int_equal(x->altitude, y->altitude);
+		assert_int_equal(x->speed, y->speed);
+		assert_int_equal(x->cadence, y->cadence);
+		if (x->distance < 0)
+			assert_true(y->distance < 0);
+		else
+			assert_true(y->distance > x->distance - 0.006 &&
+				    y->distance < x->distance + 0.006);
+	}
+	free(back);
+
+	/* every truncation and a flipped byte in each position is refused or
+	 * decodes to something, never crashes */
+	for (size_t cut = 0; cut < len; cut += len / 50 + 1) {
+		assert_int_equal(co_stream_decode(&back, &n, buf, cut), CO_EINPUT);
+		assert_null(back);
+	}
+	for (size_t i = 0; i < len; i += len / 200 + 1) {
+		buf[i] ^= 0x5A;
+		if (co_stream_decode(&back, &n, buf, len) == 0)
+			free(back);
+		else
+			assert_null(back);
+		buf[i] ^= 0x5A;
+	}
+	assert_int_equal(co_stream_decode(&back, &n, (const unsigned char *)"COS9xxxx", 8),
+			 CO_EINPUT);
+	free(buf);
+	co_activity_release(&a);
+
+	/* no samples: no stream */
+	co_activity_init(&a);
+	assert_int_equal(co_stream_encode(&buf, &len, &a), 0);
+	assert_null(buf);
+	assert_int_equal(len, 0);
+}
+
+static void test_detect(void **state)
+{
+	static const unsigned char fit[] = {14, 0x10, 0, 0, 0, 0, 0, 0, '.', 'F', 'I', 'T', 0, 0};
+	static const char gpx[] = "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- c -->"
+				  "<gpx version=\"1.1\">";
+	static const char tcx[] = "          <?xml version=\"1.0\"?><ns:TrainingCenterDatabase>";
+	static const char html[] = "<html><body>";
+
+	assert_int_equal(co_import_detect(fit, sizeof(fit)), CO_KIND_FIT);
+	assert_int_equal(co_import_detect(fit, 11), CO_KIND_UNKNOWN);
+	assert_int_equal(co_import_detect((const unsigned char *)"PK\3\4rest", 8), CO_KIND_ZIP);
+	assert_int_equal(co_import_detect((const unsigned char *)"\x1f\x8b\x08", 3),
+			 CO_KIND_GZIP);
+	assert_int_equal(co_import_detect((const unsigned char *)gpx, strlen(gpx)), CO_KIND_GPX);
+	assert_int_equal(co_import_detect((const unsigned char *)tcx, strlen(tcx)), CO_KIND_TCX);
+	assert_int_equal(co_import_detect((const unsigned char *)html, strlen(html)),
+			 CO_KIND_UNKNOWN);
+	assert_int_equal(co_import_detect((const unsigned char *)"{\"a\":1}", 7),
+			 CO_KIND_UNKNOWN);
+	assert_int_equal(co_import_detect((const unsigned char *)"", 0), CO_KIND_UNKNOWN);
+}
+
+static void test_hash(void **state)
+{
+	char h[65];
+
+	co_import_hash(h, "abc", 3);
+	assert_string_equal(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+/* --- whole imports ------------------------------------------------------------ */
+
+static void test_corpus_folder(void **state)
+{
+	fixture *f = *state;
+	co_import_stats st, again;
+	events ev = {CO_STRBUF_INIT, 0}, ev2 = {CO_STRBUF_INIT, 0};
+	const char *paths[] = {f->corpus};
+	char invalid[600];
+	co_store_activity_row *rows = NULL;
+	size_t n = 0, same_run = 0;
+
+	snprintf(invalid, sizeof(invalid), "%s/fit/invalid", f->corpus);
+	assert_int_equal(import(&st, &ev, f, paths, 1), 0);
+	assert_true(st.imported > 100);
+	assert_int_equal(st.imported - st.replaced, count_rows(f->store));
+	/* every file of fit/invalid fails, nothing else does */
+	assert_int_equal(st.failed, count_dir(invalid));
+	assert_true(st.skipped > 0);
+	assert_true(st.bytes_done == st.bytes_total && st.bytes_total > 1000000);
+	assert_non_null(strstr(ev.log.buf, "skipped|"));
+	assert_non_null(strstr(ev.log.buf, "fitparse__Settings.fit: settings file, not an activity"));
+	assert_non_null(strstr(ev.log.buf, "fitparse__activity-filecrc.fit: byte 769: FIT file CRC mismatch"));
+	/* a truncated Strava export is salvaged, and says so */
+	assert_non_null(strstr(ev.log.buf, "imported|"));
+	assert_non_null(strstr(ev.log.buf, "strava-android-app-201.10-b1218918.fit: salvaged"));
+
+	/* the FIT, GPX and TCX of run 6782987395: one row, the FIT */
+	assert_int_equal(co_store_activity_list(&rows, &n, f->store, NULL), 0);
+	for (size_t i = 0; i < n; i++) {
+		assert_null(strstr(rows[i].source, "invalid"));
+		assert_null(strstr(rows[i].source, "Settings"));
+		if (strstr(rows[i].source, "6782987395")) {
+			same_run++;
+			assert_string_equal(rows[i].source, "sportslib__runs-6782987395.fit");
+			assert_string_equal(rows[i].sport, "running");
+			assert_true(rows[i].avg_hr > 100);
+			assert_non_null(rows[i].laps_json);
+			assert_non_null(strstr(rows[i].summary_json, "\"type\":"));
+		}
+	}
+	assert_int_equal(same_run, 1);
+	co_store_activity_list_free(rows, n);
+	assert_non_null(strstr(ev.log.buf, "sportslib__runs-6782987395.gpx: same run as "
+				"'sportslib__runs-6782987395.fit'"));
+	assert_non_null(strstr(ev.log.buf, "sportslib__runs-6782987395.tcx: same run as "
+				"'sportslib__runs-6782987395.fit'"));
+
+	/* again: nothing new, the same failures */
+	assert_int_equal(import(&again, &ev2, f, paths, 1), 0);
+	assert_int_equal(again.imported, 0);
+	assert_int_equal(again.failed, st.failed);
+	assert_int_equal(again.skipped, st.skipped);
+	assert_int_equal(count_rows(f->store), st.imported - st.replaced);
+	assert_null(strstr(ev2.log.buf, "imported|"));
+	assert_non_null(strstr(ev2.log.buf, "already imported (from 'sportslib__runs-6782987395.fit')"));
+	co_strbuf_release(&ev.log);
+	co_strbuf_release(&ev2.log);
+}
+
+/* Add a member `name` with `data` to an archive being written. */
+static void add_member(struct archive *a, const char *name, const void *data, size_t len)
+{
+	struct archive_entry *e = archive_entry_new();
+
+	archive_entry_set_pathname(e, name);
+	archive_entry_set_filetype(e, AE_IFREG);
+	archive_entry_set_perm(e, 0644);
+	archive_entry_set_size(e, (la_int64_t)len);
+	assert_int_equal(archive_write_header(a, e), ARCHIVE_OK);
+	assert_int_equal(archive_write_data(a, data, len), (la_ssize_t)len);
+	archive_entry_free(e);
+}
+
+/* Build an archive in memory: zip, or gzip (raw format) of one member. */
+static void *build(size_t *out_len, bool gzip, const char *const *names,
+		   const co_strbuf *const *datas, size_t n)
+{
+	struct archive *a = archive_write_new();
+	size_t cap = 64u << 20, used = 0;
+	void *buf = malloc(cap);
+
+	assert_non_null(buf);
+	if (gzip) {
+		assert_int_equal(archive_write_add_filter_gzip(a), ARCHIVE_OK);
+		assert_int_equal(archive_write_set_format_raw(a), ARCHIVE_OK);
+	} else {
+		assert_int_equal(archive_write_set_format_zip(a), ARCHIVE_OK);
+	}
+	assert_int_equal(archive_write_open_memory(a, buf, cap, &used), ARCHIVE_OK);
+	for (size_t i = 0; i < n; i++)
+		add_member(a, names[i], datas[i]->buf, datas[i]->len);
+	assert_int_equal(archive_write_close(a), ARCHIVE_OK);
+	archive_write_free(a);
+	*out_len = used;
+	return buf;
+}
+
+static void read_corpus(co_strbuf *sb, fixture *f, const char *rel)
+{
+	char path[700];
+
+	snprintf(path, sizeof(path), "%s/%s", f->corpus, rel);
+	co_strbuf_init(sb);
+	assert_int_equal(co_strbuf_read_file(sb, path, 0), 0);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The sorted hashes of the stored rows, joined by newlines. */
+static char *hashes(co_store *s)
+{
+	co_store_activity_row *rows = NULL;
+	size_t n = 0;
+	char **v;
+	co_strbuf sb = CO_STRBUF_INIT;
+
+	assert_int_equal(co_store_activity_list(&rows, &n, s, NULL), 0);
+	v = calloc(n + 1, sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		v[i] = strdup(rows[i].hash);
+	qsort(v, n, sizeof(*v), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		co_strbuf_addf(&sb, "%s\n", v[i]);
+		free(v[i]);
+	}
+	free(v);
+	co_store_activity_list_free(rows, n);
+	return co_strbuf_detach(&sb);
+}
+
+static void test_zip_export(void **state)
+{
+	fixture *f = *state;
+	co_strbuf fit, gpx, tcx, json, inner, gz;
+	co_import_stats st;
+	events ev = {CO_STRBUF_INIT, 0};
+	char zip_path[400], loose[3][700], *want, *got;
+	const char *loose_paths[3] = {loose[0], loose[1], loose[2]};
+	const char *zip_paths[1] = {zip_path};
+	size_t len;
+	void *mem;
+	FILE *out;
+
+	read_corpus(&fit, f, "fit/sportslib__runs-2067489619.fit");
+	read_corpus(&gpx, f, "gpx/sportslib__runs-6909258631.gpx");
+	read_corpus(&tcx, f, "tcx/sportslib__runs-1604524853.tcx");
+	co_strbuf_init(&json);
+	co_strbuf_adds(&json, "{\"not\": \"an activity\"}");
+
+	/* inner.zip { activities/2067489619.fit } */
+	{
+		const char *names[] = {"activities/2067489619.fit"};
+		const co_strbuf *datas[] = {&fit};
+		mem = build(&len, false, names, datas, 1);
+		co_strbuf_init(&inner);
+		co_strbuf_add(&inner, mem, len);
+		free(mem);
+	}
+	/* 6909258631.gpx.gz */
+	{
+		const char *names[] = {"6909258631.gpx"};
+		const co_strbuf *datas[] = {&gpx};
+		mem = build(&len, true, names, datas, 1);
+		co_strbuf_init(&gz);
+		co_strbuf_add(&gz, mem, len);
+		free(mem);
+	}
+	/* export.zip { inner.zip, activities/6909258631.gpx.gz, .tcx, profile.json } */
+	{
+		const char *names[] = {"export/UploadedFiles_Part1.zip",
+				       "activities/6909258631.gpx.gz",
+				       "activities/1604524853.tcx", "profile.json"};
+		const co_strbuf *datas[] = {&inner, &gz, &tcx, &json};
+		mem = build(&len, false, names, datas, 4);
+	}
+	snprintf(zip_path, sizeof(zip_path), "%s/export.zip", f->dir);
+	out = fopen(zip_path, "wb");
+	assert_non_null(out);
+	assert_int_equal(fwrite(mem, 1, len, out), len);
+	fclose(out);
+	free(mem);
+
+	/* the loose files into one store ... */
+	snprintf(loose[0], sizeof(loose[0]), "%s/fit/sportslib__runs-2067489619.fit", f->corpus);
+	snprintf(loose[1], sizeof(loose[1]), "%s/gpx/sportslib__runs-6909258631.gpx", f->corpus);
+	snprintf(loose[2], sizeof(loose[2]), "%s/tcx/sportslib__runs-1604524853.tcx", f->corpus);
+	assert_int_equal(import(&st, &ev, f, loose_paths, 3), 0);
+	assert_int_equal(st.imported, 3);
+	want = hashes(f->store);
+
+	/* ... the archive into another: the same activities */
+	open_store(f, "b.db");
+	co_strbuf_reset(&ev.log);
+	assert_int_equal(import(&st, &ev, f, zip_paths, 1), 0);
+	assert_int_equal(st.imported, 3);
+	assert_int_equal(st.failed, 0);
+	assert_int_equal(st.ignored, 1);
+	got = hashes(f->store);
+	assert_string_equal(got, want);
+	assert_non_null(strstr(ev.log.buf, "export.zip:export/UploadedFiles_Part1.zip:"
+				"activities/2067489619.fit"));
+	assert_non_null(strstr(ev.log.buf, "ignored|"));
+	assert_non_null(strstr(ev.log.buf, "profile.json: not a FIT, GPX or TCX file"));
+
+	/* and the loose files after it: already imported, nothing new */
+	assert_int_equal(import(&st, &ev, f, loose_paths, 3), 0);
+	assert_int_equal(st.imported, 0);
+	assert_int_equal(st.duplicates, 3);
+
+	free(want);
+	free(got);
+	co_strbuf_release(&fit);
+	co_strbuf_release(&gpx);
+	co_strbuf_release(&tcx);
+	co_strbuf_release(&json);
+	co_strbuf_release(&inner);
+	co_strbuf_release(&gz);
+	co_strbuf_release(&ev.log);
+}
+
+static void test_corrupt_and_settings(void **state)
+{
+	fixture *f = *state;
+	co_import_stats st;
+	events ev = {CO_STRBUF_INIT, 0};
+	char bad[600], settings[600], cut[600];
+	const char *paths[] = {bad, settings, cut};
+
+	snprintf(bad, sizeof(bad), "%s/fit/invalid/fitparse__activity-activity-filecrc.fit",
+		 f->corpus);
+	snprintf(settings, sizeof(settings), "%s/fit/fitparse__Settings.fit", f->corpus);
+	snprintf(cut, sizeof(cut), "%s/fit/invalid/fitparse__activity-unexpected-eof.fit",
+		 f->corpus);
+	assert_int_equal(import(&st, &ev, f, paths, 3), 0);
+	assert_int_equal(st.imported, 0);
+	assert_int_equal(st.failed, 2);
+	assert_int_equal(st.skipped, 1);
+	assert_int_equal(count_rows(f->store), 0);
+	/* a chained file whose second part is corrupt: not even the first part */
+	assert_non_null(strstr(ev.log.buf, "failed|"));
+	assert_non_null(strstr(ev.log.buf, "activity-activity-filecrc.fit: byte 1540: FIT file "
+				"CRC mismatch"));
+	/* a fragment under a minute is not worth salvaging */
+	assert_non_null(strstr(ev.log.buf, "activity-unexpected-eof.fit: byte 0: truncated"));
+	assert_non_null(strstr(ev.log.buf, "Settings.fit: settings file, not an activity"));
+	co_strbuf_release(&ev.log);
+}
+
+static void test_missing_path(void **state)
+{
+	fixture *f = *state;
+	co_import_stats st;
+	events ev = {CO_STRBUF_INIT, 0};
+	char good[600];
+	const char *paths[] = {good, "/nonexistent/run.fit"};
+
+	snprintf(good, sizeof(good), "%s/fit/sportslib__runs-2067489619.fit", f->corpus);
+	assert_int_equal(import(&st, &ev, f, paths, 2), CO_ENOTFOUND);
+	assert_non_null(strstr(co_error_last(), "'/nonexistent/run.fit': no such file"));
+	/* nothing read, nothing stored */
+	assert_int_equal(count_rows(f->store), 0);
+	assert_int_equal(ev.log.len, 0);
+	co_strbuf_release(&ev.log);
+}
+
+/* Regression: a richer recording imported after a poorer one of the same run
+ * replaces it (it used to be dropped as a duplicate). */
+static void test_richer_replaces(void **state)
+{
+	fixture *f = *state;
+	co_import_stats st;
+	events ev = {CO_STRBUF_INIT, 0}, ev2 = {CO_STRBUF_INIT, 0};
+	char gpx[600], fit[600];
+	const char *first[] = {gpx}, *second[] = {fit};
+	co_store_activity_row *rows = NULL;
+	size_t n = 0;
+
+	snprintf(gpx, sizeof(gpx), "%s/gpx/sportslib__runs-6782987395.gpx", f->corpus);
+	snprintf(fit, sizeof(fit), "%s/fit/sportslib__runs-6782987395.fit", f->corpus);
+	assert_int_equal(import(&st, &ev, f, first, 1), 0);
+	assert_int_equal(st.imported, 1);
+	assert_int_equal(import(&st, &ev2, f, second, 1), 0);
+	assert_int_equal(st.imported, 1);
+	assert_int_equal(st.replaced, 1);
+	assert_non_null(strstr(ev2.log.buf, "sportslib__runs-6782987395.fit: same run as "
+				"'sportslib__runs-6782987395.gpx'"));
+	assert_non_null(strstr(ev2.log.buf, "replaced"));
+	assert_int_equal(co_store_activity_list(&rows, &n, f->store, NULL), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].source, "sportslib__runs-6782987395.fit");
+	co_store_activity_list_free(rows, n);
+	/* and the poorer file again is a duplicate of the one that stayed */
+	assert_int_equal(import(&st, &ev, f, first, 1), 0);
+	assert_int_equal(st.imported, 0);
+	assert_int_equal(count_rows(f->store), 1);
+	co_strbuf_release(&ev.log);
+	co_strbuf_release(&ev2.log);
+}
+
+static void test_json(void **state)
+{
+	co_store_activity_row row = CO_STORE_ACTIVITY_ROW_INIT;
+	char *out = NULL;
+
+	row.id = 7;
+	row.hash = "abc";
+	row.source = "we\"ird\\na\nme\x01\xff.fit";
+	row.sport = "running";
+	row.start_utc = 1560591743;
+	row.utc_offset_s = -14400;
+	row.local_date = co_date_from_ymd(2019, 6, 15);
+	row.elapsed_s = 3600;
+	row.distance_m = 12000;
+	row.avg_hr = 140;
+	row.summary_json = "{\"format\":\"fit\",\"type\":\"easy\",\"type_reason\":\"a \\\"}\","
+			   "\"threshold_pace_s_per_km\":null,\"ef\":1.5,\"decoupling\":-0.02}";
+	row.laps_json = "[{\"start\":\"2019-06-15T09:42:23Z\"}]";
+	assert_int_equal(co_activities_to_json(&out, &row, 1), 0);
+	assert_non_null(strstr(out, "\"source\":\"we\\\"ird\\\\na\\nme\\u0001\\ufffd.fit\""));
+	assert_non_null(strstr(out, "\"start\":\"2019-06-15T09:42:23Z\""));
+	assert_non_null(strstr(out, "\"local_start\":\"2019-06-15T05:42:23-04:00\""));
+	assert_non_null(strstr(out, "\"type\":\"easy\""));
+	assert_non_null(strstr(out, "\"ef\":1.5"));
+	assert_non_null(strstr(out, "\"decoupling\":-0.02"));
+	assert_non_null(strstr(out, "\"threshold_pace_s_per_km\":null"));
+	assert_non_null(strstr(out, "\"pace_s_per_km\":300"));
+	assert_non_null(strstr(out, "\"moving_s\":null"));
+	assert_non_null(strstr(out, "\"max_hr\":null"));
+	assert_non_null(strstr(out, "\"laps\":[{\"start\":\"2019-06-15T09:42:23Z\"}]"));
+	free(out);
+
+	assert_int_equal(co_activities_to_json(&out, NULL, 0), 0);
+	assert_string_equal(out, "[]\n");
+	free(out);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_stream_roundtrip),
+		cmocka_unit_test(test_detect),
+		cmocka_unit_test(test_hash),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test_setup_teardown(test_corpus_folder, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_zip_export, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_corrupt_and_settings, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_path, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_richer_replaces, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
