@@ -11,7 +11,7 @@ CMAKE_FLAGS ?=
 FUZZ_SECONDS ?= 20
 CO = $(BUILD)/carryover
 
-.PHONY: all run check deps build test asan fuzz npm bench clean
+.PHONY: all run check deps build benches test asan fuzz npm bench clean
 
 all: build
 
@@ -24,12 +24,18 @@ $(BUILD)/CMakeCache.txt:
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
+# The benchmark programs are built by `make check` so they cannot rot.
+benches: build
+	cmake --build $(BUILD) -j $(JOBS) --target benches
+
 run: build
 	$(CO) plan examples/marathon.ini
 
+# Test-only npm packages (oracles, browser driver), refreshed when the lock changes.
 npm: deps
-	@if [ -f package.json ] && [ ! -f node_modules/.package-lock.json ] ; then \
-		npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error; fi
+	@if [ -f package-lock.json ] && { [ ! -f node_modules/.package-lock.json ] || \
+		[ package-lock.json -nt node_modules/.package-lock.json ]; }; then \
+		npm ci --no-audit --no-fund --loglevel=error; fi
 
 test: build npm
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -48,7 +54,7 @@ fuzz: deps
 		sh scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS); \
 	else echo "fuzz: clang not found, skipped"; fi
 
-check: test asan fuzz
+check: test benches asan fuzz
 
 bench: build
 	sh bench/run.sh $(BUILD)
