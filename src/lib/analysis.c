@@ -199,6 +199,9 @@ double co_decoupling(const co_activity *act, double warmup_s, bool *ok)
 #define MERGE_GAP_SECONDS 20   /* dips shorter than this do not end an effort */
 #define THRESHOLD_BAND_LO 0.97 /* within -3% ... */
 #define THRESHOLD_BAND_HI 1.05 /* ... +5% of threshold speed is "at threshold" */
+#define HR_LAG_SECONDS 60      /* heart rate peaks up to a minute after a rep */
+#define HR_RESPONSE_BPM 8      /* a real effort lifts heart rate this far above easy running */
+#define MAX_WORKOUT_SECONDS 7200 /* interval and tempo sessions stay under 2 h */
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -292,6 +295,57 @@ static size_t find_efforts(effort **out, const co_activity *act, const double *s
 	return n;
 }
 
+/*
+ * Faster stretches are only efforts if the heart answered them: on a hilly
+ * easy run the downhills are fast too, at an easy heart rate. Compares the
+ * mean of each effort's peak heart rate (over the effort and the minute
+ * after it) with the median heart rate outside any effort. True when the
+ * run has no heart rate to judge by.
+ */
+static bool hr_responds(const co_activity *act, const effort *e, size_t n)
+{
+	uint8_t *easy = co_xmalloc(act->nsamples ? act->nsamples : 1);
+	size_t n_easy = 0, k = 0, counted = 0;
+	double peak_sum = 0;
+	bool ok = true;
+
+	for (size_t i = 0; i < act->nsamples; i++) {
+		const co_sample *s = &act->samples[i];
+		while (k < n && e[k].end + HR_LAG_SECONDS < s->t)
+			k++;
+		if (s->hr && (k >= n || s->t < e[k].start))
+			easy[n_easy++] = s->hr;
+	}
+	for (size_t j = 0, i0 = 0; j < n; j++) {
+		uint8_t peak = 0;
+
+		/* efforts are in time order: each window starts at or after the last */
+		while (i0 < act->nsamples && act->samples[i0].t < e[j].start)
+			i0++;
+		for (size_t i = i0; i < act->nsamples &&
+				    act->samples[i].t <= e[j].end + HR_LAG_SECONDS; i++)
+			if (act->samples[i].hr > peak)
+				peak = act->samples[i].hr;
+		if (peak) {
+			peak_sum += peak;
+			counted++;
+		}
+	}
+	if (n_easy >= 60 && counted) {
+		/* median of the easy heart rates by counting sort */
+		size_t hist[256] = {0}, seen = 0;
+		unsigned median = 0;
+
+		for (size_t i = 0; i < n_easy; i++)
+			hist[easy[i]]++;
+		while (seen * 2 < n_easy)
+			seen += hist[median++];
+		ok = peak_sum / (double)counted >= (double)(median - 1) + HR_RESPONSE_BPM;
+	}
+	free(easy);
+	return ok;
+}
+
 static double run_duration(const co_activity *act)
 {
 	if (act->moving > 0)
@@ -336,7 +390,11 @@ void co_run_analyse(co_run_markers *out, const co_activity *act, double threshol
 			if (!longest || len > longest->end - longest->start)
 				longest = &efforts[i];
 		}
-		if (reps >= MIN_REPS) {
+		if (duration >= MAX_WORKOUT_SECONDS) {
+			/* over 2 h it is a long run, whatever its pace changes */
+		} else if (!hr_responds(act, efforts, n_efforts)) {
+			out->reason = "faster stretches without a heart-rate response (terrain, not efforts)";
+		} else if (reps >= MIN_REPS) {
 			out->type = CO_RUN_INTERVALS;
 			out->reason = "four or more short efforts well above easy pace";
 		} else if (longest && longest->end - longest->start >= TEMPO_MIN_SECONDS &&

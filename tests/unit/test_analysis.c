@@ -3,6 +3,7 @@
  * run-type guesses on synthetic runs shaped like the sessions coaches set.
  */
 #include <math.h>
+#include <string.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -68,6 +69,7 @@ static void make_run(co_activity *a, int secs, curve speed, curve hr)
 
 static double easy_speed(double t) { return 3.0; }
 static double easy_hr(double t) { return 140; }
+static double no_hr(double t) { return 0; }
 static double drifting_hr(double t) { return 140 + t / 360.0; } /* +10 bpm/hour */
 
 /* 15 min warm-up, 6 x (3 min at 4.2 m/s, 2 min jog), cool-down. */
@@ -84,12 +86,32 @@ static double tempo_speed(double t)
 	return t >= 600 && t < 600 + 1500 ? 4.0 : 3.0;
 }
 
+/* Heart rate follows the reps: 140 easy, up to 170 by the end of each rep. */
+static double intervals_hr(double t)
+{
+	if (t < 900 || t >= 900 + 6 * 300)
+		return 140;
+	double in = fmod(t - 900, 300);
+	return in < 180 ? 140 + in / 6.0 : 170 - (in - 180) / 4.0;
+}
+
+static double tempo_hr(double t)
+{
+	return t >= 600 && t < 600 + 1500 ? 162 : 140;
+}
+
+/* A hilly easy run: 90 s fast downhills every 5 min, heart rate flat. */
+static double hilly_speed(double t)
+{
+	return fmod(t, 300) < 90 ? 3.6 : 2.9;
+}
+
 static void guesses_intervals(void **state)
 {
 	co_activity a;
 	co_run_markers m;
 
-	make_run(&a, 3600, intervals_speed, easy_hr);
+	make_run(&a, 3600, intervals_speed, intervals_hr);
 	co_run_analyse(&m, &a, 0);
 	assert_int_equal(m.type, CO_RUN_INTERVALS);
 	co_activity_release(&a);
@@ -100,7 +122,7 @@ static void guesses_tempo_and_threshold(void **state)
 	co_activity a;
 	co_run_markers m;
 
-	make_run(&a, 2700, tempo_speed, easy_hr);
+	make_run(&a, 2700, tempo_speed, tempo_hr);
 	co_run_analyse(&m, &a, 0);
 	assert_int_equal(m.type, CO_RUN_TEMPO);
 	/* 4.0 m/s is 250 s/km; the effort's pace is recorded as threshold pace. */
@@ -137,6 +159,32 @@ static void guesses_long_and_easy_with_markers(void **state)
 	co_activity_release(&a);
 }
 
+/* Regression: a hilly 2 h 41 min easy run (sports-lib 6916728382) was
+ * called intervals because its downhill kilometres were fast. */
+static void terrain_is_not_intervals(void **state)
+{
+	co_activity a;
+	co_run_markers m;
+
+	make_run(&a, 3600, hilly_speed, easy_hr);
+	co_run_analyse(&m, &a, 0);
+	assert_int_equal(m.type, CO_RUN_EASY);
+	assert_non_null(strstr(m.reason, "heart-rate"));
+	co_activity_release(&a);
+
+	/* The same pace changes with no heart rate at all still count. */
+	make_run(&a, 3600, intervals_speed, no_hr);
+	co_run_analyse(&m, &a, 0);
+	assert_int_equal(m.type, CO_RUN_INTERVALS);
+	co_activity_release(&a);
+
+	/* Past two hours, a run is a long run whatever its structure. */
+	make_run(&a, 7800, intervals_speed, intervals_hr);
+	co_run_analyse(&m, &a, 0);
+	assert_int_equal(m.type, CO_RUN_LONG);
+	co_activity_release(&a);
+}
+
 static void other_sports_are_cross(void **state)
 {
 	co_activity a;
@@ -167,6 +215,7 @@ int main(void)
 		cmocka_unit_test(guesses_intervals),
 		cmocka_unit_test(guesses_tempo_and_threshold),
 		cmocka_unit_test(guesses_long_and_easy_with_markers),
+		cmocka_unit_test(terrain_is_not_intervals),
 		cmocka_unit_test(other_sports_are_cross),
 		cmocka_unit_test(ef_needs_ten_minutes),
 	};
