@@ -27,6 +27,7 @@
 #include "carryover/import.h"
 #include "carryover/calendar_io.h"
 #include "carryover/json.h"
+#include "carryover/check.h"
 
 #ifdef __cplusplus
 extern "C" {

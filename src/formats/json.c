@@ -569,7 +569,7 @@ static int read_week(reader *rd, const json_t *o, co_week *w)
 		if (!rc && !(rc = get_date(rd, j, "date", &r->date)) &&
 		    !(rc = get_enum(rd, j, "type", CO_RUN_TYPE_COUNT, run_n, &v))) {
 			r->type = (co_run_type)v;
-			rc = get_int(rd, j, "minutes", 0, 600, false, &r->minutes);
+			rc = get_int(rd, j, "minutes", 0, 4000, false, &r->minutes);
 		}
 		if (!rc && !(rc = need(rd, j, "key", JSON_TRUE, false, &k)))
 			r->key = json_is_true(k);

@@ -92,10 +92,10 @@ const co_week *co_plan_week_at(const co_plan *plan, co_date d)
 	if (!plan || !plan->n_weeks || d < plan->start)
 		return NULL;
 	i = (long)((d - plan->start) / 7);
-	if (i >= (long)plan->n_weeks)
-		return NULL;
-	/* weeks are consecutive Mondays; check in case a plan was read from JSON */
-	if (plan->weeks[i].start <= d && d < plan->weeks[i].start + 7)
+	/* Weeks are consecutive Mondays from plan->start, except in a plan read
+	 * from a windowed JSON (plan --json --from): there the weeks are a slice
+	 * of the season, so fall back to a scan. */
+	if (i < (long)plan->n_weeks && plan->weeks[i].start <= d && d < plan->weeks[i].start + 7)
 		return &plan->weeks[i];
 	for (size_t j = 0; j < plan->n_weeks; j++)
 		if (plan->weeks[j].start <= d && d < plan->weeks[j].start + 7)
@@ -204,16 +204,16 @@ static void fill_sched_day(co_sched_day *out, const co_season *s, long idx, co_d
 		if (r >= 0 && s->races[r].priority == CO_RACE_A)
 			out->blocked = true;
 	}
-	for (long k = 1; k <= 3 && idx - k >= 0; k++) {
+	for (long k = 1; k <= 7 && idx - k >= 0; k++) {
 		int r = s->days[idx - k].race;
 
 		if (r < 0)
 			continue;
-		out->after_race = (int)k;
-		/* C8: after an A- or B-race, mobility only: no loading session */
+		if (k <= 3 && !out->after_race)
+			out->after_race = (int)k;
+		/* C8: for a week after an A- or B-race, mobility only: no loading session */
 		if (!recovery_week && s->races[r].priority != CO_RACE_C)
 			out->blocked = true;
-		break;
 	}
 }
 
@@ -480,6 +480,7 @@ int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *c
 				ses->focus = (focus_ab++ % 2) ? CO_FOCUS_STABILITY : CO_FOCUS_POSTERIOR_CHAIN;
 			fill_ctx(&ctx, profile, cat, w, niggles, j);
 			ctx.allowed_ids = allowed;
+			ctx.week_sessions = res.n;
 			w->n_sessions = (size_t)j + 1;
 			rc = co_session_build(ses, &ctx);
 			if (rc < 0)

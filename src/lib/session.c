@@ -301,6 +301,15 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 		n = collect(b, w, ALLOWED_REGRESSIONS, c);
 	if (!n && b->ctx->allowed_ids && w->lax_allowed)
 		n = collect(b, w, ANY, c);
+	if (!n && b->ctx->allowed_ids && w->strict) {
+		/* C7 leaves nothing: say so when a niggle is why (A8), not only the taper */
+		size_t m = collect(b, w, ANY, c);
+
+		for (i = 0; i < m && (c[i].ex->regions & niggle); i++)
+			;
+		if (m && i == m)
+			*blocked = c[0].ex;
+	}
 	if (!n)
 		goto done;
 	/* rotate only among near-equals: within one preference step of the best */
@@ -458,6 +467,12 @@ static int build_warmup(builder *b)
 
 	for (size_t i = 0; i < want_n; i++) {
 		want w = {.strict = true, .lax_allowed = true, .region_pref = prefs[i]};
+
+		fill(b, &p, 1, w, CO_BLOCK_WARMUP, 0, 0, false);
+	}
+	if (!count_kind(b, CO_BLOCK_WARMUP)) {
+		/* A7 keeps its activation even when every drill touches a niggle (A8 note) */
+		want w = {.strict = false, .lax_allowed = true, .region_pref = prefs[0]};
 
 		fill(b, &p, 1, w, CO_BLOCK_WARMUP, 0, 0, false);
 	}
@@ -651,7 +666,8 @@ static void build_accessories(builder *b)
 			tib = sl;
 	}
 	/* A4: with one session a week, both calf raises live in it. */
-	if (b->p->sessions_per_week == 1 && b->focus != CO_FOCUS_MAINTENANCE) {
+	if ((b->p->sessions_per_week == 1 || b->ctx->week_sessions == 1) &&
+	    b->focus != CO_FOCUS_MAINTENANCE) {
 		co_pattern other = b->focus == CO_FOCUS_STABILITY ? CO_PATTERN_CALF_STRAIGHT
 								   : CO_PATTERN_CALF_BENT;
 		want w = {.strict = true};

@@ -20,6 +20,7 @@ typedef struct co_session_ctx {
 	bool strides_allowed;   /* B5: build/peak, not deload, readiness good, athlete allows */
 	int week_index;         /* 1-based week of the plan: rotates exercise variants */
 	int slot;               /* 0-based session number within the week */
+	int week_sessions;      /* lifting sessions in the week (A4: one carries both calf raises) */
 	int minutes_budget;     /* B4: the athlete's session_minutes */
 	unsigned niggle_regions;/* A8: co_region bits to spare */
 	/*
