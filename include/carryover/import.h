@@ -154,7 +154,7 @@ int co_stream_encode(unsigned char **out, size_t *out_len, const co_activity *ac
 int co_stream_decode(co_sample **out, size_t *out_count, const unsigned char *data,
 		     size_t len);
 
-/* --- JSON (src/formats/activity_json.c) ------------------------------------- */
+/* --- JSON (src/formats/json.c) ---------------------------------------------- */
 
 /**
  * The activities as a JSON array (the contract of docs/cli/import.md: id,
@@ -176,7 +176,7 @@ int co_activity_laps_to_json(char **out, const co_activity *act);
 int co_activity_summary_to_json(char **out, const co_activity *act,
 				const co_run_markers *markers);
 
-/** Format Unix seconds as "2024-05-01T06:30:00Z" (buf of 21+ bytes). */
+/** Format Unix seconds as "2024-05-01T06:30:00Z" (buf of 21+ bytes; util/isotime.c). */
 char *co_import_iso_utc(int64_t t, char buf[32]);
 
 #ifdef __cplusplus

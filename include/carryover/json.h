@@ -1,7 +1,11 @@
 /*
- * The plan as JSON: the contract of DESIGN.md ("The plan contract"),
- * documented field by field in docs/plan-json.md. `carryover plan --json`
- * and the HTTP API write it; `carryover check PLAN.json` reads it back.
+ * The plan and the exercise catalogue as JSON (src/formats/json.c, the only
+ * file that uses the JSON library; the activity documents it also writes
+ * are declared in carryover/import.h).
+ *
+ * The plan: the contract of DESIGN.md ("The plan contract"), documented
+ * field by field in docs/plan-json.md. `carryover plan --json` and the
+ * HTTP API write it; `carryover check PLAN.json` reads it back.
  *
  * The contract fields never change meaning; fields may be added (this
  * writer adds `start`, `races`, `warnings`, week `notes`, `run_minutes`,
@@ -12,6 +16,7 @@
 #ifndef CARRYOVER_JSON_H
 #define CARRYOVER_JSON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "carryover/catalog.h"
@@ -41,6 +46,26 @@ int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks);
  */
 int co_json_parse_plan(co_plan **out, const char *text, size_t len, const char *source,
 		       const co_catalog *cat);
+
+/**
+ * One exercise as a one-line JSON object and a newline, the entry of
+ * `carryover exercises show ID --json`: id, name, aliases, pattern, regions,
+ * unilateral, equipment ([] for bodyweight), level, carryover, ballistic,
+ * compound, tempo, reps or seconds ({"min", "max"}; the other null),
+ * progression, regression, fit {category, name}, cue, and with `with_why`
+ * why. *out is a malloc'd string the caller frees. Returns 0 or CO_ENOMEM.
+ */
+int co_exercise_to_json(char **out, const co_exercise *e, bool with_why);
+
+/**
+ * Exercises as a JSON array, one co_exercise_to_json() object (without why)
+ * per line: list[0..n), or, when list is NULL, every exercise of `cat` in
+ * catalogue order. `carryover exercises --json` writes it. *out is a
+ * malloc'd string ending in a newline; the caller frees it. Returns 0 or
+ * CO_ENOMEM.
+ */
+int co_catalog_to_json(char **out, const co_catalog *cat, const co_exercise *const *list,
+		       size_t n);
 
 #ifdef __cplusplus
 }

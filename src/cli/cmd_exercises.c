@@ -8,15 +8,16 @@
  * Names the user types (exercise, pattern, region, level, equipment) get a
  * did-you-mean suggestion and exit 2 when unknown.
  *
- * JSON is written here by hand (only src/formats/json.c may use jansson, and
- * it writes plans): every string goes through json_string(), which escapes
- * quotes, backslashes and control characters.
+ * The JSON comes from co_catalog_to_json() / co_exercise_to_json()
+ * (carryover/json.h); this file only picks the exercises.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "carryover/carryover.h"
 #include "cli/cli.h"
+#include "util/strbuf.h"
 #include "util/suggest.h"
 
 #define WRAP 79
@@ -84,33 +85,6 @@ static int unknown_name(const char *what, const char *typed, name_fn at, unsigne
 
 /* ---- output helpers ------------------------------------------------------------ */
 
-static void json_string(FILE *f, const char *s)
-{
-	if (!s) {
-		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		switch (c) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
-		case '\b': fputs("\\b", f); break;
-		case '\f': fputs("\\f", f); break;
-		default:
-			if (c < 0x20)
-				fprintf(f, "\\u%04x", c);
-			else
-				fputc(c, f);
-		}
-	}
-	fputc('"', f);
-}
-
 typedef const char *(*bit_name_fn)(unsigned bit);
 
 static const char *region_bit(unsigned bit)
@@ -126,22 +100,6 @@ static const char *equipment_bit(unsigned bit)
 static const char *carryover_bit(unsigned bit)
 {
 	return co_carryover_name((co_carryover)bit);
-}
-
-static void json_bits(FILE *f, unsigned bits, unsigned count, bit_name_fn name)
-{
-	bool first = true;
-
-	fputc('[', f);
-	for (unsigned i = 0; i < count; i++) {
-		if (!(bits & (1u << i)))
-			continue;
-		if (!first)
-			fputs(", ", f);
-		json_string(f, name(1u << i));
-		first = false;
-	}
-	fputc(']', f);
 }
 
 /* Comma-joined names of the set bits into buf; "" when none. */
@@ -165,51 +123,6 @@ static const char *equipment_text(char *buf, size_t size, unsigned bits)
 	if (!bits)
 		return "bodyweight";
 	return join_bits(buf, size, bits, CO_EQUIP_COUNT, equipment_bit, ", ");
-}
-
-static void json_exercise(FILE *f, const co_exercise *e, bool with_why)
-{
-	fputs("{\"id\": ", f);
-	json_string(f, e->id);
-	fputs(", \"name\": ", f);
-	json_string(f, e->name);
-	fputs(", \"aliases\": [", f);
-	for (size_t i = 0; e->aliases[i]; i++) {
-		if (i)
-			fputs(", ", f);
-		json_string(f, e->aliases[i]);
-	}
-	fputs("], \"pattern\": ", f);
-	json_string(f, co_pattern_name(e->pattern));
-	fputs(", \"regions\": ", f);
-	json_bits(f, e->regions, CO_REGION_COUNT, region_bit);
-	fprintf(f, ", \"unilateral\": %s, \"equipment\": ", e->unilateral ? "true" : "false");
-	json_bits(f, e->equipment, CO_EQUIP_COUNT, equipment_bit);
-	fputs(", \"level\": ", f);
-	json_string(f, co_level_name(e->level));
-	fputs(", \"carryover\": ", f);
-	json_bits(f, e->carryover, CO_CARRY_COUNT, carryover_bit);
-	fprintf(f, ", \"ballistic\": %s, \"compound\": %s, \"tempo\": ",
-		e->ballistic ? "true" : "false", e->compound ? "true" : "false");
-	json_string(f, e->tempo);
-	if (e->dose == CO_DOSE_REPS)
-		fprintf(f, ", \"reps\": {\"min\": %d, \"max\": %d}, \"seconds\": null",
-			e->dose_min, e->dose_max);
-	else
-		fprintf(f, ", \"reps\": null, \"seconds\": {\"min\": %d, \"max\": %d}",
-			e->dose_min, e->dose_max);
-	fputs(", \"progression\": ", f);
-	json_string(f, e->progression);
-	fputs(", \"regression\": ", f);
-	json_string(f, e->regression);
-	fprintf(f, ", \"fit\": {\"category\": %u, \"name\": %u}, \"cue\": ",
-		(unsigned)e->fit_category, (unsigned)e->fit_name);
-	json_string(f, e->cue);
-	if (with_why) {
-		fputs(", \"why\": ", f);
-		json_string(f, co_pattern_why(e->pattern));
-	}
-	fputc('}', f);
 }
 
 /* "label        text that wraps at WRAP columns under itself". */
@@ -300,9 +213,20 @@ static void show_text(const co_catalog *cat, const co_exercise *e)
 	field("FIT", buf);
 }
 
+/* Print and free *text, a document from co_*_to_json() that returned rc. */
+static int print_json(int rc, char **text)
+{
+	if (rc < 0)
+		return co_cli_fail(rc);
+	fputs(*text, stdout);
+	free(*text);
+	return CO_EXIT_OK;
+}
+
 static int show(const co_catalog *cat, const char *typed, bool json)
 {
 	const co_exercise *e = co_catalog_find(cat, typed);
+	char *text = NULL;
 
 	if (!e) {
 		const char *near = co_catalog_suggest(cat, typed);
@@ -310,12 +234,9 @@ static int show(const co_catalog *cat, const char *typed, bool json)
 			return co_cli_usage_error("unknown exercise '%s' (did you mean '%s'?)", typed, near);
 		return co_cli_usage_error("unknown exercise '%s' (see 'carryover exercises')", typed);
 	}
-	if (json) {
-		json_exercise(stdout, e, true);
-		putchar('\n');
-	} else {
-		show_text(cat, e);
-	}
+	if (json)
+		return print_json(co_exercise_to_json(&text, e, true), &text);
+	show_text(cat, e);
 	return CO_EXIT_OK;
 }
 
@@ -365,17 +286,17 @@ static int list(const co_catalog *cat, const filter *f, bool json)
 		shown++;
 	}
 	if (json) {
+		const co_exercise **picked = co_xcalloc(n ? n : 1, sizeof(*picked));
+		char *text = NULL;
 		size_t k = 0;
-		fputs("[", stdout);
-		for (size_t i = 0; i < n; i++) {
-			const co_exercise *e = co_catalog_at(cat, i);
-			if (!matches(e, f))
-				continue;
-			fputs(k++ ? ",\n  " : "\n  ", stdout);
-			json_exercise(stdout, e, false);
-		}
-		fputs(k ? "\n]\n" : "]\n", stdout);
-		return CO_EXIT_OK;
+		int rc;
+
+		for (size_t i = 0; i < n; i++)
+			if (matches(co_catalog_at(cat, i), f))
+				picked[k++] = co_catalog_at(cat, i);
+		rc = co_catalog_to_json(&text, cat, picked, k);
+		free(picked);
+		return print_json(rc, &text);
 	}
 	if (!shown) {
 		fputs("carryover: no exercise matches these filters\n", stderr);

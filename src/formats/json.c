@@ -1,19 +1,37 @@
 /*
- * The plan contract of DESIGN.md as JSON, both ways (docs/plan-json.md).
- * This is the only file that includes jansson.
+ * Every JSON document carryover reads or writes; the only file that
+ * includes jansson (DESIGN.md). Four kinds:
  *
- * Writing builds a jansson tree in contract order and dumps it indented.
- * Numbers that are whole are written as integers ("load": 60, "rpe": 7),
- * others rounded to three decimals; a null means "not applicable" and is
- * always written, never left out: reps is null when the dose is in seconds,
- * seconds when it is in reps, rpe when there is no target (0), tempo when
- * there is none, load for bodyweight (< 0), strides when there are none.
+ *   - the plan contract of DESIGN.md, both ways (docs/plan-json.md);
+ *   - the exercise catalogue (`carryover exercises --json`, `exercises
+ *     show ID --json`);
+ *   - imported activities (docs/cli/import.md): the laps_json and
+ *     summary_json stored with each row, and the `activities --json` list
+ *     built from stored rows, which repeats markers read back from each
+ *     row's summary_json and embeds its laps_json.
  *
- * Reading requires every contract field with the right type, resolves
- * exercises in the catalogue, and rebuilds a co_plan that co_plan_free()
- * releases. Syntax errors carry jansson's line and column; content errors
- * the JSON path of the offending value, since jansson keeps no positions
- * for values.
+ * Writing builds a jansson tree in a fixed key order (insertion order,
+ * JSON_PRESERVE_ORDER) and dumps it, so the same input always gives the
+ * same bytes. Strings that are not valid UTF-8 (a file name from a foreign
+ * file system, a device string) have each invalid byte replaced by U+FFFD
+ * rather than failing, and U+FFFD is written as the escape \ufffd so a
+ * replaced byte is visible in ASCII. Whole numbers are written as integers
+ * ("load": 60, "pace_s_per_km": 300); other numbers are rounded before
+ * they reach jansson (plans: three decimals; activities: a fixed number of
+ * significant digits per field), so the dump prints them exactly as
+ * rounded.
+ *
+ * In the plan a null means "not applicable" and is always written, never
+ * left out: reps is null when the dose is in seconds, seconds when it is in
+ * reps, rpe when there is no target (0), tempo when there is none, load for
+ * bodyweight (< 0), strides when there are none. In activities a null means
+ * unknown (the file did not say).
+ *
+ * Reading a plan requires every contract field with the right type,
+ * resolves exercises in the catalogue, and rebuilds a co_plan that
+ * co_plan_free() releases. Syntax errors carry jansson's line and column;
+ * content errors the JSON path of the offending value, since jansson keeps
+ * no positions for values.
  */
 #include <jansson.h>
 #include <math.h>
@@ -22,34 +40,76 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "carryover/activity.h"
+#include "carryover/analysis.h"
 #include "carryover/error.h"
+#include "carryover/import.h"
 #include "carryover/json.h"
+#include "util/isotime.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
 
-/* ---- writing ------------------------------------------------------------- */
+/* ---- writing: values ------------------------------------------------------ */
 
-/* jansson rejects invalid UTF-8: replace bad bytes with U+FFFD rather than fail. */
+/* Length of a valid UTF-8 sequence at s (at most n bytes), 0 when invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xE0) == 0xC0)
+		len = 2, cp = s[0] & 0x1F;
+	else if ((s[0] & 0xF0) == 0xE0)
+		len = 3, cp = s[0] & 0x0F;
+	else if ((s[0] & 0xF8) == 0xF0)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+/*
+ * A string; NULL gives null. jansson rejects invalid UTF-8, so when it does,
+ * keep every valid sequence and replace each invalid byte with U+FFFD.
+ */
 static json_t *jstr(const char *s)
 {
 	json_t *j;
 	co_strbuf sb = CO_STRBUF_INIT;
+	const unsigned char *p;
+	size_t n, k;
 
 	if (!s)
 		return json_null();
 	if ((j = json_string(s)))
 		return j;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x80)
-			co_strbuf_addch(&sb, (char)*p);
-		else
+	p = (const unsigned char *)s;
+	for (n = strlen(s); n; p += k, n -= k) {
+		if ((k = utf8_len(p, n)) != 0) {
+			co_strbuf_add(&sb, p, k);
+		} else {
 			co_strbuf_adds(&sb, "\xEF\xBF\xBD");
+			k = 1;
+		}
 	}
 	j = json_string(sb.buf);
 	co_strbuf_release(&sb);
 	return j;
 }
 
+/* A plan number: an integer when whole, else rounded to three decimals. */
 static json_t *jnum(double v)
 {
 	if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
@@ -57,6 +117,37 @@ static json_t *jnum(double v)
 	if (!isfinite(v))
 		return json_null();
 	return json_real(round(v * 1000) / 1000);
+}
+
+/*
+ * A measurement: an integer when whole, else rounded to `digits` significant
+ * digits (and an integer if that makes it whole); null when not finite.
+ */
+static json_t *jsig(double v, int digits)
+{
+	char buf[40];
+
+	if (!isfinite(v))
+		return json_null();
+	if (v != floor(v) || fabs(v) >= 1e15) {
+		snprintf(buf, sizeof(buf), "%.*g", digits, v);
+		v = strtod(buf, NULL);
+	}
+	if (v == floor(v) && fabs(v) < 1e15)
+		return json_integer((json_int_t)v);
+	return json_real(v);
+}
+
+/* A measurement that cannot be negative: negative (CO_UNKNOWN) is null. */
+static json_t *jamount(double v, int digits)
+{
+	return v < 0 ? json_null() : jsig(v, digits);
+}
+
+/* A count or an integer field: negative (unknown) is null. */
+static json_t *jcount(long long v)
+{
+	return v < 0 ? json_null() : json_integer(v);
 }
 
 static json_t *jdate(co_date d)
@@ -70,6 +161,118 @@ static void set(json_t *obj, const char *key, json_t *value)
 {
 	json_object_set_new(obj, key, value ? value : json_null());
 }
+
+/* The bit sets of an exercise (catalog.h). */
+typedef enum bit_set { REGIONS, EQUIPMENT, CARRYOVER } bit_set;
+
+/* The names of the bits set in `bits`, a set of kind `set`, lowest bit first. */
+static json_t *bit_names(bit_set set, unsigned bits)
+{
+	unsigned count = set == REGIONS ? CO_REGION_COUNT :
+			 set == EQUIPMENT ? CO_EQUIP_COUNT : CO_CARRY_COUNT;
+	json_t *a = json_array();
+
+	for (unsigned i = 0; i < count; i++) {
+		unsigned bit = 1u << i;
+
+		if (!(bits & bit))
+			continue;
+		json_array_append_new(a, jstr(set == REGIONS ? co_region_name((co_region)bit) :
+					      set == EQUIPMENT ?
+					      co_equipment_name((co_equipment)bit) :
+					      co_carryover_name((co_carryover)bit)));
+	}
+	return a;
+}
+
+/* ---- writing: dumping ----------------------------------------------------- */
+
+/* Plans: indented for people, reals to 12 significant digits (after jnum's rounding). */
+#define PLAN_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12))
+/* Catalogue entries: one line each, ", " and ": " between members. */
+#define EXERCISE_FLAGS (JSON_PRESERVE_ORDER)
+/*
+ * Activity documents: compact. 15 digits (DBL_DIG) print a real parsed from
+ * a decimal of up to 15 digits as that decimal again, so values rounded by
+ * jsig and values read back from stored JSON come out as they went in.
+ */
+#define ACTIVITY_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
+
+/*
+ * jansson's dump callback: append to a co_strbuf, writing U+FFFD as \ufffd.
+ * jansson only cuts its output between code points, so the three bytes of
+ * U+FFFD are never split across calls.
+ */
+static int put_chunk(const char *buf, size_t size, void *data)
+{
+	co_strbuf *sb = data;
+	const char *p = buf, *end = buf + size, *q;
+
+	for (q = p; (q = memchr(q, '\xEF', (size_t)(end - q))) != NULL; ) {
+		if (end - q >= 3 && q[1] == '\xBF' && q[2] == '\xBD') {
+			co_strbuf_add(sb, p, (size_t)(q - p));
+			co_strbuf_adds(sb, "\\ufffd");
+			p = q += 3;
+		} else {
+			q++;
+		}
+	}
+	co_strbuf_add(sb, p, (size_t)(end - p));
+	return 0;
+}
+
+static int dump_into(co_strbuf *sb, const json_t *j, size_t flags)
+{
+	return j ? json_dump_callback(j, put_chunk, sb, flags) : -1;
+}
+
+/* Dump `root` (a new reference, released here) and `tail` into *out (caller frees). */
+static int finish(char **out, json_t *root, size_t flags, const char *tail, const char *what)
+{
+	co_strbuf sb = CO_STRBUF_INIT;
+	int rc = dump_into(&sb, root, flags);
+
+	json_decref(root);
+	*out = NULL;
+	if (rc < 0) {
+		co_strbuf_release(&sb);
+		return co_error_set(CO_ENOMEM, "out of memory writing %s as JSON", what);
+	}
+	co_strbuf_adds(&sb, tail);
+	*out = co_strbuf_detach(&sb);
+	return 0;
+}
+
+/*
+ * A list with one element per line, "[\n<indent>A,\n<indent>B\n]\n" ("[]\n"
+ * when empty): people and line tools (grep, head, wc -l) read the exercise
+ * and activity lists as well as parsers do. `items` is released here.
+ */
+static int finish_lines(char **out, json_t *items, size_t flags, const char *indent,
+			const char *what)
+{
+	co_strbuf sb = CO_STRBUF_INIT;
+	size_t i, n = json_array_size(items);
+	int rc = items ? 0 : -1;
+
+	*out = NULL;
+	co_strbuf_addch(&sb, '[');
+	for (i = 0; i < n && rc == 0; i++) {
+		co_strbuf_adds(&sb, i ? ",\n" : "\n");
+		co_strbuf_adds(&sb, indent);
+		rc = dump_into(&sb, json_array_get(items, i), flags);
+	}
+	json_decref(items);
+	if (rc < 0) {
+		co_strbuf_release(&sb);
+		return co_error_set(CO_ENOMEM, "out of memory writing %s as JSON", what);
+	}
+	co_strbuf_adds(&sb, n ? "\n]\n" : "]\n");
+	*out = co_strbuf_detach(&sb);
+	return 0;
+}
+
+/* ---- writing: the plan ----------------------------------------------------- */
 
 static const char *run_source_name(co_run_source s)
 {
@@ -91,16 +294,13 @@ static json_t *strings(char *const *v, size_t n)
 
 static json_t *item_json(const co_item *it)
 {
-	json_t *o = json_object(), *regions = json_array();
+	json_t *o = json_object();
 	const co_exercise *ex = it->exercise;
 
 	set(o, "exercise", jstr(ex ? ex->id : NULL));
 	set(o, "name", jstr(ex ? ex->name : NULL));
 	set(o, "pattern", jstr(ex ? co_pattern_name(ex->pattern) : NULL));
-	for (int r = 0; ex && r < CO_REGION_COUNT; r++)
-		if (ex->regions & (1u << r))
-			json_array_append_new(regions, jstr(co_region_name((co_region)(1u << r))));
-	set(o, "regions", regions);
+	set(o, "regions", bit_names(REGIONS, ex ? ex->regions : 0));
 	set(o, "sets", json_integer(it->sets));
 	set(o, "reps", it->reps > 0 ? json_integer(it->reps) : json_null());
 	set(o, "seconds", it->seconds > 0 ? json_integer(it->seconds) : json_null());
@@ -187,7 +387,6 @@ int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks)
 	       *wa = json_array();
 	int written = 0;
 
-	*out = NULL;
 	set(athlete, "name", jstr(plan->athlete ? plan->athlete : ""));
 	set(athlete, "units", jstr(co_units_name(plan->units)));
 	set(root, "athlete", athlete);
@@ -215,18 +414,189 @@ int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks)
 		written++;
 	}
 	set(root, "weeks", wa);
-	*out = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
-	json_decref(root);
-	if (!*out)
-		return co_error_set(CO_ENOMEM, "out of memory writing the plan as JSON");
-	/* jansson allocates with its own allocator (malloc by default); copy so
-	 * the caller's free() is right whatever json_set_alloc_funcs() says */
-	{
-		char *copy = co_xstrdup(*out);
-		free(*out);
-		*out = copy;
+	return finish(out, root, PLAN_FLAGS, "", "the plan");
+}
+
+/* ---- writing: the exercise catalogue ---------------------------------------- */
+
+static json_t *range(int min, int max)
+{
+	json_t *o = json_object();
+
+	set(o, "min", json_integer(min));
+	set(o, "max", json_integer(max));
+	return o;
+}
+
+static json_t *exercise_json(const co_exercise *e, bool with_why)
+{
+	json_t *o = json_object(), *aliases = json_array(), *fit = json_object();
+
+	set(o, "id", jstr(e->id));
+	set(o, "name", jstr(e->name));
+	for (size_t i = 0; e->aliases && e->aliases[i]; i++)
+		json_array_append_new(aliases, jstr(e->aliases[i]));
+	set(o, "aliases", aliases);
+	set(o, "pattern", jstr(co_pattern_name(e->pattern)));
+	set(o, "regions", bit_names(REGIONS, e->regions));
+	set(o, "unilateral", json_boolean(e->unilateral));
+	set(o, "equipment", bit_names(EQUIPMENT, e->equipment));
+	set(o, "level", jstr(co_level_name(e->level)));
+	set(o, "carryover", bit_names(CARRYOVER, e->carryover));
+	set(o, "ballistic", json_boolean(e->ballistic));
+	set(o, "compound", json_boolean(e->compound));
+	set(o, "tempo", jstr(e->tempo));
+	set(o, "reps", e->dose == CO_DOSE_REPS ? range(e->dose_min, e->dose_max) : json_null());
+	set(o, "seconds", e->dose == CO_DOSE_REPS ? json_null() : range(e->dose_min, e->dose_max));
+	set(o, "progression", jstr(e->progression));
+	set(o, "regression", jstr(e->regression));
+	set(fit, "category", json_integer(e->fit_category));
+	set(fit, "name", json_integer(e->fit_name));
+	set(o, "fit", fit);
+	set(o, "cue", jstr(e->cue));
+	if (with_why)
+		set(o, "why", jstr(co_pattern_why(e->pattern)));
+	return o;
+}
+
+int co_exercise_to_json(char **out, const co_exercise *e, bool with_why)
+{
+	return finish(out, exercise_json(e, with_why), EXERCISE_FLAGS, "\n", "an exercise");
+}
+
+int co_catalog_to_json(char **out, const co_catalog *cat, const co_exercise *const *list,
+		       size_t n)
+{
+	json_t *items = json_array();
+
+	if (!list)
+		n = co_catalog_count(cat);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(items, exercise_json(list ? list[i] : co_catalog_at(cat, i),
+							   false));
+	return finish_lines(out, items, EXERCISE_FLAGS, "  ", "the exercises");
+}
+
+/* ---- writing: imported activities --------------------------------------------- */
+
+/* Seconds per km; unknown (-1) without a distance. */
+static double pace(double seconds, double metres)
+{
+	if (seconds <= 0 || metres < 50)
+		return -1;
+	return seconds / (metres / 1000.0);
+}
+
+int co_activity_laps_to_json(char **out, const co_activity *act)
+{
+	json_t *laps = json_array();
+	char iso[32];
+
+	for (size_t i = 0; i < act->nlaps; i++) {
+		const co_lap *l = &act->laps[i];
+		double secs = l->moving > 0 ? l->moving : l->elapsed;
+		json_t *o = json_object();
+
+		set(o, "start", l->start > 0 ? jstr(co_import_iso_utc(l->start, iso)) : json_null());
+		set(o, "elapsed_s", jamount(l->elapsed, 10));
+		set(o, "moving_s", jamount(l->moving, 10));
+		set(o, "distance_m", jamount(l->distance, 10));
+		set(o, "avg_hr", l->avg_hr ? json_integer(l->avg_hr) : json_null());
+		set(o, "max_hr", l->max_hr ? json_integer(l->max_hr) : json_null());
+		set(o, "pace_s_per_km", jamount(pace(secs, l->distance), 6));
+		json_array_append_new(laps, o);
 	}
-	return 0;
+	return finish(out, laps, ACTIVITY_FLAGS, "", "the laps");
+}
+
+int co_activity_summary_to_json(char **out, const co_activity *act,
+				const co_run_markers *m)
+{
+	json_t *o = json_object();
+	size_t hr = 0, pos = 0;
+
+	for (size_t i = 0; i < act->nsamples; i++) {
+		hr += act->samples[i].hr != 0;
+		pos += act->samples[i].lat != CO_NO_POS;
+	}
+	set(o, "format", jstr(act->format));
+	set(o, "type", jstr(co_run_type_name(m->type)));
+	set(o, "type_reason", jstr(m->reason));
+	set(o, "threshold_pace_s_per_km", m->threshold_pace > 0 ? jsig(m->threshold_pace, 6) :
+							      json_null());
+	set(o, "threshold_vdot", m->threshold_vdot > 0 ? jsig(m->threshold_vdot, 4) : json_null());
+	set(o, "ef", m->ef > 0 ? jsig(m->ef, 4) : json_null());
+	set(o, "decoupling", m->has_decoupling ? jsig(m->decoupling, 4) : json_null());
+	set(o, "samples", jcount((long long)act->nsamples));
+	set(o, "sample_stride_s", jcount(act->sample_stride));
+	set(o, "hr_samples", jcount((long long)hr));
+	set(o, "pos_samples", jcount((long long)pos));
+	set(o, "sub_sport_id", jcount(act->sub_sport));
+	set(o, "utc_offset_known", json_boolean(act->has_utc_offset));
+	set(o, "truncated", json_boolean(act->truncated));
+	return finish(out, o, ACTIVITY_FLAGS, "", "the activity summary");
+}
+
+/* Stored JSON text as a value: NULL gives `absent`, text that does not parse null. */
+static json_t *stored(const char *text, json_t *absent)
+{
+	json_t *j;
+
+	if (!text)
+		return absent;
+	json_decref(absent);
+	j = json_loads(text, 0, NULL);
+	return j ? j : json_null();
+}
+
+/* Top-level `key` of a stored summary (an object or anything else); null when absent. */
+static json_t *summary_value(const json_t *summary, const char *key)
+{
+	json_t *v = json_object_get(summary, key);
+
+	return v ? json_incref(v) : json_null();
+}
+
+static json_t *activity_json(const co_store_activity_row *r)
+{
+	json_t *o = json_object(), *summary = stored(r->summary_json, json_null());
+	double secs = r->moving_s > 0 ? r->moving_s : r->elapsed_s;
+	char iso[32], day[11];
+
+	set(o, "id", json_integer(r->id));
+	set(o, "start", jstr(co_import_iso_utc(r->start_utc, iso)));
+	set(o, "local_start", jstr(co_iso_local(iso, r->start_utc, r->utc_offset_s)));
+	set(o, "date", jstr(co_date_format(r->local_date, day)));
+	set(o, "sport", jstr(r->sport));
+	set(o, "sub_sport", jstr(r->sub_sport));
+	set(o, "type", summary_value(summary, "type"));
+	set(o, "duration_s", jamount(r->elapsed_s, 10));
+	set(o, "moving_s", jamount(r->moving_s, 10));
+	set(o, "distance_m", jamount(r->distance_m, 10));
+	set(o, "pace_s_per_km", jamount(pace(secs, r->distance_m), 6));
+	set(o, "avg_hr", jcount(r->avg_hr));
+	set(o, "max_hr", jcount(r->max_hr));
+	set(o, "ascent_m", jamount(r->ascent_m, 6));
+	set(o, "threshold_pace_s_per_km", summary_value(summary, "threshold_pace_s_per_km"));
+	set(o, "ef", summary_value(summary, "ef"));
+	set(o, "decoupling", summary_value(summary, "decoupling"));
+	set(o, "device", jstr(r->device));
+	set(o, "rpe", jamount(r->rpe, 3));
+	set(o, "feel", jcount(r->feel));
+	set(o, "laps", stored(r->laps_json, json_array()));
+	set(o, "source", jstr(r->source));
+	set(o, "hash", jstr(r->hash));
+	json_decref(summary);
+	return o;
+}
+
+int co_activities_to_json(char **out, const co_store_activity_row *rows, size_t n)
+{
+	json_t *items = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(items, activity_json(&rows[i]));
+	return finish_lines(out, items, ACTIVITY_FLAGS, " ", "the activities");
 }
 
 /* ---- reading ------------------------------------------------------------- */

@@ -2,7 +2,10 @@
  * The plan contract as JSON: every contract field present with the right
  * null-ness (reps/seconds, rpe, tempo, load, strides), the week window, a
  * round trip that reproduces the text exactly (hand-made and planned
- * plans), and bad plans named by JSON line:column or by JSON path.
+ * plans), and bad plans named by JSON line:column or by JSON path. Then the
+ * other documents of src/formats/json.c: the exercise catalogue (every
+ * exercise, every field typed as the CLI always wrote it) and imported
+ * activities (awkward strings, invalid UTF-8, stored JSON that is damaged).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <jansson.h>
 
 #include "carryover/carryover.h"
 #include "util/strbuf.h"
@@ -459,6 +463,348 @@ static void bad_plans(void **state)
 	co_plan_free(p);
 }
 
+/* ---- the exercise catalogue and imported activities ------------------------------
+ * These documents are read back with jansson itself, as an independent
+ * reader (the way test_store.c opens the database with sqlite3): the output
+ * must parse, and each field must have the type and value it always had. */
+
+static json_t *parse(const char *text)
+{
+	json_error_t err;
+	json_t *j = json_loads(text, 0, &err);
+
+	if (!j)
+		fail_msg("output does not parse: %d:%d: %s", err.line, err.column, err.text);
+	return j;
+}
+
+static size_t lines(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* o[key], which must be there: NULL when `null` (and it is null), else the value. */
+static json_t *member(const json_t *o, const char *key, bool null)
+{
+	json_t *j = json_object_get(o, key);
+
+	if (!j)
+		fail_msg("no '%s'", key);
+	assert_int_equal(json_is_null(j), null);
+	return null ? NULL : j;
+}
+
+static void expect_string_or_null(const json_t *o, const char *key, const char *want)
+{
+	json_t *j = member(o, key, !want);
+
+	if (j) {
+		assert_true(json_is_string(j));
+		assert_string_equal(json_string_value(j), want);
+	}
+}
+
+/* A name array: exactly the names of the set bits, lowest bit first. */
+static void expect_bits(const json_t *o, const char *key, unsigned bits, unsigned count,
+			const char *(*name)(unsigned))
+{
+	json_t *a = json_object_get(o, key);
+	size_t k = 0;
+
+	assert_true(json_is_array(a));
+	for (unsigned i = 0; i < count; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		assert_true(k < json_array_size(a));
+		assert_string_equal(json_string_value(json_array_get(a, k)), name(1u << i));
+		k++;
+	}
+	assert_int_equal(json_array_size(a), k);
+}
+
+static const char *region_of(unsigned b) { return co_region_name((co_region)b); }
+static const char *equipment_of(unsigned b) { return co_equipment_name((co_equipment)b); }
+static const char *carryover_of(unsigned b) { return co_carryover_name((co_carryover)b); }
+
+static void expect_range(const json_t *o, const char *key, bool present, int min, int max)
+{
+	json_t *r = member(o, key, !present);
+
+	if (!r)
+		return;
+	assert_true(json_is_object(r));
+	assert_int_equal(json_object_size(r), 2);
+	assert_true(json_is_integer(json_object_get(r, "min")));
+	assert_int_equal(json_integer_value(json_object_get(r, "min")), min);
+	assert_int_equal(json_integer_value(json_object_get(r, "max")), max);
+}
+
+/* Every field of one exercise object, against the catalogue entry. */
+static void expect_exercise(const json_t *o, const co_exercise *e, bool with_why)
+{
+	json_t *a, *fit;
+	size_t n = 0;
+
+	assert_true(json_is_object(o));
+	assert_int_equal(json_object_size(o), with_why ? 19 : 18);
+	expect_string_or_null(o, "id", e->id);
+	expect_string_or_null(o, "name", e->name);
+	a = json_object_get(o, "aliases");
+	assert_true(json_is_array(a));
+	for (; e->aliases[n]; n++)
+		assert_string_equal(json_string_value(json_array_get(a, n)), e->aliases[n]);
+	assert_int_equal(json_array_size(a), n);
+	expect_string_or_null(o, "pattern", co_pattern_name(e->pattern));
+	expect_bits(o, "regions", e->regions, CO_REGION_COUNT, region_of);
+	assert_true(json_is_boolean(json_object_get(o, "unilateral")));
+	assert_int_equal(json_is_true(json_object_get(o, "unilateral")), e->unilateral);
+	expect_bits(o, "equipment", e->equipment, CO_EQUIP_COUNT, equipment_of);
+	expect_string_or_null(o, "level", co_level_name(e->level));
+	expect_bits(o, "carryover", e->carryover, CO_CARRY_COUNT, carryover_of);
+	assert_true(json_is_boolean(json_object_get(o, "ballistic")));
+	assert_int_equal(json_is_true(json_object_get(o, "ballistic")), e->ballistic);
+	assert_true(json_is_boolean(json_object_get(o, "compound")));
+	assert_int_equal(json_is_true(json_object_get(o, "compound")), e->compound);
+	expect_string_or_null(o, "tempo", e->tempo);
+	expect_range(o, "reps", e->dose == CO_DOSE_REPS, e->dose_min, e->dose_max);
+	expect_range(o, "seconds", e->dose != CO_DOSE_REPS, e->dose_min, e->dose_max);
+	expect_string_or_null(o, "progression", e->progression);
+	expect_string_or_null(o, "regression", e->regression);
+	fit = json_object_get(o, "fit");
+	assert_true(json_is_object(fit));
+	assert_true(json_is_integer(json_object_get(fit, "category")));
+	assert_int_equal(json_integer_value(json_object_get(fit, "category")), e->fit_category);
+	assert_int_equal(json_integer_value(json_object_get(fit, "name")), e->fit_name);
+	expect_string_or_null(o, "cue", e->cue);
+	if (with_why)
+		expect_string_or_null(o, "why", co_pattern_why(e->pattern));
+	else
+		assert_null(json_object_get(o, "why"));
+}
+
+static void catalog_json(void **state)
+{
+	const co_catalog *cat = co_catalog_default();
+	size_t n = co_catalog_count(cat);
+	const co_exercise *pick[2];
+	char *out = NULL;
+	json_t *root;
+
+	(void)state;
+	assert_true(n > 50);
+	/* the whole catalogue, in catalogue order, one exercise a line */
+	assert_int_equal(co_catalog_to_json(&out, cat, NULL, 0), 0);
+	assert_int_equal(lines(out), n + 2);
+	assert_non_null(strstr(out, "[\n  {\"id\": "));
+	root = parse(out);
+	assert_true(json_is_array(root));
+	assert_int_equal(json_array_size(root), n);
+	for (size_t i = 0; i < n; i++)
+		expect_exercise(json_array_get(root, i), co_catalog_at(cat, i), false);
+	json_decref(root);
+	free(out);
+
+	/* a chosen list, in the order given */
+	pick[0] = ex("side_plank");
+	pick[1] = ex("romanian_deadlift");
+	assert_int_equal(co_catalog_to_json(&out, cat, pick, 2), 0);
+	root = parse(out);
+	assert_int_equal(json_array_size(root), 2);
+	expect_exercise(json_array_get(root, 0), pick[0], false);
+	expect_exercise(json_array_get(root, 1), pick[1], false);
+	json_decref(root);
+	free(out);
+
+	/* none: an empty array */
+	assert_int_equal(co_catalog_to_json(&out, cat, pick, 0), 0);
+	assert_string_equal(out, "[]\n");
+	free(out);
+
+	/* one exercise, with why, on one line */
+	assert_int_equal(co_exercise_to_json(&out, pick[1], true), 0);
+	assert_int_equal(lines(out), 1);
+	assert_int_equal(out[strlen(out) - 1], '\n');
+	root = parse(out);
+	expect_exercise(root, pick[1], true);
+	json_decref(root);
+	free(out);
+}
+
+/* Awkward bytes in every string an activity row carries. */
+static void activities_json(void **state)
+{
+	co_store_activity_row rows[3] = {CO_STORE_ACTIVITY_ROW_INIT, CO_STORE_ACTIVITY_ROW_INIT,
+					 CO_STORE_ACTIVITY_ROW_INIT};
+	char *out = NULL;
+	json_t *root, *a;
+
+	(void)state;
+	rows[0].id = 1;
+	rows[0].hash = "h1";
+	rows[0].sport = "running";
+	/* quotes, backslash, controls, DEL, valid UTF-8, then invalid UTF-8:
+	 * a lone byte, a cut sequence, an overlong '/', a surrogate */
+	rows[0].source = "q\"b\\s\n\t\x01\x1f\x7f Z\xc3\xbcrich \xe2\x82\xac"
+			 "\xff|\xe2\x82x|\xc0\xaf|\xed\xa0\x80.fit";
+	rows[0].device = "Forerunner \"965\"\r";
+	rows[0].start_utc = 1560591743;
+	rows[0].utc_offset_s = 19800; /* +05:30 */
+	rows[0].local_date = co_date_from_ymd(2019, 6, 15);
+	rows[0].elapsed_s = 3723.25;
+	rows[0].moving_s = 3600;
+	rows[0].distance_m = 10000;
+	rows[0].avg_hr = 150;
+	rows[0].rpe = 6.5;
+	rows[0].summary_json = "{\"type\":\"tempo\",\"ef\":1.234,\"decoupling\":-0.0312,"
+			       "\"threshold_pace_s_per_km\":245.5,\"nested\":{\"ef\":9}}";
+	rows[0].laps_json = "[{\"start\":\"2019-06-15T09:42:23Z\",\"distance_m\":1000.5},{}]";
+	/* stored JSON that is not what it should be: read as unknown */
+	rows[1].id = 2;
+	rows[1].hash = "h2";
+	rows[1].sport = "cycling";
+	rows[1].source = "b.gpx";
+	rows[1].summary_json = "{\"type\": \"easy\", \"ef\": "; /* cut */
+	rows[1].laps_json = "[1, 2";
+	rows[2].id = 3;
+	rows[2].hash = "h3";
+	rows[2].sport = "running";
+	rows[2].source = "c.tcx";
+	rows[2].summary_json = "[\"type\", \"ef\"]"; /* not an object */
+
+	assert_int_equal(co_activities_to_json(&out, rows, 3), 0);
+	/* one activity a line, and no raw control byte inside any of them */
+	assert_int_equal(lines(out), 3 + 2);
+	for (const char *p = out; *p; p++)
+		assert_true(*p == '\n' || (unsigned char)*p >= 0x20);
+	/* invalid bytes show as \ufffd, valid UTF-8 passes through */
+	assert_non_null(strstr(out, "\\ufffd"));
+	assert_non_null(strstr(out, "Z\xc3\xbcrich \xe2\x82\xac"));
+	root = parse(out);
+	assert_int_equal(json_array_size(root), 3);
+
+	a = json_array_get(root, 0);
+	expect_string_or_null(a, "source", "q\"b\\s\n\t\x01\x1f\x7f Z\xc3\xbcrich \xe2\x82\xac"
+			      "\xef\xbf\xbd|\xef\xbf\xbd\xef\xbf\xbdx|\xef\xbf\xbd\xef\xbf\xbd|"
+			      "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd.fit");
+	expect_string_or_null(a, "device", "Forerunner \"965\"\r");
+	expect_string_or_null(a, "start", "2019-06-15T09:42:23Z");
+	expect_string_or_null(a, "local_start", "2019-06-15T15:12:23+05:30");
+	expect_string_or_null(a, "date", "2019-06-15");
+	expect_string_or_null(a, "sub_sport", NULL);
+	expect_string_or_null(a, "type", "tempo");
+	assert_true(json_is_real(json_object_get(a, "duration_s")));
+	assert_true(json_real_value(json_object_get(a, "duration_s")) == 3723.25);
+	assert_true(json_is_integer(json_object_get(a, "moving_s")));
+	assert_int_equal(json_integer_value(json_object_get(a, "pace_s_per_km")), 360);
+	assert_int_equal(json_integer_value(json_object_get(a, "avg_hr")), 150);
+	assert_true(json_is_null(json_object_get(a, "max_hr")));
+	assert_true(json_is_null(json_object_get(a, "ascent_m")));
+	assert_true(json_real_value(json_object_get(a, "rpe")) == 6.5);
+	assert_true(json_is_null(json_object_get(a, "feel")));
+	/* markers: the top-level keys of summary_json, not a nested one */
+	assert_true(json_real_value(json_object_get(a, "ef")) == 1.234);
+	assert_true(json_real_value(json_object_get(a, "decoupling")) == -0.0312);
+	assert_true(json_real_value(json_object_get(a, "threshold_pace_s_per_km")) == 245.5);
+	assert_int_equal(json_array_size(json_object_get(a, "laps")), 2);
+	assert_true(json_real_value(json_object_get(json_array_get(json_object_get(a, "laps"), 0),
+						    "distance_m")) == 1000.5);
+
+	a = json_array_get(root, 1);
+	assert_true(json_is_null(json_object_get(a, "type")));
+	assert_true(json_is_null(json_object_get(a, "ef")));
+	assert_true(json_is_null(json_object_get(a, "laps")));
+	assert_true(json_is_null(json_object_get(a, "duration_s")));
+	assert_true(json_is_null(json_object_get(a, "pace_s_per_km")));
+	a = json_array_get(root, 2);
+	assert_true(json_is_null(json_object_get(a, "type")));
+	assert_int_equal(json_array_size(json_object_get(a, "laps")), 0);
+	assert_true(json_is_array(json_object_get(a, "laps")));
+	json_decref(root);
+	free(out);
+}
+
+/* What import stores: laps and the summary, and the summary read back. */
+static void activity_documents(void **state)
+{
+	co_activity act;
+	co_run_markers m = {CO_RUN_EASY, "steady \"easy\" pace", 245.678912, 50.123456,
+			    1.23456789, -0.0312345, true};
+	co_lap lap = {1560591743, 300.5, 290, 1000, CO_UNKNOWN, 150, 0};
+	co_store_activity_row row = CO_STORE_ACTIVITY_ROW_INIT;
+	char *laps = NULL, *summary = NULL, *list = NULL;
+	json_t *j, *l;
+
+	(void)state;
+	co_activity_init(&act);
+	act.format = "fit";
+	act.sub_sport = 0;
+	act.truncated = 1;
+	for (uint32_t i = 0; i < 10; i++) {
+		co_sample s;
+
+		co_sample_init(&s);
+		s.t = i;
+		s.hr = i < 4 ? 140 : 0;
+		if (i % 2)
+			co_sample_set_pos(&s, 47.1, 8.5);
+		assert_int_equal(co_activity_add_sample(&act, &s), 0);
+	}
+	assert_int_equal(co_activity_add_lap(&act, &lap), 0);
+	lap = (co_lap){0, CO_UNKNOWN, CO_UNKNOWN, CO_UNKNOWN, CO_UNKNOWN, 0, 0};
+	assert_int_equal(co_activity_add_lap(&act, &lap), 0);
+
+	assert_int_equal(co_activity_laps_to_json(&laps, &act), 0);
+	assert_null(strchr(laps, '\n'));
+	assert_non_null(strstr(laps, "[{\"start\":\"2019-06-15T09:42:23Z\",\"elapsed_s\":300.5,"
+				     "\"moving_s\":290,\"distance_m\":1000,\"avg_hr\":150,"
+				     "\"max_hr\":null,\"pace_s_per_km\":290},"));
+	j = parse(laps);
+	l = json_array_get(j, 1);
+	assert_int_equal(json_object_size(l), 7);
+	assert_true(json_is_null(json_object_get(l, "start")));
+	assert_true(json_is_null(json_object_get(l, "distance_m")));
+	assert_true(json_is_null(json_object_get(l, "pace_s_per_km")));
+	json_decref(j);
+
+	assert_int_equal(co_activity_summary_to_json(&summary, &act, &m), 0);
+	/* significant digits as before: pace 6, VDOT, EF and decoupling 4 */
+	assert_string_equal(summary,
+			    "{\"format\":\"fit\",\"type\":\"easy\","
+			    "\"type_reason\":\"steady \\\"easy\\\" pace\","
+			    "\"threshold_pace_s_per_km\":245.679,\"threshold_vdot\":50.12,"
+			    "\"ef\":1.235,\"decoupling\":-0.03123,\"samples\":10,"
+			    "\"sample_stride_s\":1,\"hr_samples\":4,\"pos_samples\":5,"
+			    "\"sub_sport_id\":0,\"utc_offset_known\":false,\"truncated\":true}");
+
+	/* the list repeats the summary's markers and embeds the laps */
+	row.id = 9;
+	row.hash = "h";
+	row.source = "a.fit";
+	row.sport = "running";
+	row.summary_json = summary;
+	row.laps_json = laps;
+	assert_int_equal(co_activities_to_json(&list, &row, 1), 0);
+	assert_non_null(strstr(list, "\"type\":\"easy\","));
+	assert_non_null(strstr(list, "\"threshold_pace_s_per_km\":245.679,\"ef\":1.235,"
+				     "\"decoupling\":-0.03123,"));
+	assert_non_null(strstr(list, laps));
+	free(list);
+
+	/* no markers: nulls, never 0 */
+	free(summary);
+	m = (co_run_markers){CO_RUN_CROSS, "not a run", 0, 0, 0, 0, false};
+	assert_int_equal(co_activity_summary_to_json(&summary, &act, &m), 0);
+	assert_non_null(strstr(summary, "\"threshold_pace_s_per_km\":null,\"threshold_vdot\":null,"
+					"\"ef\":null,\"decoupling\":null,"));
+	free(summary);
+	free(laps);
+	co_activity_release(&act);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -467,6 +813,9 @@ int main(void)
 		cmocka_unit_test(round_trip_built_plan),
 		cmocka_unit_test(week_window),
 		cmocka_unit_test(bad_plans),
+		cmocka_unit_test(catalog_json),
+		cmocka_unit_test(activities_json),
+		cmocka_unit_test(activity_documents),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
