@@ -25,7 +25,9 @@
  * richer recording of a stored run is reported as a duplicate and says so.
  *
  * The per-second stream encoding is specified in docs/formats/stream.md;
- * the encoder and decoder are at the top of this file.
+ * the encoder and decoder are at the top of this file. The encoder writes
+ * version 2 (bit-packed differences, no zlib: it used to take half the
+ * import's time); the decoder reads versions 1 and 2.
  */
 #include <archive.h>
 #include <archive_entry.h>
@@ -55,11 +57,32 @@
 
 /* --- the stream codec ------------------------------------------------------ */
 
-#define STREAM_MAGIC "COS1"
+/*
+ * Version 2 ("COS2", written): each channel a column of first or second
+ * differences, zigzagged and bit-packed in blocks of 16 values, no
+ * general-purpose compression. Version 1 ("COS1": first differences as
+ * varints, then zlib) is still read. Both are in docs/formats/stream.md.
+ */
+#define STREAM_MAGIC_V1 "COS1"
+#define STREAM_MAGIC_V2 "COS2"
 #define STREAM_DEFLATED 0x01
 #define STREAM_MAX_SAMPLES (1u << 24)
+#define STREAM_BLOCK 16
+#define STREAM_HEAD_MAX (5 + 4 * 10)
+#define STREAM_DIST_MAX ((int64_t)1 << 40) /* centimetres */
 
 enum { CH_T, CH_HR, CH_DIST, CH_LAT, CH_LON, CH_ALT, CH_SPEED, CH_CAD, CH_COUNT };
+
+/* Version 2: 2 = the column holds second differences, 1 = first. */
+static const unsigned char chan_order[CH_COUNT] = {2, 1, 2, 2, 2, 1, 1, 1};
+
+/*
+ * The widest zigzagged value of each channel in version 2, in bits: the
+ * value's range plus one bit per difference plus the zigzag's sign bit.
+ * A block of 16 takes at most 1 + 2 x this many bytes: exceptions are
+ * only chosen when they make the block smaller.
+ */
+static const unsigned char chan_bits[CH_COUNT] = {35, 10, 44, 35, 35, 19, 19, 19};
 
 static int64_t chan_absent(int ch)
 {
@@ -72,20 +95,19 @@ static int64_t chan_absent(int ch)
 	}
 }
 
-static int64_t chan_get(const co_sample *s, int ch)
+/*
+ * A distance in whole centimetres, rounded half away from zero (as
+ * llround: d x 100 is exact in a double, so adding 0.5 cannot round), at
+ * most STREAM_DIST_MAX; -1 when absent.
+ */
+static int64_t dist_cm(float d)
 {
-	switch (ch) {
-	case CH_T: return s->t;
-	case CH_HR: return s->hr;
-	case CH_DIST:
-		return isfinite(s->distance) && s->distance >= 0 ?
-			(int64_t)llround((double)s->distance * 100.0) : -1;
-	case CH_LAT: return s->lat;
-	case CH_LON: return s->lon;
-	case CH_ALT: return s->altitude;
-	case CH_SPEED: return s->speed;
-	default: return s->cadence;
-	}
+	double x;
+
+	if (!(d >= 0) || !isfinite(d))
+		return -1;
+	x = (double)d * 100.0;
+	return x >= (double)STREAM_DIST_MAX ? STREAM_DIST_MAX : (int64_t)(x + 0.5);
 }
 
 /* Store v into channel ch; false when out of the channel's range. */
@@ -103,7 +125,7 @@ static bool chan_set(co_sample *s, int ch, int64_t v)
 		s->hr = (uint8_t)v;
 		return true;
 	case CH_DIST:
-		if (v < -1 || v > ((int64_t)1 << 40))
+		if (v < -1 || v > STREAM_DIST_MAX)
 			return false;
 		s->distance = v < 0 ? -1.0f : (float)((double)v / 100.0);
 		return true;
@@ -121,19 +143,15 @@ static bool chan_set(co_sample *s, int ch, int64_t v)
 	}
 }
 
-static void put_varint(co_strbuf *sb, uint64_t v)
+/* v as an unsigned LEB128 varint at p; returns the end. */
+static unsigned char *put_varint(unsigned char *p, uint64_t v)
 {
-	unsigned char b[10];
-	size_t n = 0;
-
-	do {
-		b[n] = (unsigned char)(v & 0x7F);
+	while (v >= 0x80) {
+		*p++ = (unsigned char)(v | 0x80);
 		v >>= 7;
-		if (v)
-			b[n] |= 0x80;
-		n++;
-	} while (v);
-	co_strbuf_add(sb, b, n);
+	}
+	*p++ = (unsigned char)v;
+	return p;
 }
 
 static bool get_varint(uint64_t *out, const unsigned char **p, const unsigned char *end)
@@ -163,74 +181,491 @@ static int64_t unzigzag(uint64_t v)
 	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
 }
 
+/*
+ * Pack m values of w bits (0 < w <= 64), least significant bit first, at
+ * p; returns the end (the last byte padded with zero bits). Bits of a value
+ * above w are dropped.
+ */
+static unsigned char *pack(unsigned char *p, const uint64_t *v, size_t m, unsigned w)
+{
+	uint64_t acc = 0, low = w < 64 ? ((uint64_t)1 << w) - 1 : UINT64_MAX;
+	unsigned bits = 0; /* in acc, always < 64 */
+
+	for (size_t j = 0; j < m; j++) {
+		uint64_t x = v[j] & low;
+
+		acc |= x << bits;
+		if (bits + w < 64) {
+			bits += w;
+			continue;
+		}
+		for (int k = 0; k < 8; k++)
+			p[k] = (unsigned char)(acc >> (8 * k));
+		p += 8;
+		bits = bits + w - 64;
+		acc = bits ? x >> (w - bits) : 0;
+	}
+	for (; bits > 0; bits = bits > 8 ? bits - 8 : 0) {
+		*p++ = (unsigned char)acc;
+		acc >>= 8;
+	}
+	return p;
+}
+
+/* The inverse of pack(); p holds the (m x w + 7) / 8 bytes. */
+static void unpack(uint64_t *v, size_t m, unsigned w, const unsigned char *p)
+{
+	uint64_t acc = 0, low = w < 64 ? ((uint64_t)1 << w) - 1 : UINT64_MAX;
+	unsigned bits = 0;
+
+	for (size_t j = 0; j < m; j++) {
+		if (w <= 56) {
+			while (bits < w) {
+				acc |= (uint64_t)*p++ << bits;
+				bits += 8;
+			}
+			v[j] = acc & low;
+			acc = w < 64 ? acc >> w : 0;
+			bits -= w;
+		} else {
+			uint64_t x;
+
+			while (bits < 32) {
+				acc |= (uint64_t)*p++ << bits;
+				bits += 8;
+			}
+			x = acc & 0xFFFFFFFFu;
+			acc >>= 32;
+			bits -= 32;
+			while (bits < w - 32) {
+				acc |= (uint64_t)*p++ << bits;
+				bits += 8;
+			}
+			x |= (acc & (((uint64_t)1 << (w - 32)) - 1)) << 32;
+			acc >>= w - 32;
+			bits -= w - 32;
+			v[j] = x;
+		}
+	}
+}
+
+/* One channel's column while it is encoded. */
+typedef struct column {
+	unsigned char *start, *cur; /* its bit-packed blocks, in a region sized for them */
+	co_strbuf runs;             /* presence runs as varints, when some are absent */
+	size_t nruns, run;          /* runs written; length of the current one */
+	bool present;               /* whether the current run is of present values */
+	size_t npresent;
+	int64_t prev, prevd;        /* last present value and last difference */
+	uint64_t z[STREAM_BLOCK];   /* the block being filled */
+	size_t nz;
+} column;
+
+static unsigned bit_length(uint64_t x)
+{
+	return x ? 64 - (unsigned)__builtin_clzll(x) : 0;
+}
+
+/*
+ * The cheapest width w for a block: its values' low w bits are packed, and
+ * each value wider than w is an exception (index byte, varint of the high
+ * bits), so that one outlier does not widen the whole block. The
+ * candidates: no exception, then the largest value, the two largest, the
+ * three largest as exceptions.
+ */
+#define BLOCK_MAX_EXC 3
+
+/* The bits set in any of v[0..m), and the largest (its first index). */
+static uint64_t block_scan(const uint64_t *v, size_t m, uint64_t *most, size_t *top)
+{
+	uint64_t any = 0, mv = 0;
+	size_t t = 0;
+
+	for (size_t j = 0; j < m; j++) {
+		any |= v[j];
+		t = v[j] > mv ? j : t;
+		mv = v[j] > mv ? v[j] : mv;
+	}
+	*most = mv;
+	*top = t;
+	return any;
+}
+
+static unsigned block_width(const uint64_t *z, size_t m, size_t *nexc)
+{
+	uint64_t left[STREAM_BLOCK], most;
+	unsigned best, out[BLOCK_MAX_EXC];
+	size_t best_cost, top;
+
+	uint64_t any = 0;
+	size_t wide = 0;
+
+	for (size_t j = 0; j < m; j++)
+		any |= z[j];
+	best = bit_length(any);
+	*nexc = 0;
+	if (best <= 2)
+		return best; /* an exception costs more than it can save */
+	/* exceptions pay only when they take the width down by 2 bits or more:
+	 * not when more values than exceptions allowed are within 1 bit of it */
+	for (size_t j = 0; j < m; j++)
+		wide += (z[j] >> (best - 2)) != 0;
+	if (wide > BLOCK_MAX_EXC)
+		return best;
+	best_cost = (m * best + 7) / 8;
+	block_scan(z, m, &most, &top);
+	memcpy(left, z, m * sizeof(*z));
+	for (int k = 0; k < BLOCK_MAX_EXC; k++) {
+		size_t cost, e = 0;
+		unsigned w;
+
+		out[k] = bit_length(most);
+		left[top] = 0;
+		w = bit_length(block_scan(left, m, &most, &top));
+		cost = (m * w + 7) / 8 + 1;
+		for (int i = 0; i <= k; i++)
+			if (out[i] > w) {
+				e++;
+				cost += 1 + (out[i] - w + 6) / 7;
+			}
+		if (e && cost < best_cost) {
+			best_cost = cost;
+			best = w;
+			*nexc = e;
+		}
+	}
+	return best;
+}
+
+static void column_flush(column *c)
+{
+	size_t nexc;
+	unsigned w = block_width(c->z, c->nz, &nexc);
+
+	*c->cur++ = (unsigned char)(w | (nexc ? 0x80 : 0));
+	if (w)
+		c->cur = pack(c->cur, c->z, c->nz, w);
+	if (nexc) {
+		*c->cur++ = (unsigned char)nexc;
+		for (size_t j = 0; j < c->nz; j++) {
+			if (!(c->z[j] >> w))
+				continue;
+			*c->cur++ = (unsigned char)j;
+			c->cur = put_varint(c->cur, c->z[j] >> w);
+		}
+	}
+	c->nz = 0;
+}
+
+static void column_run(column *c)
+{
+	unsigned char b[10];
+
+	co_strbuf_add(&c->runs, b, (size_t)(put_varint(b, c->run) - b));
+	c->nruns++;
+	c->run = 0;
+}
+
+/* Add the next sample's value v of channel ch to its column. */
+static inline void column_add(column *c, int ch, int64_t v)
+{
+	bool present = v != chan_absent(ch);
+	int64_t d;
+
+	if (present != c->present) {
+		column_run(c);
+		c->present = present;
+	}
+	c->run++;
+	if (!present)
+		return;
+	c->npresent++;
+	d = v - c->prev;
+	c->prev = v;
+	if (chan_order[ch] == 2) {
+		int64_t dd = d - c->prevd;
+
+		c->prevd = d;
+		d = dd;
+	}
+	c->z[c->nz++] = zigzag(d);
+	if (c->nz == STREAM_BLOCK)
+		column_flush(c);
+}
+
 int co_stream_encode(unsigned char **out, size_t *out_len, const co_activity *act)
 {
-	co_strbuf head = CO_STRBUF_INIT, body = CO_STRBUF_INIT;
-	unsigned mask = 1u << CH_T;
-	unsigned char *z = NULL;
-	uLongf zlen;
+	const co_sample *s = act->samples;
+	size_t n = act->nsamples, nblocks = (n + STREAM_BLOCK - 1) / STREAM_BLOCK;
+	size_t room = 0, body_len = 0, at;
+	column col[CH_COUNT];
+	unsigned char *blocks, *buf, head[STREAM_HEAD_MAX], *h;
+	unsigned mask = 0;
 
 	*out = NULL;
 	*out_len = 0;
-	if (!act->nsamples)
+	if (!n)
 		return 0;
-	for (size_t i = 0; i < act->nsamples; i++)
-		for (int ch = 1; ch < CH_COUNT; ch++)
-			if (chan_get(&act->samples[i], ch) != chan_absent(ch))
-				mask |= 1u << ch;
+	/* each channel a region sized for its widest blocks: nothing grows */
+	for (int ch = 0; ch < CH_COUNT; ch++)
+		room += nblocks * (2 + (size_t)chan_bits[ch] * STREAM_BLOCK / 8);
+	blocks = malloc(room);
+	if (!blocks)
+		return co_error_set(CO_ENOMEM, "out of memory");
+	memset(col, 0, sizeof(col));
 	for (int ch = 0; ch < CH_COUNT; ch++) {
-		int64_t prev = 0;
+		col[ch].start = col[ch].cur = ch ? col[ch - 1].start +
+			nblocks * (2 + (size_t)chan_bits[ch - 1] * STREAM_BLOCK / 8) : blocks;
+		col[ch].runs = (co_strbuf)CO_STRBUF_INIT;
+		col[ch].present = true;
+	}
+	/* one pass over the samples, every channel */
+	for (size_t i = 0; i < n; i++) {
+		const co_sample *x = &s[i];
+
+		column_add(&col[CH_T], CH_T, x->t);
+		column_add(&col[CH_HR], CH_HR, x->hr);
+		column_add(&col[CH_DIST], CH_DIST, dist_cm(x->distance));
+		column_add(&col[CH_LAT], CH_LAT, x->lat);
+		column_add(&col[CH_LON], CH_LON, x->lon);
+		column_add(&col[CH_ALT], CH_ALT, x->altitude);
+		column_add(&col[CH_SPEED], CH_SPEED, x->speed);
+		column_add(&col[CH_CAD], CH_CAD, x->cadence);
+	}
+	for (int ch = 0; ch < CH_COUNT; ch++) {
+		column *c = &col[ch];
+		unsigned char b[10];
+
+		if (!c->npresent)
+			continue;
+		mask |= 1u << ch;
+		if (c->nz)
+			column_flush(c);
+		if (c->nruns)
+			column_run(c); /* the last run, when there are several */
+		body_len += (size_t)(put_varint(b, c->nruns) - b) + c->runs.len +
+			    (size_t)(c->cur - c->start);
+	}
+	h = head;
+	memcpy(h, STREAM_MAGIC_V2, 4);
+	h[4] = 0;
+	h = put_varint(h + 5, n);
+	h = put_varint(h, act->sample_stride ? act->sample_stride : 1);
+	h = put_varint(h, mask);
+	h = put_varint(h, body_len);
+	at = (size_t)(h - head);
+	buf = malloc(at + body_len);
+	if (buf) {
+		memcpy(buf, head, at);
+		for (int ch = 0; ch < CH_COUNT; ch++) {
+			column *c = &col[ch];
+
+			if (!(mask & (1u << ch)))
+				continue;
+			at = (size_t)(put_varint(buf + at, c->nruns) - buf);
+			if (c->runs.len)
+				memcpy(buf + at, c->runs.buf, c->runs.len);
+			at += c->runs.len;
+			memcpy(buf + at, c->start, (size_t)(c->cur - c->start));
+			at += (size_t)(c->cur - c->start);
+		}
+	}
+	for (int ch = 0; ch < CH_COUNT; ch++)
+		co_strbuf_release(&col[ch].runs);
+	free(blocks);
+	if (!buf)
+		return co_error_set(CO_ENOMEM, "out of memory");
+	*out = buf;
+	*out_len = at;
+	return 0;
+}
+
+/* Version 1 body: per channel n zigzagged first differences as varints. */
+static bool decode_v1_body(co_sample *s, size_t n, unsigned mask, const unsigned char *bp,
+			   const unsigned char *bend)
+{
+	for (int ch = 0; ch < CH_COUNT; ch++) {
+		int64_t v = 0;
 
 		if (!(mask & (1u << ch)))
 			continue;
-		for (size_t i = 0; i < act->nsamples; i++) {
-			int64_t v = chan_get(&act->samples[i], ch);
+		for (size_t i = 0; i < n; i++) {
+			uint64_t d;
 
-			put_varint(&body, zigzag(v - prev));
-			prev = v;
+			if (!get_varint(&d, &bp, bend) ||
+			    __builtin_add_overflow(v, unzigzag(d), &v) || !chan_set(&s[i], ch, v)) {
+				co_error_set(CO_EINPUT, "stream: damaged at sample %zu", i);
+				return false;
+			}
 		}
 	}
-	co_strbuf_add(&head, STREAM_MAGIC, 4);
-	zlen = compressBound(body.len);
-	z = co_xmalloc(zlen);
-	bool deflated = compress2(z, &zlen, (const Bytef *)body.buf, body.len, 1) == Z_OK &&
-			zlen < body.len;
-	co_strbuf_addch(&head, deflated ? STREAM_DEFLATED : 0);
-	put_varint(&head, act->nsamples);
-	put_varint(&head, act->sample_stride ? act->sample_stride : 1);
-	put_varint(&head, mask);
-	put_varint(&head, body.len);
-	if (deflated)
-		co_strbuf_add(&head, z, zlen);
-	else
-		co_strbuf_add(&head, body.buf, body.len);
-	free(z);
-	co_strbuf_release(&body);
-	*out_len = head.len;
-	*out = (unsigned char *)co_strbuf_detach(&head);
-	return 0;
+	if (bp != bend) {
+		co_error_set(CO_EINPUT, "stream: %zu bytes after the last sample",
+			     (size_t)(bend - bp));
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Version 2 presence runs at *p, moved past them: check they cover the n
+ * samples exactly. *runs the number of runs (0: every sample present),
+ * *first where their lengths start, *k how many samples are present.
+ */
+static bool read_runs(uint64_t *runs, const unsigned char **first, size_t *k,
+		      const unsigned char **p, const unsigned char *end, size_t n)
+{
+	uint64_t sum = 0, r;
+
+	*k = 0;
+	if (!get_varint(runs, p, end) || *runs > (uint64_t)n + 1)
+		return false;
+	*first = *p;
+	if (!*runs) {
+		*k = n;
+		return true;
+	}
+	for (uint64_t j = 0; j < *runs; j++) {
+		if (!get_varint(&r, p, end) || r > n - sum)
+			return false;
+		sum += r;
+		if (!(j & 1))
+			*k += (size_t)r;
+	}
+	return sum == n;
+}
+
+/*
+ * A block's exceptions at *p: a count, then each an index (increasing) and
+ * the high bits above the w packed ones.
+ */
+static bool add_exceptions(uint64_t *z, size_t m, unsigned w, const unsigned char **p,
+			   const unsigned char *end)
+{
+	size_t e, next = 0;
+	uint64_t hi;
+
+	if (*p >= end || (e = *(*p)++) == 0 || e > m)
+		return false;
+	while (e--) {
+		size_t j;
+
+		if (*p >= end || (j = *(*p)++) < next || j >= m || !get_varint(&hi, p, end) ||
+		    !hi || (w && hi >> (64 - w)))
+			return false;
+		z[j] |= hi << w;
+		next = j + 1;
+	}
+	return true;
+}
+
+/* Version 2 body: per channel presence runs, then bit-packed differences. */
+static bool decode_v2_body(co_sample *s, size_t n, unsigned mask, const unsigned char *bp,
+			   const unsigned char *bend)
+{
+	size_t i = 0;
+
+	for (int ch = 0; ch < CH_COUNT; ch++) {
+		const unsigned char *rp;
+		uint64_t nruns, left = n, r;
+		int64_t v = 0, d = 0;
+		size_t k, got = 0;
+		bool present = true;
+
+		if (!(mask & (1u << ch)))
+			continue;
+		i = 0;
+		if (!read_runs(&nruns, &rp, &k, &bp, bend, n) || !k || (ch == CH_T && nruns))
+			goto damaged; /* time is never absent */
+		if (nruns && get_varint(&r, &rp, bend))
+			left = r;
+		while (got < k) {
+			size_t m = k - got < STREAM_BLOCK ? k - got : STREAM_BLOCK, bytes;
+			uint64_t z[STREAM_BLOCK] = {0};
+			unsigned w, exc;
+
+			if (bp >= bend)
+				goto damaged;
+			exc = *bp & 0x80;
+			if ((w = *bp++ & 0x7F) > 64 || (exc && w == 64))
+				goto damaged;
+			bytes = (m * w + 7) / 8;
+			if ((size_t)(bend - bp) < bytes)
+				goto damaged;
+			if (w)
+				unpack(z, m, w, bp);
+			bp += bytes;
+			if (exc && !add_exceptions(z, m, w, &bp, bend))
+				goto damaged;
+			for (size_t j = 0; j < m; j++) {
+				int64_t x = unzigzag(z[j]);
+
+				/* the next present sample (the runs were checked) */
+				while (!present || !left) {
+					if (left) {
+						i += (size_t)left;
+						left = 0;
+					} else if (get_varint(&r, &rp, bend)) {
+						left = r;
+						present = !present;
+					}
+				}
+				if (chan_order[ch] == 2) {
+					if (__builtin_add_overflow(d, x, &d))
+						goto damaged;
+					x = d;
+				}
+				if (__builtin_add_overflow(v, x, &v) || !chan_set(&s[i], ch, v))
+					goto damaged;
+				i++;
+				left--;
+			}
+			got += m;
+		}
+	}
+	if (bp != bend) {
+		co_error_set(CO_EINPUT, "stream: %zu bytes after the last sample",
+			     (size_t)(bend - bp));
+		return false;
+	}
+	return true;
+damaged:
+	co_error_set(CO_EINPUT, "stream: damaged at sample %zu", i);
+	return false;
 }
 
 int co_stream_decode(co_sample **out, size_t *out_count, const unsigned char *data, size_t len)
 {
 	const unsigned char *p = data, *end = data + len, *bp, *bend;
-	uint64_t n, stride, mask, body_len;
+	uint64_t n, stride, mask, body_len, least, most;
 	unsigned char *inflated = NULL;
 	co_sample *s = NULL;
-	int flags, rc = CO_EINPUT;
+	int flags, version, rc = CO_EINPUT;
+	bool ok;
 
 	*out = NULL;
 	*out_count = 0;
-	if (len < 5 || memcmp(data, STREAM_MAGIC, 4))
+	if (len < 5 || (memcmp(data, STREAM_MAGIC_V1, 4) && memcmp(data, STREAM_MAGIC_V2, 4)))
 		return co_error_set(CO_EINPUT, "stream: not a carryover stream (bad magic)");
+	version = data[3] - '0';
 	flags = data[4];
 	p += 5;
-	if ((flags & ~STREAM_DEFLATED) || !get_varint(&n, &p, end) ||
+	if ((flags & ~(version == 1 ? STREAM_DEFLATED : 0)) || !get_varint(&n, &p, end) ||
 	    !get_varint(&stride, &p, end) || !get_varint(&mask, &p, end) ||
 	    !get_varint(&body_len, &p, end))
 		return co_error_set(CO_EINPUT, "stream: damaged header");
+	/* the least and most a body can take: v1 a varint (1 to 10 bytes) a
+	 * value; v2 at least the time's runs and blocks, at most runs and the
+	 * widest blocks in every channel */
+	least = n;
+	most = n * CH_COUNT * 10;
+	if (version == 2) {
+		least = 1 + (n + STREAM_BLOCK - 1) / STREAM_BLOCK;
+		most = CH_COUNT * (10 + (n + 1) * 10 + (n + STREAM_BLOCK - 1) / STREAM_BLOCK *
+				   (1 + 8 * STREAM_BLOCK));
+	}
 	if (n == 0 || n > STREAM_MAX_SAMPLES || !(mask & 1) || mask >> CH_COUNT ||
-	    body_len > n * CH_COUNT * 10)
+	    body_len < least || body_len > most)
 		return co_error_set(CO_EINPUT, "stream: implausible header (%llu samples)",
 				    (unsigned long long)n);
 	if (flags & STREAM_DEFLATED) {
@@ -261,26 +696,10 @@ int co_stream_decode(co_sample **out, size_t *out_count, const unsigned char *da
 	}
 	for (size_t i = 0; i < n; i++)
 		co_sample_init(&s[i]);
-	for (int ch = 0; ch < CH_COUNT; ch++) {
-		int64_t v = 0;
-
-		if (!(mask & (1u << ch)))
-			continue;
-		for (size_t i = 0; i < n; i++) {
-			uint64_t d;
-
-			if (!get_varint(&d, &bp, bend) ||
-			    __builtin_add_overflow(v, unzigzag(d), &v) || !chan_set(&s[i], ch, v)) {
-				co_error_set(CO_EINPUT, "stream: damaged at sample %zu", i);
-				goto done;
-			}
-		}
-	}
-	if (bp != bend) {
-		co_error_set(CO_EINPUT, "stream: %zu bytes after the last sample",
-			     (size_t)(bend - bp));
+	ok = version == 1 ? decode_v1_body(s, n, (unsigned)mask, bp, bend) :
+			    decode_v2_body(s, n, (unsigned)mask, bp, bend);
+	if (!ok)
 		goto done;
-	}
 	*out = s;
 	*out_count = n;
 	s = NULL;
@@ -465,6 +884,69 @@ static void known_release(known_set *k)
 	k->cap = k->n = 0;
 }
 
+/* --- richness of the rows this import stored: row id -> samples -------------- */
+
+/*
+ * The writer remembers how rich each row it stored is (samples with heart
+ * rate plus samples with position), so that a later file of the same run
+ * is weighed against it without decoding its stream again.
+ */
+typedef struct rich_map {
+	int64_t *id;    /* 0: empty slot */
+	size_t *rich;
+	size_t cap, n;
+} rich_map;
+
+static size_t rich_slot(const rich_map *m, int64_t id)
+{
+	return (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 20) & (m->cap - 1);
+}
+
+static bool rich_find(const rich_map *m, int64_t id, size_t *out)
+{
+	if (!m->cap)
+		return false;
+	for (size_t i = rich_slot(m, id); m->id[i]; i = (i + 1) & (m->cap - 1))
+		if (m->id[i] == id) {
+			*out = m->rich[i];
+			return true;
+		}
+	return false;
+}
+
+static void rich_put(rich_map *m, int64_t id, size_t rich)
+{
+	size_t i;
+
+	if (id <= 0)
+		return;
+	if ((m->n + 1) * 2 > m->cap) {
+		rich_map bigger = {NULL, NULL, m->cap ? m->cap * 2 : 256, 0};
+
+		bigger.id = co_xcalloc(bigger.cap, sizeof(*bigger.id));
+		bigger.rich = co_xcalloc(bigger.cap, sizeof(*bigger.rich));
+		for (size_t j = 0; j < m->cap; j++)
+			if (m->id[j])
+				rich_put(&bigger, m->id[j], m->rich[j]);
+		free(m->id);
+		free(m->rich);
+		*m = bigger;
+	}
+	for (i = rich_slot(m, id); m->id[i] && m->id[i] != id; i = (i + 1) & (m->cap - 1))
+		;
+	if (!m->id[i])
+		m->n++;
+	m->id[i] = id;
+	m->rich[i] = rich;
+}
+
+static void rich_release(rich_map *m)
+{
+	free(m->id);
+	free(m->rich);
+	memset(m, 0, sizeof(*m));
+}
+
 /* --- tasks ---------------------------------------------------------------- */
 
 /* One activity of a file, ready to insert; the writer fills the outcome. */
@@ -561,6 +1043,7 @@ typedef struct pipeline {
 	size_t window, issued, committed;
 	bool walk_done, stop;
 	known_set known;          /* guarded by mu */
+	rich_map rich;            /* writer only */
 
 	const co_import_options *opt;
 	size_t max_file;
@@ -848,6 +1331,7 @@ struct reader {
 	/* Up to n bytes into buf: the count, 0 at the end, -1 on error (msg set). */
 	ssize_t (*read)(reader *r, void *buf, size_t n);
 	char msg[160];
+	uint64_t size; /* the bytes to come when known (a file's size), else 0 */
 };
 
 typedef struct fd_reader {
@@ -971,7 +1455,7 @@ static void walk_archive(pipeline *pl, reader *parent, const unsigned char *head
 	chain *c = co_xcalloc(1, sizeof(*c));
 	struct archive *a = archive_read_new();
 	struct archive_entry *e;
-	arch_reader ar = {{arch_read, ""}, a};
+	arch_reader ar = {{arch_read, "", 0}, a};
 	co_strbuf cname = CO_STRBUF_INIT, csource = CO_STRBUF_INIT;
 	int r;
 
@@ -1004,6 +1488,8 @@ static void walk_archive(pipeline *pl, reader *parent, const unsigned char *head
 		base = base ? base + 1 : path;
 		if (path && (!strncmp(path, "__MACOSX/", 9) || !strncmp(base, "._", 2)))
 			continue; /* macOS resource forks, not files */
+		ar.base.size = !gzip && archive_entry_size_is_set(e) && archive_entry_size(e) > 0 ?
+			       (uint64_t)archive_entry_size(e) : 0;
 		if (gzip) {
 			walk_stream(pl, &ar.base, name, source, depth + 1);
 			continue;
@@ -1056,6 +1542,10 @@ static void walk_stream(pipeline *pl, reader *r, const char *name, const char *s
 		break;
 	case CO_KIND_FIT: case CO_KIND_GPX: case CO_KIND_TCX: case CO_KIND_XML: {
 		size_t len = (size_t)n, cap = HEAD_BYTES * 16;
+
+		/* sized once when the size is known (one more byte to see the end) */
+		if (r->size >= cap && r->size < pl->max_file)
+			cap = (size_t)r->size + 1;
 		unsigned char *data = co_xmalloc(cap);
 		bool too_big = false;
 
@@ -1113,7 +1603,7 @@ static void *walker_main(void *arg)
 	for (size_t i = 0; i < pl->ninputs && !stopped(pl); i++) {
 		input *in = &pl->inputs[i];
 		uint64_t start = pl->disk_pos;
-		fd_reader f = {{fd_read, ""}, -1, pl, start};
+		fd_reader f = {{fd_read, "", in->size}, -1, pl, start};
 
 		if (in->error) {
 			report(pl, in->path, CO_IMPORT_FAILED, in->error);
@@ -1266,12 +1756,14 @@ static void count(pipeline *pl, co_import_outcome o)
 	}
 }
 
-/* Samples with heart rate plus samples with position in a stored stream. */
-static size_t stream_richness(const co_store_activity_row *row)
+/* Samples with heart rate plus samples with position in a stored row. */
+static size_t stream_richness(const pipeline *pl, const co_store_activity_row *row)
 {
 	co_sample *s = NULL;
 	size_t n = 0, rich = 0;
 
+	if (rich_find(&pl->rich, row->id, &rich))
+		return rich; /* stored by this import */
 	if (!row->stream || co_stream_decode(&s, &n, row->stream, row->stream_len) < 0)
 		return 0;
 	for (size_t i = 0; i < n; i++)
@@ -1307,7 +1799,7 @@ static int check_overlap(pipeline *pl, task *t, prepared *p)
 	bool same_file = !strncmp(other.hash, t->hash, 64);
 
 	if (!same_file && ov * 2 >= shorter) {
-		size_t orich = stream_richness(&other);
+		size_t orich = stream_richness(pl, &other);
 		co_strbuf sb = CO_STRBUF_INIT;
 
 		if (p->rich > orich) {
@@ -1399,6 +1891,7 @@ static int commit_task(pipeline *pl, task *t)
 			pthread_mutex_lock(&pl->mu);
 			known_add(&pl->known, t->hash, p->id, t->source);
 			pthread_mutex_unlock(&pl->mu);
+			rich_put(&pl->rich, p->id, p->rich);
 		}
 		count(pl, p->outcome);
 		emit(pl, p->outcome, t->name, p->message, p->id,
@@ -1558,6 +2051,7 @@ stop:
 	pthread_mutex_destroy(&pl.mu);
 	free(pl.ring);
 	known_release(&pl.known);
+	rich_release(&pl.rich);
 	if (rc == 0)
 		pl.stats.bytes_done = pl.stats.bytes_total;
 	pl.stats.seconds = since(&pl.t0);

@@ -1,5 +1,6 @@
 /*
- * The importer (include/carryover/import.h): the stream codec, format
+ * The importer (include/carryover/import.h): the stream codec (version 2
+ * written, version 1 still read), format
  * detection, and whole imports of the shared corpus into a fresh store:
  * counts, idempotence, one row per run across formats, export archives
  * (built here with libarchive's writer: a zip holding a nested zip and a
@@ -23,6 +24,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <math.h>
+#include <zlib.h>
 
 #include "carryover/carryover.h"
 #include "carryover/import.h"
@@ -221,6 +224,186 @@ static void test_stream_roundtrip(void **state)
 	assert_int_equal(co_stream_encode(&buf, &len, &a), 0);
 	assert_null(buf);
 	assert_int_equal(len, 0);
+}
+
+/* Whether two sample arrays are equal, distances to the centimetre. */
+static void assert_same_samples(const co_sample *x, const co_sample *y, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(x[i].t, y[i].t);
+		assert_int_equal(x[i].hr, y[i].hr);
+		assert_int_equal(x[i].lat, y[i].lat);
+		assert_int_equal(x[i].lon, y[i].lon);
+		assert_int_equal(x[i].altitude, y[i].altitude);
+		assert_int_equal(x[i].speed, y[i].speed);
+		assert_int_equal(x[i].cadence, y[i].cadence);
+		if (x[i].distance < 0)
+			assert_true(y[i].distance < 0);
+		else
+			assert_true(y[i].distance > x[i].distance - 0.006 &&
+				    y[i].distance < x[i].distance + 0.006);
+	}
+}
+
+/*
+ * A run as a watch records it: one sample a second, smooth position,
+ * distance and altitude with a little noise, heart rate drifting, and the
+ * GPS lost for a minute in a tunnel (no position, no distance).
+ */
+static void make_real_run(co_activity *a, size_t n)
+{
+	uint32_t seed = 12345;
+	double dist = 0;
+
+	co_activity_init(a);
+	a->start = 1700000000;
+	for (size_t i = 0; i < n; i++) {
+		co_sample s;
+		double noise;
+
+		seed = seed * 1103515245u + 12345u;
+		noise = (double)((seed >> 16) % 200) / 100.0 - 1.0; /* -1 .. 1 */
+		co_sample_init(&s);
+		s.t = (uint32_t)i;
+		s.hr = (uint8_t)(140 + (i / 60) % 20 + (noise > 0.8));
+		dist += 3.1 + noise * 0.2;
+		if (i < 1000 || i >= 1060) {
+			co_sample_set_pos(&s, 46.5 + (double)i * 2.5e-5 + noise * 2e-6,
+					  6.6 + (double)i * 1.5e-5 - noise * 2e-6);
+			s.distance = (float)dist;
+		}
+		co_sample_set_altitude(&s, 420 + 15 * sin((double)i / 300) + noise * 0.3);
+		co_sample_set_speed(&s, 3.1 + noise * 0.2);
+		co_sample_set_cadence(&s, 172 + (noise > 0 ? 1 : 0));
+		assert_int_equal(co_activity_add_sample(a, &s), 0);
+	}
+}
+
+static void test_stream_v2(void **state)
+{
+	co_activity a;
+	unsigned char *buf = NULL, *again = NULL;
+	size_t len = 0, len2 = 0, n = 0;
+	co_sample *back = NULL;
+
+	/* a real-looking hour is small without general-purpose compression,
+	 * round-trips, and encodes to the same bytes every time */
+	make_real_run(&a, 3600);
+	assert_int_equal(co_stream_encode(&buf, &len, &a), 0);
+	assert_memory_equal(buf, "COS2", 4);
+	assert_true(len < a.nsamples * 6);
+	assert_int_equal(co_stream_decode(&back, &n, buf, len), 0);
+	assert_int_equal(n, a.nsamples);
+	assert_same_samples(a.samples, back, n);
+	assert_int_equal(back[1030].lat, CO_NO_POS);
+	assert_true(back[1030].distance < 0);
+	free(back);
+	assert_int_equal(co_stream_encode(&again, &len2, &a), 0);
+	assert_int_equal(len2, len);
+	assert_memory_equal(again, buf, len);
+	free(again);
+
+	/* a future version, or a flag this version does not define, is refused */
+	buf[3] = '3';
+	assert_int_equal(co_stream_decode(&back, &n, buf, len), CO_EINPUT);
+	assert_null(back);
+	buf[3] = '2';
+	buf[4] = 1; /* "deflated" belongs to version 1 only */
+	assert_int_equal(co_stream_decode(&back, &n, buf, len), CO_EINPUT);
+	assert_null(back);
+	free(buf);
+	co_activity_release(&a);
+
+	/* extremes: every channel at the ends of its range, jumping between
+	 * them, and absent now and then (wide blocks, exceptions, runs) */
+	co_activity_init(&a);
+	for (size_t i = 0; i < 300; i++) {
+		co_sample s;
+
+		co_sample_init(&s);
+		s.t = i < 299 ? (uint32_t)(i * 7 + (i % 37 == 0 ? 100000 : 0)) : UINT32_MAX;
+		if (i % 37 != 5)
+			s.hr = (uint8_t)(i % 19 == 0 ? 255 : i % 23 == 0 ? 1 : 150);
+		if (i % 13) {
+			s.lat = i % 29 == 0 ? INT32_MAX : i % 31 == 0 ? INT32_MIN + 1 :
+				(int32_t)(465000000 + i);
+			s.lon = i % 41 == 0 ? -1800000000 : (int32_t)(66000000 - i * 3);
+		}
+		if (i % 17)
+			s.distance = i % 43 == 0 ? 9.9e9f : (float)i * 2.5f;
+		s.altitude = i % 11 == 0 ? 0xFFFE : (uint16_t)(2500 + i % 3);
+		if (i % 2)
+			s.speed = (uint16_t)(i % 47 == 0 ? 0 : 3000 + i % 5);
+		s.cadence = i % 53 == 0 ? 0 : 2752;
+		/* add directly: the times above are not for a recorder */
+		if (a.nsamples == a.samples_alloc) {
+			a.samples_alloc = a.samples_alloc ? 2 * a.samples_alloc : 64;
+			a.samples = realloc(a.samples, a.samples_alloc * sizeof(*a.samples));
+			assert_non_null(a.samples);
+		}
+		a.samples[a.nsamples++] = s;
+	}
+	a.sample_stride = 1;
+	assert_int_equal(co_stream_encode(&buf, &len, &a), 0);
+	assert_int_equal(co_stream_decode(&back, &n, buf, len), 0);
+	assert_int_equal(n, a.nsamples);
+	assert_same_samples(a.samples, back, n);
+	free(back);
+	/* every truncation is refused; a flipped byte never crashes */
+	for (size_t cut = 0; cut < len; cut++) {
+		assert_int_equal(co_stream_decode(&back, &n, buf, cut), CO_EINPUT);
+		assert_null(back);
+	}
+	for (size_t i = 0; i < len; i++) {
+		buf[i] ^= 0xA5;
+		if (co_stream_decode(&back, &n, buf, len) == 0)
+			free(back);
+		else
+			assert_null(back);
+		buf[i] ^= 0xA5;
+	}
+	free(buf);
+	co_activity_release(&a);
+}
+
+/* Streams stored by earlier versions (version 1: varints, maybe deflated) still read. */
+static void test_stream_v1(void **state)
+{
+	/* 3 samples: time 0, 1, 2; heart rate 120, 121, 121; nothing else */
+	static const unsigned char body[] = {0, 2, 2, 0xF0, 0x01, 2, 0};
+	unsigned char blob[64], z[64];
+	uLongf zlen = sizeof(z);
+	co_sample *back = NULL;
+	size_t n = 0, len;
+
+	memcpy(blob, "COS1\0\x03\x01\x03\x07", 9);
+	memcpy(blob + 9, body, sizeof(body));
+	len = 9 + sizeof(body);
+	assert_int_equal(co_stream_decode(&back, &n, blob, len), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(back[2].t, 2);
+	assert_int_equal(back[0].hr, 120);
+	assert_int_equal(back[2].hr, 121);
+	assert_int_equal(back[1].lat, CO_NO_POS);
+	assert_true(back[1].distance < 0);
+	free(back);
+
+	/* the same body deflated, as version 1 wrote it */
+	assert_int_equal(compress2(z, &zlen, body, sizeof(body), 1), Z_OK);
+	blob[4] = 1;
+	memcpy(blob + 9, z, zlen);
+	assert_int_equal(co_stream_decode(&back, &n, blob, 9 + zlen), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(back[1].t, 1);
+	assert_int_equal(back[1].hr, 121);
+	free(back);
+
+	/* a varint running past the body is refused */
+	blob[4] = 0;
+	memcpy(blob + 9, body, sizeof(body));
+	blob[9 + sizeof(body) - 1] = 0x80;
+	assert_int_equal(co_stream_decode(&back, &n, blob, len), CO_EINPUT);
+	assert_null(back);
 }
 
 static void test_detect(void **state)
@@ -597,6 +780,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stream_roundtrip),
+		cmocka_unit_test(test_stream_v2),
+		cmocka_unit_test(test_stream_v1),
 		cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_hash),
 		cmocka_unit_test(test_json),
