@@ -33,9 +33,26 @@
 /* Longest activity the overlap search looks back for (a week). */
 #define MAX_ACTIVITY_S (7 * 86400)
 
+/*
+ * Prepared statements are kept for the life of the connection: an import
+ * runs the same few statements per file, and preparing them again each time
+ * cost a tenth of the writer thread. A cached statement is handed out once
+ * at a time (`busy`); finish() resets it and clears its bindings, so no
+ * pointer bound with SQLITE_STATIC outlives the call that bound it.
+ */
+#define STMT_CACHE 32
+
+typedef struct cached_stmt {
+	char *sql;
+	sqlite3_stmt *st;
+	bool busy;
+} cached_stmt;
+
 typedef struct sqlite_store {
 	co_store base; /* first: a co_store * is a sqlite_store * */
 	sqlite3 *db;
+	cached_stmt cache[STMT_CACHE];
+	size_t n_cache;
 } sqlite_store;
 
 static sqlite3 *db_of(co_store *s)
@@ -65,11 +82,62 @@ static int exec(co_store *s, const char *sql)
 
 static int prepare(co_store *s, sqlite3_stmt **out, const char *sql)
 {
-	if (sqlite3_prepare_v2(db_of(s), sql, -1, out, NULL) != SQLITE_OK) {
+	sqlite_store *ss = (sqlite_store *)s;
+	cached_stmt *c = NULL;
+
+	for (size_t i = 0; i < ss->n_cache; i++) {
+		if (!strcmp(ss->cache[i].sql, sql)) {
+			if (!ss->cache[i].busy) {
+				ss->cache[i].busy = true;
+				*out = ss->cache[i].st;
+				return CO_OK;
+			}
+			break; /* in use (nested): prepare a one-off copy */
+		}
+	}
+	if (ss->n_cache < STMT_CACHE)
+		c = &ss->cache[ss->n_cache];
+	if (sqlite3_prepare_v3(db_of(s), sql, -1, c ? SQLITE_PREPARE_PERSISTENT : 0, out,
+			       NULL) != SQLITE_OK) {
 		*out = NULL;
 		return fail(s);
 	}
+	if (c) {
+		c->sql = co_xstrdup(sql);
+		c->st = *out;
+		c->busy = true;
+		ss->n_cache++;
+	}
 	return CO_OK;
+}
+
+/* Done with a statement from prepare(): back to the cache, or finalized. */
+static void finish(co_store *s, sqlite3_stmt *st)
+{
+	sqlite_store *ss = (sqlite_store *)s;
+
+	if (!st)
+		return;
+	for (size_t i = 0; i < ss->n_cache; i++) {
+		if (ss->cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			ss->cache[i].busy = false;
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+/* Finalize the cached statements and close the connection. */
+static void close_db(sqlite_store *ss)
+{
+	for (size_t i = 0; i < ss->n_cache; i++) {
+		sqlite3_finalize(ss->cache[i].st);
+		free(ss->cache[i].sql);
+	}
+	ss->n_cache = 0;
+	sqlite3_close(ss->db);
 }
 
 /* Step a statement that returns at most one row: 1 row, 0 done, <0 error. */
@@ -144,7 +212,7 @@ static int read_user_version(co_store *s, int *out)
 		if (rc == 1)
 			rc = CO_OK;
 	}
-	sqlite3_finalize(st);
+	finish(s, st);
 	return rc;
 }
 
@@ -230,7 +298,7 @@ done:
 
 static void sqlite_close(co_store *s)
 {
-	sqlite3_close(db_of(s)); /* every statement is finalized by now */
+	close_db((sqlite_store *)s); /* every other statement is finalized by now */
 	free(s);
 }
 
@@ -244,7 +312,7 @@ static int set_journal_wal(co_store *s)
 		if (rc == 1)
 			rc = CO_OK;
 	}
-	sqlite3_finalize(st);
+	finish(s, st);
 	return rc;
 }
 
@@ -288,7 +356,7 @@ int co_store_sqlite_open(co_store **out, const char *path)
 done:
 	if (rc) {
 		free(s->location);
-		sqlite3_close(ss->db);
+		close_db(ss);
 		free(ss);
 		return rc;
 	}
@@ -382,7 +450,7 @@ static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 	bind_text(st, 1, name);
 	if ((rc = step(s, st)) < 0)
 		goto done;
-	sqlite3_finalize(st);
+	finish(s, st);
 
 	rc = prepare(s, &st,
 		     "SELECT a.id, p.version, p.hash FROM athletes a "
@@ -401,7 +469,7 @@ static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 	id = sqlite3_column_int64(st, 0);
 	version = sqlite3_column_int(st, 1);
 	same = col_text(st, 2) && strcmp(col_text(st, 2), hash) == 0;
-	sqlite3_finalize(st);
+	finish(s, st);
 
 	if (same) {
 		/* Same text: remember where it was last read from, keep the version. */
@@ -425,7 +493,7 @@ static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 	}
 	if ((rc = step(s, st)) < 0)
 		goto done;
-	sqlite3_finalize(st);
+	finish(s, st);
 
 	rc = prepare(s, &st, "UPDATE store_state SET current_athlete_id = ?1 WHERE id = 1");
 	if (rc)
@@ -433,7 +501,7 @@ static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = step(s, st)) < 0)
 		goto done;
-	sqlite3_finalize(st);
+	finish(s, st);
 	st = NULL;
 	if (!same) {
 		rc = prepare(s, &st, "UPDATE athletes SET updated_at = "
@@ -447,7 +515,7 @@ static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 	rc = CO_OK;
 	*out = id;
 done:
-	sqlite3_finalize(st);
+	finish(s, st);
 	return put_done(s, rc);
 }
 
@@ -491,7 +559,7 @@ static int sqlite_athlete_get(co_store *s, co_store_athlete *out, const char *na
 		rc = CO_ENOTFOUND; /* store.c words the message */
 	}
 done:
-	sqlite3_finalize(st);
+	finish(s, st);
 	return rc;
 }
 
@@ -514,7 +582,7 @@ static int sqlite_athlete_list(co_store *s, co_store_athlete **out, size_t *out_
 		read_athlete(st, &list[n++]);
 	}
 done:
-	sqlite3_finalize(st);
+	finish(s, st);
 	if (rc < 0) {
 		co_store_athlete_list_free(list, n);
 		return rc;
@@ -539,7 +607,7 @@ static int sqlite_activity_exists(co_store *s, bool *out, const char *hash)
 			rc = CO_OK;
 		}
 	}
-	sqlite3_finalize(st);
+	finish(s, st);
 	return rc;
 }
 
@@ -554,7 +622,7 @@ static int sqlite_activity_delete(co_store *s, int64_t id)
 		if (rc >= 0)
 			rc = CO_OK;
 	}
-	sqlite3_finalize(st);
+	finish(s, st);
 	return rc;
 }
 
@@ -584,7 +652,7 @@ static int sqlite_activity_find_overlap(co_store *s, int64_t *out, int64_t athle
 		rc = CO_OK;
 	}
 done:
-	sqlite3_finalize(st);
+	finish(s, st);
 	return rc;
 }
 
@@ -608,7 +676,7 @@ static int sqlite_activity_insert(co_store *s, int64_t *out, const co_store_acti
 				  r->source, col_text(st, 0));
 		goto done;
 	}
-	sqlite3_finalize(st);
+	finish(s, st);
 
 	rc = prepare(s, &st,
 		     "INSERT INTO activities (athlete_id, hash, source, sport, sub_sport, start_utc, "
@@ -652,7 +720,7 @@ static int sqlite_activity_insert(co_store *s, int64_t *out, const co_store_acti
 	*out = sqlite3_last_insert_rowid(db_of(s));
 	rc = CO_OK;
 done:
-	sqlite3_finalize(st);
+	finish(s, st);
 	return put_done(s, rc);
 }
 
@@ -712,7 +780,7 @@ static int sqlite_activity_get(co_store *s, co_store_activity_row *out, int64_t 
 		rc = co_error_set(CO_ENOTFOUND, "no activity %lld in the store", (long long)id);
 	}
 done:
-	sqlite3_finalize(st);
+	finish(s, st);
 	return rc;
 }
 
@@ -753,7 +821,7 @@ static int sqlite_activity_list(co_store *s, co_store_activity_row **out, size_t
 		read_activity(st, &rows[n++]);
 	}
 done:
-	sqlite3_finalize(st);
+	finish(s, st);
 	co_strbuf_release(&sql);
 	if (rc < 0) {
 		co_store_activity_list_free(rows, n);
