@@ -67,6 +67,14 @@ int co_exercise_to_json(char **out, const co_exercise *e, bool with_why);
 int co_catalog_to_json(char **out, const co_catalog *cat, const co_exercise *const *list,
 		       size_t n);
 
+/**
+ * Copy the string member `key` of the JSON object in `json` (e.g. an
+ * activity's stored summary) into out[0..n), truncated and NUL-terminated.
+ * Returns true when found; false (out = "") for no such member, a member
+ * that is not a string, or text that is not a JSON object.
+ */
+bool co_json_string_member(char *out, size_t n, const char *json, const char *key);
+
 #ifdef __cplusplus
 }
 #endif

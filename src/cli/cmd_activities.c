@@ -55,17 +55,7 @@ static void fmt_pace(char *buf, size_t n, double secs, double metres)
 /* The guessed type from summary_json ("easy", ...), or "-". */
 static void summary_type(char *buf, size_t n, const char *summary)
 {
-	const char *p = summary ? strstr(summary, "\"type\":\"") : NULL;
-	size_t k = 0;
-
-	if (p) {
-		p += 8;
-		while (p[k] && p[k] != '"' && k + 1 < n)
-			k++;
-		memcpy(buf, p, k);
-	}
-	buf[k] = '\0';
-	if (!k)
+	if (!co_json_string_member(buf, n, summary, "type") || !*buf)
 		snprintf(buf, n, "-");
 }
 

@@ -1095,3 +1095,14 @@ int co_json_parse_plan(co_plan **out, const char *text, size_t len, const char *
 	*out = plan;
 	return 0;
 }
+
+bool co_json_string_member(char *out, size_t n, const char *json, const char *key)
+{
+	json_t *root = json ? json_loads(json, 0, NULL) : NULL;
+	const char *v = json_string_value(json_object_get(root, key));
+
+	if (n)
+		snprintf(out, n, "%s", v ? v : "");
+	json_decref(root);
+	return v != NULL;
+}

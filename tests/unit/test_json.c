@@ -805,6 +805,24 @@ static void activity_documents(void **state)
 	co_activity_release(&act);
 }
 
+/* The activities table reads the guessed run type out of the stored summary. */
+static void string_member(void **state)
+{
+	char buf[16];
+
+	assert_true(co_json_string_member(buf, sizeof(buf), "{\"ef\":1.2,\"type\":\"tempo\"}", "type"));
+	assert_string_equal(buf, "tempo");
+	/* escapes are decoded, long values truncated */
+	assert_true(co_json_string_member(buf, 6, "{\"type\":\"a\\\"bcdefgh\"}", "type"));
+	assert_string_equal(buf, "a\"bcd");
+	/* a member that is not a string, a missing one, and text that is not JSON */
+	assert_false(co_json_string_member(buf, sizeof(buf), "{\"type\":3}", "type"));
+	assert_string_equal(buf, "");
+	assert_false(co_json_string_member(buf, sizeof(buf), "{\"kind\":\"x\"}", "type"));
+	assert_false(co_json_string_member(buf, sizeof(buf), "{\"type\":\"tem", "type"));
+	assert_false(co_json_string_member(buf, sizeof(buf), NULL, "type"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -816,6 +834,7 @@ int main(void)
 		cmocka_unit_test(catalog_json),
 		cmocka_unit_test(activities_json),
 		cmocka_unit_test(activity_documents),
+		cmocka_unit_test(string_member),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
