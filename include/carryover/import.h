@@ -139,14 +139,15 @@ void co_import_hash(char out[65], const void *data, size_t len);
 /* --- the per-second stream (docs/formats/stream.md) ----------------------- */
 
 /**
- * Encode act's samples into a new buffer *out of *out_len bytes (the
- * caller frees it). An activity without samples gives *out NULL, length 0.
+ * Encode act's samples (stream format 2, "COS2") into a new buffer *out of
+ * *out_len bytes (the caller frees it). An activity without samples gives *out NULL, length 0.
  * Returns 0 or CO_ENOMEM.
  */
 int co_stream_encode(unsigned char **out, size_t *out_len, const co_activity *act);
 
 /**
- * Decode a stream into a new array *out of *out_count samples (the caller
+ * Decode a stream of format 1 ("COS1", plain or zlib; written before
+ * 2026-11-24) or 2 into a new array *out of *out_count samples (the caller
  * frees it; NULL when empty). Distances come back rounded to the
  * centimetre; every other field exactly. CO_EINPUT for a damaged or
  * unknown stream.
