@@ -645,6 +645,260 @@ static void samples_bounded(void **state)
 	got_free(&g);
 }
 
+/* CRC-16/ARC bit by bit, as the FIT protocol defines it. */
+static uint16_t crc_bitwise(uint16_t crc, const unsigned char *p, size_t n)
+{
+	while (n--) {
+		crc ^= *p++;
+		for (int k = 0; k < 8; k++)
+			crc = (uint16_t)(crc & 1 ? (crc >> 1) ^ 0xA001 : crc >> 1);
+	}
+	return crc;
+}
+
+/*
+ * Long inputs take a faster path (carry-less multiplication where the CPU
+ * has it): every length, alignment and start value must still give the
+ * definition's CRC, and any single flipped bit of a file must be caught.
+ */
+static void crc_matches_definition(void **state)
+{
+	static unsigned char b[1200];
+	uint32_t x = 12345;
+	got g = {0};
+
+	for (size_t i = 0; i < sizeof(b); i++) {
+		x = x * 1103515245u + 12345u;
+		b[i] = (unsigned char)(x >> 16);
+	}
+	for (size_t n = 0; n <= 1100; n += n < 300 ? 1 : 37)
+		for (size_t off = 0; off < 16; off += 5) {
+			uint16_t start = (uint16_t)(n * 2654435761u);
+
+			assert_int_equal(co_fit_crc16(0, b + off, n),
+					 crc_bitwise(0, b + off, n));
+			assert_int_equal(co_fit_crc16(start, b + off, n),
+					 crc_bitwise(start, b + off, n));
+		}
+	F.n = 0;
+	activity(&F, 30, 1000000000);
+	for (size_t i = 14; i < F.n; i++) {
+		F.b[i] ^= (unsigned char)(1u << (i % 8));
+		assert_int_equal(co_fit_decode(F.b, F.n, NULL, keep, &g), CO_EINPUT);
+		assert_int_equal(g.n, 0);
+		F.b[i] ^= (unsigned char)(1u << (i % 8));
+	}
+	assert_int_equal(co_fit_decode(F.b, F.n, NULL, keep, &g), 0);
+	got_free(&g);
+}
+
+/*
+ * Every record field the activity builder reads, with the profile's types
+ * (the usual case) or with other integer types and floats (legal, rare),
+ * in both byte orders: the samples must be the same.
+ */
+typedef struct rec_types {
+	unsigned char lat, alt, ealt, hr, cad, fcad, dist, speed, espeed;
+} rec_types;
+
+static void typed(fb *f, unsigned char type, uint64_t v, int big)
+{
+	switch (type & 0x1F) {
+	case 0: case 2: case 0x0A: case 0x0D: u8(f, (unsigned)v); break;
+	case 4: case 0x0B: u16(f, (unsigned)v, big); break;
+	case 5: case 6: case 0x0C: case 8: u32(f, (uint32_t)v, big); break;
+	default: fail();
+	}
+}
+
+static unsigned type_size(unsigned char type)
+{
+	switch (type & 0x1F) {
+	case 4: case 0x0B: return 2;
+	case 5: case 6: case 0x0C: case 8: return 4;
+	default: return 1;
+	}
+}
+
+/* two records: every field valid, then the "else" fields' turn */
+static void typed_records(fb *f, const rec_types *t, int big)
+{
+	const unsigned char fields[][3] = {
+		{253, 4, 0x86}, {0, 4, t->lat}, {1, 4, t->lat},
+		{78, (unsigned char)type_size(t->ealt), t->ealt},
+		{2, (unsigned char)type_size(t->alt), t->alt},
+		{3, (unsigned char)type_size(t->hr), t->hr},
+		{4, (unsigned char)type_size(t->cad), t->cad},
+		{53, (unsigned char)type_size(t->fcad), t->fcad},
+		{5, (unsigned char)type_size(t->dist), t->dist},
+		{73, (unsigned char)type_size(t->espeed), t->espeed},
+		{6, (unsigned char)type_size(t->speed), t->speed}};
+	const uint64_t invalid4 = (t->ealt & 0x1F) == 6 ? 0xFFFFFFFFu : 0;
+
+	begin(f, 14, 0x20);
+	file_id(f, CO_FIT_FILE_ACTIVITY);
+	def(f, 4, big, CO_FIT_RECORD, 11, fields);
+	u8(f, 4);
+	u32(f, 1000000000, big);
+	u32(f, 500000000, big);
+	u32(f, (uint32_t)-500000000, big);
+	typed(f, t->ealt, 2600, big);   /* (20 m + 500) x 5 */
+	typed(f, t->alt, 3000, big);
+	typed(f, t->hr, 150, big);
+	typed(f, t->cad, 85, big);
+	typed(f, t->fcad, 128, big);    /* + 0.5 */
+	typed(f, t->dist, 123456, big);
+	typed(f, t->espeed, 3500, big);
+	typed(f, t->speed, 4000, big);
+	u8(f, 4);
+	u32(f, 1000000001, big);
+	u32(f, 0x7FFFFFFF, big);        /* no position */
+	u32(f, 0x7FFFFFFF, big);
+	typed(f, t->ealt, invalid4, big);
+	typed(f, t->alt, 3005, big);
+	typed(f, t->hr, (t->hr & 0x1F) == 4 ? 0xFFFF : 0xFF, big);
+	typed(f, t->cad, 90, big);
+	typed(f, t->fcad, (t->fcad & 0x1F) == 0x0A ? 0 : 0xFF, big);
+	typed(f, t->dist, 123800, big);
+	typed(f, t->espeed, (t->espeed & 0x1F) == 6 ? 0xFFFFFFFFu : 0, big);
+	typed(f, t->speed, 4100, big);
+	end(f, 1);
+}
+
+static void record_field_types(void **state)
+{
+	static const rec_types cases[] = {
+		/* the profile's types */
+		{0x85, 0x84, 0x86, 0x02, 0x02, 0x02, 0x86, 0x84, 0x86},
+		/* enum and byte for uint8 */
+		{0x85, 0x84, 0x86, 0x00, 0x0D, 0x02, 0x86, 0x84, 0x86},
+		/* wider, z types */
+		{0x85, 0x8B, 0x86, 0x84, 0x84, 0x0A, 0x8C, 0x86, 0x8C},
+	};
+	got g = {0};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		for (int big = 0; big < 2; big++) {
+			const co_sample *s;
+
+			F.n = 0;
+			typed_records(&F, &cases[i], big);
+			assert_int_equal(co_fit_decode(F.b, F.n, NULL, keep, &g), 0);
+			assert_int_equal(g.acts[0]->nsamples, 2);
+			s = &g.acts[0]->samples[0];
+			assert_int_equal(s->lat, 419095159);
+			assert_int_equal(s->lon, -419095159);
+			assert_true(co_sample_altitude(s) == 20.0);
+			assert_int_equal(s->hr, 150);
+			assert_true(co_sample_cadence(s) == 172.0); /* 2 x 86 */
+			assert_int_equal(s->cadence, 85 * 32 + 128 / 4);
+			assert_true(s->distance == 1234.56f);
+			assert_int_equal(s->speed, 3500);
+			s = &g.acts[0]->samples[1];
+			assert_int_equal(s->lat, CO_NO_POS);
+			assert_int_equal(s->altitude, 3005);  /* field 2 */
+			assert_int_equal(s->hr, 0);
+			assert_int_equal(s->cadence, 90 * 32);
+			assert_true(s->distance == 1238.0f);
+			assert_int_equal(s->speed, 4100);     /* field 6 */
+			got_free(&g);
+		}
+	/* a 64-bit cadence (fuzzer find: 32 x cadence overflowed) saturates */
+	{
+		static const unsigned char wide[][3] = {
+			{253, 4, 0x86}, {4, 8, 0x8F}, {53, 8, 0x8E}};
+
+		F.n = 0;
+		begin(&F, 14, 0x20);
+		file_id(&F, CO_FIT_FILE_ACTIVITY);
+		def(&F, 4, 0, CO_FIT_RECORD, 3, wide);
+		u8(&F, 4);
+		u32(&F, 1000000000, 0);
+		u32(&F, 0x00000001, 0);
+		u32(&F, 0x05030000, 0); /* 361137394529109505 */
+		u32(&F, 0, 0);
+		u32(&F, 0x80000000u, 0); /* INT64_MIN */
+		end(&F, 1);
+		assert_int_equal(co_fit_decode(F.b, F.n, NULL, keep, &g), 0);
+		assert_int_equal(g.acts[0]->samples[0].cadence, 65534);
+		got_free(&g);
+	}
+	/* a float altitude is not an integer: absent, field 2 is used */
+	{
+		rec_types t = cases[0];
+
+		t.ealt = 0x88;
+		F.n = 0;
+		typed_records(&F, &t, 0);
+		assert_int_equal(co_fit_decode(F.b, F.n, NULL, keep, &g), 0);
+		assert_int_equal(g.acts[0]->samples[0].altitude, 3000);
+		assert_int_equal(g.acts[0]->samples[0].speed, 3500);
+		got_free(&g);
+	}
+}
+
+/*
+ * Messages the activity builder skips still set the time that compressed
+ * headers count from.
+ */
+static void skipped_message_sets_time(void **state)
+{
+	static const unsigned char event[][3] = {{253, 4, 0x86}, {0, 1, 0x00}};
+	static const unsigned char hr_only[][3] = {{3, 1, 0x02}};
+	got g = {0};
+
+	F.n = 0;
+	begin(&F, 14, 0x20);
+	file_id(&F, CO_FIT_FILE_ACTIVITY);
+	record_def(&F, 1, 0);
+	record(&F, 1, 0, 1000000000, 0, 0, 100, 0);
+	def(&F, 3, 0, CO_FIT_EVENT, 2, event);
+	u8(&F, 3);
+	u32(&F, 1000000064, 0); /* 64 s later, low 5 bits 0 */
+	u8(&F, 0);
+	def(&F, 2, 0, CO_FIT_RECORD, 1, hr_only);
+	u8(&F, 0x80 | 2 << 5 | 0x02); /* event time + 2 s */
+	u8(&F, 120);
+	end(&F, 1);
+	assert_int_equal(co_fit_decode(F.b, F.n, NULL, keep, &g), 0);
+	assert_int_equal(g.acts[0]->nsamples, 2);
+	assert_int_equal(g.acts[0]->samples[1].t,
+			 1000000066 - 1000000000);
+	assert_int_equal(g.acts[0]->samples[1].hr, 120);
+	got_free(&g);
+}
+
+/*
+ * Chained files reuse the decoder's sample buffer: a long file after a
+ * short one, and a small cap, must still give each its own samples.
+ */
+static void chained_samples(void **state)
+{
+	co_fit_options opt = CO_FIT_OPTIONS_INIT;
+	got g = {0};
+
+	F.n = 0;
+	activity(&F, 3, 1000000000);
+	activity(&F, 400, 1000010000);
+	activity(&F, 5, 1000020000);
+	assert_int_equal(co_fit_decode(F.b, F.n, NULL, keep, &g), 0);
+	assert_int_equal(g.n, 3);
+	assert_int_equal(g.acts[0]->nsamples, 3);
+	assert_int_equal(g.acts[1]->nsamples, 400);
+	assert_int_equal(g.acts[1]->samples[399].t, 399);
+	assert_int_equal(g.acts[2]->nsamples, 5);
+	assert_int_equal(g.acts[2]->samples[0].hr, 140);
+	got_free(&g);
+
+	opt.sample_cap = 50;
+	assert_int_equal(co_fit_decode(F.b, F.n, &opt, keep, &g), 0);
+	assert_true(g.acts[1]->nsamples <= 50 && g.acts[1]->nsamples >= 25);
+	assert_true(g.acts[1]->sample_stride >= 8);
+	assert_int_equal(g.acts[2]->nsamples, 5);
+	assert_int_equal(g.acts[2]->sample_stride, 1);
+	got_free(&g);
+}
+
 /* The callback's non-zero value stops the decoder and comes back. */
 static int stop(void *ctx, const co_activity *a)
 {
@@ -677,6 +931,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(crc_check_value),
+		cmocka_unit_test(crc_matches_definition),
 		cmocka_unit_test(decodes_activity),
 		cmocka_unit_test(header_variants),
 		cmocka_unit_test(file_crc_mismatch),
@@ -690,6 +945,9 @@ int main(void)
 		cmocka_unit_test(many_fields),
 		cmocka_unit_test(multisport_sessions),
 		cmocka_unit_test(samples_bounded),
+		cmocka_unit_test(record_field_types),
+		cmocka_unit_test(skipped_message_sets_time),
+		cmocka_unit_test(chained_samples),
 		cmocka_unit_test(callback_stops),
 		cmocka_unit_test(names),
 	};
