@@ -23,11 +23,11 @@ static const command commands[] = {
 	{"exercises", cmd_exercises, "list the exercise catalogue, or show one exercise"},
 	{"profile", cmd_profile, "check an athlete profile (profile check FILE)"},
 	{"init", cmd_init, "write a commented athlete profile template"},
-	{"plan", cmd_plan, "the season plan of a profile (plan PROFILE)"},
+	{"plan", cmd_plan, "the season plan (plan [PROFILE]; the stored profile by default)"},
 	{"week", cmd_week, "one week of the plan: phase, runs, session cards"},
 	{"session", cmd_session, "the strength session of a day (session DATE)"},
 	{"check", cmd_check, "check a plan against the method's rules (check PROFILE|PLAN.json)"},
-	{"export", cmd_export, "write the plan as a calendar feed (export ics PROFILE)"},
+	{"export", cmd_export, "write the plan as a calendar feed (export ics [PROFILE])"},
 	{"import", cmd_import, "import activities: FIT/GPX/TCX files, folders, export zips"},
 	{"activities", cmd_activities, "list imported activities (--since DATE, --json)"},
 	{"debug", cmd_debug, NULL}, /* developer tools, not listed: debug --help */
