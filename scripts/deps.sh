@@ -21,18 +21,16 @@ for p in $PKGS; do
 	fi
 done
 
-if [ -z "$missing" ]; then
+# node and npm are often installed outside Debian's packages; accept those.
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+	missing=$(echo "$missing" | tr ' ' '\n' | grep -vx -e nodejs -e npm | tr '\n' ' ')
+fi
+if [ -z "$(echo "$missing" | tr -d ' ')" ]; then
 	exit 0
 fi
 if [ "${1:-}" = "--check" ]; then
 	echo "missing:$missing"
 	exit 1
-fi
-
-# node and npm are often installed outside Debian's packages; accept those.
-if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
-	missing=$(echo "$missing" | tr ' ' '\n' | grep -vx -e nodejs -e npm | tr '\n' ' ')
-	[ -n "$(echo "$missing" | tr -d ' ')" ] || exit 0
 fi
 
 if [ "$(id -u)" -eq 0 ]; then
