@@ -188,6 +188,8 @@ static void print_item(FILE *f, const co_item *it, co_units units)
 				 co_units_name(units));
 		else if (it->rpe > 0 && ex && (ex->equipment & WEIGHTS))
 			snprintf(extra + len, sizeof(extra) - len, "  load by RPE");
+		else if (it->rpe > 0 && ex && (ex->equipment & CO_EQUIP_BAND))
+			snprintf(extra + len, sizeof(extra) - len, "  band");
 		else if (it->rpe > 0)
 			snprintf(extra + len, sizeof(extra) - len, "  bodyweight");
 	}

@@ -323,7 +323,7 @@ static int add_test_session(co_week *w, size_t at, const co_session_ctx *ctx, ui
 	w->sessions[at] = ts;
 	w->n_sessions++;
 	carrier = &w->sessions[at + 1];
-	co_session_add_why(carrier, "D6: today opens with the baseline test session; one warm-up serves both");
+	co_session_add_why(carrier, "D6: today opens with the baseline test session; done back to back, one warm-up and one cool-down serve both (each card lists its own for a day they are split)");
 	return CO_OK;
 }
 

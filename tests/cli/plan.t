@@ -112,3 +112,9 @@ $ carryover session 2030-01-01 --profile $SRC/examples/marathon.ini
 
 $ carryover plan --help
 > usage: carryover plan [PROFILE]
+
+# Band exercises say "band" where bodyweight moves say "bodyweight" (no load to choose).
+$ printf '[athlete]\nname = Kim\nlevel = novice\nequipment = none\nstart = 2027-03-01\n[week]\ntue = easy 30\nthu = tempo 30\nsat = long 60\n' > kim.ini && carryover --db kim.db session 2027-03-02 --profile kim.ini
+> Band good morning
+> tempo 3-1-X  band
+> bodyweight
