@@ -17,6 +17,7 @@
 #include "carryover/carryover.h"
 #include "carryover/check.h"
 #include "carryover/json.h"
+#include "testutil.h"
 
 static const co_date TODAY = 20817; /* 2026-12-30 */
 
@@ -187,14 +188,6 @@ static co_item *item_of(co_session *s, co_block_kind k, co_pattern p)
 	return NULL;
 }
 
-static const co_exercise *ex(const char *id)
-{
-	const co_exercise *e = co_catalog_find(co_catalog_default(), id);
-
-	assert_non_null(e);
-	return e;
-}
-
 static void add_why(co_session *s, const char *text)
 {
 	s->why = realloc(s->why, (s->n_why + 1) * sizeof(*s->why));
@@ -255,10 +248,10 @@ static void a1_machine_main_lift(void **state)
 	fixture *f = *state;
 	co_session *s = session_of(week_of(f->plan, CO_PHASE_BASE, false, 1), CO_FOCUS_POSTERIOR_CHAIN);
 
-	s->blocks[CO_BLOCK_MAIN].items[0].exercise = ex("leg_press");
+	s->blocks[CO_BLOCK_MAIN].items[0].exercise = co_test_ex("leg_press");
 	check(f, f->p);
 	assert_broken(&f->r, "A1", s->date, "leg_press");
-	s->blocks[CO_BLOCK_MAIN].items[0].exercise = ex("calf_raise");
+	s->blocks[CO_BLOCK_MAIN].items[0].exercise = co_test_ex("calf_raise");
 	check(f, f->p);
 	assert_broken(&f->r, "A1", s->date, "calf_straight");
 }
@@ -271,7 +264,7 @@ static void a2_session_without_calves(void **state)
 	for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
 		for (size_t i = 0; i < s->blocks[b].n_items; i++)
 			if (s->blocks[b].items[i].exercise->regions & CO_REGION_CALVES)
-				s->blocks[b].items[i].exercise = ex("dead_bug");
+				s->blocks[b].items[i].exercise = co_test_ex("dead_bug");
 	check(f, f->p);
 	assert_broken(&f->r, "A2", s->date, "calves");
 	/* a niggle resting the region is METHOD's reason (A8) */
@@ -289,7 +282,7 @@ static void a4_week_without_tibialis(void **state)
 		for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
 			for (size_t i = 0; i < w->sessions[j].blocks[b].n_items; i++)
 				if (w->sessions[j].blocks[b].items[i].exercise->pattern == CO_PATTERN_TIBIALIS)
-					w->sessions[j].blocks[b].items[i].exercise = ex("dead_bug");
+					w->sessions[j].blocks[b].items[i].exercise = co_test_ex("dead_bug");
 	check(f, f->p);
 	assert_broken(&f->r, "A4", w->start, "tibialis");
 	add_why(&w->sessions[0], "A8: no tibialis exercise spares ankles (ankle_left); Heel walk left out");
@@ -320,11 +313,11 @@ static void a6_ballistic_in_main_and_plyometrics_off(void **state)
 	fixture *f = *state;
 	co_session *s = session_of(week_of(f->plan, CO_PHASE_BUILD, false, 0), CO_FOCUS_POSTERIOR_CHAIN);
 
-	s->blocks[CO_BLOCK_MAIN].items[1].exercise = ex("kettlebell_swing");
+	s->blocks[CO_BLOCK_MAIN].items[1].exercise = co_test_ex("kettlebell_swing");
 	check(f, f->p);
 	assert_broken(&f->r, "A6", s->date, "main");
-	s->blocks[CO_BLOCK_MAIN].items[1].exercise = ex("hip_thrust");
-	s->blocks[CO_BLOCK_ACCESSORY].items[0].exercise = ex("squat_jump");
+	s->blocks[CO_BLOCK_MAIN].items[1].exercise = co_test_ex("hip_thrust");
+	s->blocks[CO_BLOCK_ACCESSORY].items[0].exercise = co_test_ex("squat_jump");
 	check(f, f->p); /* lb.ini does not enable plyometrics */
 	assert_broken(&f->r, "A6", s->date, "not enabled");
 	check(f, NULL); /* without the profile that half cannot be checked */
@@ -336,10 +329,10 @@ static void a7_cooldown_without_thoracic_and_no_activation(void **state)
 	fixture *f = *state;
 	co_session *s = session_of(week_of(f->plan, CO_PHASE_PEAK, false, 0), CO_FOCUS_STABILITY);
 
-	item_of(s, CO_BLOCK_COOLDOWN, CO_PATTERN_MOBILITY_THORACIC)->exercise = ex("pigeon_stretch");
+	item_of(s, CO_BLOCK_COOLDOWN, CO_PATTERN_MOBILITY_THORACIC)->exercise = co_test_ex("pigeon_stretch");
 	check(f, f->p);
 	assert_broken(&f->r, "A7", s->date, "thoracic");
-	s->blocks[CO_BLOCK_WARMUP].items[0].exercise = ex("cat_camel");
+	s->blocks[CO_BLOCK_WARMUP].items[0].exercise = co_test_ex("cat_camel");
 	check(f, f->p);
 	assert_broken(&f->r, "A7", s->date, "activation");
 	assert_broken(&f->r, "B1", s->date, "cat_camel"); /* and it sits in the wrong block */
@@ -352,7 +345,7 @@ static void a8_niggle_loaded_without_a_note(void **state)
 	co_session *s = session_of(week_of(f->plan, CO_PHASE_BASE, false, 1), CO_FOCUS_POSTERIOR_CHAIN);
 	co_item *it = &s->blocks[CO_BLOCK_MAIN].items[0];
 
-	it->exercise = ex("romanian_deadlift");
+	it->exercise = co_test_ex("romanian_deadlift");
 	free(it->note);
 	it->note = NULL;
 	check(f, p);
@@ -376,7 +369,7 @@ static void b1_blocks_out_of_order(void **state)
 	check(f, f->p);
 	s->blocks[CO_BLOCK_ACCESSORY].kind = CO_BLOCK_ACCESSORY; /* before any assert: teardown frees by block */
 	assert_broken(&f->r, "B1", s->date, "expected 'accessory'");
-	s->blocks[CO_BLOCK_MAIN].items[0].exercise = ex("open_book");
+	s->blocks[CO_BLOCK_MAIN].items[0].exercise = co_test_ex("open_book");
 	check(f, f->p);
 	assert_broken(&f->r, "B1", s->date, "open_book");
 }
@@ -514,7 +507,7 @@ static void c7_new_exercise_and_no_cut_in_the_taper(void **state)
 			m->blocks[b].items[i].sets *= 3;
 	check(f, f->p);
 	assert_broken(&f->r, "C7", m->date, "volume");
-	m->blocks[CO_BLOCK_MAIN].items[0].exercise = ex("leg_press");
+	m->blocks[CO_BLOCK_MAIN].items[0].exercise = co_test_ex("leg_press");
 	check(f, f->p);
 	assert_broken(&f->r, "C7", m->date, "leg_press' is new");
 }

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "carryover/carryover.h"
+#include "testutil.h"
 
 #define MAXACT 8
 
@@ -479,17 +480,6 @@ static void test_offset_kept(void **state)
 
 /* ---- the corpus ------------------------------------------------------- */
 
-static const char *corpus(void)
-{
-	static char path[1024];
-	const char *c = getenv("CO_CORPUS"), *src = getenv("CO_SOURCE_DIR");
-
-	if (c)
-		return c;
-	snprintf(path, sizeof(path), "%s/../shared/corpus", src ? src : ".");
-	return path;
-}
-
 /* Read a corpus file through a reader of our own, so that info is kept. */
 static int read_kind(co_xmltrack_kind kind, const char *rel, got *g)
 {
@@ -499,7 +489,7 @@ static int read_kind(co_xmltrack_kind kind, const char *rel, got *g)
 	size_t n;
 	int rc = 0;
 
-	snprintf(path, sizeof(path), "%s/%s", corpus(), rel);
+	snprintf(path, sizeof(path), "%s/%s", co_test_corpus(), rel);
 	f = fopen(path, "rb");
 	if (!f)
 		return CO_EIO;
@@ -530,7 +520,7 @@ static void test_corpus_all(void **state)
 	int files = 0, acts = 0, skipped = 0;
 
 	(void)state;
-	snprintf(dir, sizeof(dir), "%s/gpx", corpus());
+	snprintf(dir, sizeof(dir), "%s/gpx", co_test_corpus());
 	d = opendir(dir);
 	if (!d)
 		skip();
@@ -599,7 +589,7 @@ static void test_corpus_known_files(void **state)
 		char path[2048];
 		got h = {0};
 
-		snprintf(path, sizeof(path), "%s/gpx/sportslib__samples-garmin.gpx", corpus());
+		snprintf(path, sizeof(path), "%s/gpx/sportslib__samples-garmin.gpx", co_test_corpus());
 		assert_int_equal(co_xmltrack_read_file(CO_XMLTRACK_AUTO, path, collect, &h), 0);
 		assert_int_equal(read_corpus("gpx/sportslib__samples-garmin.gpx", &g), 0);
 		assert_int_equal(h.n, 1);
@@ -639,44 +629,6 @@ static void test_corpus_known_files(void **state)
 }
 
 /* ---- the same run in GPX, TCX and FIT ---------------------------------- */
-
-typedef struct fit_got {
-	int n;
-	co_activity *act;
-} fit_got;
-
-static int fit_collect(void *ctx, const co_activity *a)
-{
-	fit_got *f = ctx;
-
-	if (!f->n++)
-		assert_int_equal(co_activity_copy(&f->act, a), 0);
-	return 0;
-}
-
-static co_activity *read_fit(const char *rel)
-{
-	char path[2048];
-	FILE *fp;
-	unsigned char *buf;
-	long len;
-	fit_got f = {0};
-
-	snprintf(path, sizeof(path), "%s/%s", corpus(), rel);
-	fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	len = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)len);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)len, fp), (size_t)len);
-	fclose(fp);
-	assert_int_equal(co_fit_decode(buf, (size_t)len, NULL, fit_collect, &f), 0);
-	free(buf);
-	return f.act;
-}
 
 static double mean_cadence(const co_activity *a)
 {
@@ -719,7 +671,7 @@ static void test_cross_6782987395(void **state)
 	assert_int_equal(g->sport, CO_SPORT_RUNNING);
 	assert_int_equal(t->sport, CO_SPORT_RUNNING);
 
-	fit = read_fit("fit/sportslib__runs-6782987395.fit");
+	fit = co_test_read_fit("fit/sportslib__runs-6782987395.fit");
 	if (fit) {
 		assert_int_equal(fit->start, g->start);
 		assert_true(fabs(fit->elapsed - g->elapsed) <= 1);
@@ -748,7 +700,7 @@ static void test_cross_2067489619(void **state)
 	(void)state;
 	if (read_corpus("gpx/sportslib__runs-2067489619.gpx", &gpx) == CO_EIO)
 		skip();
-	fit = read_fit("fit/sportslib__runs-2067489619.fit");
+	fit = co_test_read_fit("fit/sportslib__runs-2067489619.fit");
 	if (!fit)
 		skip();
 	const co_activity *g = gpx.acts[0];

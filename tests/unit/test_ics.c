@@ -24,6 +24,7 @@
 
 #include "carryover/carryover.h"
 #include "util/strbuf.h"
+#include "testutil.h"
 
 #define D(y, m, d) co_date_from_ymd(y, m, d)
 
@@ -422,33 +423,6 @@ static void example_feed(void **state)
 
 /* ---- writing ------------------------------------------------------------- */
 
-static const co_exercise *ex(const char *id)
-{
-	const co_exercise *e = co_catalog_find(co_catalog_default(), id);
-
-	if (!e)
-		fail_msg("no exercise '%s' in the catalogue", id);
-	return e;
-}
-
-static void add_item(co_block *b, const char *id, int sets, int reps, int seconds, double rpe,
-		     const char *tempo, double load, const char *note)
-{
-	co_item *it;
-
-	b->items = realloc(b->items, (b->n_items + 1) * sizeof(*b->items));
-	it = &b->items[b->n_items++];
-	memset(it, 0, sizeof(*it));
-	it->exercise = ex(id);
-	it->sets = sets;
-	it->reps = reps;
-	it->seconds = seconds;
-	it->rpe = rpe;
-	it->tempo = tempo;
-	it->load = load;
-	it->note = note ? strdup(note) : NULL;
-}
-
 static void add_why(co_session *s, const char *line)
 {
 	s->why = realloc(s->why, (s->n_why + 1) * sizeof(*s->why));
@@ -479,10 +453,10 @@ static co_plan *hand_plan(co_date monday, const co_date *days, size_t n_days)
 		s->minutes = 44;
 		for (int k = 0; k < CO_BLOCK_COUNT; k++)
 			s->blocks[k].kind = (co_block_kind)k;
-		add_item(&s->blocks[CO_BLOCK_WARMUP], "glute_bridge", 2, 10, 0, 0, NULL, -1, NULL);
-		add_item(&s->blocks[CO_BLOCK_MAIN], "romanian_deadlift", 3, 8, 0, 7, "3-1-X", 62.5,
+		co_test_add_item(&s->blocks[CO_BLOCK_WARMUP], "glute_bridge", 2, 10, 0, 0, NULL, -1, NULL);
+		co_test_add_item(&s->blocks[CO_BLOCK_MAIN], "romanian_deadlift", 3, 8, 0, 7, "3-1-X", 62.5,
 			 "A8: regression of nordic curl (hamstring_left)");
-		add_item(&s->blocks[CO_BLOCK_ACCESSORY], "side_plank", 3, 0, 30, 7, NULL, -1, NULL);
+		co_test_add_item(&s->blocks[CO_BLOCK_ACCESSORY], "side_plank", 3, 0, 30, 7, NULL, -1, NULL);
 		add_why(s, "E2: after Tuesday's intervals, so Wednesday stays easy; hard days "
 			   "hard \xE2\x80\x94 easy days easy, \xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9 "
 			   "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E "

@@ -19,35 +19,9 @@
 
 #include "carryover/carryover.h"
 #include "util/strbuf.h"
+#include "testutil.h"
 
 #define D(y, m, d) co_date_from_ymd(y, m, d)
-
-static const co_exercise *ex(const char *id)
-{
-	const co_exercise *e = co_catalog_find(co_catalog_default(), id);
-
-	if (!e)
-		fail_msg("no exercise '%s' in the catalogue", id);
-	return e;
-}
-
-static void add_item(co_block *b, const char *id, int sets, int reps, int seconds, double rpe,
-		     const char *tempo, double load, const char *note)
-{
-	co_item *it;
-
-	b->items = realloc(b->items, (b->n_items + 1) * sizeof(*b->items));
-	it = &b->items[b->n_items++];
-	memset(it, 0, sizeof(*it));
-	it->exercise = ex(id);
-	it->sets = sets;
-	it->reps = reps;
-	it->seconds = seconds;
-	it->rpe = rpe;
-	it->tempo = tempo;
-	it->load = load;
-	it->note = note ? strdup(note) : NULL;
-}
 
 static char **strs(size_t n, ...)
 {
@@ -108,12 +82,12 @@ static co_plan *hand_plan(void)
 			snprintf(s->uid, sizeof(s->uid), "2027%04d-%d-abc@carryover", wi * 7 + si, si);
 			for (int k = 0; k < CO_BLOCK_COUNT; k++)
 				s->blocks[k].kind = (co_block_kind)k;
-			add_item(&s->blocks[CO_BLOCK_WARMUP], "glute_bridge", 2, 10, 0, 0, NULL, -1, NULL);
-			add_item(&s->blocks[CO_BLOCK_MAIN], "romanian_deadlift", 3, 8, 0, 7, "3-1-X",
+			co_test_add_item(&s->blocks[CO_BLOCK_WARMUP], "glute_bridge", 2, 10, 0, 0, NULL, -1, NULL);
+			co_test_add_item(&s->blocks[CO_BLOCK_MAIN], "romanian_deadlift", 3, 8, 0, 7, "3-1-X",
 				 137.5, NULL);
-			add_item(&s->blocks[CO_BLOCK_ACCESSORY], "side_plank", 3, 0, 30, 7.5, NULL, -1,
+			co_test_add_item(&s->blocks[CO_BLOCK_ACCESSORY], "side_plank", 3, 0, 30, 7.5, NULL, -1,
 				 "A8: regression of copenhagen plank (adductor)");
-			add_item(&s->blocks[CO_BLOCK_COOLDOWN], "goblet_squat", 1, 5, 0, 0, NULL, 0, NULL);
+			co_test_add_item(&s->blocks[CO_BLOCK_COOLDOWN], "goblet_squat", 1, 5, 0, 0, NULL, 0, NULL);
 		}
 	}
 	p->races = calloc(1, sizeof(*p->races));
@@ -255,7 +229,7 @@ static void round_trip_hand_plan(void **state)
 	assert_false(back->weeks[0].sessions[1].strides);
 	assert_string_equal(back->weeks[0].sessions[0].uid, p->weeks[0].sessions[0].uid);
 	it = &back->weeks[0].sessions[0].blocks[CO_BLOCK_MAIN].items[0];
-	assert_ptr_equal(it->exercise, ex("romanian_deadlift"));
+	assert_ptr_equal(it->exercise, co_test_ex("romanian_deadlift"));
 	assert_true(it->load == 137.5);
 	assert_string_equal(it->tempo, "3-1-X");
 	it = &back->weeks[0].sessions[0].blocks[CO_BLOCK_ACCESSORY].items[0];
@@ -609,8 +583,8 @@ static void catalog_json(void **state)
 	free(out);
 
 	/* a chosen list, in the order given */
-	pick[0] = ex("side_plank");
-	pick[1] = ex("romanian_deadlift");
+	pick[0] = co_test_ex("side_plank");
+	pick[1] = co_test_ex("romanian_deadlift");
 	assert_int_equal(co_catalog_to_json(&out, cat, pick, 2), 0);
 	root = parse(out);
 	assert_int_equal(json_array_size(root), 2);

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "carryover/carryover.h"
+#include "testutil.h"
 
 #define MAXACT 8
 
@@ -317,17 +318,6 @@ static void test_deep_nesting(void **state)
 
 /* ---- the corpus ------------------------------------------------------- */
 
-static const char *corpus(void)
-{
-	static char path[1024];
-	const char *c = getenv("CO_CORPUS"), *src = getenv("CO_SOURCE_DIR");
-
-	if (c)
-		return c;
-	snprintf(path, sizeof(path), "%s/../shared/corpus", src ? src : ".");
-	return path;
-}
-
 static int read_corpus(const char *rel, got *g)
 {
 	char path[2048], buf[65536];
@@ -336,7 +326,7 @@ static int read_corpus(const char *rel, got *g)
 	size_t n;
 	int rc = 0;
 
-	snprintf(path, sizeof(path), "%s/%s", corpus(), rel);
+	snprintf(path, sizeof(path), "%s/%s", co_test_corpus(), rel);
 	f = fopen(path, "rb");
 	if (!f)
 		return CO_EIO;
@@ -361,7 +351,7 @@ static void test_corpus_all(void **state)
 	int files = 0, acts = 0;
 
 	(void)state;
-	snprintf(dir, sizeof(dir), "%s/tcx", corpus());
+	snprintf(dir, sizeof(dir), "%s/tcx", co_test_corpus());
 	d = opendir(dir);
 	if (!d)
 		skip();
@@ -436,44 +426,6 @@ static void test_corpus_known_files(void **state)
 
 /* ---- the same run in TCX and FIT -------------------------------------- */
 
-typedef struct fit_got {
-	int n;
-	co_activity *act;
-} fit_got;
-
-static int fit_collect(void *ctx, const co_activity *a)
-{
-	fit_got *f = ctx;
-
-	if (!f->n++)
-		assert_int_equal(co_activity_copy(&f->act, a), 0);
-	return 0;
-}
-
-static co_activity *read_fit(const char *rel)
-{
-	char path[2048];
-	FILE *fp;
-	unsigned char *buf;
-	long len;
-	fit_got f = {0};
-
-	snprintf(path, sizeof(path), "%s/%s", corpus(), rel);
-	fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	len = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)len);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)len, fp), (size_t)len);
-	fclose(fp);
-	assert_int_equal(co_fit_decode(buf, (size_t)len, NULL, fit_collect, &f), 0);
-	free(buf);
-	return f.act;
-}
-
 static void check_pair(const char *name, bool hr)
 {
 	char rel[300];
@@ -485,7 +437,7 @@ static void check_pair(const char *name, bool hr)
 	if (read_corpus(rel, &g) == CO_EIO)
 		skip();
 	snprintf(rel, sizeof(rel), "fit/%s.fit", name);
-	fit = read_fit(rel);
+	fit = co_test_read_fit(rel);
 	if (!fit)
 		skip();
 	assert_int_equal(g.n, 1);
