@@ -111,11 +111,17 @@ static int prepare(co_store *s, sqlite3_stmt **out, const char *sql)
 	return CO_OK;
 }
 
-/* Done with a statement from prepare(): back to the cache, or finalized. */
-static void finish(co_store *s, sqlite3_stmt *st)
+/*
+ * Done with a statement from prepare(): back to the cache, or finalized.
+ * *stp is set to NULL, so a function that finishes a statement midway and
+ * again at its cleanup label cannot finalize a one-off statement twice.
+ */
+static void finish(co_store *s, sqlite3_stmt **stp)
 {
 	sqlite_store *ss = (sqlite_store *)s;
+	sqlite3_stmt *st = *stp;
 
+	*stp = NULL;
 	if (!st)
 		return;
 	for (size_t i = 0; i < ss->n_cache; i++) {
@@ -212,7 +218,7 @@ static int read_user_version(co_store *s, int *out)
 		if (rc == 1)
 			rc = CO_OK;
 	}
-	finish(s, st);
+	finish(s, &st);
 	return rc;
 }
 
@@ -312,7 +318,7 @@ static int set_journal_wal(co_store *s)
 		if (rc == 1)
 			rc = CO_OK;
 	}
-	finish(s, st);
+	finish(s, &st);
 	return rc;
 }
 
@@ -450,7 +456,7 @@ static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 	bind_text(st, 1, name);
 	if ((rc = step(s, st)) < 0)
 		goto done;
-	finish(s, st);
+	finish(s, &st);
 
 	rc = prepare(s, &st,
 		     "SELECT a.id, p.version, p.hash FROM athletes a "
@@ -469,7 +475,7 @@ static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 	id = sqlite3_column_int64(st, 0);
 	version = sqlite3_column_int(st, 1);
 	same = col_text(st, 2) && strcmp(col_text(st, 2), hash) == 0;
-	finish(s, st);
+	finish(s, &st);
 
 	if (same) {
 		/* Same text: remember where it was last read from, keep the version. */
@@ -493,7 +499,7 @@ static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 	}
 	if ((rc = step(s, st)) < 0)
 		goto done;
-	finish(s, st);
+	finish(s, &st);
 
 	rc = prepare(s, &st, "UPDATE store_state SET current_athlete_id = ?1 WHERE id = 1");
 	if (rc)
@@ -501,8 +507,7 @@ static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = step(s, st)) < 0)
 		goto done;
-	finish(s, st);
-	st = NULL;
+	finish(s, &st);
 	if (!same) {
 		rc = prepare(s, &st, "UPDATE athletes SET updated_at = "
 				     "strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1");
@@ -515,7 +520,7 @@ static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 	rc = CO_OK;
 	*out = id;
 done:
-	finish(s, st);
+	finish(s, &st);
 	return put_done(s, rc);
 }
 
@@ -559,7 +564,7 @@ static int sqlite_athlete_get(co_store *s, co_store_athlete *out, const char *na
 		rc = CO_ENOTFOUND; /* store.c words the message */
 	}
 done:
-	finish(s, st);
+	finish(s, &st);
 	return rc;
 }
 
@@ -582,7 +587,7 @@ static int sqlite_athlete_list(co_store *s, co_store_athlete **out, size_t *out_
 		read_athlete(st, &list[n++]);
 	}
 done:
-	finish(s, st);
+	finish(s, &st);
 	if (rc < 0) {
 		co_store_athlete_list_free(list, n);
 		return rc;
@@ -607,7 +612,7 @@ static int sqlite_activity_exists(co_store *s, bool *out, const char *hash)
 			rc = CO_OK;
 		}
 	}
-	finish(s, st);
+	finish(s, &st);
 	return rc;
 }
 
@@ -622,7 +627,7 @@ static int sqlite_activity_delete(co_store *s, int64_t id)
 		if (rc >= 0)
 			rc = CO_OK;
 	}
-	finish(s, st);
+	finish(s, &st);
 	return rc;
 }
 
@@ -652,7 +657,7 @@ static int sqlite_activity_find_overlap(co_store *s, int64_t *out, int64_t athle
 		rc = CO_OK;
 	}
 done:
-	finish(s, st);
+	finish(s, &st);
 	return rc;
 }
 
@@ -676,7 +681,7 @@ static int sqlite_activity_insert(co_store *s, int64_t *out, const co_store_acti
 				  r->source, col_text(st, 0));
 		goto done;
 	}
-	finish(s, st);
+	finish(s, &st);
 
 	rc = prepare(s, &st,
 		     "INSERT INTO activities (athlete_id, hash, source, sport, sub_sport, start_utc, "
@@ -720,7 +725,7 @@ static int sqlite_activity_insert(co_store *s, int64_t *out, const co_store_acti
 	*out = sqlite3_last_insert_rowid(db_of(s));
 	rc = CO_OK;
 done:
-	finish(s, st);
+	finish(s, &st);
 	return put_done(s, rc);
 }
 
@@ -780,7 +785,7 @@ static int sqlite_activity_get(co_store *s, co_store_activity_row *out, int64_t 
 		rc = co_error_set(CO_ENOTFOUND, "no activity %lld in the store", (long long)id);
 	}
 done:
-	finish(s, st);
+	finish(s, &st);
 	return rc;
 }
 
@@ -821,7 +826,7 @@ static int sqlite_activity_list(co_store *s, co_store_activity_row **out, size_t
 		read_activity(st, &rows[n++]);
 	}
 done:
-	finish(s, st);
+	finish(s, &st);
 	co_strbuf_release(&sql);
 	if (rc < 0) {
 		co_store_activity_list_free(rows, n);
