@@ -1,7 +1,9 @@
 # Turn data files into C arrays at build time (cmake -P).
 #   OUT      the C file to write
 #   CATALOG  data/exercises.ini       -> co_embedded_catalog[]
-#   SCHEMA   list of schema/NNN_*.sql -> co_embedded_migrations[] in order
+#   SCHEMA   list of schema/BACKEND/NNN_*.sql -> co_embedded_migrations[],
+#            in the order given (sorted: each backend's files together, in
+#            number order), each entry tagged with its folder's name
 # Each array is NUL-terminated so it can be used as a C string, and the
 # length excludes the NUL.
 
@@ -26,12 +28,14 @@ set(i 0)
 set(table "")
 foreach(f ${SCHEMA})
   get_filename_component(name ${f} NAME)
+  get_filename_component(dir ${f} DIRECTORY)
+  get_filename_component(backend ${dir} NAME)
   co_hex_array(M ${f})
   string(APPEND out "static const char migration_${i}[] = {\n${M_BODY}0x00};\n")
-  string(APPEND table "\t{\"${name}\", migration_${i}},\n")
+  string(APPEND table "\t{\"${backend}\", \"${name}\", migration_${i}},\n")
   math(EXPR i "${i} + 1")
 endforeach()
-string(APPEND out "\nconst co_embedded_file co_embedded_migrations[] = {\n${table}\t{NULL, NULL}\n};\n")
+string(APPEND out "\nconst co_embedded_file co_embedded_migrations[] = {\n${table}\t{NULL, NULL, NULL}\n};\n")
 string(APPEND out "const size_t co_embedded_migration_count = ${i};\n")
 
 file(WRITE ${OUT}.tmp "${out}")

@@ -6,7 +6,7 @@
  * waits instead of failing at once), foreign keys on, WAL journal (readers
  * never block the writer), synchronous=NORMAL (safe with WAL), then the
  * schema is migrated forward. Migrations are the embedded
- * src/store/schema/NNN_name.sql files; PRAGMA user_version holds the number
+ * src/store/schema/sqlite/NNN_name.sql files; PRAGMA user_version holds the number
  * of the last one applied. All pending migrations run in one IMMEDIATE
  * transaction that first re-reads user_version, so two processes opening a
  * new store at once cannot both apply them. A store whose user_version is
@@ -25,7 +25,6 @@
 
 #include "carryover/error.h"
 #include "store/store_impl.h"
-#include "util/embedded.h"
 #include "util/strbuf.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -235,32 +234,18 @@ static int refuse_newer(co_store *s, int version, int latest)
 			    s->location, version, latest);
 }
 
-/* Each embedded migration must be named NNN_... with NNN = its position. */
-static int check_migration_names(co_store *s)
-{
-	for (size_t i = 0; i < co_embedded_migration_count; i++) {
-		const char *name = co_embedded_migrations[i].name;
-		char *end = NULL;
-		long n = strtol(name, &end, 10);
-
-		if (n != (long)i + 1 || end != name + 3 || *end != '_')
-			return co_error_set(CO_ESTORE,
-					    "store '%s': migration '%s' is out of sequence (expected %03zu_...)",
-					    s->location, name, i + 1);
-	}
-	return CO_OK;
-}
-
 static int migrate(co_store *s)
 {
-	int latest = co_store_latest_version();
-	int version = 0;
+	const co_embedded_file *m = NULL;
+	size_t n = 0;
+	int latest, version = 0;
 	int rc;
 	char sql[64];
 
-	rc = check_migration_names(s);
+	rc = co_store_migrations(&m, &n, s->ops->schema, s->location);
 	if (rc)
 		return rc;
+	latest = (int)n;
 	rc = read_user_version(s, &version);
 	if (rc)
 		return rc;
@@ -280,10 +265,10 @@ static int migrate(co_store *s)
 		goto done;
 	}
 	for (int i = version; i < latest; i++) {
-		if (sqlite3_exec(db_of(s), co_embedded_migrations[i].text, NULL, NULL, NULL) != SQLITE_OK) {
+		if (sqlite3_exec(db_of(s), m[i].text, NULL, NULL, NULL) != SQLITE_OK) {
 			co_strbuf what = CO_STRBUF_INIT;
 
-			co_strbuf_addf(&what, "migration '%s'", co_embedded_migrations[i].name);
+			co_strbuf_addf(&what, "migration '%s'", m[i].name);
 			rc = fail_doing(s, what.buf);
 			co_strbuf_release(&what);
 			goto done;
@@ -839,6 +824,7 @@ done:
 
 static const co_store_ops sqlite_ops = {
 	.name = "sqlite",
+	.schema = "sqlite",
 	.close = sqlite_close,
 	.schema_version = sqlite_schema_version,
 	.begin = sqlite_begin,

@@ -16,7 +16,6 @@
 
 #include "carryover/error.h"
 #include "store/store_impl.h"
-#include "util/embedded.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
 
@@ -211,15 +210,10 @@ const char *co_store_backend(const co_store *store)
 	return store->ops->name;
 }
 
-int co_store_latest_version(void)
-{
-	return (int)co_embedded_migration_count;
-}
-
 int co_store_schema_version(int *out, int *out_latest, co_store *store)
 {
 	if (out_latest)
-		*out_latest = co_store_latest_version();
+		*out_latest = co_store_latest_version(store->ops->schema);
 	return store->ops->schema_version(store, out);
 }
 

@@ -24,9 +24,11 @@
 #define CO_STORE_IMPL_H
 
 #include "carryover/store.h"
+#include "util/embedded.h"
 
 typedef struct co_store_ops {
-	const char *name; /* "sqlite", "postgresql" */
+	const char *name;   /* "sqlite", "postgresql" */
+	const char *schema; /* its migrations: src/store/schema/<schema>/ */
 
 	/* Close the connection and free the backend struct (not ->location). */
 	void (*close)(co_store *s);
@@ -64,8 +66,20 @@ struct co_store {
 	int depth;      /* open begins; kept by store.c */
 };
 
-/* The current schema version: the number of embedded migrations. */
-int co_store_latest_version(void);
+/*
+ * The schema version a store of the backend whose migrations are in
+ * src/store/schema/<folder>/ has when fully migrated: the number of its
+ * migrations.
+ */
+int co_store_latest_version(const char *folder);
+
+/*
+ * The migrations of src/store/schema/<folder>/, in order: *out points to the
+ * first of *out_count entries of co_embedded_migrations (static). CO_ESTORE,
+ * with `location` in the message, when their numbers are not 001, 002, ...
+ */
+int co_store_migrations(const co_embedded_file **out, size_t *out_count, const char *folder,
+			const char *location);
 
 /*
  * Content hash of a profile text: 16 hex digits of FNV-1a 64, for change

@@ -1,7 +1,9 @@
 /*
  * Data files embedded into the binary at build time by scripts/embed.cmake:
  * the exercise catalogue (data/exercises.ini) and the store's schema
- * migrations (src/store/schema/NNN_name.sql, in file-name order).
+ * migrations (src/store/schema/BACKEND/NNN_name.sql: one folder of numbered
+ * files per store backend; each backend's entries are together, in number
+ * order).
  */
 #ifndef CO_UTIL_EMBEDDED_H
 #define CO_UTIL_EMBEDDED_H
@@ -9,8 +11,9 @@
 #include <stddef.h>
 
 typedef struct co_embedded_file {
-	const char *name; /* file name, e.g. "001_init.sql" */
-	const char *text; /* NUL-terminated contents */
+	const char *backend; /* the schema folder, e.g. "sqlite" */
+	const char *name;    /* file name, e.g. "001_init.sql" */
+	const char *text;    /* NUL-terminated contents */
 } co_embedded_file;
 
 extern const char *const co_embedded_catalog;
