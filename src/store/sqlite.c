@@ -412,17 +412,6 @@ static int sqlite_commit(co_store *s, int depth)
 
 /* --- athletes ----------------------------------------------------------- */
 
-static int put_done(co_store *s, int rc)
-{
-	if (rc == CO_OK)
-		return co_store_commit(s);
-	char msg[1024];
-
-	snprintf(msg, sizeof(msg), "%s", co_error_last());
-	co_store_rollback(s);
-	return co_error_set(rc, "%s", msg);
-}
-
 static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 			      const char *text, const char *hash, const char *source_path)
 {
@@ -432,9 +421,6 @@ static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 	bool same = false;
 	int rc;
 
-	rc = co_store_begin(s);
-	if (rc)
-		return rc;
 	rc = prepare(s, &st, "INSERT INTO athletes (name) VALUES (?1) ON CONFLICT (name) DO NOTHING");
 	if (rc)
 		goto done;
@@ -506,7 +492,7 @@ static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 	*out = id;
 done:
 	finish(s, &st);
-	return put_done(s, rc);
+	return rc;
 }
 
 #define ATHLETE_SELECT \
@@ -652,9 +638,6 @@ static int sqlite_activity_insert(co_store *s, int64_t *out, const co_store_acti
 	char day[11];
 	int rc;
 
-	rc = co_store_begin(s);
-	if (rc)
-		return rc;
 	rc = prepare(s, &st, "SELECT source FROM activities WHERE hash = ?1");
 	if (rc)
 		goto done;
@@ -711,7 +694,7 @@ static int sqlite_activity_insert(co_store *s, int64_t *out, const co_store_acti
 	rc = CO_OK;
 done:
 	finish(s, &st);
-	return put_done(s, rc);
+	return rc;
 }
 
 #define ACTIVITY_COLUMNS \

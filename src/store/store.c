@@ -4,11 +4,15 @@
  *
  * What lives here is what does not depend on the database: the default path
  * of DESIGN.md, creating its directories, masking passwords in URLs before
- * they reach a message, argument checks, the transaction depth (so that
- * co_store_free() can roll back what a caller left open), "did you mean"
- * for athlete names, and the memory of returned rows.
+ * they reach a message, argument checks, "did you mean" for athlete names,
+ * and the transactions: the nesting depth (so that co_store_free() can roll
+ * back what a caller left open) and the level that makes a several-row
+ * write atomic. Calls go one way, from here to the ops: a backend never
+ * calls a function of this file, so a second backend inherits no cycle.
+ * The memory of returned rows is in rows.c.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -257,9 +261,32 @@ int co_store_depth(const co_store *store)
 	return store->depth;
 }
 
+/*
+ * Close the level opened around one several-row op: commit it when the op
+ * succeeded, roll it back when it failed, keeping the op's message rather
+ * than the cleanup's. Opening one level per op (a savepoint inside the
+ * caller's transaction) is what makes athlete_put and activity_insert
+ * atomic on their own while still nesting in a command's transaction.
+ */
+static int atomic_end(co_store *store, int rc)
+{
+	char msg[1024];
+
+	if (rc == CO_OK)
+		return co_store_commit(store);
+	snprintf(msg, sizeof(msg), "%s", co_error_last());
+	co_store_rollback(store);
+	return co_error_set(rc, "%s", msg);
+}
+
 /* --- athletes --------------------------------------------------------------- */
 
-void co_store_text_hash(const char *text, char buf[17])
+/*
+ * Content hash of a profile text: 16 hex digits of FNV-1a 64, for change
+ * detection only (a backend compares it with the stored one). Writes 17
+ * bytes into buf.
+ */
+static void text_hash(const char *text, char buf[17])
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 	static const char hex[] = "0123456789abcdef";
@@ -275,26 +302,6 @@ void co_store_text_hash(const char *text, char buf[17])
 	buf[16] = '\0';
 }
 
-void co_store_athlete_release(co_store_athlete *a)
-{
-	if (!a)
-		return;
-	free(a->name);
-	free(a->profile_text);
-	free(a->profile_hash);
-	free(a->source_path);
-	memset(a, 0, sizeof(*a));
-}
-
-void co_store_athlete_list_free(co_store_athlete *list, size_t n)
-{
-	if (!list)
-		return;
-	for (size_t i = 0; i < n; i++)
-		co_store_athlete_release(&list[i]);
-	free(list);
-}
-
 int co_store_athlete_put(int64_t *out, co_store *store, const char *name,
 			 const char *profile_text, const char *source_path)
 {
@@ -308,8 +315,12 @@ int co_store_athlete_put(int64_t *out, co_store *store, const char *name,
 		return co_error_set(CO_EINPUT, "an athlete needs a name");
 	if (!profile_text)
 		return co_error_set(CO_EINPUT, "athlete '%s': no profile text", name);
-	co_store_text_hash(profile_text, hash);
+	text_hash(profile_text, hash);
+	rc = co_store_begin(store);
+	if (rc)
+		return rc;
 	rc = store->ops->athlete_put(store, &id, name, profile_text, hash, source_path);
+	rc = atomic_end(store, rc);
 	if (rc == CO_OK && out)
 		*out = id;
 	return rc;
@@ -361,77 +372,6 @@ int co_store_athlete_list(co_store_athlete **out, size_t *out_count, co_store *s
 
 /* --- activities --------------------------------------------------------- */
 
-co_date co_store_local_date(int64_t start_utc, int32_t utc_offset_s)
-{
-	int64_t t = start_utc + utc_offset_s;
-	int64_t d = t / 86400;
-
-	if (t % 86400 < 0)
-		d--;
-	return (co_date)d;
-}
-
-static size_t opt_len(const char *s)
-{
-	return s ? strlen(s) + 1 : 0;
-}
-
-static const char *opt_copy(char **cursor, const char *s)
-{
-	char *dst;
-	size_t n = opt_len(s);
-
-	if (!s)
-		return NULL;
-	dst = *cursor;
-	memcpy(dst, s, n);
-	*cursor += n;
-	return dst;
-}
-
-void co_store_row_take(co_store_activity_row *row)
-{
-	size_t total = row->stream_len + opt_len(row->hash) + opt_len(row->source) +
-		       opt_len(row->sport) + opt_len(row->sub_sport) + opt_len(row->device) +
-		       opt_len(row->summary_json) + opt_len(row->laps_json);
-	char *block = co_xmalloc(total ? total : 1);
-	char *cursor = block;
-
-	if (row->stream && row->stream_len) {
-		memcpy(cursor, row->stream, row->stream_len);
-		row->stream = (const unsigned char *)cursor;
-		cursor += row->stream_len;
-	} else {
-		row->stream = NULL;
-		row->stream_len = 0;
-	}
-	row->hash = opt_copy(&cursor, row->hash);
-	row->source = opt_copy(&cursor, row->source);
-	row->sport = opt_copy(&cursor, row->sport);
-	row->sub_sport = opt_copy(&cursor, row->sub_sport);
-	row->device = opt_copy(&cursor, row->device);
-	row->summary_json = opt_copy(&cursor, row->summary_json);
-	row->laps_json = opt_copy(&cursor, row->laps_json);
-	row->owned = block;
-}
-
-void co_store_activity_row_release(co_store_activity_row *row)
-{
-	if (!row)
-		return;
-	free(row->owned);
-	*row = (co_store_activity_row)CO_STORE_ACTIVITY_ROW_INIT;
-}
-
-void co_store_activity_list_free(co_store_activity_row *rows, size_t n)
-{
-	if (!rows)
-		return;
-	for (size_t i = 0; i < n; i++)
-		free(rows[i].owned);
-	free(rows);
-}
-
 int co_store_activity_exists(bool *out, co_store *store, const char *hash)
 {
 	*out = false;
@@ -473,7 +413,11 @@ int co_store_activity_insert(int64_t *out, co_store *store, const co_store_activ
 		return co_error_set(CO_EINPUT, "activity '%s': no athlete", what);
 	if (row->stream_len && !row->stream)
 		return co_error_set(CO_EINPUT, "activity '%s': stream length without data", what);
+	rc = co_store_begin(store);
+	if (rc)
+		return rc;
 	rc = store->ops->activity_insert(store, &id, row);
+	rc = atomic_end(store, rc);
 	if (rc == CO_OK && out)
 		*out = id;
 	return rc;

@@ -6,15 +6,22 @@
  * struct whose FIRST member is a `co_store`, fills in an ops table, and
  * exposes one open function that store.c's dispatch calls by location.
  * store.c owns what is backend-neutral: choosing the backend, the default
- * path, argument checks, the transaction depth, and freeing rows; the ops
- * only talk to their database.
+ * path, argument checks, and the transactions; the ops only talk to their
+ * database.
+ *
+ * Calls go one way: store.c calls the ops; a backend calls nothing of
+ * store.c (in particular no co_store_begin/commit/rollback), only the
+ * helpers declared below (migrations.c, rows.c) and the row-freeing
+ * functions of store.h, which rows.c defines and which hold no handle.
  *
  * Contract for every op: return 0 or a negative CO_E* code with the message
  * set by co_error_set(); database failures are CO_ESTORE with the message
- * "store 'LOCATION': WHAT". Ops that write several rows are atomic (they
- * use begin/commit through co_store_begin() so they nest in the caller's
- * transaction). Arguments arrive already checked by store.c (non-NULL
- * handle and out-pointers, required strings present).
+ * "store 'LOCATION': WHAT". Ops that write several rows (athlete_put,
+ * activity_insert) are called inside a transaction level that store.c
+ * opened for them and closes (commit on success, rollback on failure), so
+ * they are atomic and nest in the caller's transaction without opening one
+ * themselves. Arguments arrive already checked by store.c (non-NULL handle
+ * and out-pointers, required strings present).
  *
  * Adding an operation: declare it in include/carryover/store.h, add the
  * pointer here, a public wrapper in store.c, and an implementation in every
@@ -30,7 +37,8 @@ typedef struct co_store_ops {
 	const char *name;   /* "sqlite", "postgresql" */
 	const char *schema; /* its migrations: src/store/schema/<schema>/ */
 
-	/* Close the connection and free the backend struct (not ->location). */
+	/* Close the connection and free the backend struct (not ->location).
+	 * Called with no transaction open: store.c rolls back first. */
 	void (*close)(co_store *s);
 
 	int (*schema_version)(co_store *s, int *out);
@@ -45,6 +53,7 @@ typedef struct co_store_ops {
 	int (*commit)(co_store *s, int depth);
 	int (*rollback)(co_store *s, int depth);
 
+	/* `hash` is the text's content hash (store.c computes it). */
 	int (*athlete_put)(co_store *s, int64_t *out, const char *name,
 			   const char *text, const char *hash, const char *source_path);
 	int (*athlete_get)(co_store *s, co_store_athlete *out, const char *name);
@@ -80,12 +89,6 @@ int co_store_latest_version(const char *folder);
  */
 int co_store_migrations(const co_embedded_file **out, size_t *out_count, const char *folder,
 			const char *location);
-
-/*
- * Content hash of a profile text: 16 hex digits of FNV-1a 64, for change
- * detection only. Writes 17 bytes into buf.
- */
-void co_store_text_hash(const char *text, char buf[17]);
 
 /*
  * The local calendar day of an instant: floor((start_utc + offset) / 86400).
