@@ -1,14 +1,19 @@
 /*
- * The store (include/carryover/store.h) on its SQLite backend: opening and
- * migrating, where the default store lives, transactions, athletes and the
- * current athlete, imported activities, and refusing what it must refuse.
+ * The store (include/carryover/store.h): opening and migrating, where the
+ * default store lives, transactions, athletes and the current athlete,
+ * imported activities, and refusing what it must refuse.
  *
- * Each test works in its own temporary directory. Where a test checks what
- * is on disk (journal mode, user_version) it asks SQLite directly rather
- * than the store, so the store is not its own witness.
+ * The suite is written once and run against every backend of
+ * store_backends.h (today SQLite): a test takes its backend from the
+ * fixture and asks the database directly through the backend's own client,
+ * so the store is not its own witness. What only a backend has (SQLite's
+ * file: WAL, permissions, a file that is not a database, a second process
+ * holding the lock) is in its own group below, as are the rules of the
+ * front door that open no particular backend.
+ *
+ * Each test works in its own temporary directory.
  */
-#define _XOPEN_SOURCE 700 /* nftw() */
-#include <ftw.h>
+#define _XOPEN_SOURCE 700 /* nftw() in store_backends.h */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,75 +29,25 @@
 
 #include "carryover/error.h"
 #include "carryover/store.h"
+#include "store_backends.h"
 
-typedef struct fixture {
-	char dir[256];
-	char db[300];
-	co_store *store;
-} fixture;
-
-static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	return remove(path);
-}
-
-static int setup(void **state)
-{
-	fixture *f = calloc(1, sizeof(*f));
-	const char *tmp = getenv("TMPDIR");
-
-	snprintf(f->dir, sizeof(f->dir), "%s/co-store-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->db, sizeof(f->db), "%s/carryover.db", f->dir);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-
-	co_store_free(f->store);
-	nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-	free(f);
-	return 0;
-}
+typedef store_fixture fixture;
 
 static co_store *open_ok(fixture *f)
 {
 	co_store_free(f->store);
 	f->store = NULL;
-	int rc = co_store_open(&f->store, f->db);
+	int rc = co_store_open(&f->store, f->location);
 
 	if (rc)
 		fail_msg("open: %s", co_error_last());
 	return f->store;
 }
 
-/* One value from the database file, read by SQLite itself. */
-static char *db_query(const char *path, const char *sql)
+/* One value from the store's database, read by the backend's own client. */
+static char *db_query(const fixture *f, const char *sql)
 {
-	sqlite3 *db = NULL;
-	sqlite3_stmt *st = NULL;
-	char *out = NULL;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		out = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return out;
-}
-
-static void db_exec(const char *path, const char *sql)
-{
-	sqlite3 *db = NULL;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	return f->be->query(f, sql);
 }
 
 static int64_t put(co_store *s, const char *name, const char *text)
@@ -156,17 +111,16 @@ static void test_open_migrates(void **state)
 	assert_int_equal(co_store_schema_version(&version, &latest, s), CO_OK);
 	assert_true(latest >= 1);
 	assert_int_equal(version, latest);
-	assert_string_equal(co_store_backend(s), "sqlite");
-	assert_string_equal(co_store_location(s), f->db);
+	assert_string_equal(co_store_backend(s), f->be->name);
+	assert_string_equal(co_store_location(s), f->location);
 
-	uv = db_query(f->db, "PRAGMA user_version");
+	uv = db_query(f, f->be->sql_version);
 	assert_non_null(uv);
 	assert_int_equal(atoi(uv), latest);
 	free(uv);
 
 	/* Every table the rest of carryover relies on is there. */
-	tables = db_query(f->db, "SELECT group_concat(name, ',') FROM (SELECT name FROM "
-				 "sqlite_master WHERE type = 'table' ORDER BY name)");
+	tables = db_query(f, f->be->sql_tables);
 	assert_non_null(tables);
 	const char *want[] = {"activities", "athletes", "logged_runs", "logged_sessions",
 			      "logged_sets", "niggles", "planned_sessions", "plans", "profiles",
@@ -175,11 +129,6 @@ static void test_open_migrates(void **state)
 		if (!strstr(tables, want[i]))
 			fail_msg("table '%s' missing from %s", want[i], tables);
 	free(tables);
-
-	/* Only the owner may read a runner's health data. */
-	struct stat sb;
-	assert_int_equal(stat(f->db, &sb), 0);
-	assert_int_equal(sb.st_mode & 077, 0);
 }
 
 static void test_reopen_is_idempotent(void **state)
@@ -196,19 +145,15 @@ static void test_reopen_is_idempotent(void **state)
 	assert_int_equal(co_store_athlete_get(&a, s, NULL), CO_OK);
 	assert_string_equal(a.name, "Alex");
 	co_store_athlete_release(&a);
-	char *n = db_query(f->db, "SELECT count(*) FROM store_state");
+	char *n = db_query(f, "SELECT count(*) FROM store_state");
 	assert_string_equal(n, "1"); /* the seed row was not inserted twice */
 	free(n);
 }
 
-static void test_wal_and_foreign_keys(void **state)
+static void test_foreign_keys(void **state)
 {
 	fixture *f = *state;
 	co_store *s = open_ok(f);
-	char *mode = db_query(f->db, "PRAGMA journal_mode");
-
-	assert_string_equal(mode, "wal");
-	free(mode);
 
 	/* An activity of an athlete who does not exist breaks a foreign key. */
 	co_store_activity_row r = activity(999, "h1", "ghost.fit", T0, 600);
@@ -224,151 +169,21 @@ static void test_newer_schema_refused(void **state)
 {
 	fixture *f = *state;
 	int version = 0, latest = 0;
-	char sql[64];
 	co_store *s = NULL;
 
 	assert_int_equal(co_store_schema_version(&version, &latest, open_ok(f)), CO_OK);
 	co_store_free(f->store);
 	f->store = NULL;
-	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", latest + 1);
-	db_exec(f->db, sql);
+	f->be->set_version(f, latest + 1);
 
-	assert_int_equal(co_store_open(&s, f->db), CO_ESTORE);
+	assert_int_equal(co_store_open(&s, f->location), CO_ESTORE);
 	assert_null(s);
-	assert_non_null(strstr(co_error_last(), f->db));
+	assert_non_null(strstr(co_error_last(), f->location));
 	assert_non_null(strstr(co_error_last(), "newer"));
 	/* ...and it was left as it was. */
-	char *uv = db_query(f->db, "PRAGMA user_version");
+	char *uv = db_query(f, f->be->sql_version);
 	assert_int_equal(atoi(uv), latest + 1);
 	free(uv);
-}
-
-static void test_not_a_database(void **state)
-{
-	fixture *f = *state;
-	const char text[] = "[athlete]\nname = Alex Runner\nlevel = intermediate\n"
-			    "this is a profile, not a database, and it must survive intact\n";
-	co_store *s = NULL;
-	FILE *fp = fopen(f->db, "w");
-	char back[sizeof(text)] = "";
-
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	assert_int_equal(co_store_open(&s, f->db), CO_ESTORE);
-	assert_null(s);
-	assert_non_null(strstr(co_error_last(), f->db));
-	assert_non_null(strstr(co_error_last(), "not a database"));
-	assert_null(strchr(co_error_last(), '\n'));
-
-	fp = fopen(f->db, "r");
-	assert_int_equal(fread(back, 1, sizeof(back) - 1, fp), sizeof(text) - 1);
-	fclose(fp);
-	assert_string_equal(back, text);
-}
-
-static void test_missing_directory(void **state)
-{
-	fixture *f = *state;
-	char path[400];
-	co_store *s = NULL;
-
-	/* An explicit path is not created for (a typo would be). */
-	snprintf(path, sizeof(path), "%s/no/such/dir/x.db", f->dir);
-	assert_int_equal(co_store_open(&s, path), CO_ESTORE);
-	assert_null(s);
-	assert_non_null(strstr(co_error_last(), path));
-}
-
-static void test_postgres_not_yet(void **state)
-{
-	co_store *s = NULL;
-
-	assert_int_equal(co_store_open(&s, "postgresql://coach:s3cret@db.example/carryover"),
-			 CO_EUNSUPPORTED);
-	assert_null(s);
-	assert_non_null(strstr(co_error_last(), "PostgreSQL"));
-	assert_null(strstr(co_error_last(), "s3cret"));
-	assert_non_null(strstr(co_error_last(), "coach:***@db.example"));
-
-	assert_int_equal(co_store_open(&s, "postgres://db.example/c?user=a&password=pw1"),
-			 CO_EUNSUPPORTED);
-	assert_null(strstr(co_error_last(), "pw1"));
-
-	assert_int_equal(co_store_open(&s, "mysql://db.example/c"), CO_EUNSUPPORTED);
-	assert_int_equal(co_store_open(&s, ""), CO_EINPUT);
-}
-
-/* --- the default location ------------------------------------------------- */
-
-static void check_default(const char *want)
-{
-	char *path = NULL;
-
-	assert_int_equal(co_store_default_path(&path), CO_OK);
-	assert_string_equal(path, want);
-	free(path);
-}
-
-static void test_default_path_rules(void **state)
-{
-	char *path = (char *)1;
-	char *home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
-
-	setenv("CARRYOVER_DB", "/srv/coach/all.db", 1);
-	setenv("XDG_DATA_HOME", "/xdg/data", 1);
-	setenv("HOME", "/home/alex", 1);
-	check_default("/srv/coach/all.db");
-
-	setenv("CARRYOVER_DB", "", 1); /* empty is unset */
-	check_default("/xdg/data/carryover/carryover.db");
-
-	setenv("XDG_DATA_HOME", "/xdg/data/", 1);
-	check_default("/xdg/data/carryover/carryover.db");
-
-	setenv("XDG_DATA_HOME", "relative/data", 1); /* invalid by the XDG spec */
-	check_default("/home/alex/.local/share/carryover/carryover.db");
-
-	unsetenv("CARRYOVER_DB");
-	unsetenv("XDG_DATA_HOME");
-	check_default("/home/alex/.local/share/carryover/carryover.db");
-
-	unsetenv("HOME");
-	assert_int_equal(co_store_default_path(&path), CO_ESTORE);
-	assert_null(path);
-	assert_non_null(strstr(co_error_last(), "CARRYOVER_DB"));
-	if (home)
-		setenv("HOME", home, 1);
-	free(home);
-}
-
-static void test_default_open_creates_directories(void **state)
-{
-	fixture *f = *state;
-	char xdg[300], want[400];
-	struct stat sb;
-
-	unsetenv("CARRYOVER_DB");
-	snprintf(xdg, sizeof(xdg), "%s/deep/share", f->dir);
-	setenv("XDG_DATA_HOME", xdg, 1);
-	assert_int_equal(co_store_open(&f->store, NULL), CO_OK);
-	snprintf(want, sizeof(want), "%s/carryover/carryover.db", xdg);
-	assert_string_equal(co_store_location(f->store), want);
-	assert_int_equal(stat(want, &sb), 0);
-	snprintf(want, sizeof(want), "%s/carryover", xdg);
-	assert_int_equal(stat(want, &sb), 0);
-	assert_int_equal(sb.st_mode & 077, 0);
-
-	/* $CARRYOVER_DB wins, and is created the same way. */
-	co_store_free(f->store);
-	f->store = NULL;
-	snprintf(want, sizeof(want), "%s/env/db/c.db", f->dir);
-	setenv("CARRYOVER_DB", want, 1);
-	assert_int_equal(co_store_open(&f->store, NULL), CO_OK);
-	assert_string_equal(co_store_location(f->store), want);
-	assert_int_equal(stat(want, &sb), 0);
-	unsetenv("CARRYOVER_DB");
-	unsetenv("XDG_DATA_HOME");
 }
 
 /* --- athletes ----------------------------------------------------------- */
@@ -414,7 +229,7 @@ static void test_athlete_current_and_upsert(void **state)
 	assert_string_not_equal(a.profile_hash, hash1);
 	co_store_athlete_release(&a);
 	free(hash1);
-	char *versions = db_query(f->db, "SELECT count(*) FROM profiles");
+	char *versions = db_query(f, "SELECT count(*) FROM profiles");
 	assert_string_equal(versions, "3"); /* Alex v1, v2, Blake v1 */
 	free(versions);
 
@@ -485,26 +300,6 @@ static void test_rollback_leaves_nothing(void **state)
 	/* Rollback with nothing open is harmless; commit is not. */
 	assert_int_equal(co_store_rollback(s), CO_OK);
 	assert_int_equal(co_store_commit(s), CO_ESTORE);
-}
-
-static void test_second_writer_waits_then_reports_locked(void **state)
-{
-	fixture *f = *state;
-	co_store *s = open_ok(f);
-	sqlite3 *other = NULL;
-
-	/* Another process holds the write lock... */
-	assert_int_equal(sqlite3_open(f->db, &other), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
-	/* ...so, after the busy timeout, begin fails with a clear message. */
-	assert_int_equal(co_store_begin(s), CO_ESTORE);
-	assert_int_equal(co_store_depth(s), 0);
-	assert_non_null(strstr(co_error_last(), "locked"));
-	assert_non_null(strstr(co_error_last(), f->db));
-	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
-	sqlite3_close(other);
-	assert_int_equal(co_store_begin(s), CO_OK);
-	assert_int_equal(co_store_commit(s), CO_OK);
 }
 
 /* --- activities --------------------------------------------------------- */
@@ -685,26 +480,229 @@ static void test_activity_round_trip_and_since(void **state)
 	assert_null(rows);
 }
 
-int main(void)
+/* --- SQLite only: the file ---------------------------------------------- */
+
+static void test_sqlite_wal(void **state)
 {
+	fixture *f = *state;
+	char *mode;
+
+	open_ok(f);
+	mode = db_query(f, "PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
+}
+
+static void test_sqlite_file_is_private(void **state)
+{
+	fixture *f = *state;
+	struct stat sb;
+
+	open_ok(f);
+	/* Only the owner may read a runner's health data. */
+	assert_int_equal(stat(f->location, &sb), 0);
+	assert_int_equal(sb.st_mode & 077, 0);
+}
+
+static void test_not_a_database(void **state)
+{
+	fixture *f = *state;
+	const char text[] = "[athlete]\nname = Alex Runner\nlevel = intermediate\n"
+			    "this is a profile, not a database, and it must survive intact\n";
+	co_store *s = NULL;
+	FILE *fp = fopen(f->location, "w");
+	char back[sizeof(text)] = "";
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	assert_int_equal(co_store_open(&s, f->location), CO_ESTORE);
+	assert_null(s);
+	assert_non_null(strstr(co_error_last(), f->location));
+	assert_non_null(strstr(co_error_last(), "not a database"));
+	assert_null(strchr(co_error_last(), '\n'));
+
+	fp = fopen(f->location, "r");
+	assert_int_equal(fread(back, 1, sizeof(back) - 1, fp), sizeof(text) - 1);
+	fclose(fp);
+	assert_string_equal(back, text);
+}
+
+static void test_missing_directory(void **state)
+{
+	fixture *f = *state;
+	char path[400];
+	co_store *s = NULL;
+
+	/* An explicit path is not created for (a typo would be). */
+	snprintf(path, sizeof(path), "%s/no/such/dir/x.db", f->dir);
+	assert_int_equal(co_store_open(&s, path), CO_ESTORE);
+	assert_null(s);
+	assert_non_null(strstr(co_error_last(), path));
+}
+
+static void test_second_writer_waits_then_reports_locked(void **state)
+{
+	fixture *f = *state;
+	co_store *s = open_ok(f);
+	sqlite3 *other = NULL;
+
+	/* Another process holds the write lock... */
+	assert_int_equal(sqlite3_open(f->location, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	/* ...so, after the busy timeout, begin fails with a clear message. */
+	assert_int_equal(co_store_begin(s), CO_ESTORE);
+	assert_int_equal(co_store_depth(s), 0);
+	assert_non_null(strstr(co_error_last(), "locked"));
+	assert_non_null(strstr(co_error_last(), f->location));
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	assert_int_equal(co_store_begin(s), CO_OK);
+	assert_int_equal(co_store_commit(s), CO_OK);
+}
+
+static void test_default_open_creates_directories(void **state)
+{
+	fixture *f = *state;
+	char xdg[300], want[400];
+	struct stat sb;
+
+	unsetenv("CARRYOVER_DB");
+	snprintf(xdg, sizeof(xdg), "%s/deep/share", f->dir);
+	setenv("XDG_DATA_HOME", xdg, 1);
+	assert_int_equal(co_store_open(&f->store, NULL), CO_OK);
+	snprintf(want, sizeof(want), "%s/carryover/carryover.db", xdg);
+	assert_string_equal(co_store_location(f->store), want);
+	assert_int_equal(stat(want, &sb), 0);
+	snprintf(want, sizeof(want), "%s/carryover", xdg);
+	assert_int_equal(stat(want, &sb), 0);
+	assert_int_equal(sb.st_mode & 077, 0);
+
+	/* $CARRYOVER_DB wins, and is created the same way. */
+	co_store_free(f->store);
+	f->store = NULL;
+	snprintf(want, sizeof(want), "%s/env/db/c.db", f->dir);
+	setenv("CARRYOVER_DB", want, 1);
+	assert_int_equal(co_store_open(&f->store, NULL), CO_OK);
+	assert_string_equal(co_store_location(f->store), want);
+	assert_int_equal(stat(want, &sb), 0);
+	unsetenv("CARRYOVER_DB");
+	unsetenv("XDG_DATA_HOME");
+}
+
+/* --- the front door: locations, before any backend ----------------------- */
+
+static void test_postgres_not_yet(void **state)
+{
+	co_store *s = NULL;
+
+	assert_int_equal(co_store_open(&s, "postgresql://coach:s3cret@db.example/carryover"),
+			 CO_EUNSUPPORTED);
+	assert_null(s);
+	assert_non_null(strstr(co_error_last(), "PostgreSQL"));
+	assert_null(strstr(co_error_last(), "s3cret"));
+	assert_non_null(strstr(co_error_last(), "coach:***@db.example"));
+
+	assert_int_equal(co_store_open(&s, "postgres://db.example/c?user=a&password=pw1"),
+			 CO_EUNSUPPORTED);
+	assert_null(strstr(co_error_last(), "pw1"));
+
+	assert_int_equal(co_store_open(&s, "mysql://db.example/c"), CO_EUNSUPPORTED);
+	assert_int_equal(co_store_open(&s, ""), CO_EINPUT);
+}
+
+static void check_default(const char *want)
+{
+	char *path = NULL;
+
+	assert_int_equal(co_store_default_path(&path), CO_OK);
+	assert_string_equal(path, want);
+	free(path);
+}
+
+static void test_default_path_rules(void **state)
+{
+	char *path = (char *)1;
+	char *home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+
+	setenv("CARRYOVER_DB", "/srv/coach/all.db", 1);
+	setenv("XDG_DATA_HOME", "/xdg/data", 1);
+	setenv("HOME", "/home/alex", 1);
+	check_default("/srv/coach/all.db");
+
+	setenv("CARRYOVER_DB", "", 1); /* empty is unset */
+	check_default("/xdg/data/carryover/carryover.db");
+
+	setenv("XDG_DATA_HOME", "/xdg/data/", 1);
+	check_default("/xdg/data/carryover/carryover.db");
+
+	setenv("XDG_DATA_HOME", "relative/data", 1); /* invalid by the XDG spec */
+	check_default("/home/alex/.local/share/carryover/carryover.db");
+
+	unsetenv("CARRYOVER_DB");
+	unsetenv("XDG_DATA_HOME");
+	check_default("/home/alex/.local/share/carryover/carryover.db");
+
+	unsetenv("HOME");
+	assert_int_equal(co_store_default_path(&path), CO_ESTORE);
+	assert_null(path);
+	assert_non_null(strstr(co_error_last(), "CARRYOVER_DB"));
+	if (home)
+		setenv("HOME", home, 1);
+	free(home);
+}
+
+/* --- running it ------------------------------------------------------------- */
+
+/* The suite every backend passes, with `be` as each test's prestate. */
+#define SUITE_TEST(t, be) cmocka_unit_test_prestate_setup_teardown(t, store_setup, store_teardown, be)
+
+static int run_suite(store_backend *be)
+{
+	char name[64];
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_open_migrates, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_reopen_is_idempotent, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_wal_and_foreign_keys, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_missing_directory, setup, teardown),
-		cmocka_unit_test(test_postgres_not_yet),
-		cmocka_unit_test(test_default_path_rules),
-		cmocka_unit_test_setup_teardown(test_default_open_creates_directories, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_athlete_current_and_upsert, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_second_writer_waits_then_reports_locked,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_activity_hash_unique, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_activity_overlap, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_activity_round_trip_and_since, setup, teardown),
+		SUITE_TEST(test_open_migrates, be),
+		SUITE_TEST(test_reopen_is_idempotent, be),
+		SUITE_TEST(test_foreign_keys, be),
+		SUITE_TEST(test_newer_schema_refused, be),
+		SUITE_TEST(test_athlete_current_and_upsert, be),
+		SUITE_TEST(test_rollback_leaves_nothing, be),
+		SUITE_TEST(test_activity_hash_unique, be),
+		SUITE_TEST(test_activity_overlap, be),
+		SUITE_TEST(test_activity_round_trip_and_since, be),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	snprintf(name, sizeof(name), "store on %s", be->name);
+	return cmocka_run_group_tests_name(name, tests, NULL, NULL);
+}
+
+int main(void)
+{
+	store_backend *sqlite = &store_backends[STORE_SQLITE];
+	const struct CMUnitTest sqlite_only[] = {
+		SUITE_TEST(test_sqlite_wal, sqlite),
+		SUITE_TEST(test_sqlite_file_is_private, sqlite),
+		SUITE_TEST(test_not_a_database, sqlite),
+		SUITE_TEST(test_missing_directory, sqlite),
+		SUITE_TEST(test_second_writer_waits_then_reports_locked, sqlite),
+		SUITE_TEST(test_default_open_creates_directories, sqlite),
+	};
+	const struct CMUnitTest front_door[] = {
+		cmocka_unit_test(test_postgres_not_yet),
+		cmocka_unit_test(test_default_path_rules),
+	};
+	int failed = 0;
+
+	for (size_t i = 0; i < STORE_N_BACKENDS; i++) {
+		store_backend *be = &store_backends[i];
+
+		if (be->available && !be->available()) {
+			printf("[  SKIPPED ] store on %s: not available here\n", be->name);
+			continue;
+		}
+		failed += run_suite(be);
+	}
+	failed += cmocka_run_group_tests_name("store on sqlite: the file", sqlite_only, NULL, NULL);
+	failed += cmocka_run_group_tests_name("store: the front door", front_door, NULL, NULL);
+	return failed;
 }
