@@ -142,6 +142,29 @@ void co_report_text_session(struct co_strbuf *out, const co_plan *plan, const co
  */
 void co_report_text_day(struct co_strbuf *out, const co_plan *plan, co_date day);
 
+/* ---- calendar events (src/report/event.c), rich style ------------------ */
+
+/**
+ * The session card, the DESCRIPTION of a session's event: title line, the
+ * week and phase, blocks with "- NAME: DOSE" items, strides and the why
+ * lines. Lines end in '\n'. `plan` may be NULL (no week line, kg).
+ */
+void co_report_event_card(struct co_strbuf *out, const co_plan *plan, const co_session *s);
+
+/**
+ * The SUMMARY and DESCRIPTION of a session's event (the title and the card).
+ * Its signature is co_ics_options.session_text's (calendar_io.h).
+ */
+void co_report_event_session(struct co_strbuf *summary, struct co_strbuf *description,
+			     const co_plan *plan, const co_session *s);
+
+/**
+ * The SUMMARY and DESCRIPTION of a baseline test's event: "Baseline test —
+ * single-leg squat" and how to do it. The signature of co_ics_options.test_text.
+ */
+void co_report_event_test(struct co_strbuf *summary, struct co_strbuf *description,
+			  const co_plan *plan, const co_plan_test *t);
+
 #ifdef __cplusplus
 }
 #endif

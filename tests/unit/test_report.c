@@ -6,8 +6,9 @@
  * load says "load by RPE", a dose in seconds reads as seconds, one-sided
  * work says per side, loads are in the athlete's units (lb stays lb), every
  * enum has a word. And the guard against the drift this module ends: over
- * a whole built season, the plain and the rich dose of every item say the
- * same thing about what it is done with.
+ * a whole built season, the terminal card and the calendar card of every
+ * item say the same thing about what it is done with, and the .ics feed
+ * carries the calendar card.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -267,6 +268,38 @@ static void terminal_card(void **state)
 	co_plan_free(p);
 }
 
+static void calendar_card(void **state)
+{
+	co_plan *p = hand_plan(CO_UNITS_LB);
+	co_strbuf summary = CO_STRBUF_INIT, card = CO_STRBUF_INIT;
+	co_plan_test t = {D(2027, 1, 6), CO_TEST_SINGLE_LEG_SQUAT};
+	const char *head = "Strength A \xE2\x80\x94 posterior chain, about 40 min\n"
+			   "Week 1 of 1, base phase\n\nWarm-up\n- Monster walk: 1 \xC3\x97 12\n";
+
+	(void)state;
+	co_report_event_session(&summary, &card, p, &p->weeks[0].sessions[0]);
+	assert_string_equal(summary.buf, "Strength A \xE2\x80\x94 posterior chain");
+	assert_true(!strncmp(card.buf, head, strlen(head)));
+	assert_non_null(strstr(card.buf, "\nMain\n- Romanian deadlift: 3 \xC3\x97 8 @ RPE 7, tempo 3-1-X, 135 lb\n"));
+	assert_non_null(strstr(card.buf, "- Kickstand Romanian deadlift: 3 \xC3\x97 8 each side @ RPE 7, "
+					 "tempo 3-1-X, load by RPE\n  (choose a load"));
+	assert_non_null(strstr(card.buf, "\nAccessory\n- Band good morning: 3 \xC3\x97 12 @ RPE 7, band\n"));
+	assert_non_null(strstr(card.buf, "- Side plank: 3 \xC3\x97 30 s each side @ RPE 7\n"));
+	assert_non_null(strstr(card.buf, "\nStrides: 6 \xC3\x97 20 s after the strength block, relaxed "
+					 "and fast, full recovery\n"));
+	assert_null(strstr(card.buf, "bodyweight"));
+	assert_null(strstr(card.buf, "kg"));
+
+	co_strbuf_reset(&summary);
+	co_strbuf_reset(&card);
+	co_report_event_test(&summary, &card, p, &t);
+	assert_string_equal(summary.buf, "Baseline test \xE2\x80\x94 single-leg squat");
+	assert_true(!strncmp(card.buf, "D6: single-leg squat to a box", 29));
+	co_strbuf_release(&summary);
+	co_strbuf_release(&card);
+	co_plan_free(p);
+}
+
 static void rest_day(void **state)
 {
 	co_plan *p = hand_plan(CO_UNITS_KG);
@@ -301,9 +334,9 @@ static const char profile_text[] =
 	"distance = marathon\n";
 
 /*
- * The drift guard: for every item of a whole season, the plain and the
- * rich dose say the same about what it is done with (the rich leaves
- * bodyweight unsaid), and the terminal card says it.
+ * The drift guard: for every item of a whole season, the terminal and the
+ * calendar say the same about what it is done with (the calendar leaves
+ * bodyweight unsaid), and each card carries the item's line.
  */
 static void terminal_and_calendar_agree(void **state)
 {
@@ -318,15 +351,17 @@ static void terminal_and_calendar_agree(void **state)
 	for (size_t w = 0; w < p->n_weeks; w++)
 		for (size_t i = 0; i < p->weeks[w].n_sessions; i++) {
 			const co_session *s = &p->weeks[w].sessions[i];
-			co_strbuf text = CO_STRBUF_INIT;
+			co_strbuf text = CO_STRBUF_INIT, card = CO_STRBUF_INIT;
 
 			co_report_text_session(&text, p, s);
+			co_report_event_card(&card, p, s);
 			for (int k = 0; k < CO_BLOCK_COUNT; k++)
 				for (size_t j = 0; j < s->blocks[k].n_items; j++) {
 					const co_item *it = &s->blocks[k].items[j];
 					char *plain = load_of(it, p->units, CO_REPORT_PLAIN);
 					char *rich = load_of(it, p->units, CO_REPORT_RICH);
 					char *phrase = dose(it, p->units, CO_REPORT_RICH);
+					co_strbuf line = CO_STRBUF_INIT;
 
 					if (strcmp(plain, "bodyweight"))
 						assert_string_equal(plain, rich);
@@ -336,17 +371,58 @@ static void terminal_and_calendar_agree(void **state)
 					assert_null(strstr(phrase, " kg"));
 					if (*plain)
 						assert_non_null(strstr(text.buf, plain));
+					co_strbuf_addf(&line, "- %s: %s\n", it->exercise->name, phrase);
+					if (!strstr(card.buf, line.buf))
+						fail_msg("calendar card lacks '%s'", line.buf);
+					co_strbuf_release(&line);
 					free(plain);
 					free(rich);
 					free(phrase);
 					items++;
 				}
 			co_strbuf_release(&text);
+			co_strbuf_release(&card);
 		}
 	assert_true(items > 100);
 	assert_true(bands > 0);
 	co_plan_free(p);
 	co_profile_free(prof);
+}
+
+/* The export's feed carries the report's card, "band" included. */
+static void feed_carries_the_card(void **state)
+{
+	co_plan *p = hand_plan(CO_UNITS_KG);
+	co_ics_options o = CO_ICS_OPTIONS_INIT;
+	char *with = NULL, *without = NULL, *unfolded, *d;
+
+	(void)state;
+	o.dtstamp = 1798761600;
+	o.session_text = co_report_event_session;
+	o.test_text = co_report_event_test;
+	assert_int_equal(co_plan_to_ics(&with, p, &o), 0);
+	unfolded = strdup(with);
+	d = unfolded;
+	for (const char *c = with; *c; c++) {
+		if (c[0] == '\r' && c[1] == '\n' && c[2] == ' ')
+			c += 2;
+		else
+			*d++ = *c;
+	}
+	*d = '\0';
+	assert_non_null(strstr(unfolded, "SUMMARY:Strength A \xE2\x80\x94 posterior chain\r\n"));
+	assert_non_null(strstr(unfolded, "- Band good morning: 3 \xC3\x97 12 @ RPE 7\\, band\\n"));
+
+	/* without a renderer the writer has no words: ids, no description */
+	o.session_text = NULL;
+	o.test_text = NULL;
+	assert_int_equal(co_plan_to_ics(&without, p, &o), 0);
+	assert_non_null(strstr(without, "SUMMARY:posterior_chain\r\n"));
+	assert_null(strstr(without, "DESCRIPTION"));
+	free(with);
+	free(without);
+	free(unfolded);
+	co_plan_free(p);
 }
 
 int main(void)
@@ -360,8 +436,10 @@ int main(void)
 		cmocka_unit_test(bare_sets),
 		cmocka_unit_test(every_enum_has_a_word),
 		cmocka_unit_test(terminal_card),
+		cmocka_unit_test(calendar_card),
 		cmocka_unit_test(rest_day),
 		cmocka_unit_test(terminal_and_calendar_agree),
+		cmocka_unit_test(feed_carries_the_card),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
