@@ -13,7 +13,9 @@
  * Writing: co_plan_to_ics() turns a plan into an RFC 5545 feed a calendar
  * app can subscribe to, one event per strength session (and per baseline
  * test), each with the session's stable UID so recomputing the plan updates
- * events in place instead of duplicating them.
+ * events in place instead of duplicating them. The words of the events come
+ * from the caller (co_ics_options.session_text and test_text; the report's
+ * co_report_event_session() and co_report_event_test() in report.h).
  */
 #ifndef CARRYOVER_CALENDAR_IO_H
 #define CARRYOVER_CALENDAR_IO_H
@@ -27,6 +29,8 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+struct co_strbuf;
 
 /**
  * Read a runs file into `cal` (already initialised with co_calendar_init()),
@@ -75,9 +79,23 @@ typedef struct co_ics_options {
 	int64_t dtstamp;     /* DTSTAMP as Unix seconds (UTC); 0: now */
 	const char *calname; /* X-WR-CALNAME; NULL: "carryover: <athlete>" */
 	bool tests;          /* also one event per baseline test (D6); default true */
+	/*
+	 * The words of a session's event: append its SUMMARY and DESCRIPTION,
+	 * as plain text (the writer escapes and folds), to the two buffers
+	 * (src/util/strbuf.h; owned by the writer). An empty buffer leaves the
+	 * property out. NULL (default): the SUMMARY is the focus's contract id
+	 * ("posterior_chain") and there is no DESCRIPTION. The report's
+	 * co_report_event_session() fits (report.h).
+	 */
+	void (*session_text)(struct co_strbuf *summary, struct co_strbuf *description,
+			     const co_plan *plan, const co_session *session);
+	/* The same for a baseline test's event; NULL: the test's id, no
+	 * DESCRIPTION. The report's co_report_event_test() fits. */
+	void (*test_text)(struct co_strbuf *summary, struct co_strbuf *description,
+			  const co_plan *plan, const co_plan_test *test);
 } co_ics_options;
 
-#define CO_ICS_OPTIONS_INIT {NULL, NULL, 0, NULL, true}
+#define CO_ICS_OPTIONS_INIT {NULL, NULL, 0, NULL, true, NULL, NULL}
 
 /**
  * Write `plan` as an iCalendar feed (CRLF lines folded at 75 octets, never
@@ -86,17 +104,6 @@ typedef struct co_ics_options {
  * CO_EINPUT for a bad `time` or an unknown `tzid`.
  */
 int co_plan_to_ics(char **out, const co_plan *plan, const co_ics_options *opts);
-
-/**
- * The session card: the text of a session as a runner reads it (title line,
- * blocks and their items with doses, strides, and the `why` lines), the
- * DESCRIPTION of its calendar event. Lines end in '\n'. Returns a malloc'd
- * string the caller frees.
- */
-char *co_session_card(const co_plan *plan, const co_session *s);
-
-/** The calendar event title of a session: "Strength A — posterior chain". Static storage. */
-const char *co_session_title(const co_session *s);
 
 #ifdef __cplusplus
 }

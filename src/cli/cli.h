@@ -92,7 +92,6 @@ int cmd_session(co_cli *cli, int argc, char **argv);
  */
 struct co_plan;
 struct co_week;
-struct co_session;
 int co_cli_plan_load(struct co_plan **out, const char *profile_path);
 /*
  * The same through the store: with a path, the profile is read and stored
@@ -104,7 +103,6 @@ int co_cli_plan(struct co_plan **out, struct co_profile **out_profile, co_cli *c
 void co_cli_print_header(FILE *f, const struct co_plan *plan);
 void co_cli_print_overview(FILE *f, const struct co_plan *plan, size_t first, size_t count);
 void co_cli_print_week(FILE *f, const struct co_plan *plan, const struct co_week *w);
-void co_cli_print_session(FILE *f, const struct co_plan *plan, const struct co_session *s);
 int cmd_export(co_cli *cli, int argc, char **argv);
 int cmd_check(co_cli *cli, int argc, char **argv);
 int cmd_debug(co_cli *cli, int argc, char **argv);

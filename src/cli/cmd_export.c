@@ -19,6 +19,7 @@
 #include "carryover/calendar_io.h"
 #include "carryover/carryover.h"
 #include "carryover/plan.h"
+#include "carryover/report.h"
 #include "cli/cli.h"
 
 static void usage(FILE *f)
@@ -136,6 +137,8 @@ static int export_ics(co_cli *cli, int argc, char **argv)
 	if (opts.time && !opts.tzid)
 		opts.tzid = default_zone();
 	opts.dtstamp = dtstamp();
+	opts.session_text = co_report_event_session;
+	opts.test_text = co_report_event_test;
 
 	/* a missing profile or runs file is bad input (exit 2), as for 'plan' */
 	if ((rc = co_cli_plan(&plan, NULL, cli, profile_path)) != CO_EXIT_OK)

@@ -15,7 +15,9 @@
 
 #include "carryover/carryover.h"
 #include "carryover/plan.h"
+#include "carryover/report.h"
 #include "cli/cli.h"
+#include "util/strbuf.h"
 
 static int usage(FILE *f, int code)
 {
@@ -31,10 +33,9 @@ int cmd_session(co_cli *cli, int argc, char **argv)
 {
 	const char *profile = NULL, *date_text = NULL;
 	co_plan *plan = NULL;
-	const co_session *ses;
+	co_strbuf out = CO_STRBUF_INIT;
 	const co_week *w;
 	co_date day;
-	size_t n = 0;
 	char d[11];
 	int rc;
 
@@ -73,31 +74,9 @@ int cmd_session(co_cli *cli, int argc, char **argv)
 		co_plan_free(plan);
 		return rc;
 	}
-	printf("week %d of %zu, %s%s\n", w->index, plan->n_weeks, co_phase_name(w->phase),
-	       w->deload ? " (deload)" : "");
-	ses = co_plan_sessions_on(plan, day, &n);
-	for (size_t i = 0; i < n; i++) {
-		putchar('\n');
-		co_cli_print_session(stdout, plan, &ses[i]);
-	}
-	if (!n) {
-		const co_session *next = NULL;
-
-		printf("no strength session on %s %s", co_weekday_name(co_date_weekday(day)),
-		       co_date_format(day, d));
-		for (size_t i = 0, shown = 0; i < w->n_runs; i++)
-			if (w->runs[i].date == day)
-				printf("%s %s %d min", shown++ ? "," : ";",
-				       co_run_type_name(w->runs[i].type), w->runs[i].minutes);
-		putchar('\n');
-		for (size_t k = (size_t)(w - plan->weeks); k < plan->n_weeks && !next; k++)
-			for (size_t i = 0; i < plan->weeks[k].n_sessions && !next; i++)
-				if (plan->weeks[k].sessions[i].date > day)
-					next = &plan->weeks[k].sessions[i];
-		if (next)
-			printf("next session: %s %s\n", co_weekday_name(co_date_weekday(next->date)),
-			       co_date_format(next->date, d));
-	}
+	co_report_text_day(&out, plan, day);
+	fwrite(out.buf, 1, out.len, stdout);
+	co_strbuf_release(&out);
 	co_plan_free(plan);
 	return CO_EXIT_OK;
 }

@@ -11,6 +11,13 @@
  * files, so the feed needs no VTIMEZONE and every client agrees on the
  * instant.
  *
+ * The writer has no words of its own: an event's SUMMARY and DESCRIPTION
+ * come from the caller's renderer in the options (the export command
+ * passes the report's, include/carryover/report.h), so the calendar and
+ * the terminal cannot drift apart. Without one, an event is titled by the
+ * contract id of its focus or test ("posterior_chain") and has no
+ * description.
+ *
  * Invariants of the output: CRLF line ends; content lines folded at 75
  * octets and never inside a UTF-8 character; TEXT values escaped (\\ \; \,
  * \n); DTSTAMP in UTC, from the options so tests are reproducible.
@@ -390,128 +397,6 @@ done:
 	return rc;
 }
 
-/* ---- the session card ---------------------------------------------------- */
-
-const char *co_session_title(const co_session *s)
-{
-	switch (s->focus) {
-	case CO_FOCUS_POSTERIOR_CHAIN: return "Strength A \xE2\x80\x94 posterior chain";
-	case CO_FOCUS_STABILITY: return "Strength B \xE2\x80\x94 stability";
-	case CO_FOCUS_MAINTENANCE: return "Strength \xE2\x80\x94 maintenance";
-	case CO_FOCUS_RECOVERY: return "Mobility \xE2\x80\x94 recovery";
-	case CO_FOCUS_TEST: return "Strength \xE2\x80\x94 baseline tests";
-	default: return "Strength";
-	}
-}
-
-static const char *block_title(co_block_kind k)
-{
-	switch (k) {
-	case CO_BLOCK_WARMUP: return "Warm-up";
-	case CO_BLOCK_MAIN: return "Main";
-	case CO_BLOCK_ACCESSORY: return "Accessory";
-	case CO_BLOCK_COOLDOWN: return "Cool-down";
-	default: return "Block";
-	}
-}
-
-static const co_week *week_of(const co_plan *plan, co_date d)
-{
-	for (size_t i = 0; i < plan->n_weeks; i++)
-		if (d >= plan->weeks[i].start && d < plan->weeks[i].start + 7)
-			return &plan->weeks[i];
-	return NULL;
-}
-
-/* "3 × 8 each side @ RPE 7, tempo 3-1-X, 60 kg" */
-static void add_dose(co_strbuf *sb, const co_item *it, co_units units)
-{
-	const co_exercise *ex = it->exercise;
-
-	if (it->reps > 0)
-		co_strbuf_addf(sb, "%d \xC3\x97 %d", it->sets, it->reps);
-	else if (it->seconds > 0)
-		co_strbuf_addf(sb, "%d \xC3\x97 %d s", it->sets, it->seconds);
-	else
-		co_strbuf_addf(sb, "%d set%s", it->sets, it->sets == 1 ? "" : "s");
-	if (ex && ex->unilateral)
-		co_strbuf_adds(sb, " each side");
-	if (it->rpe > 0)
-		co_strbuf_addf(sb, " @ RPE %g", it->rpe);
-	if (it->tempo)
-		co_strbuf_addf(sb, ", tempo %s", it->tempo);
-	if (it->load > 0)
-		co_strbuf_addf(sb, ", %g %s", it->load, units == CO_UNITS_LB ? "lb" : "kg");
-}
-
-char *co_session_card(const co_plan *plan, const co_session *s)
-{
-	co_strbuf sb = CO_STRBUF_INIT;
-	const co_week *w = plan ? week_of(plan, s->date) : NULL;
-
-	co_strbuf_addf(&sb, "%s, about %d min\n", co_session_title(s), s->minutes);
-	if (w)
-		co_strbuf_addf(&sb, "Week %d of %zu, %s phase%s\n", w->index, plan->n_weeks,
-			       co_phase_name(w->phase), w->deload ? ", deload week" : "");
-	for (int k = 0; k < CO_BLOCK_COUNT; k++) {
-		const co_block *b = &s->blocks[k];
-
-		if (!b->n_items)
-			continue;
-		co_strbuf_addf(&sb, "\n%s\n", block_title(b->kind));
-		for (size_t i = 0; i < b->n_items; i++) {
-			const co_item *it = &b->items[i];
-
-			co_strbuf_addf(&sb, "- %s: ", it->exercise ? it->exercise->name : "?");
-			add_dose(&sb, it, plan ? plan->units : CO_UNITS_KG);
-			co_strbuf_addch(&sb, '\n');
-			if (it->note && *it->note)
-				co_strbuf_addf(&sb, "  (%s)\n", it->note);
-		}
-	}
-	if (s->strides)
-		co_strbuf_addf(&sb, "\nStrides: %d \xC3\x97 %d s, relaxed and fast, full recovery\n",
-			       s->strides_reps, s->strides_seconds);
-	if (s->n_why) {
-		co_strbuf_adds(&sb, "\nWhy\n");
-		for (size_t i = 0; i < s->n_why; i++)
-			co_strbuf_addf(&sb, "- %s\n", s->why[i]);
-	}
-	return co_strbuf_detach(&sb);
-}
-
-static const char *test_title(co_test_kind k)
-{
-	switch (k) {
-	case CO_TEST_SINGLE_LEG_SQUAT: return "Baseline test \xE2\x80\x94 single-leg squat";
-	case CO_TEST_THRESHOLD_RUN: return "Baseline test \xE2\x80\x94 threshold run";
-	case CO_TEST_CALF_RAISE: return "Baseline test \xE2\x80\x94 calf raises";
-	case CO_TEST_REP_MAX: return "Baseline test \xE2\x80\x94 rep max";
-	default: return "Baseline test";
-	}
-}
-
-static const char *test_text(co_test_kind k)
-{
-	switch (k) {
-	case CO_TEST_SINGLE_LEG_SQUAT:
-		return "D6: single-leg squat to a box, 5 slow reps each leg. Note the depth, "
-		       "whether the knee stays over the foot, and the balance. Log it with "
-		       "'carryover log test'.";
-	case CO_TEST_THRESHOLD_RUN:
-		return "D6: in today's tempo or threshold run, hold 20 minutes at the hardest "
-		       "pace you could keep for about an hour. Note the pace and heart rate.";
-	case CO_TEST_CALF_RAISE:
-		return "D6 (optional): single-leg calf raises to failure, full range, each leg. "
-		       "Note the count per leg.";
-	case CO_TEST_REP_MAX:
-		return "D6 (optional): work up to a hard set of 5 on a main lift (RPE 9). "
-		       "Note the load: it recalibrates your loads.";
-	default:
-		return "D6: baseline test.";
-	}
-}
-
 /* ---- the feed ------------------------------------------------------------ */
 
 static uint32_t fnv1a(const char *s, uint32_t h)
@@ -534,6 +419,15 @@ static bool parse_hhmm(const char *s, int *secs)
 		return false;
 	*secs = h * 3600 + m * 60;
 	return true;
+}
+
+/* An event's words, as the caller's renderer wrote them (co_ics_options). */
+static void add_words(co_strbuf *out, const co_strbuf *summary, const co_strbuf *desc)
+{
+	if (summary->len)
+		prop_text(out, "SUMMARY", summary->buf);
+	if (desc->len)
+		prop_text(out, "DESCRIPTION", desc->buf);
 }
 
 static void add_when(co_strbuf *out, co_date d, int minutes, bool timed, int start_secs,
@@ -560,6 +454,7 @@ int co_plan_to_ics(char **out, const co_plan *plan, const co_ics_options *opts)
 {
 	co_ics_options defaults = CO_ICS_OPTIONS_INIT;
 	co_strbuf sb = CO_STRBUF_INIT, name = CO_STRBUF_INIT;
+	co_strbuf summary = CO_STRBUF_INIT, desc = CO_STRBUF_INIT;
 	char stamp[STAMP_SIZE];
 	int start_secs = 0;
 	bool timed;
@@ -596,7 +491,6 @@ int co_plan_to_ics(char **out, const co_plan *plan, const co_ics_options *opts)
 
 		for (size_t i = 0; i < wk->n_sessions; i++) {
 			const co_session *s = &wk->sessions[i];
-			char *card = co_session_card(plan, s);
 			char date[STAMP_SIZE];
 
 			ymd_compact(s->date, date);
@@ -609,11 +503,15 @@ int co_plan_to_ics(char **out, const co_plan *plan, const co_ics_options *opts)
 					 date, i);
 			prop_raw(&sb, "DTSTAMP:%s", stamp);
 			add_when(&sb, s->date, s->minutes, timed, start_secs, &z);
-			prop_text(&sb, "SUMMARY", co_session_title(s));
-			prop_text(&sb, "DESCRIPTION", card);
+			co_strbuf_reset(&summary);
+			co_strbuf_reset(&desc);
+			if (opts->session_text)
+				opts->session_text(&summary, &desc, plan, s);
+			else
+				co_strbuf_adds(&summary, co_focus_name(s->focus));
+			add_words(&sb, &summary, &desc);
 			prop_text(&sb, "CATEGORIES", "Strength");
 			prop_raw(&sb, "END:VEVENT");
-			free(card);
 		}
 		for (size_t i = 0; opts->tests && i < wk->n_tests; i++) {
 			const co_plan_test *t = &wk->tests[i];
@@ -626,8 +524,13 @@ int co_plan_to_ics(char **out, const co_plan *plan, const co_ics_options *opts)
 				 co_test_kind_name(t->kind));
 			prop_raw(&sb, "DTSTAMP:%s", stamp);
 			add_when(&sb, t->date, 30, timed, start_secs, &z);
-			prop_text(&sb, "SUMMARY", test_title(t->kind));
-			prop_text(&sb, "DESCRIPTION", test_text(t->kind));
+			co_strbuf_reset(&summary);
+			co_strbuf_reset(&desc);
+			if (opts->test_text)
+				opts->test_text(&summary, &desc, plan, t);
+			else
+				co_strbuf_adds(&summary, co_test_kind_name(t->kind));
+			add_words(&sb, &summary, &desc);
 			prop_text(&sb, "CATEGORIES", "Test");
 			prop_raw(&sb, "END:VEVENT");
 		}
@@ -636,6 +539,8 @@ int co_plan_to_ics(char **out, const co_plan *plan, const co_ics_options *opts)
 	*out = co_strbuf_detach(&sb);
 	rc = 0;
 	co_strbuf_release(&name);
+	co_strbuf_release(&summary);
+	co_strbuf_release(&desc);
 	tz_release(&z);
 	return rc;
 }

@@ -572,6 +572,8 @@ static void feed_structure(void **state)
 
 	(void)state;
 	o.dtstamp = 1798761600; /* 2027-01-01T00:00:00Z */
+	o.session_text = co_report_event_session;
+	o.test_text = co_report_event_test;
 	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
 	lines = split_crlf(text, &n);
 	assert_string_equal(lines[0], "BEGIN:VCALENDAR");
@@ -644,6 +646,8 @@ static void folding_and_escaping(void **state)
 
 	(void)state;
 	o.dtstamp = 1798761600;
+	o.session_text = co_report_event_session;
+	o.test_text = co_report_event_test;
 	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
 	lines = split_crlf(text, &n);
 	for (size_t i = 0; i < n; i++) {
@@ -666,7 +670,7 @@ static void folding_and_escaping(void **state)
 
 	/* DESCRIPTION unfolds and unescapes to the session card, exactly */
 	assert_int_equal(values_of(lines, n, "DESCRIPTION", vals, 4), 2);
-	card = co_session_card(p, &p->weeks[0].sessions[0]);
+	card = co_test_card(p, &p->weeks[0].sessions[0]);
 	back = unescape(vals[0] + strlen("DESCRIPTION:"));
 	assert_string_equal(back, card);
 	assert_non_null(strstr(card, "- Romanian deadlift: 3 \xC3\x97 8 @ RPE 7, tempo 3-1-X, 62.5 kg\n"));

@@ -291,8 +291,8 @@ static void round_trip_built_plan(void **state)
 	/* the session cards (the calendar's descriptions) are the same too */
 	for (size_t w = 0; w < p->n_weeks; w++)
 		for (size_t i = 0; i < p->weeks[w].n_sessions; i++) {
-			char *c1 = co_session_card(p, &p->weeks[w].sessions[i]);
-			char *c2 = co_session_card(back, &back->weeks[w].sessions[i]);
+			char *c1 = co_test_card(p, &p->weeks[w].sessions[i]);
+			char *c2 = co_test_card(back, &back->weeks[w].sessions[i]);
 			assert_string_equal(c1, c2);
 			free(c1);
 			free(c2);

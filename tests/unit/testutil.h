@@ -1,7 +1,8 @@
 /*
  * Helpers shared by the unit tests (include after <cmocka.h>): where the
- * corpus is, the first activity of a corpus FIT file, and hand-built session
- * items. Everything is static inline, so a test uses what it needs.
+ * corpus is, the first activity of a corpus FIT file, hand-built session
+ * items, and the session card of a calendar event. Everything is static
+ * inline, so a test uses what it needs.
  */
 #ifndef CO_TESTUTIL_H
 #define CO_TESTUTIL_H
@@ -77,6 +78,15 @@ static inline void co_test_add_item(co_block *b, const char *id, int sets, int r
 	it->tempo = tempo;
 	it->load = load;
 	it->note = note ? strdup(note) : NULL;
+}
+
+/* The session card of a calendar event, as `export ics` writes it (free() it). */
+static inline char *co_test_card(const co_plan *plan, const co_session *s)
+{
+	co_strbuf sb = CO_STRBUF_INIT;
+
+	co_report_event_card(&sb, plan, s);
+	return co_strbuf_detach(&sb);
 }
 
 #endif

@@ -1,0 +1,172 @@
+/*
+ * The plan in words: what a runner reads on a terminal, in a calendar
+ * event, and (next) in the HTML report and the web pages.
+ *
+ * One renderer for every output, so the wording cannot drift between them:
+ * the words of every enum (phase, focus, block, run type, test, units), the
+ * dose phrases ("3 × 8 each side @ RPE 7, tempo 3-1-X, 60 kg"), the
+ * terminal's season overview, week and session card, and the text of a
+ * calendar event. The engine's enum names (co_phase_name() and friends) are
+ * the ids of the JSON contract, not wording: outputs for people use these.
+ *
+ * Two typographies of the same words (co_report_style): PLAIN, the ASCII
+ * of the terminal ("3 x 8/side", "Strength A: posterior chain"), and RICH,
+ * the UTF-8 of calendars and HTML ("3 × 8 each side", "Strength A —
+ * posterior chain").
+ *
+ * Everything is appended to a co_strbuf (src/util/strbuf.h; the buffer
+ * belongs to the caller, who prints, escapes or stores it): nothing here
+ * writes to a FILE. Appending cannot fail (allocation failure aborts, as
+ * for every co_strbuf). Strings returned by the word functions are static.
+ * The plan, session and item arguments are only read.
+ */
+#ifndef CARRYOVER_REPORT_H
+#define CARRYOVER_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "carryover/plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct co_strbuf;
+
+/** How the same words are set: ASCII for terminals, UTF-8 typography elsewhere. */
+typedef enum co_report_style {
+	CO_REPORT_PLAIN = 0, /* "3 x 8/side", "Strength A: posterior chain" */
+	CO_REPORT_RICH       /* "3 × 8 each side", "Strength A — posterior chain" */
+} co_report_style;
+
+/* ---- words (src/report/words.c): static strings, "?" for an unknown value -- */
+
+/** A phase as a runner reads it: "base", "build", ..., "recovery". */
+const char *co_report_phase_word(co_phase p);
+
+/** The letter of a session focus in the overview: 'A', 'B', 'M', 'R', 'T' ('?' if unknown). */
+char co_report_focus_letter(co_focus f);
+
+/** What a focus is, in the overview's legend: "posterior chain", "mobility (recovery)". */
+const char *co_report_focus_word(co_focus f);
+
+/** The title of a session: "Strength A: posterior chain" (plain), "Strength A — posterior chain" (rich). */
+const char *co_report_focus_title(co_focus f, co_report_style st);
+
+/** A block of a session, lower case: "warm-up", "main", "accessory", "cool-down". */
+const char *co_report_block_word(co_block_kind k);
+
+/** A baseline test in full: "single-leg squat", "threshold run", "calf raises", "rep max". */
+const char *co_report_test_word(co_test_kind k);
+
+/** A baseline test in the overview's narrow column: "squat", "threshold", "calf", "rep-max". */
+const char *co_report_test_short(co_test_kind k);
+
+/** How to do a baseline test (METHOD D6), a few sentences. */
+const char *co_report_test_how(co_test_kind k);
+
+/** A run type in a week's list of runs: "long run", "easy", "tempo", ... */
+const char *co_report_run_word(co_run_type t);
+
+/** The unit of a load: "kg" or "lb". */
+const char *co_report_units_word(co_units u);
+
+/** The priority of a race: "A", "B", "C". */
+const char *co_report_priority_word(co_race_priority p);
+
+/** The day of the week of a date, three letters: "Mon" ... "Sun". */
+const char *co_report_day_short(co_date d);
+
+/** The day of the week of a date in full: "Monday" ... "Sunday". */
+const char *co_report_day_word(co_date d);
+
+/* ---- dose phrases (src/report/dose.c) ------------------------------------ */
+
+/**
+ * Append the volume of an item: sets and reps or seconds, per side for a
+ * one-sided exercise. Plain: "3 x 8/side", "3 x 30 s", "2 sets". Rich:
+ * "3 × 8 each side", "3 × 30 s", "2 sets each side".
+ */
+void co_report_add_volume(struct co_strbuf *out, const co_item *it, co_report_style st);
+
+/**
+ * Append what the item is done with, when the card says it: a known load
+ * ("62.5 kg", "135 lb"), "load by RPE" for weights without a known load,
+ * "band" for a band, and in the plain style "bodyweight" for the rest (in
+ * a table an empty cell would read as "not stated"; in a sentence nothing
+ * to hold reads as bodyweight). Items without an RPE (warm-up, cool-down)
+ * get no word unless a load is known. Returns whether anything was added.
+ */
+bool co_report_add_load(struct co_strbuf *out, const co_item *it, co_units units,
+			co_report_style st);
+
+/**
+ * Append the whole dose as one phrase: volume, RPE, tempo, load.
+ * "3 × 8 each side @ RPE 7, tempo 3-1-X, 60 kg" (rich),
+ * "3 x 8/side @ RPE 7, tempo 3-1-X, 60 kg" (plain).
+ */
+void co_report_add_dose(struct co_strbuf *out, const co_item *it, co_units units,
+			co_report_style st);
+
+/**
+ * Append the strides of a session (METHOD B5), without a label:
+ * "6 × 20 s after the strength block, relaxed and fast, full recovery"
+ * (rich); the plain line is the terminal's shorter one. Nothing when the
+ * session has no strides.
+ */
+void co_report_add_strides(struct co_strbuf *out, const co_session *s, co_report_style st);
+
+/* ---- the terminal (src/report/text.c), plain style --------------------- */
+
+/** The plan's first lines: athlete, weeks and dates, races, warnings, a blank line. */
+void co_report_text_header(struct co_strbuf *out, const co_plan *plan);
+
+/**
+ * The overview: a heading, one line per week from week index `first` (0-based)
+ * for `count` weeks (clipped to the plan), and the legend of the letters.
+ */
+void co_report_text_overview(struct co_strbuf *out, const co_plan *plan, size_t first,
+			     size_t count);
+
+/** A week: heading, notes, runs, tests and the card of each session. */
+void co_report_text_week(struct co_strbuf *out, const co_plan *plan, const co_week *w);
+
+/** The card of one session: title, why, blocks with their items and doses, strides. */
+void co_report_text_session(struct co_strbuf *out, const co_plan *plan, const co_session *s);
+
+/**
+ * One day, as `carryover session DATE` shows it: the week's line, then the
+ * day's session cards or, on a day without one, the day's runs and the next
+ * lifting day. Nothing when `day` is outside the plan.
+ */
+void co_report_text_day(struct co_strbuf *out, const co_plan *plan, co_date day);
+
+/* ---- calendar events (src/report/event.c), rich style ------------------ */
+
+/**
+ * The session card, the DESCRIPTION of a session's event: title line, the
+ * week and phase, blocks with "- NAME: DOSE" items, strides and the why
+ * lines. Lines end in '\n'. `plan` may be NULL (no week line, kg).
+ */
+void co_report_event_card(struct co_strbuf *out, const co_plan *plan, const co_session *s);
+
+/**
+ * The SUMMARY and DESCRIPTION of a session's event (the title and the card).
+ * Its signature is co_ics_options.session_text's (calendar_io.h).
+ */
+void co_report_event_session(struct co_strbuf *summary, struct co_strbuf *description,
+			     const co_plan *plan, const co_session *s);
+
+/**
+ * The SUMMARY and DESCRIPTION of a baseline test's event: "Baseline test —
+ * single-leg squat" and how to do it. The signature of co_ics_options.test_text.
+ */
+void co_report_event_test(struct co_strbuf *summary, struct co_strbuf *description,
+			  const co_plan *plan, const co_plan_test *t);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
