@@ -28,6 +28,7 @@
 #include "carryover/calendar_io.h"
 #include "carryover/json.h"
 #include "carryover/check.h"
+#include "carryover/app.h"
 
 #ifdef __cplusplus
 extern "C" {
