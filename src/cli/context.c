@@ -38,7 +38,7 @@ void co_cli_release(co_cli *cli)
 /* The global table; its destinations are the cli's, filled where it is used. */
 #define GLOBAL_OPTS(cli)                                                              \
 	{CO_OPT_VALUE, "db", 0, &(cli)->db, "PATH|URL",                               \
-	 "the store (default: $CARRYOVER_DB, else\n$XDG_DATA_HOME/carryover/carryover.db)"}, \
+	 "the store: an SQLite file, or a postgresql:// URL"},                        \
 	{CO_OPT_VALUE, "athlete", 0, &(cli)->athlete, "NAME",                         \
 	 "act for this athlete (default: the current one)"},                          \
 	{CO_OPT_END, NULL, 0, NULL, NULL, NULL}

@@ -45,8 +45,9 @@ static void usage(FILE *f)
 			fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fputs("\nglobal options (before or after COMMAND):\n", f);
 	co_cli_global_help(f);
-	fputs("\n'carryover COMMAND --help' explains a command. Options take their value as\n"
-	      "'--weeks 2' or '--weeks=2'; '--' ends the options. Exit codes: 0 ok, 1 problem found,\n"
+	fputs("\n'carryover COMMAND --help' explains a command. An option's value follows it\n"
+	      "('--weeks 2') or an '=' ('--weeks=2'); '--' ends the options; '-' where a\n"
+	      "file is read means standard input. Exit codes: 0 ok, 1 problem found,\n"
 	      "2 bad usage or input, 3 store failure. Data: $CARRYOVER_DB, else\n"
 	      "$XDG_DATA_HOME/carryover/carryover.db, else ~/.local/share/carryover/carryover.db.\n", f);
 }

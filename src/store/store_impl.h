@@ -5,8 +5,9 @@
  * backend shares. Each backend (sqlite.c, later postgres.c) defines its own
  * struct whose FIRST member is a `co_store`, fills in an ops table, and
  * exposes one open function that store.c's dispatch calls by location.
- * store.c owns what is backend-neutral: choosing the backend, the default
- * path, argument checks, the transaction depth, and freeing rows; the ops
+ * store.c owns what is backend-neutral: choosing the backend (the default
+ * location is the app layer's), argument checks, the transaction depth, and
+ * freeing rows; the ops
  * only talk to their database.
  *
  * Contract for every op: return 0 or a negative CO_E* code with the message
