@@ -60,6 +60,13 @@ int co_cli_app(co_app **out, co_cli *cli);
 int co_cli_parse(co_cli *cli, const struct co_opt_parser *parser,
 		 struct co_opt_list *operands, int argc, char **argv);
 
+/*
+ * For a command with subcommands (export ics): the global options that
+ * come before the subcommand's name, whose index goes to *out_next (argc
+ * when there is none). Returns 0, CO_OPT_HELP, or the exit code.
+ */
+int co_cli_parse_head(co_cli *cli, const char *command, int argc, char **argv, int *out_next);
+
 /* The global options, as co_opt_help() prints them, for the main usage. */
 void co_cli_global_help(FILE *f);
 

@@ -171,11 +171,20 @@ done:
 
 int cmd_export(co_cli *cli, int argc, char **argv)
 {
-	if (argc < 2 || co_cli_wants_help(argc, argv)) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? CO_EXIT_USAGE : CO_EXIT_OK;
+	int next = argc, rc;
+
+	if (co_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return CO_EXIT_OK;
 	}
-	if (!strcmp(argv[1], "ics"))
-		return export_ics(cli, argc - 1, argv + 1);
-	return co_cli_usage_error("unknown export format '%s' (expected 'ics')", argv[1]);
+	/* global options may come before the format too: export --db x.db ics */
+	if ((rc = co_cli_parse_head(cli, "export", argc, argv, &next)) != 0)
+		return rc;
+	if (next >= argc) {
+		usage(stderr);
+		return CO_EXIT_USAGE;
+	}
+	if (!strcmp(argv[next], "ics"))
+		return export_ics(cli, argc - next, argv + next);
+	return co_cli_usage_error("unknown export format '%s' (expected 'ics')", argv[next]);
 }

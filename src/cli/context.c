@@ -53,7 +53,16 @@ int co_cli_parse(co_cli *cli, const co_opt_parser *parser, co_opt_list *operands
 	if (co_cli_wants_help(argc, argv))
 		return CO_OPT_HELP;
 	ps.globals = globals;
+	ps.stop_at_operand = false;
 	return co_opt_parse(&ps, operands, 1, argc, argv, NULL);
+}
+
+int co_cli_parse_head(co_cli *cli, const char *command, int argc, char **argv, int *out_next)
+{
+	const co_opt globals[] = {GLOBAL_OPTS(cli)};
+	const co_opt_parser ps = {command, globals, NULL, NULL, true};
+
+	return co_opt_parse(&ps, NULL, 1, argc, argv, out_next);
 }
 
 void co_cli_global_help(FILE *f)

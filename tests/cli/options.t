@@ -54,6 +54,8 @@ $ carryover week 2027-03-08 --athlete=sam\ quick --db=other.db
 > week 2 of 13
 $ carryover week 2027-01-06 --athlete 'Alex Runner'
 > week 1 of 18
+$ carryover export --db other.db ics | grep X-WR-CALNAME
+> Sam Quick
 
 # `--` ends the options: a file whose name starts with '-'.
 $ cp $SRC/examples/5k.ini ./-5k.ini && carryover --db dash.db plan --weeks 1 -- -5k.ini
