@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "carryover/carryover.h"
-#include "carryover/calendar_io.h"
 #include "carryover/json.h"
 #include "carryover/plan.h"
 #include "cli/cli.h"
