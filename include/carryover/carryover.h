@@ -29,6 +29,7 @@
 #include "carryover/json.h"
 #include "carryover/check.h"
 #include "carryover/report.h"
+#include "carryover/app.h"
 
 #ifdef __cplusplus
 extern "C" {

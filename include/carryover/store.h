@@ -2,11 +2,10 @@
  * The store: everything carryover remembers (athletes and their profiles,
  * plans, logs, imported activities), behind one opaque handle.
  *
- * A co_store is opened on a location: NULL for the default place
- * (DESIGN.md "Where data lives": $CARRYOVER_DB, else
- * $XDG_DATA_HOME/carryover/carryover.db, else
- * ~/.local/share/carryover/carryover.db), a file path for SQLite, or a
- * postgresql:// URL for PostgreSQL. Callers never see which backend they
+ * A co_store is opened on a location: a file path for SQLite, or a
+ * postgresql:// URL for PostgreSQL. Where data lives by default (DESIGN.md)
+ * is the application's policy: co_app_default_location() and
+ * co_app_store() in carryover/app.h. Callers never see which backend they
  * got. Opening migrates the schema forward; a store written by a newer
  * carryover is refused, never migrated backward.
  *
@@ -38,22 +37,14 @@ typedef struct co_store co_store;
 /* --- opening ------------------------------------------------------------ */
 
 /**
- * The default store location by the rules above, in a new string the caller
- * frees. Directories are not created here. Returns 0, or CO_ESTORE when
- * none of $CARRYOVER_DB, $XDG_DATA_HOME (absolute) and $HOME is set.
- */
-int co_store_default_path(char **out);
-
-/**
  * Open (creating if needed) the store at `location` and migrate it to the
- * current schema. `location` NULL: the default path, whose parent
- * directories are created (mode 0700); a path: an SQLite file (its
- * directory must exist); "postgresql://..." or "postgres://...": PostgreSQL.
+ * current schema. A path: an SQLite file (its directory must exist);
+ * "postgresql://..." or "postgres://...": PostgreSQL.
  * A new SQLite file is created readable by its owner only.
  *
  * On success *out is a handle freed with co_store_free(). On failure *out is
  * NULL and the return is CO_ESTORE (cannot open, not a database, newer
- * schema, ...), CO_EINPUT (empty location) or CO_EUNSUPPORTED (a backend
+ * schema, ...), CO_EINPUT (NULL or empty location) or CO_EUNSUPPORTED (a backend
  * this build lacks).
  */
 int co_store_open(co_store **out, const char *location);

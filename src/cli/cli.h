@@ -1,12 +1,17 @@
 /*
- * What every subcommand shares: the global options, the error reporter and
- * the exit codes of DESIGN.md. Adding a command (the checklist, as git's
- * builtin.h has one):
+ * What every subcommand shares: the global options, the session with the
+ * application layer, the error reporter and the exit codes of DESIGN.md.
+ *
+ * The CLI is argument parsing plus printing: the use cases (the store, the
+ * athlete, profiles, plans, imports) are carryover/app.h's, which a server
+ * calls too; options are tables (cli/opt.h). Adding a command (the
+ * checklist, as git's builtin.h has one):
  *   1. write src/cli/cmd_<name>.c with `int cmd_<name>(co_cli *, int, char **)`
- *      taking argv[0] = "<name>" and printing its usage on --help;
+ *      taking argv[0] = "<name>": a co_opt table of its options, parsed with
+ *      co_cli_parse(), and a usage() that prints them with co_opt_help();
  *   2. declare it below and add a row to the table in main.c;
  *   3. add tests/cli/<name>.t cases and docs/cli/<name>.md.
- * The CLI uses only include/carryover/ and src/util/.
+ * The CLI uses only include/carryover/ and src/util/ (and its own folder).
  */
 #ifndef CO_CLI_H
 #define CO_CLI_H
@@ -15,7 +20,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "carryover/app.h"
 #include "carryover/date.h"
+#include "util/strbuf.h"
 
 enum {
 	CO_EXIT_OK = 0,
@@ -24,49 +31,112 @@ enum {
 	CO_EXIT_STORE = 3    /* the store failed */
 };
 
-struct co_store;
-struct co_profile;
+struct co_opt_list;
+struct co_opt_parser;
 
 typedef struct co_cli {
 	const char *db;      /* --db PATH|URL, NULL: the default location */
 	const char *athlete; /* --athlete NAME, NULL: the current athlete */
-	struct co_store *store; /* opened on first use by co_cli_store(); closed by main */
-	int64_t athlete_id;  /* the athlete whose profile was read or kept, 0 before */
-	char *pending_text;  /* a profile file read but not yet stored (co_cli_profile_keep) */
-	char *pending_path;  /* its absolute path */
+	co_app *app;         /* created on first use by co_cli_app(); freed by main */
 } co_cli;
 
-/* Close the store and free what the commands left in `cli` (main calls it). */
+/* Free the session the command left in `cli` (main calls it). */
 void co_cli_release(co_cli *cli);
 
-/* Today, or CARRYOVER_TODAY=YYYY-MM-DD when set (scripts and tests pin it). */
-co_date co_cli_today(void);
+/*
+ * The application session for --db and --athlete, created on first use
+ * (after the command's options are parsed, since the global options may
+ * follow the command name). Returns 0, or prints the error and returns
+ * the exit code.
+ */
+int co_cli_app(co_app **out, co_cli *cli);
 
 /*
- * The store, opened once per run at cli->db (or the default location).
- * Returns 0, or prints the error and returns the exit code (3).
+ * Parse a command's arguments (argv[0] is its name) with its table and the
+ * global one (--db, --athlete), GNU style (cli/opt.h). Returns 0,
+ * CO_OPT_HELP when -h/--help is among the arguments (the command prints its
+ * usage to stdout and exits 0), or the exit code after the message.
  */
-int co_cli_store(struct co_store **out, co_cli *cli);
+int co_cli_parse(co_cli *cli, const struct co_opt_parser *parser,
+		 struct co_opt_list *operands, int argc, char **argv);
 
 /*
- * The athlete's profile (DESIGN.md "The current athlete"). With a path, the
- * file is read, checked, and stored as the profile of the athlete it names,
- * who becomes the current athlete. Without one, the stored profile of
- * --athlete NAME, or of the current athlete, is used. *out_athlete_id (may
- * be NULL) gets the athlete's id. Returns 0 (the caller frees *out with
- * co_profile_free), or prints the error and returns the exit code.
+ * For a command with subcommands (export ics): the global options that
+ * come before the subcommand's name, whose index goes to *out_next (argc
+ * when there is none). Returns 0, CO_OPT_HELP, or the exit code.
  */
-int co_cli_profile(struct co_profile **out, int64_t *out_athlete_id, co_cli *cli,
-		   const char *path);
+int co_cli_parse_head(co_cli *cli, const char *command, int argc, char **argv, int *out_next);
+
+/* The global options, as co_opt_help() prints them, for the main usage. */
+void co_cli_global_help(FILE *f);
+
+/* How standard input ("-" on the command line) is named in messages. */
+#define CO_CLI_STDIN_NAME "<stdin>"
 
 /*
- * The two halves of co_cli_profile, for commands that validate more than the
- * profile before anything is written (a plan also needs its runs file): read
- * it (a file is then pending in cli), and, once the command has succeeded,
- * keep it (store a pending file as its athlete's profile; no-op otherwise).
+ * Read the file at `path`, or standard input for "-", appending to `buf`
+ * (at most max_bytes, 0: no limit). Returns 0 or a CO_E* code with the
+ * message set (nothing printed).
  */
-int co_cli_profile_read(struct co_profile **out, co_cli *cli, const char *path);
-int co_cli_profile_keep(int64_t *out_athlete_id, co_cli *cli, const struct co_profile *p);
+int co_cli_read(co_strbuf *buf, const char *path, size_t max_bytes);
+
+/*
+ * A profile named on the command line as a source for the app layer: a
+ * file, or "-" for standard input (read here into `buf`, which the caller
+ * releases). path NULL: *out is not touched and 0 is returned. Returns 0,
+ * or prints the error and returns the exit code (2).
+ */
+int co_cli_profile_src(co_app_profile_src *out, co_strbuf *buf, const char *path);
+
+/*
+ * The season plan for a command: of the profile at `profile_path` ("-":
+ * standard input), stored as its athlete's once it could be planned, or,
+ * without one, of the stored profile of the current athlete (or of
+ * --athlete NAME). *out_profile (may be NULL) gets the profile. Returns 0
+ * (*out then owns the plan: co_plan_free()), or prints the error and
+ * returns the exit code.
+ */
+struct co_plan;
+struct co_week;
+struct co_session;
+int co_cli_plan(struct co_plan **out, struct co_profile **out_profile, co_cli *cli,
+		const char *profile_path);
+
+/*
+ * What plan, week and session share (plan_args.c): their options and how
+ * their arguments are read. Each declares which options it takes and what
+ * its one operand is; the parse checks the values and leaves them ready.
+ */
+enum {
+	CO_PLAN_ARG_JSON = 1,     /* --json */
+	CO_PLAN_ARG_WINDOW = 2,   /* --from DATE, --weeks N */
+	CO_PLAN_ARG_PROFILE = 4,  /* the operand is the PROFILE (else a DATE) */
+	CO_PLAN_ARG_NEED_OPERAND = 8 /* the operand is required */
+};
+
+typedef struct co_cli_plan_cmd {
+	const char *name;          /* "plan", "week", "session" */
+	unsigned flags;            /* CO_PLAN_ARG_* */
+	const char *json_help;     /* help of --json */
+	void (*usage)(FILE *f);    /* the command's usage (to stderr on errors) */
+} co_cli_plan_cmd;
+
+typedef struct co_cli_plan_args {
+	const char *profile; /* PROFILE or --profile FILE; NULL: the stored profile */
+	bool json;
+	bool have_from;
+	co_date from;        /* --from DATE */
+	long weeks;          /* --weeks N, 0 when not given */
+	bool have_day;
+	co_date day;         /* the DATE operand ('today' accepted), else today */
+} co_cli_plan_args;
+
+/* Parse as co_cli_parse() does (0, CO_OPT_HELP or an exit code). */
+int co_cli_plan_args_parse(co_cli_plan_args *out, co_cli *cli, const co_cli_plan_cmd *cmd,
+			   int argc, char **argv);
+
+/* The option lines of `cmd`'s --help. */
+void co_cli_plan_args_help(FILE *f, const co_cli_plan_cmd *cmd);
 
 /** Print "carryover: MESSAGE" for the library's last error; returns the exit code for `code`. */
 int co_cli_fail(int code);
@@ -74,7 +144,7 @@ int co_cli_fail(int code);
 /** Print "carryover: FMT..." and return CO_EXIT_USAGE. */
 int co_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/** True when argv has -h or --help. */
+/** True when argv has -h or --help before any "--". */
 bool co_cli_wants_help(int argc, char **argv);
 
 int cmd_exercises(co_cli *cli, int argc, char **argv);
@@ -84,22 +154,7 @@ int cmd_plan(co_cli *cli, int argc, char **argv);
 int cmd_week(co_cli *cli, int argc, char **argv);
 int cmd_session(co_cli *cli, int argc, char **argv);
 
-/*
- * Shared by plan, week and session (defined in cmd_plan.c). The loader
- * reads the profile and its runs file and builds the whole season; on
- * failure it has printed the error and returns the exit code (0 on success,
- * *out then owns the plan: co_plan_free()).
- */
-struct co_plan;
-struct co_week;
-int co_cli_plan_load(struct co_plan **out, const char *profile_path);
-/*
- * The same through the store: with a path, the profile is read and stored
- * (co_cli_profile); without one, the stored profile of the current athlete
- * (or --athlete) is used. *out_profile (may be NULL) gets the profile.
- */
-int co_cli_plan(struct co_plan **out, struct co_profile **out_profile, co_cli *cli,
-		const char *profile_path);
+/* Printing the plan, shared by plan, week and session (cmd_plan.c). */
 void co_cli_print_header(FILE *f, const struct co_plan *plan);
 void co_cli_print_overview(FILE *f, const struct co_plan *plan, size_t first, size_t count);
 void co_cli_print_week(FILE *f, const struct co_plan *plan, const struct co_week *w);

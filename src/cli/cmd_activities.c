@@ -16,13 +16,26 @@
 #include "carryover/carryover.h"
 #include "carryover/import.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
+
+static const char *since_text, *until_text;
+static bool json, check;
+
+static const co_opt activities_opts[] = {
+	{CO_OPT_VALUE, "since", 0, &since_text, "DATE", "only activities on or after DATE"},
+	{CO_OPT_VALUE, "until", 0, &until_text, "DATE", "only activities on or before DATE"},
+	{CO_OPT_FLAG, "json", 0, &json, NULL, "the JSON array of docs/cli/import.md"},
+	{CO_OPT_FLAG, "check", 0, &check, NULL, NULL}, /* hidden: tests/import_fault.sh */
+	{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
+};
 
 static void usage(FILE *f)
 {
 	fputs("usage: carryover activities [--since DATE] [--until DATE] [--json]\n\n"
 	      "List the imported activities of the athlete, oldest first: local date and\n"
 	      "start time, sport, guessed run type, distance, duration, pace, average\n"
-	      "heart rate and the file it came from. DATE is YYYY-MM-DD.\n", f);
+	      "heart rate and the file it came from. DATE is YYYY-MM-DD.\n\n", f);
+	co_opt_help(f, activities_opts);
 }
 
 static void fmt_duration(char *buf, size_t n, double s)
@@ -88,49 +101,30 @@ static void print_table(const co_store_activity_row *rows, size_t n)
 
 int cmd_activities(co_cli *cli, int argc, char **argv)
 {
-	co_store_activity_query q = CO_STORE_ACTIVITY_QUERY_INIT;
 	co_store_activity_row *rows = NULL;
-	co_store_athlete athlete = {0};
-	co_store *store = NULL;
+	co_date since = CO_STORE_NO_DATE, until = CO_STORE_NO_DATE;
+	const co_opt_parser ps = {"activities", activities_opts, NULL, usage, false};
+	co_app *app = NULL;
 	size_t n = 0;
-	bool json = false, check = false;
 	char *text = NULL;
 	int rc = CO_EXIT_OK, err;
 
-	if (co_cli_wants_help(argc, argv)) {
+	since_text = until_text = NULL;
+	json = check = false;
+	rc = co_cli_parse(cli, &ps, NULL, argc, argv);
+	if (rc == CO_OPT_HELP) {
 		usage(stdout);
 		return CO_EXIT_OK;
 	}
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--json")) {
-			json = true;
-		} else if (!strcmp(argv[i], "--check")) {
-			check = true;
-		} else if ((!strcmp(argv[i], "--since") || !strcmp(argv[i], "--until")) &&
-			   i + 1 < argc) {
-			co_date *d = argv[i][2] == 's' ? &q.since : &q.until;
-
-			if (co_date_parse(d, argv[i + 1]) < 0) {
-				rc = co_cli_usage_error("%s: %s", argv[i], co_error_last());
-				goto done;
-			}
-			i++;
-		} else {
-			usage(stderr);
-			rc = co_cli_usage_error("activities: unexpected argument '%s'", argv[i]);
-			goto done;
-		}
-	}
-	if ((rc = co_cli_store(&store, cli)) != CO_EXIT_OK)
+	if (rc)
+		return rc;
+	if (since_text && co_date_parse(&since, since_text) < 0)
+		return co_cli_usage_error("--since: %s", co_error_last());
+	if (until_text && co_date_parse(&until, until_text) < 0)
+		return co_cli_usage_error("--until: %s", co_error_last());
+	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
 		goto done;
-	err = co_store_athlete_get(&athlete, store, cli->athlete);
-	if (err < 0 && (err != CO_ENOTFOUND || cli->athlete)) {
-		rc = co_cli_fail(err);
-		goto done;
-	}
-	q.athlete_id = err < 0 ? 0 : athlete.id;
-	q.with_stream = check;
-	if ((err = co_store_activity_list(&rows, &n, store, &q)) < 0) {
+	if ((err = co_app_activities(&rows, &n, app, since, until, check)) < 0) {
 		rc = co_cli_fail(err);
 		goto done;
 	}
@@ -167,7 +161,6 @@ int cmd_activities(co_cli *cli, int argc, char **argv)
 	}
 done:
 	free(text);
-	co_store_activity_list_free(rows, n);
-	co_store_athlete_release(&athlete);
+	co_app_activities_free(rows, n);
 	return rc;
 }

@@ -6,7 +6,7 @@
  * builds it, with its runs file), or a plan written as JSON (by `plan
  * --json`, the HTTP API, or by hand). Without an argument, the stored
  * profile of the current athlete. A file is JSON when its name ends in
- * .json or its text starts with '{'.
+ * .json or its text starts with '{'; "-" reads it from standard input.
  *
  * Prints one line per violation, "RULE DATE reason (explained: the plan's
  * words)", then what was checked and skipped. Exit 1 when a rule is broken
@@ -24,23 +24,32 @@
 #include "carryover/json.h"
 #include "carryover/plan.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "util/strbuf.h"
 
 /* Plans are large but not this large (104 weeks of sessions is ~10 MB). */
 #define CHECK_MAX_BYTES (256u << 20)
 
-static int usage(FILE *f, int code)
+static bool unexplained_only;
+
+static const co_opt check_opts[] = {
+	{CO_OPT_FLAG, "unexplained", 0, &unexplained_only, NULL,
+	 "print only the violations the plan does not explain"},
+	{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
+};
+
+static void print_usage(FILE *f)
 {
 	fputs("usage: carryover check [PROFILE|PLAN.json] [--unexplained]\n\n"
 	      "Check a plan against every rule of the method (A1-E3) that a plan can\n"
 	      "break: the plan of a profile, or a plan written as JSON ('plan --json').\n"
-	      "Without a file, the stored profile of the current athlete.\n\n"
+	      "Without a file, the stored profile of the current athlete; '-' reads the\n"
+	      "file from standard input.\n\n"
 	      "Each violation is printed as RULE DATE REASON; when the plan itself says\n"
 	      "why it bent the rule, '(explained: ...)' quotes it. Exit 1 when a rule is\n"
-	      "broken without an explanation, 0 otherwise, 2 for bad input.\n\n"
-	      "  --unexplained  print only the violations the plan does not explain\n",
+	      "broken without an explanation, 0 otherwise, 2 for bad input.\n\n",
 	      f);
-	return code;
+	co_opt_help(f, check_opts);
 }
 
 static bool looks_like_json(const char *path, const char *text)
@@ -57,41 +66,31 @@ static bool looks_like_json(const char *path, const char *text)
 	return *p == '{';
 }
 
-/* The plan of a profile (its text already read, or the stored one when path is NULL). */
+/*
+ * The plan of a profile (its text already read, or the stored one when
+ * path is NULL), built as `plan` builds it; `check` reads and never stores.
+ */
 static int plan_of_profile(co_plan **out, co_profile **out_profile, co_cli *cli,
 			   const char *path, const co_strbuf *text)
 {
-	co_profile *p = NULL;
-	co_calendar cal;
-	int err, rc = CO_EXIT_OK;
+	co_app_plan_options opts = CO_APP_PLAN_OPTIONS_INIT;
+	co_app_profile_src src = {0};
+	co_app *app;
+	int rc;
 
-	co_calendar_init(&cal);
+	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
+		return rc;
 	if (path) {
-		err = co_profile_parse(&p, text->buf, text->len, path, co_cli_today());
-		if (err < 0) {
-			co_cli_fail(err);
-			rc = CO_EXIT_USAGE;
-			goto done;
-		}
-		co_profile_resolve_paths(p, path);
-	} else if ((rc = co_cli_profile_read(&p, cli, NULL)) != CO_EXIT_OK) {
-		goto done;
+		src.path = strcmp(path, "-") ? path : NULL;
+		src.name = strcmp(path, "-") ? path : CO_CLI_STDIN_NAME;
+		src.text = text->buf ? text->buf : "";
+		src.len = text->len;
+		opts.profile = &src;
 	}
-	if (p->runs_file && (err = co_calendar_read_file(&cal, p->runs_file)) < 0) {
-		co_cli_fail(err);
-		rc = CO_EXIT_USAGE;
-		goto done;
-	}
-	if ((err = co_plan_build(out, p, &cal, NULL, NULL)) < 0) {
-		rc = co_cli_fail(err);
-		goto done;
-	}
-	*out_profile = p;
-	p = NULL;
-done:
-	co_calendar_release(&cal);
-	co_profile_free(p);
-	return rc;
+	opts.keep = false;
+	if ((rc = co_app_plan(out, out_profile, app, &opts)) < 0)
+		return co_cli_fail(rc);
+	return CO_EXIT_OK;
 }
 
 static void print_result(FILE *f, const co_check_result *r, bool only_unexplained)
@@ -128,34 +127,37 @@ static void print_result(FILE *f, const co_check_result *r, bool only_unexplaine
 int cmd_check(co_cli *cli, int argc, char **argv)
 {
 	const char *path = NULL;
-	bool only_unexplained = false;
 	co_strbuf text = CO_STRBUF_INIT;
 	co_plan *plan = NULL;
 	co_profile *profile = NULL;
 	co_check_result result = {0};
+	co_opt_list operands = {0};
+	const co_opt_parser ps = {"check", check_opts, NULL, print_usage, false};
 	int err, rc = CO_EXIT_OK;
 
-	if (co_cli_wants_help(argc, argv))
-		return usage(stdout, CO_EXIT_OK);
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--unexplained")) {
-			only_unexplained = true;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			usage(stderr, 0);
-			return co_cli_usage_error("check: unknown option '%s'", argv[i]);
-		} else if (!path) {
-			path = argv[i];
-		} else {
-			return co_cli_usage_error("check: one file at a time ('%s' is extra)", argv[i]);
-		}
+	unexplained_only = false;
+	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
+	if (rc == CO_OPT_HELP) {
+		print_usage(stdout);
+		rc = CO_EXIT_OK;
+		goto done;
 	}
-	if (path && (err = co_strbuf_read_file(&text, path, CHECK_MAX_BYTES)) < 0) {
+	if (rc)
+		goto done;
+	if (operands.n > 1) {
+		rc = co_cli_usage_error("check: one file at a time ('%s' is extra)", operands.items[1]);
+		goto done;
+	}
+	path = operands.n ? operands.items[0] : NULL;
+	if (path && (err = co_cli_read(&text, path, CHECK_MAX_BYTES)) < 0) {
 		co_cli_fail(err);
 		rc = CO_EXIT_USAGE;
 		goto done;
 	}
-	if (path && looks_like_json(path, text.buf)) {
-		err = co_json_parse_plan(&plan, text.buf, text.len, path, co_catalog_default());
+	if (path && looks_like_json(path, text.buf ? text.buf : "")) {
+		err = co_json_parse_plan(&plan, text.buf, text.len,
+					 strcmp(path, "-") ? path : CO_CLI_STDIN_NAME,
+					 co_catalog_default());
 		if (err < 0) {
 			co_cli_fail(err);
 			rc = CO_EXIT_USAGE;
@@ -168,12 +170,13 @@ int cmd_check(co_cli *cli, int argc, char **argv)
 		rc = co_cli_fail(err);
 		goto done;
 	}
-	print_result(stdout, &result, only_unexplained);
+	print_result(stdout, &result, unexplained_only);
 	rc = result.n_unexplained ? CO_EXIT_PROBLEM : CO_EXIT_OK;
 done:
 	co_check_result_release(&result);
 	co_plan_free(plan);
 	co_profile_free(profile);
 	co_strbuf_release(&text);
+	co_opt_list_release(&operands);
 	return rc;
 }

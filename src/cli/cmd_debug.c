@@ -17,6 +17,7 @@
 
 #include "carryover/carryover.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "util/strbuf.h"
 
 static void put_num(FILE *f, const char *key, bool ok, double v)
@@ -147,20 +148,27 @@ static int fit_dump(int argc, char **argv)
 	co_strbuf data = CO_STRBUF_INIT;
 	const char *path = NULL;
 	char msg[512];
-	int i, rc, walk_rc;
+	bool salvage = false;
+	const co_opt opts[] = {
+		{CO_OPT_FLAG, "salvage", 0, &salvage, NULL, "decode what precedes damage"},
+		{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
+	};
+	const co_opt_parser ps = {"debug fit-dump", opts, NULL, NULL, false};
+	co_opt_list operands = {0};
+	int rc, walk_rc;
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--salvage"))
-			opt.salvage = 1;
-		else if (argv[i][0] == '-' && argv[i][1])
-			return co_cli_usage_error("debug fit-dump: unknown option '%s'", argv[i]);
-		else if (!path)
-			path = argv[i];
-		else
-			return co_cli_usage_error("debug fit-dump: one FILE only");
-	}
-	if (!path)
-		return co_cli_usage_error("usage: carryover debug fit-dump [--salvage] FILE");
+	rc = co_opt_parse(&ps, &operands, 1, argc, argv, NULL);
+	if (rc == CO_OPT_HELP)
+		rc = co_cli_usage_error("usage: carryover debug fit-dump [--salvage] FILE");
+	else if (!rc && operands.n > 1)
+		rc = co_cli_usage_error("debug fit-dump: one FILE only");
+	else if (!rc && !operands.n)
+		rc = co_cli_usage_error("usage: carryover debug fit-dump [--salvage] FILE");
+	path = operands.n ? operands.items[0] : NULL;
+	co_opt_list_release(&operands);
+	if (rc)
+		return rc;
+	opt.salvage = salvage;
 	rc = co_strbuf_read_file(&data, path, 0);
 	if (rc)
 		goto done;

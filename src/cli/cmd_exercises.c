@@ -17,11 +17,31 @@
 
 #include "carryover/carryover.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
 
 #define WRAP 79
 #define LABEL 14
+
+static const char *pattern_text, *region_text, *equipment_opt, *level_text;
+static bool as_json;
+
+static const co_opt exercises_opts[] = {
+	{CO_OPT_VALUE, "pattern", 0, &pattern_text, "P",
+	 "only this movement pattern (hinge, squat, single_leg, ...)"},
+	{CO_OPT_VALUE, "region", 0, &region_text, "R",
+	 "only exercises that train this region (hips, calves, ...)"},
+	{CO_OPT_VALUE, "equipment", 0, &equipment_opt, "LIST",
+	 "only exercises needing nothing beyond LIST: 'none' is\n"
+	 "bodyweight and a band, 'gym' is everything, or a comma\n"
+	 "list such as 'dumbbells,bench'"},
+	{CO_OPT_VALUE, "level", 0, &level_text, "L",
+	 "only exercises suitable for L (novice, intermediate,\n"
+	 "advanced): those whose lowest level is at most L"},
+	{CO_OPT_FLAG, "json", 0, &as_json, NULL, "print JSON instead of a table"},
+	{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
+};
 
 static void usage(FILE *f)
 {
@@ -30,16 +50,9 @@ static void usage(FILE *f)
 	      "       carryover exercises show ID|ALIAS [--json]\n"
 	      "\n"
 	      "List the exercise catalogue, or explain one exercise.\n"
-	      "\n"
-	      "  --pattern P       only this movement pattern (hinge, squat, single_leg, ...)\n"
-	      "  --region R        only exercises that train this region (hips, calves, ...)\n"
-	      "  --equipment LIST  only exercises needing nothing beyond LIST: 'none' is\n"
-	      "                    bodyweight and a band, 'gym' is everything, or a comma\n"
-	      "                    list such as 'dumbbells,bench'\n"
-	      "  --level L         only exercises suitable for L (novice, intermediate,\n"
-	      "                    advanced): those whose lowest level is at most L\n"
-	      "  --json            print JSON instead of a table\n"
-	      "\n"
+	      "\n", f);
+	co_opt_help(f, exercises_opts);
+	fputs("\n"
 	      "'show' accepts an id or anything people type for it: rdl, bss, farmers walk.\n"
 	      "The catalogue format and how to add an exercise: docs/catalog.md.\n", f);
 }
@@ -319,83 +332,77 @@ static int list(const co_catalog *cat, const filter *f, bool json)
 	return CO_EXIT_OK;
 }
 
-/* "--name VALUE" or "--name=VALUE": the value, advancing *i; NULL if not this option. */
-static const char *option(int argc, char **argv, int *i, const char *name, bool *missing)
-{
-	size_t n = strlen(name);
-	const char *a = argv[*i];
-
-	if (strncmp(a, name, n))
-		return NULL;
-	if (a[n] == '=')
-		return a + n + 1;
-	if (a[n])
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = true;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
 int cmd_exercises(co_cli *cli, int argc, char **argv)
 {
 	filter f = {-1, -1, -1, 0, true};
 	const char *show_id = NULL;
-	bool json = false, is_show = false;
+	co_opt_list operands = {0};
+	const co_opt_parser ps = {"exercises", exercises_opts, NULL, usage, false};
+	bool is_show = false;
 	const co_catalog *cat;
+	int rc;
 
-	if (co_cli_wants_help(argc, argv)) {
+	pattern_text = region_text = equipment_opt = level_text = NULL;
+	as_json = false;
+	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
+	if (rc == CO_OPT_HELP) {
 		usage(stdout);
-		return CO_EXIT_OK;
+		rc = CO_EXIT_OK;
+		goto done;
 	}
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *v;
-		bool missing = false;
-
-		if (!strcmp(a, "--json")) {
-			json = true;
-		} else if ((v = option(argc, argv, &i, "--pattern", &missing))) {
-			if ((f.pattern = co_pattern_from_name(v)) < 0)
-				return unknown_name("pattern", v, pattern_at, CO_PATTERN_COUNT);
-		} else if ((v = option(argc, argv, &i, "--region", &missing))) {
-			if ((f.region = co_region_from_name(v)) < 0)
-				return unknown_name("region", v, region_at, CO_REGION_COUNT);
-		} else if ((v = option(argc, argv, &i, "--level", &missing))) {
-			if ((f.level = co_level_from_name(v)) < 0)
-				return unknown_name("level", v, level_at, CO_LEVEL_COUNT);
-		} else if ((v = option(argc, argv, &i, "--equipment", &missing))) {
-			int rc = co_equipment_parse(&f.have, v);
-			if (rc < 0)
-				return co_cli_fail(rc);
-			f.any_equipment = false;
-		} else if (missing) {
-			return co_cli_usage_error("option '%s' needs a value", a);
-		} else if (a[0] == '-' && a[1]) {
-			usage(stderr);
-			return co_cli_usage_error("unknown option '%s' for 'exercises'", a);
-		} else if (!is_show && !strcmp(a, "show")) {
-			is_show = true;
-		} else if (is_show && !show_id) {
-			show_id = a;
-		} else if (is_show) {
-			return co_cli_usage_error("'exercises show' takes one exercise, not '%s' too", a);
-		} else {
-			return co_cli_usage_error("unexpected argument '%s' (to explain one exercise: "
-						  "carryover exercises show %s)", a, a);
+	if (rc)
+		goto done;
+	if (pattern_text && (f.pattern = co_pattern_from_name(pattern_text)) < 0) {
+		rc = unknown_name("pattern", pattern_text, pattern_at, CO_PATTERN_COUNT);
+		goto done;
+	}
+	if (region_text && (f.region = co_region_from_name(region_text)) < 0) {
+		rc = unknown_name("region", region_text, region_at, CO_REGION_COUNT);
+		goto done;
+	}
+	if (level_text && (f.level = co_level_from_name(level_text)) < 0) {
+		rc = unknown_name("level", level_text, level_at, CO_LEVEL_COUNT);
+		goto done;
+	}
+	if (equipment_opt) {
+		if ((rc = co_equipment_parse(&f.have, equipment_opt)) < 0) {
+			rc = co_cli_fail(rc);
+			goto done;
 		}
+		f.any_equipment = false;
+	}
+	if (operands.n && !strcmp(operands.items[0], "show")) {
+		is_show = true;
+		if (operands.n > 2) {
+			rc = co_cli_usage_error("'exercises show' takes one exercise, not '%s' too",
+						operands.items[2]);
+			goto done;
+		}
+		show_id = operands.n > 1 ? operands.items[1] : NULL;
+	} else if (operands.n) {
+		rc = co_cli_usage_error("unexpected argument '%s' (to explain one exercise: "
+					"carryover exercises show %s)", operands.items[0],
+					operands.items[0]);
+		goto done;
 	}
 	if (is_show && !show_id) {
 		usage(stderr);
-		return co_cli_usage_error("'exercises show' needs an exercise id or alias");
+		rc = co_cli_usage_error("'exercises show' needs an exercise id or alias");
+		goto done;
 	}
-	if (is_show && (f.pattern >= 0 || f.region >= 0 || f.level >= 0 || !f.any_equipment))
-		return co_cli_usage_error("'exercises show' takes no filters");
+	if (is_show && (f.pattern >= 0 || f.region >= 0 || f.level >= 0 || !f.any_equipment)) {
+		rc = co_cli_usage_error("'exercises show' takes no filters");
+		goto done;
+	}
 
 	cat = co_catalog_default();
 	if (!cat)
-		return co_cli_fail(co_error_last_code());
-	if (is_show)
-		return show(cat, show_id, json);
-	return list(cat, &f, json);
+		rc = co_cli_fail(co_error_last_code());
+	else if (is_show)
+		rc = show(cat, show_id, as_json);
+	else
+		rc = list(cat, &f, as_json);
+done:
+	co_opt_list_release(&operands);
+	return rc;
 }

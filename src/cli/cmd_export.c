@@ -8,7 +8,8 @@
  * written whole or not at all (a temporary file renamed into place).
  *
  * For reproducible output, SOURCE_DATE_EPOCH (Unix seconds) fixes DTSTAMP,
- * and CARRYOVER_TODAY=YYYY-MM-DD fixes "today".
+ * and CARRYOVER_TODAY=YYYY-MM-DD fixes "today". PROFILE may be "-"
+ * (standard input).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -21,6 +22,21 @@
 #include "carryover/plan.h"
 #include "carryover/report.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
+
+static const char *out_path, *time_text, *tz_text;
+static bool no_tests;
+
+static const co_opt ics_opts[] = {
+	{CO_OPT_VALUE, "output", 'o', &out_path, "FILE",
+	 "write FILE (whole or not at all) instead of standard output"},
+	{CO_OPT_VALUE, "time", 0, &time_text, "HH:MM",
+	 "timed events starting at HH:MM local time (written in UTC);\nwithout it, events are all-day"},
+	{CO_OPT_VALUE, "tz", 0, &tz_text, "ZONE",
+	 "the zone of --time, e.g. Europe/London (default: $TZ, else\nthe system's zone)"},
+	{CO_OPT_FLAG, "no-tests", 0, &no_tests, NULL, "leave the baseline test events out"},
+	{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
+};
 
 static void usage(FILE *f)
 {
@@ -31,14 +47,10 @@ static void usage(FILE *f)
 	      "card as its description, and one per baseline test. Each session keeps its\n"
 	      "UID when the plan is recomputed, so a subscribed calendar updates in place.\n"
 	      "Without PROFILE, the stored profile of the current athlete is used.\n"
-	      "\n"
-	      "  -o FILE       write FILE (whole or not at all) instead of standard output\n"
-	      "  --time HH:MM  timed events starting at HH:MM local time (written in UTC);\n"
-	      "                without it, events are all-day\n"
-	      "  --tz ZONE     the zone of --time, e.g. Europe/London (default: $TZ, else\n"
-	      "                the system's zone)\n"
-	      "  --no-tests    leave the baseline test events out\n"
-	      "\n"
+	      "PROFILE may be '-' for standard input.\n"
+	      "\n", f);
+	co_opt_help(f, ics_opts);
+	fputs("\n"
 	      "SOURCE_DATE_EPOCH fixes the DTSTAMP of every event; CARRYOVER_TODAY=YYYY-MM-DD\n"
 	      "fixes today's date. Warnings about the runs file go to standard error.\n", f);
 }
@@ -103,33 +115,31 @@ static int write_file(const char *path, const char *text)
 static int export_ics(co_cli *cli, int argc, char **argv)
 {
 	co_ics_options opts = CO_ICS_OPTIONS_INIT;
-	const char *profile_path = NULL, *out_path = NULL;
+	const char *profile_path = NULL;
+	co_opt_list operands = {0};
+	const co_opt_parser ps = {"export ics", ics_opts, NULL, usage, false};
 	co_plan *plan = NULL;
 	char *text = NULL;
 	int rc = CO_EXIT_OK, err;
 
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
-			out_path = argv[++i];
-		} else if (!strcmp(a, "--time") && i + 1 < argc) {
-			opts.time = argv[++i];
-		} else if (!strcmp(a, "--tz") && i + 1 < argc) {
-			opts.tzid = argv[++i];
-		} else if (!strcmp(a, "--no-tests")) {
-			opts.tests = false;
-		} else if (a[0] == '-' && a[1]) {
-			usage(stderr);
-			rc = co_cli_usage_error("export ics: unknown option or missing value '%s'", a);
-			goto done;
-		} else if (!profile_path) {
-			profile_path = a;
-		} else {
-			rc = co_cli_usage_error("export ics: one PROFILE only, got '%s' too", a);
-			goto done;
-		}
+	out_path = time_text = tz_text = NULL;
+	no_tests = false;
+	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
+	if (rc == CO_OPT_HELP) {
+		usage(stdout);
+		rc = CO_EXIT_OK;
+		goto done;
 	}
+	if (rc)
+		goto done;
+	if (operands.n > 1) {
+		rc = co_cli_usage_error("export ics: one PROFILE only, got '%s' too", operands.items[1]);
+		goto done;
+	}
+	profile_path = operands.n ? operands.items[0] : NULL;
+	opts.time = time_text;
+	opts.tzid = tz_text;
+	opts.tests = !no_tests;
 	if (opts.tzid && !opts.time) {
 		rc = co_cli_usage_error("export ics: '--tz' needs '--time HH:MM'");
 		goto done;
@@ -158,16 +168,26 @@ static int export_ics(co_cli *cli, int argc, char **argv)
 done:
 	free(text);
 	co_plan_free(plan);
+	co_opt_list_release(&operands);
 	return rc;
 }
 
 int cmd_export(co_cli *cli, int argc, char **argv)
 {
-	if (argc < 2 || co_cli_wants_help(argc, argv)) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? CO_EXIT_USAGE : CO_EXIT_OK;
+	int next = argc, rc;
+
+	if (co_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return CO_EXIT_OK;
 	}
-	if (!strcmp(argv[1], "ics"))
-		return export_ics(cli, argc - 1, argv + 1);
-	return co_cli_usage_error("unknown export format '%s' (expected 'ics')", argv[1]);
+	/* global options may come before the format too: export --db x.db ics */
+	if ((rc = co_cli_parse_head(cli, "export", argc, argv, &next)) != 0)
+		return rc;
+	if (next >= argc) {
+		usage(stderr);
+		return CO_EXIT_USAGE;
+	}
+	if (!strcmp(argv[next], "ics"))
+		return export_ics(cli, argc - next, argv + next);
+	return co_cli_usage_error("unknown export format '%s' (expected 'ics')", argv[next]);
 }

@@ -5,8 +5,9 @@
  *
  * PATH is a FIT/GPX/TCX file, a folder (walked recursively) or an archive
  * (a Garmin or Strava bulk export zip, nested zips and .gz members
- * included). The work is co_import_run()'s (import.h); this file parses
- * the options, picks the athlete, draws progress and prints the outcome.
+ * included). The work is co_app_import()'s (app.h: it picks the athlete
+ * and runs co_import_run()); this file parses the options, draws progress
+ * and prints the outcome.
  *
  * Whose activities: the athlete of --profile PROFILE (stored, and made the
  * current athlete, as every command given a profile does), else --athlete
@@ -29,6 +30,7 @@
 #include "carryover/carryover.h"
 #include "carryover/import.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 
 typedef struct view {
 	bool verbose, quiet, tty;
@@ -128,18 +130,28 @@ static void on_event(void *ctx, const co_import_event *ev)
 	fflush(stdout);
 }
 
+static const char *profile_path, *threads_text;
+static bool verbose, quiet;
+
+static const co_opt import_opts[] = {
+	{CO_OPT_VALUE, "profile", 0, &profile_path, "PROFILE",
+	 "import for the athlete of this profile (stored first;\n'-' reads it from standard input)"},
+	{CO_OPT_VALUE, "threads", 0, &threads_text, "N", "decoding threads (default: one per CPU)"},
+	{CO_OPT_FLAG, "verbose", 'v', &verbose, NULL, "list every file, imported or not"},
+	{CO_OPT_FLAG, "quiet", 'q', &quiet, NULL, "no progress display"},
+	{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
+};
+
 static void usage(FILE *f)
 {
 	fputs("usage: carryover import [--profile PROFILE] [--threads N] [-v] [-q] PATH...\n\n"
 	      "Import recorded activities: FIT, GPX and TCX files, folders (recursively)\n"
 	      "and archives such as Garmin's and Strava's bulk exports (zip, nested zips,\n"
 	      ".fit.gz/.gpx.gz members). Files already imported, and runs already stored\n"
-	      "from another device or format, are not stored twice.\n\n"
-	      "  --profile PROFILE  import for the athlete of this profile (stored first)\n"
-	      "  --threads N        decoding threads (default: one per CPU)\n"
-	      "  -v, --verbose      list every file, imported or not\n"
-	      "  -q, --quiet        no progress display\n\n"
-	      "Exit: 0 all imported or skipped for a reason, 1 some files failed,\n"
+	      "from another device or format, are not stored twice. A PATH that starts\n"
+	      "with '-' follows '--'.\n\n", f);
+	co_opt_help(f, import_opts);
+	fputs("\nExit: 0 all imported or skipped for a reason, 1 some files failed,\n"
 	      "2 bad usage or a missing path, 3 the store failed.\n", f);
 }
 
@@ -147,89 +159,56 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 {
 	co_import_options opt = CO_IMPORT_OPTIONS_INIT;
 	co_import_stats st;
-	co_store_athlete athlete = {0};
-	co_profile *profile = NULL;
-	co_store *store = NULL;
-	const char *profile_path = NULL;
-	const char **paths = NULL;
-	size_t npaths = 0;
+	co_app_profile_src src;
+	co_strbuf buf = CO_STRBUF_INIT;
+	co_opt_list paths = {0};
+	const co_opt_parser ps = {"import", import_opts, NULL, usage, false};
+	co_app *app = NULL;
 	view v = {0};
 	int rc = CO_EXIT_OK, err;
-	bool opts_done = false;
 
-	if (co_cli_wants_help(argc, argv)) {
+	profile_path = threads_text = NULL;
+	verbose = quiet = false;
+	rc = co_cli_parse(cli, &ps, &paths, argc, argv);
+	if (rc == CO_OPT_HELP) {
 		usage(stdout);
-		return CO_EXIT_OK;
+		rc = CO_EXIT_OK;
+		goto done;
 	}
-	paths = calloc((size_t)argc, sizeof(*paths));
-	if (!paths)
-		return co_cli_fail(co_error_set(CO_ENOMEM, "out of memory"));
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
+	if (rc)
+		goto done;
+	v.verbose = verbose;
+	v.quiet = quiet;
+	if (threads_text) {
+		char *end;
+		long n = strtol(threads_text, &end, 10);
 
-		if (opts_done || a[0] != '-' || !a[1]) {
-			paths[npaths++] = a;
-		} else if (!strcmp(a, "--")) {
-			opts_done = true;
-		} else if (!strcmp(a, "--profile") && i + 1 < argc) {
-			profile_path = argv[++i];
-		} else if (!strcmp(a, "--threads") && i + 1 < argc) {
-			char *end;
-			long n = strtol(argv[++i], &end, 10);
-
-			if (*end || n < 1 || n > 64) {
-				rc = co_cli_usage_error("--threads: expected 1 to 64, got '%s'", argv[i]);
-				goto done;
-			}
-			opt.threads = (unsigned)n;
-		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-			v.verbose = true;
-		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-			v.quiet = true;
-		} else {
-			usage(stderr);
-			rc = co_cli_usage_error("import: unknown option '%s'", a);
+		if (!*threads_text || *end || n < 1 || n > 64) {
+			rc = co_cli_usage_error("--threads: expected 1 to 64, got '%s'", threads_text);
 			goto done;
 		}
+		opt.threads = (unsigned)n;
 	}
-	if (!npaths) {
+	if (!paths.n) {
 		usage(stderr);
 		rc = co_cli_usage_error("import: give at least one file, folder or archive");
 		goto done;
 	}
-	for (size_t i = 0; i < npaths; i++)
-		if (access(paths[i], F_OK) != 0) {
-			rc = co_cli_usage_error("'%s': no such file or directory", paths[i]);
-			goto done;
-		}
-
-	if (profile_path) {
-		if ((rc = co_cli_profile(&profile, &opt.athlete_id, cli, profile_path)) != 0)
-			goto done;
-	} else {
-		if ((rc = co_cli_store(&store, cli)) != CO_EXIT_OK)
-			goto done;
-		err = co_store_athlete_get(&athlete, store, cli->athlete);
-		if (err == CO_ENOTFOUND && !cli->athlete)
-			co_error_set(CO_ENOTFOUND, "no athlete yet: say whose activities these are "
-				     "with 'carryover import --profile PROFILE PATH...' "
-				     "(see 'carryover init')");
-		if (err < 0) {
-			rc = co_cli_fail(err);
-			goto done;
-		}
-		opt.athlete_id = athlete.id;
-	}
-	if ((rc = co_cli_store(&store, cli)) != CO_EXIT_OK)
+	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK ||
+	    (rc = co_cli_profile_src(&src, &buf, profile_path)) != CO_EXIT_OK)
 		goto done;
 
 	v.tty = isatty(STDERR_FILENO) && isatty(STDOUT_FILENO);
 	opt.on_event = on_event;
 	opt.ctx = &v;
 	opt.progress_every = v.tty ? 0.2 : 1.0;
-	err = co_import_run(&st, store, paths, npaths, &opt);
+	err = co_app_import(&st, app, profile_path ? &src : NULL, paths.items, paths.n, &opt);
 	clear_bar(&v);
 	if (err < 0) {
+		if (err == CO_ENOTFOUND && !profile_path && !cli->athlete)
+			co_error_set(CO_ENOTFOUND, "no athlete yet: say whose activities these are "
+				     "with 'carryover import --profile PROFILE PATH...' "
+				     "(see 'carryover init')");
 		rc = co_cli_fail(err);
 		goto done;
 	}
@@ -247,8 +226,7 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 		       st.replaced, st.replaced == 1 ? "activity" : "activities");
 	rc = st.failed ? CO_EXIT_PROBLEM : CO_EXIT_OK;
 done:
-	co_profile_free(profile);
-	co_store_athlete_release(&athlete);
-	free(paths);
+	co_strbuf_release(&buf);
+	co_opt_list_release(&paths);
 	return rc;
 }

@@ -23,7 +23,32 @@
 
 #include "carryover/carryover.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "util/strbuf.h"
+
+/* The values of --name, --level, --units, --equipment, --start, in this order. */
+static const char *athlete_values[5];
+static const char *week_spec;
+static co_opt_list race_specs;
+static bool force_write;
+
+static const co_opt init_opts[] = {
+	{CO_OPT_VALUE, "name", 0, &athlete_values[0], "NAME", "your name (default Runner)"},
+	{CO_OPT_VALUE, "level", 0, &athlete_values[1], "LEVEL",
+	 "novice | intermediate | advanced (default intermediate)"},
+	{CO_OPT_VALUE, "units", 0, &athlete_values[2], "UNITS", "kg | lb (default kg)"},
+	{CO_OPT_VALUE, "equipment", 0, &athlete_values[3], "LIST",
+	 "none | bodyweight | gym | a list: barbell, dumbbells, ..."},
+	{CO_OPT_VALUE, "start", 0, &athlete_values[4], "DATE",
+	 "first day of the plan (default: the next Monday)"},
+	{CO_OPT_VALUE, "week", 0, &week_spec, "SPEC",
+	 "the usual week, DAY=TYPE [MINUTES] separated by commas;\n"
+	 "days left out are rest (default: an example week)"},
+	{CO_OPT_LIST, "race", 0, &race_specs, "SPEC",
+	 "NAME,DATE,DISTANCE[,PRIORITY]; repeat for more races"},
+	{CO_OPT_FLAG, "force", 'f', &force_write, NULL, "overwrite FILE if it exists"},
+	{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
+};
 
 static void usage(FILE *f)
 {
@@ -35,17 +60,9 @@ static void usage(FILE *f)
 	      "Write a commented athlete profile to FILE (default profile.ini; '-' for\n"
 	      "standard output). With no flags and a terminal it asks a few questions;\n"
 	      "otherwise the flags fill it in and the rest keeps its defaults.\n"
-	      "\n"
-	      "  --name NAME         your name (default Runner)\n"
-	      "  --level LEVEL       novice | intermediate | advanced (default intermediate)\n"
-	      "  --units UNITS       kg | lb (default kg)\n"
-	      "  --equipment LIST    none | bodyweight | gym | a list: barbell, dumbbells, ...\n"
-	      "  --start DATE        first day of the plan (default: the next Monday)\n"
-	      "  --week SPEC         the usual week, DAY=TYPE [MINUTES] separated by commas;\n"
-	      "                      days left out are rest (default: an example week)\n"
-	      "  --race SPEC         NAME,DATE,DISTANCE[,PRIORITY]; repeat for more races\n"
-	      "  --force             overwrite FILE if it exists\n"
-	      "\n"
+	      "\n", f);
+	co_opt_help(f, init_opts);
+	fputs("\n"
 	      "Then check it with 'carryover profile check FILE'. Format: docs/profile.md.\n", f);
 }
 
@@ -294,133 +311,79 @@ out:
 	return rc;
 }
 
-static bool is_flag(const char *arg, const char *name, char **argv, int *i, int argc,
-		    const char **value, int *err)
-{
-	size_t n = strlen(name);
-
-	if (strncmp(arg, name, n))
-		return false;
-	if (arg[n] == '=') {
-		*value = arg + n + 1;
-		return true;
-	}
-	if (arg[n])
-		return false;
-	if (*i + 1 >= argc) {
-		*err = co_cli_usage_error("init: %s needs a value", name);
-		return true;
-	}
-	*value = argv[++*i];
-	return true;
-}
-
 int cmd_init(co_cli *cli, int argc, char **argv)
 {
-	static const char *const athlete_flags[][2] = {
+	static const char *const athlete_keys[5][2] = {
 		{"--name", "name"}, {"--level", "level"}, {"--units", "units"},
 		{"--equipment", "equipment"}, {"--start", "start"},
 	};
-	const char *path = NULL, *week = NULL;
-	const char **races = NULL;
-	const char *values[5] = {0};
-	size_t n_races = 0;
-	bool force = false, any_flag = false, only_args = false;
+	const char *path = NULL;
+	co_opt_list operands = {0};
+	const co_opt_parser ps = {"init", init_opts, NULL, usage, false};
+	bool any_flag = false;
 	co_profile *p = NULL, *check = NULL;
 	char *text = NULL;
-	int rc = CO_EXIT_OK, err = 0;
+	int rc = CO_EXIT_OK;
 
-	(void)cli;
-	if (co_cli_wants_help(argc, argv)) {
+	memset(athlete_values, 0, sizeof(athlete_values));
+	week_spec = NULL;
+	force_write = false;
+	co_opt_list_release(&race_specs);
+	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
+	if (rc == CO_OPT_HELP) {
 		usage(stdout);
-		return CO_EXIT_OK;
+		rc = CO_EXIT_OK;
+		goto done;
 	}
-	races = co_xcalloc((size_t)argc, sizeof(*races));
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i], *v = NULL;
-		bool matched = false;
-
-		if (only_args || arg[0] != '-' || !strcmp(arg, "-")) {
-			if (path) {
-				rc = co_cli_usage_error("init: one FILE at a time ('%s' and '%s')", path, arg);
-				goto done;
-			}
-			path = arg;
-			continue;
-		}
-		if (!strcmp(arg, "--")) {
-			only_args = true;
-			continue;
-		}
-		if (!strcmp(arg, "--force") || !strcmp(arg, "-f")) {
-			force = true;
-			continue;
-		}
-		for (size_t f = 0; f < 5 && !matched; f++) {
-			if (is_flag(arg, athlete_flags[f][0], argv, &i, argc, &v, &err)) {
-				matched = true;
-				values[f] = v;
-			}
-		}
-		if (!matched && is_flag(arg, "--week", argv, &i, argc, &v, &err)) {
-			matched = true;
-			week = v;
-		}
-		if (!matched && is_flag(arg, "--race", argv, &i, argc, &v, &err)) {
-			matched = true;
-			if (v)
-				races[n_races++] = v;
-		}
-		if (err) {
-			rc = err;
-			goto done;
-		}
-		if (!matched) {
-			usage(stderr);
-			rc = co_cli_usage_error("init: unknown option '%s'", arg);
-			goto done;
-		}
-		any_flag = true;
+	if (rc)
+		goto done;
+	if (operands.n > 1) {
+		rc = co_cli_usage_error("init: one FILE at a time ('%s' and '%s')", operands.items[0],
+					operands.items[1]);
+		goto done;
 	}
-	if (!path)
-		path = "profile.ini";
-	if (strcmp(path, "-") && !force && access(path, F_OK) == 0) {
+	path = operands.n ? operands.items[0] : "profile.ini";
+	for (size_t f = 0; f < 5; f++)
+		any_flag |= athlete_values[f] != NULL;
+	any_flag |= week_spec != NULL || race_specs.n > 0;
+	if (strcmp(path, "-") && !force_write && access(path, F_OK) == 0) {
 		rc = co_cli_usage_error("'%s' already exists (use --force to overwrite)", path);
 		goto done;
 	}
 
-	p = co_profile_new(co_cli_today());
+	p = co_profile_new(co_app_today(NULL));
 	/* units first: the steps follow it */
-	if (values[2] && co_profile_set(p, "athlete", "units", values[2])) {
+	if (athlete_values[2] && co_profile_set(p, "athlete", "units", athlete_values[2])) {
 		rc = flag_fail("--units");
 		goto done;
 	}
 	for (size_t f = 0; f < 5; f++) {
-		if (f != 2 && values[f] && co_profile_set(p, "athlete", athlete_flags[f][1], values[f])) {
-			rc = flag_fail(athlete_flags[f][0]);
+		if (f != 2 && athlete_values[f] &&
+		    co_profile_set(p, "athlete", athlete_keys[f][1], athlete_values[f])) {
+			rc = flag_fail(athlete_keys[f][0]);
 			goto done;
 		}
 	}
-	if (week) {
-		if ((rc = set_week(p, week)) != CO_EXIT_OK)
+	if (week_spec) {
+		if ((rc = set_week(p, week_spec)) != CO_EXIT_OK)
 			goto done;
 	} else {
 		for (int d = 0; d < 7; d++)
 			co_profile_set(p, "week", co_weekday_short((co_weekday)d), example_week[d]);
 	}
-	for (size_t r = 0; r < n_races; r++)
-		if ((rc = add_race(p, races[r])) != CO_EXIT_OK)
+	for (size_t r = 0; r < race_specs.n; r++)
+		if ((rc = add_race(p, race_specs.items[r])) != CO_EXIT_OK)
 			goto done;
 	if (!any_flag && isatty(STDIN_FILENO))
 		interview(p);
 	if (co_profile_finish(p)) {
-		rc = flag_fail(n_races ? "--race" : "init");
+		rc = flag_fail(race_specs.n ? "--race" : "init");
 		goto done;
 	}
 
 	text = co_profile_template(p);
 	/* What init writes must pass `profile check`; a failure here is a bug. */
-	if (co_profile_parse(&check, text, strlen(text), path, co_cli_today())) {
+	if (co_profile_parse(&check, text, strlen(text), path, co_app_today(NULL))) {
 		rc = co_cli_fail(CO_ERROR);
 		goto done;
 	}
@@ -430,11 +393,12 @@ int cmd_init(co_cli *cli, int argc, char **argv)
 			rc = co_cli_usage_error("cannot write to standard output");
 		goto done;
 	}
-	rc = write_file(path, text, force);
+	rc = write_file(path, text, force_write);
 	if (rc == CO_EXIT_OK)
 		printf("wrote %s; check it with: carryover profile check %s\n", path, path);
 done:
-	free(races);
+	co_opt_list_release(&race_specs);
+	co_opt_list_release(&operands);
 	free(text);
 	co_profile_free(check);
 	co_profile_free(p);

@@ -6,72 +6,21 @@
  * whole season; --from and --weeks only choose what is printed, so the
  * phases and placements never depend on the window.
  *
- * This file also holds what `week` and `session` share with it: loading a
- * profile (and its runs file) into a plan, and printing weeks and cards
- * (declared in cli.h).
+ * PROFILE may be "-" (standard input). What `week` and `session` share
+ * with it: their argument handling and loading the plan (plan_args.c,
+ * context.c), and printing weeks and cards (here, declared in cli.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "carryover/carryover.h"
-#include "carryover/calendar_io.h"
 #include "carryover/json.h"
 #include "carryover/plan.h"
 #include "carryover/report.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "util/strbuf.h"
-
-int co_cli_plan(co_plan **out, co_profile **out_profile, co_cli *cli, const char *profile_path)
-{
-	co_profile *p = NULL;
-	co_calendar cal;
-	int rc;
-
-	*out = NULL;
-	if (out_profile)
-		*out_profile = NULL;
-	co_calendar_init(&cal);
-	if ((rc = co_cli_profile_read(&p, cli, profile_path)) != CO_EXIT_OK)
-		goto done;
-	if (p->runs_file) {
-		rc = co_calendar_read_file(&cal, p->runs_file);
-		if (rc < 0) {
-			/* the runs file is input the athlete named: exit 2 */
-			co_cli_fail(rc);
-			rc = CO_EXIT_USAGE;
-			goto done;
-		}
-	}
-	rc = co_plan_build(out, p, &cal, NULL, NULL);
-	if (rc < 0) {
-		rc = co_cli_fail(rc);
-		goto done;
-	}
-	/* Only a profile that could be planned becomes the stored one. */
-	if ((rc = co_cli_profile_keep(NULL, cli, p)) != CO_EXIT_OK) {
-		co_plan_free(*out);
-		*out = NULL;
-		goto done;
-	}
-	if (out_profile) {
-		*out_profile = p;
-		p = NULL;
-	}
-done:
-	co_calendar_release(&cal);
-	co_profile_free(p);
-	return rc;
-}
-
-int co_cli_plan_load(co_plan **out, const char *profile_path)
-{
-	co_cli cli = {0};
-	int rc = co_cli_plan(out, NULL, &cli, profile_path);
-
-	co_cli_release(&cli);
-	return rc;
-}
 
 /*
  * The printing that plan and week share (cli.h): the report renders
@@ -108,64 +57,48 @@ void co_cli_print_header(FILE *f, const co_plan *plan)
 	print_buf(f, &sb);
 }
 
-static int usage(FILE *f, int code)
+static const co_cli_plan_cmd plan_cmd;
+
+static void print_usage(FILE *f)
 {
 	fputs("usage: carryover plan [PROFILE] [--from DATE] [--weeks N] [--json]\n\n"
 	      "The season plan of PROFILE: a line per week (phase, deload, running minutes,\n"
 	      "lifting days and tests), then the session cards of the weeks shown.\n"
 	      "PROFILE is stored as its athlete's profile; without it, the stored profile\n"
-	      "of the current athlete (or of --athlete NAME) is used.\n"
+	      "of the current athlete (or of --athlete NAME) is used. PROFILE may be '-'\n"
+	      "for standard input (or '--profile FILE').\n"
 	      "The whole season is always planned; --from and --weeks only choose what is\n"
-	      "shown. Without --weeks, every week is listed and the first two get cards.\n\n"
-	      "  --from DATE   start at the week containing DATE (YYYY-MM-DD)\n"
-	      "  --weeks N     show N weeks (overview and cards)\n"
-	      "  --json        the plan as JSON (docs/plan-json.md)\n",
+	      "shown. Without --weeks, every week is listed and the first two get cards.\n\n",
 	      f);
-	return code;
+	co_cli_plan_args_help(f, &plan_cmd);
 }
+
+static const co_cli_plan_cmd plan_cmd = {
+	"plan", CO_PLAN_ARG_PROFILE | CO_PLAN_ARG_WINDOW | CO_PLAN_ARG_JSON,
+	"the plan as JSON (docs/plan-json.md)", print_usage,
+};
 
 int cmd_plan(co_cli *cli, int argc, char **argv)
 {
-	const char *path = NULL;
+	co_cli_plan_args a;
 	co_plan *plan = NULL;
-	co_date from = 0;
-	bool have_from = false, json = false;
-	long weeks = 0;
 	size_t first = 0, count, cards;
 	int rc;
 
-	if (co_cli_wants_help(argc, argv))
-		return usage(stdout, CO_EXIT_OK);
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--from") && i + 1 < argc) {
-			if (co_date_parse(&from, argv[++i]) < 0)
-				return co_cli_fail(CO_EINPUT);
-			have_from = true;
-		} else if (!strcmp(argv[i], "--weeks") && i + 1 < argc) {
-			char *end;
-
-			weeks = strtol(argv[++i], &end, 10);
-			if (*end || weeks < 1 || weeks > 1000)
-				return co_cli_usage_error("--weeks: '%s' is not a number of weeks (1-1000)",
-							  argv[i]);
-		} else if (!strcmp(argv[i], "--json")) {
-			json = true;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			usage(stderr, 0);
-			return co_cli_usage_error("plan: unknown option '%s'", argv[i]);
-		} else if (!path) {
-			path = argv[i];
-		} else {
-			return co_cli_usage_error("plan: one profile at a time ('%s' is extra)", argv[i]);
-		}
+	rc = co_cli_plan_args_parse(&a, cli, &plan_cmd, argc, argv);
+	if (rc == CO_OPT_HELP) {
+		print_usage(stdout);
+		return CO_EXIT_OK;
 	}
-	rc = co_cli_plan(&plan, NULL, cli, path);
 	if (rc)
 		return rc;
-	if (json) {
+	rc = co_cli_plan(&plan, NULL, cli, a.profile);
+	if (rc)
+		return rc;
+	if (a.json) {
 		char *out = NULL;
 
-		rc = co_plan_to_json(&out, plan, have_from ? from : 0, (int)weeks);
+		rc = co_plan_to_json(&out, plan, a.have_from ? a.from : 0, (int)a.weeks);
 		if (rc < 0) {
 			rc = co_cli_fail(rc);
 		} else {
@@ -178,21 +111,21 @@ int cmd_plan(co_cli *cli, int argc, char **argv)
 		co_plan_free(plan);
 		return rc;
 	}
-	if (have_from) {
-		while (first < plan->n_weeks && plan->weeks[first].start + 6 < from)
+	if (a.have_from) {
+		while (first < plan->n_weeks && plan->weeks[first].start + 6 < a.from)
 			first++;
 		if (first >= plan->n_weeks) {
 			char d[11];
 
 			co_plan_free(plan);
 			return co_cli_usage_error("plan: --from %s is after the plan's last week",
-						  co_date_format(from, d));
+						  co_date_format(a.from, d));
 		}
 	}
-	count = weeks ? (size_t)weeks : plan->n_weeks - first;
+	count = a.weeks ? (size_t)a.weeks : plan->n_weeks - first;
 	if (count > plan->n_weeks - first)
 		count = plan->n_weeks - first;
-	cards = weeks ? count : (count < 2 ? count : 2);
+	cards = a.weeks ? count : (count < 2 ? count : 2);
 
 	co_cli_print_header(stdout, plan);
 	co_cli_print_overview(stdout, plan, first, count);

@@ -5,7 +5,8 @@
  * what carryover understood: who, with what, the running week (key runs
  * marked), races in date order, known lifts and the regions each niggle
  * spares. Bad input is one line on stderr and exit 2, so the same command
- * is a validator for editors and scripts. Nothing is stored.
+ * is a validator for editors and scripts. Nothing is stored. FILE may be
+ * "-" (standard input).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 #include "carryover/carryover.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 
 static void usage(FILE *f)
 {
@@ -23,6 +25,7 @@ static void usage(FILE *f)
 	      "read from it: name, level, units, equipment, the running week with key runs\n"
 	      "marked, races, known lifts and niggles. Exit 0 when it is valid; otherwise\n"
 	      "one line names the file, line and field, and the exit code is 2.\n"
+	      "FILE may be '-' to read the profile from standard input.\n"
 	      "Write a new profile with 'carryover init'.\n", f);
 }
 
@@ -140,43 +143,65 @@ static void print_summary(const co_profile *p)
 
 static int check(const char *path)
 {
+	const char *name = strcmp(path, "-") ? path : CO_CLI_STDIN_NAME;
+	co_strbuf text = CO_STRBUF_INIT;
 	co_profile *p = NULL;
-	int rc = co_profile_load(&p, path, co_cli_today());
+	int rc;
 
-	if (rc) {
-		/* A file that cannot be read is bad input too (DESIGN.md: exit 2). */
+	/* A file that cannot be read is bad input too (DESIGN.md: exit 2). */
+	if ((rc = co_cli_read(&text, path, CO_APP_PROFILE_MAX_BYTES)) < 0 ||
+	    (rc = co_profile_parse(&p, text.buf ? text.buf : "", text.len, name,
+				   co_app_today(NULL))) < 0) {
 		co_cli_fail(rc);
-		return CO_EXIT_USAGE;
+		rc = CO_EXIT_USAGE;
+		goto done;
 	}
+	/* as co_profile_load() does; standard input's runs file is relative to here */
+	if (strcmp(path, "-"))
+		co_profile_resolve_paths(p, path);
 	if (p->runs_file && access(p->runs_file, R_OK) != 0) {
-		co_error_set(CO_EINPUT, "%s: runs: cannot read '%s'", path, p->runs_file);
-		co_profile_free(p);
-		return co_cli_fail(CO_EINPUT);
+		co_error_set(CO_EINPUT, "%s: runs: cannot read '%s'", name, p->runs_file);
+		rc = co_cli_fail(CO_EINPUT);
+		goto done;
 	}
 	print_summary(p);
+	rc = CO_EXIT_OK;
+done:
 	co_profile_free(p);
-	return CO_EXIT_OK;
+	co_strbuf_release(&text);
+	return rc;
 }
 
 int cmd_profile(co_cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	if (co_cli_wants_help(argc, argv)) {
+	co_opt_list operands = {0};
+	const co_opt none[] = {{CO_OPT_END, NULL, 0, NULL, NULL, NULL}};
+	const co_opt_parser ps = {"profile", none, NULL, usage, false};
+	int rc;
+
+	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
+	if (rc == CO_OPT_HELP) {
 		usage(stdout);
-		return CO_EXIT_OK;
+		rc = CO_EXIT_OK;
+		goto done;
 	}
-	if (argc < 2) {
+	if (rc)
+		goto done;
+	if (operands.n < 1) {
 		usage(stderr);
-		return co_cli_usage_error("profile: missing subcommand (try 'carryover profile check FILE')");
-	}
-	if (strcmp(argv[1], "check")) {
+		rc = co_cli_usage_error("profile: missing subcommand (try 'carryover profile check FILE')");
+	} else if (strcmp(operands.items[0], "check")) {
 		usage(stderr);
-		return co_cli_usage_error("profile: unknown subcommand '%s' (expected 'check')", argv[1]);
-	}
-	if (argc != 3) {
+		rc = co_cli_usage_error("profile: unknown subcommand '%s' (expected 'check')",
+					operands.items[0]);
+	} else if (operands.n != 2) {
 		usage(stderr);
-		return co_cli_usage_error(argc < 3 ? "profile check: missing FILE"
-						   : "profile check: one FILE at a time");
+		rc = co_cli_usage_error(operands.n < 2 ? "profile check: missing FILE"
+						       : "profile check: one FILE at a time");
+	} else {
+		rc = check(operands.items[1]);
 	}
-	return check(argv[2]);
+done:
+	co_opt_list_release(&operands);
+	return rc;
 }

@@ -7,7 +7,8 @@
  * from lifting is part of the plan, not an error.
  *
  * Without --profile, the stored profile of the current athlete (or of
- * --athlete NAME) is used.
+ * --athlete NAME) is used; --profile - reads it from standard input. The
+ * arguments are handled as plan's and week's are (plan_args.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,21 +18,27 @@
 #include "carryover/plan.h"
 #include "carryover/report.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "util/strbuf.h"
 
-static int usage(FILE *f, int code)
+static const co_cli_plan_cmd session_cmd;
+
+static void print_usage(FILE *f)
 {
 	fputs("usage: carryover session DATE [--profile FILE]\n\n"
 	      "The strength session(s) planned on DATE (YYYY-MM-DD, or 'today'): what to\n"
-	      "lift, how much, and why the session is on that day.\n\n"
-	      "  --profile FILE  the athlete profile (default: the stored one)\n",
+	      "lift, how much, and why the session is on that day.\n\n",
 	      f);
-	return code;
+	co_cli_plan_args_help(f, &session_cmd);
 }
+
+static const co_cli_plan_cmd session_cmd = {
+	"session", CO_PLAN_ARG_NEED_OPERAND, NULL, print_usage,
+};
 
 int cmd_session(co_cli *cli, int argc, char **argv)
 {
-	const char *profile = NULL, *date_text = NULL;
+	co_cli_plan_args args;
 	co_plan *plan = NULL;
 	co_strbuf out = CO_STRBUF_INIT;
 	const co_week *w;
@@ -39,29 +46,15 @@ int cmd_session(co_cli *cli, int argc, char **argv)
 	char d[11];
 	int rc;
 
-	if (co_cli_wants_help(argc, argv))
-		return usage(stdout, CO_EXIT_OK);
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--profile") && i + 1 < argc) {
-			profile = argv[++i];
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			usage(stderr, 0);
-			return co_cli_usage_error("session: unknown option '%s'", argv[i]);
-		} else if (!date_text) {
-			date_text = argv[i];
-		} else {
-			return co_cli_usage_error("session: one date at a time ('%s' is extra)", argv[i]);
-		}
+	rc = co_cli_plan_args_parse(&args, cli, &session_cmd, argc, argv);
+	if (rc == CO_OPT_HELP) {
+		print_usage(stdout);
+		return CO_EXIT_OK;
 	}
-	if (!date_text) {
-		usage(stderr, 0);
-		return co_cli_usage_error("session: no date given");
-	}
-	if (!strcmp(date_text, "today"))
-		day = co_cli_today();
-	else if (co_date_parse(&day, date_text) < 0)
-		return co_cli_fail(CO_EINPUT);
-	rc = co_cli_plan(&plan, NULL, cli, profile);
+	if (rc)
+		return rc;
+	day = args.day;
+	rc = co_cli_plan(&plan, NULL, cli, args.profile);
 	if (rc)
 		return rc;
 	w = co_plan_week_at(plan, day);

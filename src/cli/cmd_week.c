@@ -6,7 +6,9 @@
  * The plan is computed for the whole season, exactly as `plan` computes it.
  *
  * Without --profile, the stored profile of the current athlete (or of
- * --athlete NAME) is used (DESIGN.md, "The current athlete").
+ * --athlete NAME) is used (DESIGN.md, "The current athlete"); --profile -
+ * reads it from standard input. The arguments are handled as plan's and
+ * session's are (plan_args.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,48 +18,42 @@
 #include "carryover/json.h"
 #include "carryover/plan.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 
-static int usage(FILE *f, int code)
+static const co_cli_plan_cmd week_cmd;
+
+static void print_usage(FILE *f)
 {
 	fputs("usage: carryover week [DATE] [--profile FILE] [--json]\n\n"
-	      "The week of the plan that contains DATE (YYYY-MM-DD, default today):\n"
-	      "its phase and why, its runs, baseline tests and session cards.\n\n"
-	      "  --profile FILE  the athlete profile (default: the stored one)\n"
-	      "  --json          the week as JSON (the plan contract, one week)\n",
+	      "The week of the plan that contains DATE (YYYY-MM-DD or 'today', default\n"
+	      "today): its phase and why, its runs, baseline tests and session cards.\n\n",
 	      f);
-	return code;
+	co_cli_plan_args_help(f, &week_cmd);
 }
+
+static const co_cli_plan_cmd week_cmd = {
+	"week", CO_PLAN_ARG_JSON, "the week as JSON (the plan contract, one week)", print_usage,
+};
 
 int cmd_week(co_cli *cli, int argc, char **argv)
 {
-	const char *profile = NULL;
+	co_cli_plan_args args;
 	co_plan *plan = NULL;
 	const co_week *w;
-	co_date day = 0;
-	bool have_day = false, json = false;
+	co_date day;
+	bool json;
 	int rc;
 
-	if (co_cli_wants_help(argc, argv))
-		return usage(stdout, CO_EXIT_OK);
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--profile") && i + 1 < argc) {
-			profile = argv[++i];
-		} else if (!strcmp(argv[i], "--json")) {
-			json = true;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			usage(stderr, 0);
-			return co_cli_usage_error("week: unknown option '%s'", argv[i]);
-		} else if (!have_day) {
-			if (co_date_parse(&day, argv[i]) < 0)
-				return co_cli_fail(CO_EINPUT);
-			have_day = true;
-		} else {
-			return co_cli_usage_error("week: one date at a time ('%s' is extra)", argv[i]);
-		}
+	rc = co_cli_plan_args_parse(&args, cli, &week_cmd, argc, argv);
+	if (rc == CO_OPT_HELP) {
+		print_usage(stdout);
+		return CO_EXIT_OK;
 	}
-	if (!have_day)
-		day = co_cli_today();
-	rc = co_cli_plan(&plan, NULL, cli, profile);
+	if (rc)
+		return rc;
+	day = args.day;
+	json = args.json;
+	rc = co_cli_plan(&plan, NULL, cli, args.profile);
 	if (rc)
 		return rc;
 	w = co_plan_week_at(plan, day);

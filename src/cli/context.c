@@ -1,140 +1,139 @@
 /*
- * What commands share beyond argument parsing: the store, opened once per
- * run, and the athlete's profile, from a file (then stored) or from the
- * store (DESIGN.md "The current athlete").
+ * What commands share beyond their own options: the global options table,
+ * the session with the application layer (carryover/app.h), profiles named
+ * on the command line (a file or "-" for standard input), and loading the
+ * plan. The use cases themselves are the app layer's; this file only turns
+ * their errors into the CLI's messages and exit codes, and words the hints
+ * that name CLI commands.
  */
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "carryover/carryover.h"
-#include "carryover/store.h"
 #include "cli/cli.h"
-#include "util/strbuf.h"
+#include "cli/opt.h"
 
-co_date co_cli_today(void)
+int co_cli_app(co_app **out, co_cli *cli)
 {
-	const char *env = getenv("CARRYOVER_TODAY");
-	co_date d;
+	co_app_options opts = CO_APP_OPTIONS_INIT;
+	int rc;
 
-	if (env && *env && co_date_parse(&d, env) == CO_OK)
-		return d;
-	return co_date_today();
-}
-
-int co_cli_store(co_store **out, co_cli *cli)
-{
-	int err;
-
-	if (!cli->store && (err = co_store_open(&cli->store, cli->db)) < 0)
-		return co_cli_fail(err);
-	*out = cli->store;
+	if (!cli->app) {
+		opts.db = cli->db;
+		opts.athlete = cli->athlete;
+		if ((rc = co_app_new(&cli->app, &opts)) < 0)
+			return co_cli_fail(rc);
+	}
+	*out = cli->app;
 	return CO_EXIT_OK;
-}
-
-/* Profiles larger than this are not profiles (the parser says so too). */
-#define PROFILE_MAX_BYTES (16u << 20)
-
-int co_cli_profile_read(co_profile **out, co_cli *cli, const char *path)
-{
-	co_strbuf text = CO_STRBUF_INIT;
-	co_store_athlete stored = {0};
-	co_profile *p = NULL;
-	co_store *store = NULL;
-	int err, rc = CO_EXIT_OK;
-
-	*out = NULL;
-	if (path) {
-		char abs[PATH_MAX];
-
-		/* Bad input named on the command line is exit 2, unreadable or not. */
-		if ((err = co_strbuf_read_file(&text, path, PROFILE_MAX_BYTES)) < 0 ||
-		    (err = co_profile_parse(&p, text.buf, text.len, path, co_cli_today())) < 0) {
-			co_cli_fail(err);
-			rc = CO_EXIT_USAGE;
-			goto done;
-		}
-		co_profile_resolve_paths(p, path);
-		/* Keep the absolute path, so the stored profile's runs file
-		 * resolves from any working directory later. */
-		if (!realpath(path, abs))
-			snprintf(abs, sizeof(abs), "%s", path);
-		free(cli->pending_text);
-		free(cli->pending_path);
-		cli->pending_text = co_strbuf_detach(&text);
-		cli->pending_path = co_xstrdup(abs);
-	} else {
-		if ((rc = co_cli_store(&store, cli)) != CO_EXIT_OK)
-			goto done;
-		if ((err = co_store_athlete_get(&stored, store, cli->athlete)) < 0) {
-			if (err == CO_ENOTFOUND && !cli->athlete)
-				co_error_set(CO_ENOTFOUND, "no profile yet: give a profile file "
-					     "(e.g. 'carryover plan profile.ini'); see 'carryover init'");
-			rc = co_cli_fail(err);
-			goto done;
-		}
-		if (!stored.profile_text) {
-			co_error_set(CO_ENOTFOUND, "athlete '%s' has no profile: give a profile file",
-				     stored.name);
-			rc = co_cli_fail(CO_ENOTFOUND);
-			goto done;
-		}
-		err = co_profile_parse(&p, stored.profile_text, strlen(stored.profile_text),
-				       stored.source_path ? stored.source_path : stored.name,
-				       co_cli_today());
-		if (err < 0) {
-			rc = co_cli_fail(err);
-			goto done;
-		}
-		co_profile_resolve_paths(p, stored.source_path);
-		cli->athlete_id = stored.id;
-	}
-	*out = p;
-	p = NULL;
-done:
-	co_profile_free(p);
-	co_store_athlete_release(&stored);
-	co_strbuf_release(&text);
-	return rc;
-}
-
-int co_cli_profile_keep(int64_t *out_athlete_id, co_cli *cli, const co_profile *p)
-{
-	co_store *store = NULL;
-	int err, rc;
-
-	if ((rc = co_cli_store(&store, cli)) != CO_EXIT_OK)
-		return rc;
-	if (cli->pending_text) {
-		err = co_store_athlete_put(&cli->athlete_id, store, p->name, cli->pending_text,
-					   cli->pending_path);
-		if (err < 0)
-			return co_cli_fail(err);
-		free(cli->pending_text);
-		free(cli->pending_path);
-		cli->pending_text = cli->pending_path = NULL;
-	}
-	if (out_athlete_id)
-		*out_athlete_id = cli->athlete_id;
-	return CO_EXIT_OK;
-}
-
-int co_cli_profile(co_profile **out, int64_t *out_athlete_id, co_cli *cli, const char *path)
-{
-	int rc = co_cli_profile_read(out, cli, path);
-
-	if (rc == CO_EXIT_OK && (rc = co_cli_profile_keep(out_athlete_id, cli, *out)) != CO_EXIT_OK) {
-		co_profile_free(*out);
-		*out = NULL;
-	}
-	return rc;
 }
 
 void co_cli_release(co_cli *cli)
 {
-	co_store_free(cli->store);
-	free(cli->pending_text);
-	free(cli->pending_path);
+	co_app_free(cli->app);
 	memset(cli, 0, sizeof(*cli));
+}
+
+/* The global table; its destinations are the cli's, filled where it is used. */
+#define GLOBAL_OPTS(cli)                                                              \
+	{CO_OPT_VALUE, "db", 0, &(cli)->db, "PATH|URL",                               \
+	 "the store: an SQLite file, or a postgresql:// URL"},                        \
+	{CO_OPT_VALUE, "athlete", 0, &(cli)->athlete, "NAME",                         \
+	 "act for this athlete (default: the current one)"},                          \
+	{CO_OPT_END, NULL, 0, NULL, NULL, NULL}
+
+int co_cli_parse(co_cli *cli, const co_opt_parser *parser, co_opt_list *operands, int argc,
+		 char **argv)
+{
+	const co_opt globals[] = {GLOBAL_OPTS(cli)};
+	co_opt_parser ps = *parser;
+
+	/* --help wins over any other mistake on the line, as it always has. */
+	if (co_cli_wants_help(argc, argv))
+		return CO_OPT_HELP;
+	ps.globals = globals;
+	ps.stop_at_operand = false;
+	return co_opt_parse(&ps, operands, 1, argc, argv, NULL);
+}
+
+int co_cli_parse_head(co_cli *cli, const char *command, int argc, char **argv, int *out_next)
+{
+	const co_opt globals[] = {GLOBAL_OPTS(cli)};
+	const co_opt_parser ps = {command, globals, NULL, NULL, true};
+
+	return co_opt_parse(&ps, NULL, 1, argc, argv, out_next);
+}
+
+void co_cli_global_help(FILE *f)
+{
+	co_cli dummy = {0};
+	const co_opt globals[] = {GLOBAL_OPTS(&dummy)};
+
+	co_opt_help(f, globals);
+}
+
+int co_cli_read(co_strbuf *buf, const char *path, size_t max_bytes)
+{
+	char chunk[65536];
+	size_t n;
+
+	if (strcmp(path, "-"))
+		return co_strbuf_read_file(buf, path, max_bytes);
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
+		if (max_bytes && buf->len + n > max_bytes)
+			return co_error_set(CO_EINPUT, "standard input: larger than %zu bytes",
+					    max_bytes);
+		co_strbuf_add(buf, chunk, n);
+	}
+	if (ferror(stdin))
+		return co_error_set(CO_EIO, "standard input: cannot read it");
+	return CO_OK;
+}
+
+int co_cli_profile_src(co_app_profile_src *out, co_strbuf *buf, const char *path)
+{
+	int rc;
+
+	if (!path)
+		return CO_EXIT_OK;
+	memset(out, 0, sizeof(*out));
+	if (strcmp(path, "-")) {
+		out->path = path; /* the app layer reads it, and names it in errors */
+		return CO_EXIT_OK;
+	}
+	if ((rc = co_cli_read(buf, path, CO_APP_PROFILE_MAX_BYTES)) < 0) {
+		co_cli_fail(rc);
+		return CO_EXIT_USAGE; /* bad input named on the command line */
+	}
+	out->name = CO_CLI_STDIN_NAME;
+	out->text = buf->len ? buf->buf : "";
+	out->len = buf->len;
+	return CO_EXIT_OK;
+}
+
+int co_cli_plan(co_plan **out, co_profile **out_profile, co_cli *cli, const char *profile_path)
+{
+	co_app_plan_options opts = CO_APP_PLAN_OPTIONS_INIT;
+	co_app_profile_src src;
+	co_strbuf buf = CO_STRBUF_INIT;
+	co_app *app;
+	int rc;
+
+	*out = NULL;
+	if (out_profile)
+		*out_profile = NULL;
+	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK ||
+	    (rc = co_cli_profile_src(&src, &buf, profile_path)) != CO_EXIT_OK)
+		goto done;
+	opts.profile = profile_path ? &src : NULL;
+	if ((rc = co_app_plan(out, out_profile, app, &opts)) < 0) {
+		if (rc == CO_ENOTFOUND && !profile_path && !cli->athlete)
+			co_error_set(CO_ENOTFOUND, "no profile yet: give a profile file "
+				     "(e.g. 'carryover plan profile.ini'); see 'carryover init'");
+		rc = co_cli_fail(rc);
+	}
+done:
+	co_strbuf_release(&buf);
+	return rc;
 }

@@ -3,7 +3,9 @@
  *
  *   carryover [--db PATH|URL] [--athlete NAME] COMMAND [ARGS...]
  *
- * Each command lives in cmd_<name>.c; this file only dispatches.
+ * Each command lives in cmd_<name>.c; this file only dispatches. The
+ * global options are parsed here up to the command name, and every command
+ * accepts them too (co_cli_parse()), so they may also follow it.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +13,7 @@
 
 #include "carryover/carryover.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "util/suggest.h"
 
 typedef struct command {
@@ -40,7 +43,11 @@ static void usage(FILE *f)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (commands[i].summary)
 			fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fputs("\n'carryover COMMAND --help' explains a command. Exit codes: 0 ok, 1 problem found,\n"
+	fputs("\nglobal options (before or after COMMAND):\n", f);
+	co_cli_global_help(f);
+	fputs("\n'carryover COMMAND --help' explains a command. An option's value follows it\n"
+	      "('--weeks 2') or an '=' ('--weeks=2'); '--' ends the options; '-' where a\n"
+	      "file is read means standard input. Exit codes: 0 ok, 1 problem found,\n"
 	      "2 bad usage or input, 3 store failure. Data: $CARRYOVER_DB, else\n"
 	      "$XDG_DATA_HOME/carryover/carryover.db, else ~/.local/share/carryover/carryover.db.\n", f);
 }
@@ -80,23 +87,27 @@ int main(int argc, char **argv)
 {
 	co_cli cli = {0};
 	char *help_argv[3] = {NULL, "--help", NULL};
-	int i = 1;
+	bool version = false;
+	const co_opt opts[] = {
+		/* listed by co_cli_global_help(), as every command takes them */
+		{CO_OPT_VALUE, "db", 0, &cli.db, "PATH|URL", "the store"},
+		{CO_OPT_VALUE, "athlete", 0, &cli.athlete, "NAME", "the athlete"},
+		{CO_OPT_FLAG, "version", 0, &version, NULL, "print the version"},
+		{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
+	};
+	const co_opt_parser ps = {NULL, opts, NULL, usage, true};
+	int i, rc;
 
-	for (; i < argc && argv[i][0] == '-'; i++) {
-		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
-			cli.db = argv[++i];
-		} else if (!strcmp(argv[i], "--athlete") && i + 1 < argc) {
-			cli.athlete = argv[++i];
-		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			usage(stdout);
-			return CO_EXIT_OK;
-		} else if (!strcmp(argv[i], "--version")) {
-			printf("carryover %s\n", co_version());
-			return CO_EXIT_OK;
-		} else {
-			usage(stderr);
-			return co_cli_usage_error("unknown option '%s'", argv[i]);
-		}
+	rc = co_opt_parse(&ps, NULL, 1, argc, argv, &i);
+	if (rc == CO_OPT_HELP) {
+		usage(stdout);
+		return CO_EXIT_OK;
+	}
+	if (rc)
+		return rc;
+	if (version) {
+		printf("carryover %s\n", co_version());
+		return CO_EXIT_OK;
 	}
 	if (i >= argc) {
 		usage(stderr);
@@ -114,7 +125,7 @@ int main(int argc, char **argv)
 	}
 	for (size_t c = 0; c < sizeof(commands) / sizeof(commands[0]); c++)
 		if (!strcmp(argv[i], commands[c].name)) {
-			int rc = commands[c].fn(&cli, argc - i, argv + i);
+			rc = commands[c].fn(&cli, argc - i, argv + i);
 			co_cli_release(&cli);
 			return rc;
 		}

@@ -2,21 +2,19 @@
  * The store's front door: picks a backend for a location and forwards each
  * public call to its ops table (store_impl.h).
  *
- * What lives here is what does not depend on the database: the default path
- * of DESIGN.md, creating its directories, masking passwords in URLs before
- * they reach a message, argument checks, "did you mean" for athlete names,
- * and the transactions: the nesting depth (so that co_store_free() can roll
- * back what a caller left open) and the level that makes a several-row
- * write atomic. Calls go one way, from here to the ops: a backend never
- * calls a function of this file, so a second backend inherits no cycle.
- * The memory of returned rows is in rows.c.
+ * What lives here is what does not depend on the database: masking
+ * passwords in URLs before they reach a message, argument checks, "did you
+ * mean" for athlete names, and the transactions: the nesting depth (so that
+ * co_store_free() can roll back what a caller left open) and the level that
+ * makes a several-row write atomic. The default location of DESIGN.md is
+ * the app layer's (src/app/app_store.c). Calls go one way, from here to the
+ * ops: a backend never calls a function of this file, so a second backend
+ * inherits no cycle. The memory of returned rows is in rows.c.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "carryover/error.h"
 #include "store/store_impl.h"
@@ -24,78 +22,6 @@
 #include "util/suggest.h"
 
 /* --- locations ------------------------------------------------------------ */
-
-static const char default_tail[] = "/carryover/carryover.db";
-
-static char *join(const char *dir, const char *tail)
-{
-	size_t n = strlen(dir);
-
-	while (n > 1 && dir[n - 1] == '/')
-		n--;
-	co_strbuf sb = CO_STRBUF_INIT;
-	co_strbuf_add(&sb, dir, n);
-	co_strbuf_adds(&sb, tail);
-	return co_strbuf_detach(&sb);
-}
-
-int co_store_default_path(char **out)
-{
-	const char *env;
-
-	*out = NULL;
-	env = getenv("CARRYOVER_DB");
-	if (env && *env) {
-		*out = co_xstrdup(env);
-		return CO_OK;
-	}
-	/* The XDG spec says a relative $XDG_DATA_HOME is invalid: ignore it. */
-	env = getenv("XDG_DATA_HOME");
-	if (env && env[0] == '/') {
-		*out = join(env, default_tail);
-		return CO_OK;
-	}
-	env = getenv("HOME");
-	if (env && *env) {
-		char *share = join(env, "/.local/share");
-
-		*out = join(share, default_tail);
-		free(share);
-		return CO_OK;
-	}
-	return co_error_set(CO_ESTORE,
-			    "no place for the store: set CARRYOVER_DB, XDG_DATA_HOME or HOME");
-}
-
-/* mkdir -p of the directory part of `path`, new directories private. */
-static int make_parents(const char *path)
-{
-	char *dir = co_xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	int rc = CO_OK;
-
-	if (!slash || slash == dir)
-		goto done;
-	*slash = '\0';
-	for (char *p = dir + 1; ; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			rc = co_error_set(CO_ESTORE, "store '%s': cannot create directory '%s': %s",
-					  path, dir, strerror(errno));
-			goto done;
-		}
-		*p = c;
-		if (c == '\0')
-			break;
-	}
-done:
-	free(dir);
-	return rc;
-}
 
 static bool has_scheme(const char *location, const char *scheme)
 {
@@ -151,23 +77,11 @@ static char *mask_location(const char *location)
 
 int co_store_open(co_store **out, const char *location)
 {
-	char *def = NULL;
 	char *shown = NULL;
 	int rc;
 
 	*out = NULL;
-	if (!location) {
-		rc = co_store_default_path(&def);
-		if (rc)
-			goto done;
-		location = def;
-		if (!strstr(location, "://")) {
-			rc = make_parents(location);
-			if (rc)
-				goto done;
-		}
-	}
-	if (!*location) {
+	if (!location || !*location) {
 		rc = co_error_set(CO_EINPUT, "empty store location");
 		goto done;
 	}
@@ -188,7 +102,6 @@ int co_store_open(co_store **out, const char *location)
 	}
 	rc = co_store_sqlite_open(out, location);
 done:
-	free(def);
 	free(shown);
 	return rc;
 }

@@ -5,8 +5,8 @@
  * backend shares. Each backend (sqlite.c, later postgres.c) defines its own
  * struct whose FIRST member is a `co_store`, fills in an ops table, and
  * exposes one open function that store.c's dispatch calls by location.
- * store.c owns what is backend-neutral: choosing the backend, the default
- * path, argument checks, and the transactions; the ops only talk to their
+ * store.c owns what is backend-neutral: choosing the backend (the default
+ * location is the app layer's), argument checks, and the transactions; the ops only talk to their
  * database.
  *
  * Calls go one way: store.c calls the ops; a backend calls nothing of

@@ -1,6 +1,5 @@
 /*
- * The store (include/carryover/store.h): opening and migrating, where the
- * default store lives, transactions, athletes and the current athlete,
+ * The store (include/carryover/store.h): opening and migrating, transactions, athletes and the current athlete,
  * imported activities, and refusing what it must refuse.
  *
  * The suite is written once and run against every backend of
@@ -561,35 +560,6 @@ static void test_second_writer_waits_then_reports_locked(void **state)
 	assert_int_equal(co_store_commit(s), CO_OK);
 }
 
-static void test_default_open_creates_directories(void **state)
-{
-	fixture *f = *state;
-	char xdg[300], want[400];
-	struct stat sb;
-
-	unsetenv("CARRYOVER_DB");
-	snprintf(xdg, sizeof(xdg), "%s/deep/share", f->dir);
-	setenv("XDG_DATA_HOME", xdg, 1);
-	assert_int_equal(co_store_open(&f->store, NULL), CO_OK);
-	snprintf(want, sizeof(want), "%s/carryover/carryover.db", xdg);
-	assert_string_equal(co_store_location(f->store), want);
-	assert_int_equal(stat(want, &sb), 0);
-	snprintf(want, sizeof(want), "%s/carryover", xdg);
-	assert_int_equal(stat(want, &sb), 0);
-	assert_int_equal(sb.st_mode & 077, 0);
-
-	/* $CARRYOVER_DB wins, and is created the same way. */
-	co_store_free(f->store);
-	f->store = NULL;
-	snprintf(want, sizeof(want), "%s/env/db/c.db", f->dir);
-	setenv("CARRYOVER_DB", want, 1);
-	assert_int_equal(co_store_open(&f->store, NULL), CO_OK);
-	assert_string_equal(co_store_location(f->store), want);
-	assert_int_equal(stat(want, &sb), 0);
-	unsetenv("CARRYOVER_DB");
-	unsetenv("XDG_DATA_HOME");
-}
-
 /* --- the front door: locations, before any backend ----------------------- */
 
 static void test_postgres_not_yet(void **state)
@@ -609,47 +579,6 @@ static void test_postgres_not_yet(void **state)
 
 	assert_int_equal(co_store_open(&s, "mysql://db.example/c"), CO_EUNSUPPORTED);
 	assert_int_equal(co_store_open(&s, ""), CO_EINPUT);
-}
-
-static void check_default(const char *want)
-{
-	char *path = NULL;
-
-	assert_int_equal(co_store_default_path(&path), CO_OK);
-	assert_string_equal(path, want);
-	free(path);
-}
-
-static void test_default_path_rules(void **state)
-{
-	char *path = (char *)1;
-	char *home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
-
-	setenv("CARRYOVER_DB", "/srv/coach/all.db", 1);
-	setenv("XDG_DATA_HOME", "/xdg/data", 1);
-	setenv("HOME", "/home/alex", 1);
-	check_default("/srv/coach/all.db");
-
-	setenv("CARRYOVER_DB", "", 1); /* empty is unset */
-	check_default("/xdg/data/carryover/carryover.db");
-
-	setenv("XDG_DATA_HOME", "/xdg/data/", 1);
-	check_default("/xdg/data/carryover/carryover.db");
-
-	setenv("XDG_DATA_HOME", "relative/data", 1); /* invalid by the XDG spec */
-	check_default("/home/alex/.local/share/carryover/carryover.db");
-
-	unsetenv("CARRYOVER_DB");
-	unsetenv("XDG_DATA_HOME");
-	check_default("/home/alex/.local/share/carryover/carryover.db");
-
-	unsetenv("HOME");
-	assert_int_equal(co_store_default_path(&path), CO_ESTORE);
-	assert_null(path);
-	assert_non_null(strstr(co_error_last(), "CARRYOVER_DB"));
-	if (home)
-		setenv("HOME", home, 1);
-	free(home);
 }
 
 /* --- running it ------------------------------------------------------------- */
@@ -685,11 +614,9 @@ int main(void)
 		SUITE_TEST(test_not_a_database, sqlite),
 		SUITE_TEST(test_missing_directory, sqlite),
 		SUITE_TEST(test_second_writer_waits_then_reports_locked, sqlite),
-		SUITE_TEST(test_default_open_creates_directories, sqlite),
 	};
 	const struct CMUnitTest front_door[] = {
 		cmocka_unit_test(test_postgres_not_yet),
-		cmocka_unit_test(test_default_path_rules),
 	};
 	int failed = 0;
 

@@ -1,0 +1,219 @@
+/*
+ * The application layer: carryover's use cases, the same for every front
+ * end. The command-line tool calls these, and so will the HTTP server; no
+ * front end opens the store, resolves an athlete or builds a plan by hand.
+ *
+ * A co_app is one front end's session with one store: the store location
+ * and the athlete it acts for (coach mode picks one), opened lazily on the
+ * first use case that needs the store. It is used by one thread at a time
+ * (as the store is); a server opens one per request or per worker.
+ *
+ * The use cases (DESIGN.md):
+ *   - where data lives: co_app_default_location(), co_app_store();
+ *   - the current athlete: co_app_athlete();
+ *   - a profile from text or a file, checked, and stored as its athlete's
+ *     profile only once it can be planned: co_app_profile_read(),
+ *     co_app_profile_keep();
+ *   - the plan of an athlete from the stored profile (or a given one), its
+ *     running calendar (the profile's runs file) and its history:
+ *     co_app_plan();
+ *   - importing activities for the athlete: co_app_import();
+ *   - the activities stored: co_app_activities();
+ *   - today, pinned by CARRYOVER_TODAY for tests: co_app_today().
+ *
+ * The transaction rule: every command is at most one transaction. A use
+ * case that writes several rows opens it with co_app_begin() and closes it
+ * with co_app_commit(); a failure rolls it back, and co_app_free() rolls
+ * back whatever is still open, so bad input never leaves a partial write.
+ * The one exception is the import, which commits each input file on its own
+ * (carryover/import.h): a corrupt file in a large export must not undo the
+ * files before it.
+ *
+ * Errors are values: 0 or a negative CO_E* code with co_error_last() set;
+ * nothing here prints. Bad input a user named (a profile, its runs file) is
+ * CO_EINPUT whether it was unreadable or wrong, so a front end maps it to
+ * "bad input" (exit 2, HTTP 400); CO_ENOTFOUND is an athlete or profile
+ * that is not there; CO_ESTORE the store failed (exit 3, HTTP 500).
+ */
+#ifndef CARRYOVER_APP_H
+#define CARRYOVER_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "carryover/athlete.h"
+#include "carryover/date.h"
+#include "carryover/import.h"
+#include "carryover/plan.h"
+#include "carryover/store.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct co_app co_app;
+
+/** How a session is opened. Start from CO_APP_OPTIONS_INIT. */
+typedef struct co_app_options {
+	unsigned version;    /* CO_APP_OPTIONS_VERSION */
+	const char *db;      /* store location (path or URL); NULL: co_app_default_location() */
+	const char *athlete; /* the athlete to act for; NULL: the current athlete */
+	co_date today;       /* 0: co_app_today() reads CARRYOVER_TODAY, else the clock */
+} co_app_options;
+
+#define CO_APP_OPTIONS_VERSION 1
+#define CO_APP_OPTIONS_INIT {.version = CO_APP_OPTIONS_VERSION}
+
+/**
+ * A new session with `opts` (NULL: the defaults). Nothing is opened yet;
+ * the strings of `opts` are copied. Freed with co_app_free(). CO_EINPUT for
+ * an unknown options version.
+ */
+int co_app_new(co_app **out, const co_app_options *opts);
+
+/** Roll back an open transaction, close the store, free. NULL is a no-op. */
+void co_app_free(co_app *app);
+
+/**
+ * Today: opts->today when set, else CARRYOVER_TODAY=YYYY-MM-DD when set
+ * and valid (scripts and tests pin it), else the local date. `app` may be
+ * NULL (the environment, then the clock).
+ */
+co_date co_app_today(const co_app *app);
+
+/* --- where data lives ------------------------------------------------------- */
+
+/**
+ * The default store location (DESIGN.md "Where data lives"): $CARRYOVER_DB
+ * when set and not empty, else $XDG_DATA_HOME/carryover/carryover.db when
+ * $XDG_DATA_HOME is absolute, else ~/.local/share/carryover/carryover.db.
+ * A new string the caller frees. Nothing is created. CO_ESTORE when none of
+ * $CARRYOVER_DB, $XDG_DATA_HOME (absolute) and $HOME is set.
+ */
+int co_app_default_location(char **out);
+
+/**
+ * The store of this session, opened (and migrated) on first use at
+ * opts->db, or at the default location, whose missing parent directories
+ * are then created private (mode 0700); an explicit path is taken as it is,
+ * so a typo in it is an error rather than a new store. *out is owned by
+ * `app`. Errors as co_store_open().
+ */
+int co_app_store(co_store **out, co_app *app);
+
+/* --- transactions: one per command -------------------------------------------- */
+
+/** Begin the command's transaction (opening the store if needed). Nests as co_store_begin(). */
+int co_app_begin(co_app *app);
+
+/** Commit the innermost open transaction; on failure it has been rolled back. */
+int co_app_commit(co_app *app);
+
+/** Roll back the innermost open transaction; none open: no-op, returns 0. */
+int co_app_rollback(co_app *app);
+
+/* --- the athlete ---------------------------------------------------------------- */
+
+/**
+ * The athlete this session acts for: opts->athlete, else the current
+ * athlete (DESIGN.md "The current athlete"). The caller releases *out with
+ * co_store_athlete_release(). CO_ENOTFOUND when there is none ("no athlete
+ * 'Alx' in the store (did you mean 'Alex'?)", "no current athlete: ...").
+ */
+int co_app_athlete(co_store_athlete *out, co_app *app);
+
+/* --- profiles ------------------------------------------------------------------- */
+
+/**
+ * A profile given to a use case: the text of a file, of standard input or
+ * of an upload. The strings are the caller's and only read.
+ */
+typedef struct co_app_profile_src {
+	const char *path; /* the file it came from (a relative runs file is relative
+	                   * to its directory); NULL: not a file, and a relative runs
+	                   * file is relative to the working directory */
+	const char *name; /* the name errors use; NULL: `path` */
+	const char *text; /* its text; NULL: read `path` */
+	size_t len;       /* bytes of `text` */
+} co_app_profile_src;
+
+/** Profiles larger than this are not profiles. */
+#define CO_APP_PROFILE_MAX_BYTES ((size_t)16 << 20)
+
+/**
+ * Read and check a profile: `src`, or with `src` NULL the stored profile
+ * of the session's athlete (co_app_athlete()). A given profile is kept by
+ * the session as pending: co_app_profile_keep() stores it once the command
+ * has succeeded with it, so a profile that cannot be planned never becomes
+ * the stored one. *out is freed by the caller with co_profile_free().
+ * CO_EINPUT for a bad or unreadable profile, CO_ENOTFOUND when there is no
+ * athlete or no stored profile, CO_ESTORE.
+ */
+int co_app_profile_read(co_profile **out, co_app *app, const co_app_profile_src *src);
+
+/**
+ * Store the pending profile (from co_app_profile_read()) as the profile of
+ * the athlete it names, who becomes the current athlete; no-op when none is
+ * pending. *out_athlete_id (may be NULL) gets the id of the athlete of the
+ * last profile read or kept, 0 when there was none. One transaction.
+ */
+int co_app_profile_keep(int64_t *out_athlete_id, co_app *app, const co_profile *p);
+
+/* --- the plan ----------------------------------------------------------------------- */
+
+/** Which plan co_app_plan() builds. Start from CO_APP_PLAN_OPTIONS_INIT. */
+typedef struct co_app_plan_options {
+	unsigned version;             /* CO_APP_PLAN_OPTIONS_VERSION */
+	const co_app_profile_src *profile; /* NULL: the stored profile of the athlete */
+	bool keep;                    /* store a given profile once it is planned */
+} co_app_plan_options;
+
+#define CO_APP_PLAN_OPTIONS_VERSION 1
+#define CO_APP_PLAN_OPTIONS_INIT {.version = CO_APP_PLAN_OPTIONS_VERSION, .keep = true}
+
+/**
+ * The whole season plan of a profile (opts->profile, or the stored one),
+ * with its running calendar (the profile's runs file, when it names one)
+ * and the athlete's history, from the default catalogue. With opts->keep a
+ * given profile is stored (co_app_profile_keep()) only once it could be
+ * planned. *out is freed with co_plan_free(); *out_profile (may be NULL)
+ * gets the profile, freed with co_profile_free(). `opts` NULL: the stored
+ * profile. CO_EINPUT for a bad profile or runs file, or inputs that cannot
+ * be planned; CO_ENOTFOUND, CO_ESTORE as co_app_profile_read().
+ */
+int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
+		const co_app_plan_options *opts);
+
+/* --- activities ------------------------------------------------------------------- */
+
+/**
+ * Import `paths` for an athlete: the athlete of `profile` (read and stored
+ * first, as every use case given a profile does), else the session's
+ * athlete (co_app_athlete()). `opt` is co_import_run()'s (its athlete_id is
+ * filled in here; may be NULL for the defaults). *out (may be NULL) gets
+ * the totals. Errors as co_app_profile_read(), co_app_athlete() and
+ * co_import_run().
+ */
+int co_app_import(co_import_stats *out, co_app *app, const co_app_profile_src *profile,
+		  const char *const *paths, size_t npaths, const co_import_options *opt);
+
+/**
+ * The stored activities of the session's athlete (every athlete's when the
+ * store has no current athlete and none was asked for), between `since`
+ * and `until` (local dates, CO_STORE_NO_DATE: open), oldest first, with
+ * their streams when `with_streams`. A new array of *out_count rows (NULL
+ * when none) freed with co_app_activities_free(). CO_ENOTFOUND for an
+ * athlete asked for by name who is not there.
+ */
+int co_app_activities(co_store_activity_row **out, size_t *out_count, co_app *app,
+		      co_date since, co_date until, bool with_streams);
+
+/** Free what co_app_activities() returned. NULL is a no-op. */
+void co_app_activities_free(co_store_activity_row *rows, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

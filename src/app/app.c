@@ -1,0 +1,271 @@
+/*
+ * The use cases of carryover/app.h that concern an athlete: the session
+ * itself, "today", the athlete it acts for, reading and keeping a profile,
+ * and the plan built from it.
+ *
+ * A profile given to a command is checked before anything is written, and
+ * becomes the athlete's stored profile only when the command succeeded with
+ * it (a plan also needs its runs file, and a profile whose plan cannot be
+ * built must not replace a good one). So reading leaves it pending in the
+ * session, and co_app_profile_keep() stores it. The stored profile keeps
+ * the absolute path it came from, so its relative runs file resolves from
+ * any working directory later.
+ *
+ * Every input the user named (the profile, its runs file) that fails is
+ * CO_EINPUT, unreadable or wrong: for the user both are bad input (exit 2),
+ * while the message still says which.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app_impl.h"
+#include "carryover/calendar_io.h"
+#include "carryover/error.h"
+#include "util/strbuf.h"
+
+static char *dup_or_null(const char *s)
+{
+	return s ? co_xstrdup(s) : NULL;
+}
+
+int co_app_new(co_app **out, const co_app_options *opts)
+{
+	static const co_app_options defaults = CO_APP_OPTIONS_INIT;
+	co_app *app;
+
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	if (opts->version != CO_APP_OPTIONS_VERSION)
+		return co_error_set(CO_EINPUT, "co_app_options: unknown version %u", opts->version);
+	app = co_xcalloc(1, sizeof(*app));
+	app->db = dup_or_null(opts->db);
+	app->athlete = dup_or_null(opts->athlete);
+	app->today = opts->today;
+	*out = app;
+	return CO_OK;
+}
+
+void co_app_free(co_app *app)
+{
+	if (!app)
+		return;
+	co_store_free(app->store); /* rolls back what a failed command left open */
+	free(app->db);
+	free(app->athlete);
+	free(app->pending_text);
+	free(app->pending_path);
+	free(app);
+}
+
+co_date co_app_today(const co_app *app)
+{
+	const char *env = getenv("CARRYOVER_TODAY");
+	co_date d;
+
+	if (app && app->today)
+		return app->today;
+	if (env && *env && co_date_parse(&d, env) == CO_OK)
+		return d;
+	return co_date_today();
+}
+
+int co_app_athlete(co_store_athlete *out, co_app *app)
+{
+	co_store *store;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = co_app_store(&store, app)) < 0)
+		return rc;
+	return co_store_athlete_get(out, store, app->athlete);
+}
+
+/* The last error again as CO_EINPUT (same message): input the user named. */
+static int as_input(int rc)
+{
+	char msg[1024];
+
+	if (rc == CO_ENOMEM || rc == CO_EINPUT)
+		return rc;
+	snprintf(msg, sizeof(msg), "%s", co_error_last());
+	return co_error_set(CO_EINPUT, "%s", msg);
+}
+
+/*
+ * Where a given profile "lives": the absolute path of its file, or for text
+ * that is not a file, a name in the working directory, so that a relative
+ * runs file resolves there now and later. Caller frees.
+ */
+static char *profile_home(const co_app_profile_src *src)
+{
+	char abs[PATH_MAX];
+	co_strbuf sb = CO_STRBUF_INIT;
+
+	if (src->path && realpath(src->path, abs))
+		return co_xstrdup(abs);
+	if (src->path)
+		return co_xstrdup(src->path);
+	if (!getcwd(abs, sizeof(abs)))
+		return NULL;
+	co_strbuf_addf(&sb, "%s/%s", strcmp(abs, "/") ? abs : "", "-");
+	return co_strbuf_detach(&sb);
+}
+
+/* Read and check a given profile; with `pending`, the session keeps its text to store. */
+static int read_given(co_profile **out, co_app *app, const co_app_profile_src *src, bool pending)
+{
+	co_strbuf text = CO_STRBUF_INIT;
+	const char *name = src->name ? src->name : src->path ? src->path : "-";
+	co_profile *p = NULL;
+	char *home = NULL;
+	int rc;
+
+	if (src->text) {
+		co_strbuf_add(&text, src->text, src->len);
+	} else if (!src->path) {
+		rc = co_error_set(CO_EINPUT, "no profile given");
+		goto done;
+	} else if ((rc = co_strbuf_read_file(&text, src->path, CO_APP_PROFILE_MAX_BYTES)) < 0) {
+		rc = as_input(rc);
+		goto done;
+	}
+	if ((rc = co_profile_parse(&p, text.buf, text.len, name, co_app_today(app))) < 0) {
+		rc = as_input(rc);
+		goto done;
+	}
+	home = profile_home(src);
+	co_profile_resolve_paths(p, home);
+	if (pending) {
+		free(app->pending_text);
+		free(app->pending_path);
+		app->pending_text = co_strbuf_detach(&text);
+		app->pending_path = home;
+		home = NULL;
+	}
+	*out = p;
+	p = NULL;
+	rc = CO_OK;
+done:
+	free(home);
+	co_profile_free(p);
+	co_strbuf_release(&text);
+	return rc;
+}
+
+/* The stored profile of the session's athlete. */
+static int read_stored(co_profile **out, co_app *app)
+{
+	co_store_athlete stored = {0};
+	co_profile *p = NULL;
+	int rc;
+
+	if ((rc = co_app_athlete(&stored, app)) < 0)
+		goto done;
+	if (!stored.profile_text) {
+		rc = co_error_set(CO_ENOTFOUND, "athlete '%s' has no profile: give a profile file",
+				  stored.name);
+		goto done;
+	}
+	rc = co_profile_parse(&p, stored.profile_text, strlen(stored.profile_text),
+			      stored.source_path ? stored.source_path : stored.name,
+			      co_app_today(app));
+	if (rc < 0)
+		goto done;
+	co_profile_resolve_paths(p, stored.source_path);
+	app->athlete_id = stored.id;
+	*out = p;
+	p = NULL;
+done:
+	co_profile_free(p);
+	co_store_athlete_release(&stored);
+	return rc;
+}
+
+int co_app_profile_read(co_profile **out, co_app *app, const co_app_profile_src *src)
+{
+	*out = NULL;
+	return src ? read_given(out, app, src, true) : read_stored(out, app);
+}
+
+int co_app_profile_keep(int64_t *out_athlete_id, co_app *app, const co_profile *p)
+{
+	co_store *store;
+	int rc;
+
+	if (out_athlete_id)
+		*out_athlete_id = 0;
+	if ((rc = co_app_store(&store, app)) < 0)
+		return rc;
+	if (app->pending_text) {
+		if ((rc = co_app_begin(app)) < 0)
+			return rc;
+		rc = co_store_athlete_put(&app->athlete_id, store, p->name, app->pending_text,
+					  app->pending_path);
+		if (rc < 0) {
+			co_app_rollback(app);
+			return rc;
+		}
+		if ((rc = co_app_commit(app)) < 0)
+			return rc;
+		free(app->pending_text);
+		free(app->pending_path);
+		app->pending_text = app->pending_path = NULL;
+	}
+	if (out_athlete_id)
+		*out_athlete_id = app->athlete_id;
+	return CO_OK;
+}
+
+int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
+		const co_app_plan_options *opts)
+{
+	static const co_app_plan_options defaults = CO_APP_PLAN_OPTIONS_INIT;
+	co_profile *p = NULL;
+	co_calendar cal;
+	int rc;
+
+	*out = NULL;
+	if (out_profile)
+		*out_profile = NULL;
+	if (!opts)
+		opts = &defaults;
+	if (opts->version != CO_APP_PLAN_OPTIONS_VERSION)
+		return co_error_set(CO_EINPUT, "co_app_plan_options: unknown version %u",
+				    opts->version);
+	co_calendar_init(&cal);
+	if (opts->profile)
+		rc = read_given(&p, app, opts->profile, opts->keep);
+	else
+		rc = read_stored(&p, app);
+	if (rc < 0)
+		goto done;
+	/* The running calendar: the runs file the profile names, over its template. */
+	if (p->runs_file && (rc = co_calendar_read_file(&cal, p->runs_file)) < 0) {
+		rc = as_input(rc);
+		goto done;
+	}
+	/*
+	 * History (logged sets, niggles, tests, imported runs) joins the
+	 * planner's input here once the store keeps a log; there is none yet.
+	 */
+	if ((rc = co_plan_build(out, p, &cal, NULL, NULL)) < 0)
+		goto done;
+	/* Only a profile that could be planned becomes the stored one. */
+	if (opts->profile && opts->keep && (rc = co_app_profile_keep(NULL, app, p)) < 0) {
+		co_plan_free(*out);
+		*out = NULL;
+		goto done;
+	}
+	if (out_profile) {
+		*out_profile = p;
+		p = NULL;
+	}
+done:
+	co_calendar_release(&cal);
+	co_profile_free(p);
+	return rc;
+}

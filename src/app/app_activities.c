@@ -1,0 +1,84 @@
+/*
+ * The use cases of carryover/app.h that concern recorded activities:
+ * importing them for an athlete, and listing what is stored.
+ *
+ * Whose activities: the athlete of a profile given with the import (stored
+ * first, and made the current athlete, as every use case given a profile
+ * does), else the session's athlete. Every path is checked before anything
+ * is written, so a typo in the last path does not store the profile or
+ * half the import. The import pipeline itself (carryover/import.h) commits
+ * each file on its own: that is the documented exception to "one
+ * transaction per command".
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app_impl.h"
+#include "carryover/error.h"
+
+int co_app_import(co_import_stats *out, co_app *app, const co_app_profile_src *profile,
+		  const char *const *paths, size_t npaths, const co_import_options *opt)
+{
+	co_import_options o = CO_IMPORT_OPTIONS_INIT;
+	co_store_athlete athlete = {0};
+	co_profile *p = NULL;
+	co_store *store;
+	int rc;
+
+	if (out)
+		memset(out, 0, sizeof(*out));
+	if (opt)
+		o = *opt;
+	for (size_t i = 0; i < npaths; i++)
+		if (access(paths[i], F_OK) != 0) {
+			rc = co_error_set(CO_EINPUT, "'%s': no such file or directory", paths[i]);
+			goto done;
+		}
+	if (profile) {
+		if ((rc = co_app_profile_read(&p, app, profile)) < 0 ||
+		    (rc = co_app_profile_keep(&o.athlete_id, app, p)) < 0)
+			goto done;
+	} else {
+		if ((rc = co_app_athlete(&athlete, app)) < 0)
+			goto done;
+		o.athlete_id = athlete.id;
+	}
+	if ((rc = co_app_store(&store, app)) < 0)
+		goto done;
+	rc = co_import_run(out, store, paths, npaths, &o);
+done:
+	co_profile_free(p);
+	co_store_athlete_release(&athlete);
+	return rc;
+}
+
+int co_app_activities(co_store_activity_row **out, size_t *out_count, co_app *app,
+		      co_date since, co_date until, bool with_streams)
+{
+	co_store_activity_query q = CO_STORE_ACTIVITY_QUERY_INIT;
+	co_store_athlete athlete = {0};
+	co_store *store;
+	int rc;
+
+	*out = NULL;
+	*out_count = 0;
+	if ((rc = co_app_store(&store, app)) < 0)
+		return rc;
+	rc = co_app_athlete(&athlete, app);
+	/* No current athlete (and none asked for): everyone's activities. */
+	if (rc < 0 && (rc != CO_ENOTFOUND || app->athlete))
+		return rc;
+	q.athlete_id = rc < 0 ? 0 : athlete.id;
+	q.since = since;
+	q.until = until;
+	q.with_stream = with_streams;
+	co_store_athlete_release(&athlete);
+	co_error_clear();
+	return co_store_activity_list(out, out_count, store, &q);
+}
+
+void co_app_activities_free(co_store_activity_row *rows, size_t n)
+{
+	co_store_activity_list_free(rows, n);
+}

@@ -1,0 +1,28 @@
+/*
+ * Inside the application layer: what a co_app session holds. Only src/app/
+ * includes this; front ends see the opaque handle of carryover/app.h.
+ *
+ * Invariants: `store` is NULL until a use case first needs it and is then
+ * owned by the session; `pending_text` / `pending_path` hold a profile that
+ * was read from a file or text but not yet stored (co_app_profile_keep()
+ * stores it), both NULL otherwise; `athlete_id` is the athlete of the last
+ * profile read from the store or kept, 0 before.
+ */
+#ifndef CO_APP_IMPL_H
+#define CO_APP_IMPL_H
+
+#include <stdint.h>
+
+#include "carryover/app.h"
+
+struct co_app {
+	char *db;            /* store location, NULL: the default */
+	char *athlete;       /* athlete asked for, NULL: the current one */
+	co_date today;       /* 0: CARRYOVER_TODAY, else the clock */
+	co_store *store;     /* opened by co_app_store() */
+	int64_t athlete_id;
+	char *pending_text;
+	char *pending_path;  /* absolute path the pending profile came from, or NULL */
+};
+
+#endif
