@@ -82,7 +82,7 @@ static int plan_of_profile(co_plan **out, co_profile **out_profile, co_cli *cli,
 		rc = CO_EXIT_USAGE;
 		goto done;
 	}
-	if ((err = co_plan_build(out, p, &cal, NULL, NULL)) < 0) {
+	if ((err = co_plan_build(out, &(co_plan_input){.profile = p, .calendar = &cal}, NULL)) < 0) {
 		rc = co_cli_fail(err);
 		goto done;
 	}

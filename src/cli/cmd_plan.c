@@ -41,7 +41,7 @@ int co_cli_plan(co_plan **out, co_profile **out_profile, co_cli *cli, const char
 			goto done;
 		}
 	}
-	rc = co_plan_build(out, p, &cal, NULL, NULL);
+	rc = co_plan_build(out, &(co_plan_input){.profile = p, .calendar = &cal}, NULL);
 	if (rc < 0) {
 		rc = co_cli_fail(rc);
 		goto done;

@@ -348,9 +348,11 @@ static int sessions_wanted(const co_week *w, const co_period *info, int spw, boo
 	}
 }
 
-int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *cal,
-		  const co_catalog *cat, const co_plan_options *opts)
+int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options *opts)
 {
+	const co_profile *profile = in ? in->profile : NULL;
+	const co_calendar *cal = in ? in->calendar : NULL;
+	const co_catalog *cat = in ? in->catalog : NULL;
 	co_plan_options o = CO_PLAN_OPTIONS_INIT;
 	co_season s = {0};
 	co_plan *plan = NULL;
@@ -368,8 +370,13 @@ int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *c
 		*out = NULL;
 	if (!out || !profile)
 		return co_error_set(CO_EINPUT, "no profile to plan from");
-	if (opts)
+	if (opts) {
+		if (opts->version != CO_PLAN_OPTIONS_VERSION)
+			return co_error_set(CO_EINPUT, "plan options of version %u, expected %d (start from CO_PLAN_OPTIONS_INIT)",
+					    opts->version, CO_PLAN_OPTIONS_VERSION);
 		o = *opts;
+	}
+	/* in->history is accepted and not read yet (plan.h, history.h) */
 	if (!cat)
 		cat = co_catalog_default();
 	if (!cat)
@@ -419,8 +426,11 @@ int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *c
 	}
 
 	info = co_xcalloc(n_weeks, sizeof(*info));
-	co_periodize(plan->weeks, info, n_weeks, s.races, s.n_races, profile->deload_every,
-		     o.recovery_weeks, profile->start, &s.warnings, &s.n_warnings);
+	co_periodize(&(co_periodize_args){
+		.weeks = plan->weeks, .info = info, .n_weeks = n_weeks,
+		.races = s.races, .n_races = s.n_races, .deload_every = profile->deload_every,
+		.recovery_override = o.recovery_weeks, .first_day = profile->start,
+		.warnings = &s.warnings, .n_warnings = &s.n_warnings});
 	test_week = co_xcalloc(n_weeks, sizeof(*test_week));
 	co_tests_weeks(test_week, plan->weeks, n_weeks);
 
