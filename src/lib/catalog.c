@@ -43,6 +43,7 @@
 
 #include "carryover/catalog.h"
 #include "carryover/error.h"
+#include "lib/method.h"
 #include "util/embedded.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
@@ -54,9 +55,6 @@
 #define MAX_ALIAS 60
 #define MAX_REPS 50
 #define MAX_SECONDS 600
-/* METHOD A5: core work is at most 12 controlled reps or 45 s a set. */
-#define A5_MAX_REPS 12
-#define A5_MAX_SECONDS 45
 
 /* ---- names ---------------------------------------------------------------- */
 
@@ -567,19 +565,6 @@ static int add_name(parser *p, const char *display, int is_id, int line,
 	return 1;
 }
 
-static int is_a1(co_pattern pat)
-{
-	return pat == CO_PATTERN_HINGE || pat == CO_PATTERN_SQUAT ||
-	       pat == CO_PATTERN_SINGLE_LEG || pat == CO_PATTERN_HIP_EXTENSION ||
-	       pat == CO_PATTERN_CARRY;
-}
-
-static int is_core(co_pattern pat)
-{
-	return pat == CO_PATTERN_ANTI_ROTATION || pat == CO_PATTERN_ANTI_EXTENSION ||
-	       pat == CO_PATTERN_ANTI_LATERAL_FLEXION;
-}
-
 /* The checks that need the whole entry: required keys and METHOD rules. */
 static int finish_entry(parser *p)
 {
@@ -600,7 +585,7 @@ static int finish_entry(parser *p)
 				    key_names[required[i]]);
 	if (!m->key_line[K_REPS] && !m->key_line[K_SECONDS])
 		return fail(p, m->line, "exercise '%s' has no dose ('reps' or 'seconds')", e->id);
-	if (e->compound && !is_a1(e->pattern))
+	if (e->compound && !co_method_is_a1(e->pattern))
 		return fail(p, m->key_line[K_COMPOUND],
 			    "'%s' cannot be compound: main lifts are hinge, squat, single_leg, "
 			    "hip_extension or carry (METHOD A1)", e->id);
@@ -611,13 +596,13 @@ static int finish_entry(parser *p)
 	if (e->ballistic && e->pattern != CO_PATTERN_PLYOMETRIC)
 		return fail(p, m->key_line[K_BALLISTIC],
 			    "'%s' is ballistic, so its pattern must be plyometric (METHOD A6)", e->id);
-	if (is_core(e->pattern) && e->dose == CO_DOSE_SECONDS && e->dose_max > A5_MAX_SECONDS)
+	if (co_method_is_core(e->pattern) && e->dose == CO_DOSE_SECONDS && e->dose_max > CO_A5_MAX_SECONDS)
 		return fail(p, m->key_line[K_SECONDS],
-			    "core holds are at most %d s (METHOD A5), not %d", A5_MAX_SECONDS,
+			    "core holds are at most %d s (METHOD A5), not %d", CO_A5_MAX_SECONDS,
 			    e->dose_max);
-	if (is_core(e->pattern) && e->dose == CO_DOSE_REPS && e->dose_max > A5_MAX_REPS)
+	if (co_method_is_core(e->pattern) && e->dose == CO_DOSE_REPS && e->dose_max > CO_A5_MAX_REPS)
 		return fail(p, m->key_line[K_REPS],
-			    "core sets are at most %d reps (METHOD A5), not %d", A5_MAX_REPS,
+			    "core sets are at most %d reps (METHOD A5), not %d", CO_A5_MAX_REPS,
 			    e->dose_max);
 	return 1;
 }

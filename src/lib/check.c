@@ -32,6 +32,7 @@
 
 #include "carryover/check.h"
 #include "carryover/error.h"
+#include "lib/method.h"
 #include "util/strbuf.h"
 
 /*
@@ -321,18 +322,6 @@ static void skip(checker *c, const char *rule, bool partial, const char *reason)
 
 /* ---- plan helpers ------------------------------------------------------ */
 
-static bool is_a1_pattern(co_pattern p)
-{
-	return p == CO_PATTERN_HINGE || p == CO_PATTERN_SQUAT || p == CO_PATTERN_SINGLE_LEG ||
-	       p == CO_PATTERN_HIP_EXTENSION || p == CO_PATTERN_CARRY;
-}
-
-static bool is_core(co_pattern p)
-{
-	return p == CO_PATTERN_ANTI_ROTATION || p == CO_PATTERN_ANTI_EXTENSION ||
-	       p == CO_PATTERN_ANTI_LATERAL_FLEXION || p == CO_PATTERN_CARRY;
-}
-
 static bool is_mobility(co_pattern p)
 {
 	return p == CO_PATTERN_MOBILITY_HIPS || p == CO_PATTERN_MOBILITY_ANKLES ||
@@ -465,7 +454,7 @@ static void check_a1(checker *c, const co_week *w, const co_session *s)
 
 		if (!ex)
 			continue;
-		if (!is_a1_pattern(ex->pattern))
+		if (!co_method_is_a1(ex->pattern))
 			add(c, "A1", s->date, day_explains(c, w, s->date, &(why_match){"A1", 0, 0, 0}),
 			    "main lift '%s' is %s work, not one of the five transferable patterns",
 			    ex->id, co_pattern_name(ex->pattern));
@@ -592,9 +581,10 @@ static void check_a5(checker *c, const co_week *w, const co_session *s)
 		for (size_t i = 0; i < s->blocks[b].n_items; i++) {
 			const co_item *it = &s->blocks[b].items[i];
 
-			if (!it->exercise || !is_core(it->exercise->pattern))
+			if (!it->exercise || !co_method_is_core(it->exercise->pattern))
 				continue;
-			if (it->sets > 3 || it->seconds > 45 || it->reps > 12)
+			if (it->sets > CO_A5_MAX_SETS || it->seconds > CO_A5_MAX_SECONDS ||
+			    it->reps > CO_A5_MAX_REPS)
 				add(c, "A5", s->date, day_explains(c, w, s->date, &(why_match){"A5", 0, 0, 0}),
 				    "core work '%s' is %d x %d%s (at most 3 sets of 45 s or 12 reps)",
 				    it->exercise->id, it->sets, amount(it), it->reps > 0 ? "" : " s");

@@ -127,18 +127,6 @@ const co_session *co_plan_sessions_on(const co_plan *plan, co_date d, size_t *ou
 
 /* --- building --------------------------------------------------------------- */
 
-/* FNV-1a: a stable 32-bit hash of the athlete's name for session uids. */
-static uint32_t fnv1a(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; s && *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 16777619u;
-	}
-	return h;
-}
-
 /* The ids used before a taper (C7: no new exercises in the taper). */
 typedef struct idset {
 	const char **ids; /* NULL-terminated when n > 0; point into the catalogue */
@@ -270,19 +258,16 @@ static void add_calf_test(co_session *ts, const co_catalog *cat)
  * before it (the same warm-up serves both), so testing costs no extra day
  * and bends no scheduling rule.
  */
-static int add_test_session(co_week *w, size_t at, const co_session_ctx *ctx, uint32_t name_hash)
+static int add_test_session(co_week *w, size_t at, const co_session_ctx *ctx)
 {
 	co_session ts;
 	co_session *carrier;
 	bool calf = false;
-	int y, m, d, rc;
+	int rc;
 
 	memset(&ts, 0, sizeof(ts));
 	ts.date = w->sessions[at].date;
 	ts.focus = CO_FOCUS_TEST;
-	co_date_to_ymd(ts.date, &y, &m, &d);
-	snprintf(ts.uid, sizeof(ts.uid), "%04d%02d%02d-test-%08x@carryover", y, m, d,
-		 (unsigned)name_hash);
 	rc = co_session_build(&ts, ctx);
 	if (rc < 0) {
 		co_session_release(&ts);
@@ -363,7 +348,6 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	bool has_prev = false, pending_test = false;
 	unsigned niggles = 0;
 	int spw, focus_ab = 0, rc = CO_OK;
-	uint32_t name_hash;
 	size_t n_weeks;
 
 	if (out)
@@ -399,7 +383,6 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	spw = profile->sessions_per_week;
 	if (spw < 1 || spw > CO_SCHED_MAX)
 		spw = 2;
-	name_hash = fnv1a(profile->name ? profile->name : "");
 
 	plan = co_xcalloc(1, sizeof(*plan));
 	plan->athlete = co_xstrdup(profile->name ? profile->name : "");
@@ -478,7 +461,6 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		for (int j = 0; j < res.n; j++) {
 			co_session *ses = &w->sessions[j];
 			co_session_ctx ctx;
-			int y, m, dd;
 			size_t n_before;
 
 			ses->date = w->start + res.day[j];
@@ -498,9 +480,6 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 			n_before = ses->n_why;
 			co_session_add_why(ses, "%s", res.why[j]);
 			why_to_front(ses, ses->n_why - n_before);
-			co_date_to_ymd(ses->date, &y, &m, &dd);
-			snprintf(ses->uid, sizeof(ses->uid), "%04d%02d%02d-%d-%08x@carryover",
-				 y, m, dd, j, (unsigned)name_hash);
 			/* never while `allowed` points into the set (it may grow) */
 			if (!rec && !allowed)
 				idset_add_session(&used, ses);
@@ -522,7 +501,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 				co_session_ctx ctx;
 
 				fill_ctx(&ctx, profile, cat, w, niggles, at);
-				rc = add_test_session(w, (size_t)at, &ctx, name_hash);
+				rc = add_test_session(w, (size_t)at, &ctx);
 				if (rc < 0)
 					goto done;
 				co_tests_note(w);

@@ -21,16 +21,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/method.h"
 #include "lib/prescribe.h"
 #include "util/strbuf.h"
 
 /* B3: eccentric-pause-concentric, when the catalogue gives none. */
 static const char default_tempo[] = "3-1-X";
-
-/* A5: core work is at most 3 sets of holds <= 45 s or <= 12 reps. */
-#define CORE_MAX_SETS 3
-#define CORE_MAX_SECONDS 45
-#define CORE_MAX_REPS 12
 
 /* A6: plyometrics stay low-volume: 2 sets of at most 6 contacts. */
 #define PLYO_SETS 2
@@ -98,12 +94,6 @@ static int level_index(const co_session_ctx *ctx)
 	int l = ctx->profile ? (int)ctx->profile->level : CO_LEVEL_INTERMEDIATE;
 
 	return l < 0 ? 0 : l >= CO_LEVEL_COUNT ? CO_LEVEL_COUNT - 1 : l;
-}
-
-static bool is_core(co_pattern p)
-{
-	return p == CO_PATTERN_ANTI_ROTATION || p == CO_PATTERN_ANTI_EXTENSION ||
-	       p == CO_PATTERN_ANTI_LATERAL_FLEXION || p == CO_PATTERN_CARRY;
 }
 
 co_dose_mode co_prescribe_mode(const co_session_ctx *ctx, co_focus focus)
@@ -182,14 +172,14 @@ static void set_amount(co_item *it, int amount)
 
 static void apply_core_bounds(co_item *it)
 {
-	if (!is_core(it->exercise->pattern))
+	if (!co_method_is_core(it->exercise->pattern))
 		return;
-	if (it->sets > CORE_MAX_SETS)
-		it->sets = CORE_MAX_SETS;
-	if (it->seconds > CORE_MAX_SECONDS)
-		it->seconds = CORE_MAX_SECONDS;
-	if (it->reps > CORE_MAX_REPS)
-		it->reps = CORE_MAX_REPS;
+	if (it->sets > CO_A5_MAX_SETS)
+		it->sets = CO_A5_MAX_SETS;
+	if (it->seconds > CO_A5_MAX_SECONDS)
+		it->seconds = CO_A5_MAX_SECONDS;
+	if (it->reps > CO_A5_MAX_REPS)
+		it->reps = CO_A5_MAX_REPS;
 }
 
 static void dose_main(co_item *it, const co_session_ctx *ctx, co_dose_mode m, unsigned flags)

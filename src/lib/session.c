@@ -36,6 +36,7 @@
 #include <string.h>
 
 #include "carryover/error.h"
+#include "lib/method.h"
 #include "lib/prescribe.h"
 #include "lib/session.h"
 #include "util/strbuf.h"
@@ -95,12 +96,6 @@ static unsigned popcount(unsigned v)
 	for (; v; v &= v - 1)
 		n++;
 	return n;
-}
-
-static bool is_a1(co_pattern p)
-{
-	return p == CO_PATTERN_HINGE || p == CO_PATTERN_SQUAT || p == CO_PATTERN_SINGLE_LEG ||
-	       p == CO_PATTERN_HIP_EXTENSION || p == CO_PATTERN_CARRY;
 }
 
 static const char *ex_name(const co_exercise *ex)
@@ -215,7 +210,7 @@ static bool usable(const builder *b, const co_exercise *ex, const want *w)
 		return false;
 	if ((int)ex->level > (int)b->p->level)
 		return false;
-	if (w->main && (!ex->compound || ex->ballistic || !is_a1(ex->pattern)))
+	if (w->main && (!ex->compound || ex->ballistic || !co_method_is_a1(ex->pattern)))
 		return false;
 	if (ex->ballistic && !w->ballistic_ok)
 		return false;
@@ -337,7 +332,7 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 	for (int k = 0; e && e->regression && k < CHAIN_MAX; k++) {
 		e = co_catalog_find(b->ctx->cat, e->regression);
 		if (e && !(e->regions & niggle) && usable(b, e, w) &&
-		    (w->main ? is_a1(e->pattern) : e->pattern == w->pattern)) {
+		    (w->main ? co_method_is_a1(e->pattern) : e->pattern == w->pattern)) {
 			chosen = e;
 			break;
 		}
@@ -1064,21 +1059,6 @@ static void sort_why(co_session *s, size_t from)
 	}
 }
 
-static void set_uid(co_session *s, const co_session_ctx *ctx)
-{
-	const char *name = ctx->profile && ctx->profile->name ? ctx->profile->name : "";
-	uint32_t h = 2166136261u; /* FNV-1a */
-	int y, m, d;
-
-	if (s->uid[0])
-		return;
-	for (const char *c = name; *c; c++)
-		h = (h ^ (unsigned char)*c) * 16777619u;
-	co_date_to_ymd(s->date, &y, &m, &d);
-	snprintf(s->uid, sizeof(s->uid), "%04d%02d%02d-%d-%08x@carryover", y, m, d,
-		 ctx->slot, (unsigned)h);
-}
-
 int co_session_build(co_session *s, const co_session_ctx *ctx)
 {
 	builder *b = NULL;
@@ -1139,7 +1119,8 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 		co_session_add_why(s, "B5: 6 x 20 s strides after the strength block, readiness good");
 	}
 	sort_why(s, why0);
-	set_uid(s, ctx);
+	co_method_session_uid(s->uid, ctx->profile->name ? ctx->profile->name : "", s->date,
+			      ctx->slot, s->focus == CO_FOCUS_TEST);
 	commit(b);
 done:
 	for (size_t i = 0; i < b->n; i++)
