@@ -62,6 +62,7 @@ typedef struct builder {
 	const co_profile *p;
 	co_session *s;
 	co_focus focus;
+	co_dose_ctx dose; /* what prescribe.c reads of ctx */
 	co_dose_mode mode;
 	int block;     /* variant block (week_index over 3-4 weeks) */
 	int budget;    /* minutes (B4) */
@@ -806,7 +807,7 @@ static int total_seconds(const builder *b)
 		else if (sl->kind == CO_BLOCK_COOLDOWN)
 			cool = true;
 		else
-			t += co_prescribe_seconds(&sl->item, sl->kind, b->ctx, b->focus);
+			t += co_prescribe_seconds(&sl->item, sl->kind, &b->dose, b->focus);
 	}
 	if (warm)
 		t += CO_WARMUP_SECONDS;
@@ -958,7 +959,7 @@ static void fit_budget(builder *b)
 static void dose_all(builder *b)
 {
 	for (size_t i = 0; i < b->n; i++)
-		co_prescribe_item(&b->slots[i].item, b->slots[i].kind, b->ctx, b->focus,
+		co_prescribe_item(&b->slots[i].item, b->slots[i].kind, &b->dose, b->focus,
 				  b->slots[i].flags);
 }
 
@@ -983,7 +984,7 @@ static void finish_doses(builder *b)
 			}
 		}
 		if (!(b->slots[i].flags & CO_DOSE_PLYO))
-			co_prescribe_load(it, b->ctx, load_factor, rpe);
+			co_prescribe_load(it, &b->dose, load_factor, rpe);
 		if (b->mode.taper)
 			co_prescribe_scale(it, CO_TAPER_VOLUME);
 		else if (b->mode.deload)
@@ -1062,6 +1063,7 @@ static void sort_why(co_session *s, size_t from)
 int co_session_build(co_session *s, const co_session_ctx *ctx)
 {
 	builder *b = NULL;
+	co_dose_reasons reasons;
 	int rc = 0, len;
 	size_t why0;
 
@@ -1075,7 +1077,9 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 	b->p = ctx->profile;
 	b->s = s;
 	b->focus = s->focus;
-	b->mode = co_prescribe_mode(ctx, s->focus);
+	b->dose = (co_dose_ctx){.profile = ctx->profile, .phase = ctx->phase,
+				.deload = ctx->deload, .taper = ctx->taper};
+	b->mode = co_prescribe_mode(&b->dose, s->focus);
 	if (b->mode.recovery)
 		b->focus = CO_FOCUS_RECOVERY;
 	s->focus = b->focus;
@@ -1104,7 +1108,9 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 		goto done;
 
 	why_focus(b);
-	co_prescribe_why(s, ctx, b->focus);
+	co_prescribe_reasons(&reasons, &b->dose, b->focus);
+	for (size_t i = 0; i < reasons.n; i++)
+		co_session_add_why(s, "%s", reasons.line[i]);
 	dose_all(b);
 	fit_budget(b);
 	finish_doses(b);
