@@ -11,7 +11,7 @@
  *   schedule   the lifting days of each week (C1, E1-E3)             -> co_session.date
  *   session    the blocks and exercises of each session (A1-A8, B1-B5)
  *   prescribe  sets, reps, tempo, RPE and loads per phase (C3-C9, B3)
- *   tests      baseline tests every 4-6 weeks (D6)
+ *   baseline   baseline tests every 4-6 weeks (D6)
  *
  * A co_plan owns everything inside it; free it with co_plan_free(). Strings
  * in it are owned by the plan; exercises point into the catalogue the plan

@@ -22,7 +22,7 @@
 #include "lib/periodize.h"
 #include "lib/schedule.h"
 #include "lib/session.h"
-#include "lib/tests.h"
+#include "lib/baseline.h"
 #include "util/strbuf.h"
 
 static const char *const phase_names[CO_PHASE_COUNT] = {
@@ -415,7 +415,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		.recovery_override = o.recovery_weeks, .first_day = profile->start,
 		.warnings = &s.warnings, .n_warnings = &s.n_warnings});
 	test_week = co_xcalloc(n_weeks, sizeof(*test_week));
-	co_tests_weeks(test_week, plan->weeks, n_weeks);
+	co_baseline_weeks(test_week, plan->weeks, n_weeks);
 
 	for (size_t i = 0; i < n_weeks; i++) {
 		co_week *w = &plan->weeks[i];
@@ -494,7 +494,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		if (test_week[i] || pending_test) {
 			bool allowed_week = w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
 					    w->phase == CO_PHASE_PEAK;
-			int at = allowed_week ? co_tests_place(w, profile->start, niggles) : -1;
+			int at = allowed_week ? co_baseline_place(w, profile->start, niggles) : -1;
 
 			pending_test = at < 0;
 			if (at >= 0) {
@@ -504,7 +504,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 				rc = add_test_session(w, (size_t)at, &ctx);
 				if (rc < 0)
 					goto done;
-				co_tests_note(w);
+				co_baseline_note(w);
 			}
 		}
 	}
