@@ -2,23 +2,18 @@
  * The athlete profile file: INI text (DESIGN.md, docs/profile.md) to a
  * co_profile, and a co_profile back to a commented template.
  *
- * inih does the key = value splitting. Debian's libinih (55) is built with
- * its defaults, which it exports as run-time globals: a 200-byte line
- * buffer on the stack (no realloc), multi-line continuation of indented
- * lines, inline comments after " ;", and it keeps going after an error. A
- * longer line would be cut and its tail parsed as the next line (and every
- * later line number would be off by one), and an indented key would be
- * glued to the previous value. So inih reads through our own line reader,
- * which:
+ * The shared INI reader (util/ini.h) numbers the lines and splits
+ * "key = value" the way inih did when the format was defined (Debian's
+ * libinih 55: a 200-byte line buffer that silently cut a longer line and
+ * read its tail as the next line, multi-line continuation of indented
+ * lines, inline comments after " ;"). Before a line is split, this file:
  *   - rejects text that is not UTF-8 text before anything else;
- *   - hands inih exactly one input line per call, so its line count and
- *     ours agree and our messages can name the line;
  *   - blanks comment lines (any length is fine) and strips indentation and
- *     inline comments, so continuation never triggers;
- *   - stops with "line is too long" on a longer line, before inih sees it;
+ *     inline comments, so an indented key is a key, never a continuation;
+ *   - stops with "line is too long" on a line longer than MAX_LINE (inih's
+ *     limit, kept as the format's, so a profile written here reads anywhere);
  *   - reads section headers itself: it knows each section's line, sees
  *     empty sections, and is not bound by inih's 50-byte section names.
- * The process-wide inih settings are never changed.
  *
  * Values are applied as they come, in file order, so the first error in the
  * file is the one reported. Checks that depend on the units (body mass,
@@ -36,17 +31,17 @@
 #include <string.h>
 #include <strings.h>
 
-#include <ini.h>
-
 #include "carryover/athlete.h"
 #include "carryover/catalog.h"
 #include "carryover/error.h"
+#include "util/ini.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
 
 #define MAX_NAME 80           /* athlete and race names, bytes */
 #define MAX_RACES 100
-#define MAX_NIGGLES 8         /* keeps the template's niggles line within inih's */
+#define MAX_NIGGLES 8         /* keeps the template's niggles line within MAX_LINE */
+#define MAX_LINE 197          /* inih's 200-byte buffer less '\r', '\n' and NUL: the format's limit */
 #define MAX_FILE (16u << 20)  /* co_profile_load: a profile is a few KB */
 #define RACE_HORIZON 1096     /* days after start a race may be: 3 years */
 #define DATE_UNSET INT32_MIN
@@ -744,7 +739,7 @@ typedef struct section {
 typedef struct parser {
 	const char *src;      /* file name for messages */
 	const char *text;
-	size_t len, pos;
+	size_t len;
 	int lineno;
 	bool failed;          /* the last error is set and located */
 	bool content;         /* saw a section or a key */
@@ -880,74 +875,14 @@ static int section_line(parser *ps, const char *line, size_t len)
 	return CO_OK;
 }
 
-/* inih's reader: one input line per call, cleaned as the file comment says. */
-static char *read_line(char *str, int num, void *stream)
+static int on_key(parser *ps, const char *key, const char *value)
 {
-	parser *ps = stream;
-	const char *line, *nl;
-	size_t len, max = num > 3 ? (size_t)num - 3 : 0;
-
-	if (ps->failed || ps->pos >= ps->len)
-		return NULL;
-	line = ps->text + ps->pos;
-	nl = memchr(line, '\n', ps->len - ps->pos);
-	len = nl ? (size_t)(nl - line) : ps->len - ps->pos;
-	ps->pos += len + (nl ? 1 : 0);
-	ps->lineno++;
-	if (ps->lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
-		line += 3;
-		len -= 3;
-	}
-	while (len && isspace((unsigned char)*line)) {
-		line++;
-		len--;
-	}
-	if (!len || *line == ';' || *line == '#')
-		goto blank;
-	/* An inline comment starts at a ';' after whitespace (inih's rule). */
-	for (size_t i = 1; i < len; i++) {
-		if (line[i] == ';' && isspace((unsigned char)line[i - 1])) {
-			len = i;
-			break;
-		}
-	}
-	while (len && isspace((unsigned char)line[len - 1]))
-		len--;
-	ps->content = true;
-	if (len > max) {
-		fail(ps, ps->lineno, "line is too long (%zu characters, at most %zu)", len, max);
-		return NULL;
-	}
-	if (*line == '[') {
-		if (section_line(ps, line, len))
-			return NULL;
-		memcpy(str, "[s]\n", 5);
-		return str;
-	}
-	if (!memchr(line, '=', len) && !memchr(line, ':', len)) {
-		fail(ps, ps->lineno, "expected 'key = value' or '[section]', got '%.*s'",
-		     (int)(len > 40 ? 40 : len), line);
-		return NULL;
-	}
-	memcpy(str, line, len);
-	str[len] = '\n';
-	str[len + 1] = '\0';
-	return str;
-blank:
-	memcpy(str, "\n", 2);
-	return str;
-}
-
-static int on_key(void *user, const char *inih_section, const char *key, const char *value)
-{
-	parser *ps = user;
 	co_profile *p = ps->p;
 	const co_exercise *ex = NULL;
 	const section *s;
 	int id = 0, *seen = NULL;
 	size_t lift_at = 0;
 
-	(void)inih_section;
 	if (ps->failed)
 		return 0;
 	if (!ps->n_sections) {
@@ -993,6 +928,48 @@ static int on_key(void *user, const char *inih_section, const char *key, const c
 		ps->lift_line[p->n_lifts - 1] = ps->lineno;
 	}
 	return 1;
+}
+
+/*
+ * One line, cleaned as the file comment says, then split by the shared
+ * reader and applied. Returns 0 to go on, CO_EINPUT when the line stops the
+ * parse (ps->failed and the error are set), or 1 when it could not be split
+ * as INI (reported by the caller once the whole text is read, as inih did).
+ */
+static int read_line(parser *ps, co_ini_reader *rd, co_ini_line *ln)
+{
+	const char *line = ln->raw;
+	size_t len = ln->raw_len;
+
+	ps->lineno = ln->lineno;
+	while (len && isspace((unsigned char)*line)) {
+		line++;
+		len--;
+	}
+	if (!len || *line == ';' || *line == '#')
+		return 0;
+	/* An inline comment starts at a ';' after whitespace (inih's rule). */
+	for (size_t i = 1; i < len; i++) {
+		if (line[i] == ';' && isspace((unsigned char)line[i - 1])) {
+			len = i;
+			break;
+		}
+	}
+	while (len && isspace((unsigned char)line[len - 1]))
+		len--;
+	ps->content = true;
+	if (len > MAX_LINE)
+		return fail(ps, ps->lineno, "line is too long (%zu characters, at most %d)", len, MAX_LINE);
+	if (*line == '[')
+		return section_line(ps, line, len);
+	if (!memchr(line, '=', len) && !memchr(line, ':', len))
+		return fail(ps, ps->lineno, "expected 'key = value' or '[section]', got '%.*s'",
+			    (int)(len > 40 ? 40 : len), line);
+	co_ini_split(rd, ln, line, len);
+	if (ln->kind != CO_INI_KEY)
+		return 1;
+	on_key(ps, ln->key, ln->value);
+	return ps->failed ? CO_EINPUT : 0;
 }
 
 /* NUL or control bytes: not a text file. Returns the offending offset or len. */
@@ -1058,8 +1035,10 @@ int co_profile_parse(co_profile **out, const char *text, size_t len, const char 
 {
 	parser ps;
 	co_profile *p = NULL;
+	co_ini_reader rd;
+	co_ini_line ln;
 	size_t bad;
-	int rc = CO_EINPUT, r;
+	int rc = CO_EINPUT, r = 0;
 
 	memset(&ps, 0, sizeof(ps));
 	ps.src = source ? source : "profile";
@@ -1087,11 +1066,18 @@ int co_profile_parse(co_profile **out, const char *text, size_t len, const char 
 	p = co_profile_new(today);
 	p->source = source ? co_xstrdup(source) : NULL;
 	ps.p = p;
-	r = ini_parse_stream(read_line, &ps, on_key, &ps);
+	co_ini_reader_init(&rd, ps.text, ps.len);
+	while (!ps.failed && co_ini_next_line(&rd, &ln)) {
+		int lr = read_line(&ps, &rd, &ln);
+
+		if (lr > 0 && !r)
+			r = ps.lineno;
+	}
+	co_ini_reader_release(&rd);
 	if (ps.failed)
 		goto done;
 	if (r != 0) {
-		/* Only a line inih rejects on its own would get here. */
+		/* Only a line the splitter rejects on its own would get here. */
 		fail(&ps, r > 0 ? r : 0, "cannot read this line as 'key = value'");
 		goto done;
 	}

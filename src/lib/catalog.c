@@ -1,8 +1,8 @@
 /*
  * The exercise catalogue: data/exercises.ini parsed into immutable entries.
  *
- * The text is read with inih (one [id] section per exercise, key = value
- * lines) and checked as it is read, so a mistake in the catalogue is an
+ * The text is one [id] section per exercise of key = value lines, checked
+ * as it is read, so a mistake in the catalogue is an
  * error with a line number, never a silently odd plan. Invariants of a
  * parsed catalogue:
  *   - ids are snake_case and unique; ids and aliases are unique after
@@ -16,16 +16,15 @@
  *     compound and never on a machine, only plyometrics are ballistic (A6),
  *     core work is at most 12 reps or 45 s a set (A5).
  *
- * How inih is used, and why (Debian libinih 55 as built, checked by
- * tests/unit/test_catalog.c): lines are limited to INI_MAX_LINE (200) bytes
- * including the line break and NUL, and a longer line is silently cut in
- * two; an indented line after a key is a *continuation* that reaches the
- * handler as a second value for the same key; " ;" starts an inline
- * comment; a section without keys never reaches the handler, and inih's
- * handler gets no line number (INI_HANDLER_LINENO is 0). So the text is fed
- * through ini_parse_stream() with our own line reader, which counts lines,
- * rejects overlong, indented and NUL-containing lines, and notices every
- * section header (so an empty or repeated [id] is still seen).
+ * The text is read with the shared INI reader (util/ini.h), which splits
+ * lines the way inih did when the catalogue format was defined (Debian's
+ * libinih 55, checked by tests/unit/test_catalog.c). The catalogue keeps
+ * inih's limits as its own rules, so a catalogue that loads here loads
+ * anywhere inih reads it: a line is at most MAX_LINE (196) bytes (inih's
+ * 200-byte buffer, less the line break and NUL; a longer line would be cut
+ * in two), an indented line is refused (inih would append it to the key
+ * above as a second value), and so is a NUL byte. Every section header is
+ * noticed, so an empty or repeated [id] is still seen.
  *
  * Strings and arrays belong to the catalogue (the `owned` list) and live
  * until co_catalog_free(); the co_exercise structs point into them.
@@ -39,18 +38,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <ini.h>
-
 #include "carryover/catalog.h"
 #include "carryover/error.h"
 #include "lib/method.h"
 #include "util/embedded.h"
+#include "util/ini.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
 
-/* inih's buffer must hold the line plus '\r', '\n' and NUL (see ini.h). */
-#define MAX_LINE (INI_MAX_LINE - 4)
-/* inih copies section names into a 50-byte buffer and cuts longer ones. */
+/* inih's 200-byte buffer held the line plus '\r', '\n' and NUL: the format's limit. */
+#define MAX_LINE 196
+/* inih copied section names into a 50-byte buffer and cut longer ones. */
 #define MAX_ID 48
 #define MAX_ALIAS 60
 #define MAX_REPS 50
@@ -407,14 +405,14 @@ typedef struct parser {
 	co_catalog *cat;
 	const char *src;
 	const char *text;
-	size_t len, pos;
-	int line;            /* the line the reader handed to inih last */
+	size_t len;
+	int line;            /* the line being read */
 	int header_serial;   /* section headers seen so far */
 	int header_line;     /* line of the latest header */
 	int entry_serial;    /* header_serial of the entry being filled */
 	int failed;
 	int err_line;        /* the line the message names */
-	int err_seen;        /* the line inih had reached when it was found */
+	int err_seen;        /* the line being read when it was found */
 	char msg[600];
 } parser;
 
@@ -451,74 +449,55 @@ static int fail_unknown(parser *p, const char *what, const char *value,
 	return fail(p, p->line, "unknown %s '%.60s'", what, value);
 }
 
-/* inih strips with isspace(): '\f' and '\v' count as indentation too. */
+/* ini.h strips with isspace(), as inih did: '\f' and '\v' count as indentation too. */
 static int is_blank(int c)
 {
 	return isspace(c);
 }
 
 /*
- * inih's line reader (fgets-style). Hands over exactly one physical line per
- * call, so p->line is the line inih is working on when it calls on_key().
- * Returning NULL ends the parse, which is how a line-level error stops it.
+ * The line-level rules, before a line is split (the file comment says why).
+ * Sets p->line, so every message names the line being read. Returns 0 when
+ * the line stops the parse (the error is recorded).
  */
-static char *read_line(char *buf, int num, void *user)
+static int check_line(parser *p, const co_ini_line *ln)
 {
-	parser *p = user;
-	const char *start, *nl, *s;
-	size_t n, m;
+	const char *s = ln->raw;
+	size_t n = ln->raw_len + (ln->bom ? 3 : 0), m = ln->raw_len;
 
-	if (p->failed || p->pos >= p->len)
-		return NULL;
-	start = p->text + p->pos;
-	nl = memchr(start, '\n', p->len - p->pos);
-	n = nl ? (size_t)(nl - start) : p->len - p->pos;
-	p->line++;
-	if (memchr(start, '\0', n)) {
+	p->line = ln->lineno;
+	if (memchr(s, '\0', m)) {
 		fail(p, p->line, "NUL byte in line");
-		return NULL;
+		return 0;
 	}
-	if (n > MAX_LINE || n + 2 > (size_t)num) {
+	if (n > MAX_LINE) {
 		fail(p, p->line, "line is longer than %d characters", MAX_LINE);
-		return NULL;
+		return 0;
 	}
-
-	s = start;
-	m = n;
-	if (p->line == 1 && m >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
-		s += 3;
-		m -= 3;
-	}
-	if (m && is_blank((unsigned char)s[0])) {
+	if (ln->indented) {
 		size_t k = 0;
 		while (k < m && is_blank((unsigned char)s[k]))
 			k++;
 		if (k < m && s[k] != '#' && s[k] != ';') {
 			fail(p, p->line, "line starts with a space (continuation lines are not "
 			     "supported: keep each value on one line)");
-			return NULL;
+			return 0;
 		}
 	} else if (m && s[0] == '[') {
 		const char *close = memchr(s, ']', m);
 
 		if (p->header_serial && p->entry_serial != p->header_serial) {
 			fail(p, p->header_line, "section has no keys");
-			return NULL;
+			return 0;
 		}
 		if (close && (size_t)(close - s - 1) > MAX_ID) {
 			fail(p, p->line, "id '%.*s...' is longer than %d characters", 20, s + 1, MAX_ID);
-			return NULL;
+			return 0;
 		}
 		p->header_serial++;
 		p->header_line = p->line;
 	}
-
-	memcpy(buf, start, n);
-	if (nl)
-		buf[n++] = '\n';
-	buf[n] = '\0';
-	p->pos += nl ? (size_t)(nl - start) + 1 : n;
-	return buf;
+	return 1;
 }
 
 static int valid_id(const char *s)
@@ -918,9 +897,8 @@ static int set_key(parser *p, enum key k, const char *value)
 	return 0;
 }
 
-static int on_key(void *user, const char *section, const char *name, const char *value)
+static int on_key(parser *p, const char *section, const char *name, const char *value)
 {
-	parser *p = user;
 	entry_meta *m;
 	int k;
 
@@ -930,7 +908,7 @@ static int on_key(void *user, const char *section, const char *name, const char 
 		return fail(p, p->line, "'%.40s' is outside any [exercise] section", name);
 	if (p->entry_serial != p->header_serial && !start_entry(p, section))
 		return 0;
-	if (!p->cat->n) /* only if inih saw a header our reader did not */
+	if (!p->cat->n) /* only if the splitter saw a header check_line() did not */
 		return fail(p, p->line, "expected '[id]' or 'key = value'");
 	for (k = 0; key_names[k] && strcmp(key_names[k], name); k++)
 		;
@@ -1083,6 +1061,45 @@ static int check_cycles(parser *p)
 	return ok;
 }
 
+/*
+ * Every line through check_line(), co_ini_split() and on_key(), until the
+ * end or the first error. Returns the first line that could not be split
+ * as INI or that on_key() refused (0: none), as inih's parser did: a
+ * syntax error does not stop the reading, so a later line-level error is
+ * still found, and co_catalog_parse() reports whichever comes first.
+ */
+static int read_all(parser *p)
+{
+	co_ini_reader rd;
+	co_ini_line ln;
+	char section[50] = ""; /* inih's section buffer: names are at most MAX_ID anyway */
+	int error = 0;
+
+	co_ini_reader_init(&rd, p->text, p->len);
+	while (!p->failed && co_ini_next_line(&rd, &ln)) {
+		if (!check_line(p, &ln))
+			break;
+		co_ini_split(&rd, &ln, ln.raw, ln.raw_len);
+		switch (ln.kind) {
+		case CO_INI_SECTION:
+			snprintf(section, sizeof(section), "%s", ln.section);
+			break;
+		case CO_INI_KEY:
+			if (!on_key(p, section, ln.key, ln.value) && !error)
+				error = ln.lineno;
+			break;
+		case CO_INI_BAD:
+			if (!error)
+				error = ln.lineno;
+			break;
+		default:
+			break;
+		}
+	}
+	co_ini_reader_release(&rd);
+	return error;
+}
+
 int co_catalog_parse(co_catalog **out, const char *text, size_t len, const char *source)
 {
 	parser p;
@@ -1095,19 +1112,15 @@ int co_catalog_parse(co_catalog **out, const char *text, size_t len, const char 
 	p.text = text ? text : "";
 	p.len = text ? len : 0;
 
-	rc = ini_parse_stream(read_line, &p, on_key, &p);
+	rc = read_all(&p);
 	p.line = INT_MAX; /* what is found from here on comes after every line */
 	if (!p.failed && p.header_serial && p.entry_serial != p.header_serial)
 		fail(&p, p.header_line, "section has no keys");
 	if (!p.failed)
 		finish_entry(&p);
-	if (rc == -2) {
-		ret = co_error_set(CO_ENOMEM, "%s: out of memory", p.src);
-		goto done;
-	}
 	/*
-	 * inih returns the first line it could not read or our handler refused;
-	 * a syntax error inih met before our first error is the one to report.
+	 * rc is the first line that could not be split or that on_key refused;
+	 * a syntax error met before our first error is the one to report.
 	 */
 	if (rc > 0 && (!p.failed || rc < p.err_seen)) {
 		ret = co_error_set(CO_EINPUT, "%s:%d: expected '[id]' or 'key = value'", p.src, rc);
