@@ -45,6 +45,7 @@
 #include "util/ini.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
+#include "util/vec.h"
 
 /* inih's 200-byte buffer held the line plus '\r', '\n' and NUL: the format's limit. */
 #define MAX_LINE 196
@@ -275,7 +276,7 @@ typedef struct slot {
 struct co_catalog {
 	co_exercise *ex;
 	entry_meta *meta;
-	size_t n, cap;
+	size_t n, cap, cap_meta;
 	slot *slots;
 	size_t n_slots, cap_slots; /* cap_slots: a power of two, or 0 */
 	void **owned;
@@ -284,11 +285,7 @@ struct co_catalog {
 
 static void *own(co_catalog *cat, void *p)
 {
-	if (cat->n_owned == cat->cap_owned) {
-		cat->cap_owned = cat->cap_owned ? 2 * cat->cap_owned : 64;
-		cat->owned = co_xrealloc(cat->owned, cat->cap_owned * sizeof(*cat->owned));
-	}
-	cat->owned[cat->n_owned++] = p;
+	*CO_VEC_PUSH(cat->owned, cat->n_owned, cat->cap_owned) = p;
 	return p;
 }
 
@@ -600,11 +597,8 @@ static int start_entry(parser *p, const char *id)
 		return fail(p, p->header_line,
 			    "invalid id '%.60s' (use lowercase letters, digits and '_', starting "
 			    "with a letter)", id);
-	if (cat->n == cat->cap) {
-		cat->cap = cat->cap ? 2 * cat->cap : 128;
-		cat->ex = co_xrealloc(cat->ex, cat->cap * sizeof(*cat->ex));
-		cat->meta = co_xrealloc(cat->meta, cat->cap * sizeof(*cat->meta));
-	}
+	CO_VEC_GROW(cat->ex, cat->n + 1, cat->cap);
+	CO_VEC_GROW(cat->meta, cat->n + 1, cat->cap_meta);
 	e = &cat->ex[cat->n];
 	m = &cat->meta[cat->n];
 	memset(e, 0, sizeof(*e));
@@ -693,7 +687,7 @@ static int valid_alias(const char *s)
 typedef struct alias_ctx {
 	const char **list;  /* display strings */
 	const char **folded;
-	size_t n, cap;
+	size_t n, cap_list, cap_folded;
 } alias_ctx;
 
 static int add_alias(parser *p, const char *item, void *ctx)
@@ -707,11 +701,9 @@ static int add_alias(parser *p, const char *item, void *ctx)
 	display = own_str(p->cat, item, strlen(item));
 	if (!add_name(p, display, 0, p->line, &folded))
 		return 0;
-	if (a->n + 1 >= a->cap) {
-		a->cap = a->cap ? 2 * a->cap : 8;
-		a->list = co_xrealloc(a->list, a->cap * sizeof(*a->list));
-		a->folded = co_xrealloc(a->folded, a->cap * sizeof(*a->folded));
-	}
+	/* room for a NULL after the last one */
+	CO_VEC_GROW(a->list, a->n + 2, a->cap_list);
+	CO_VEC_GROW(a->folded, a->n + 2, a->cap_folded);
 	a->list[a->n] = display;
 	a->folded[a->n] = folded;
 	a->n++;
@@ -720,7 +712,7 @@ static int add_alias(parser *p, const char *item, void *ctx)
 
 static int parse_aliases(parser *p, const char *value, co_exercise *e, entry_meta *m)
 {
-	alias_ctx a = {NULL, NULL, 0, 0};
+	alias_ctx a = {NULL, NULL, 0, 0, 0};
 	const char **list, **folded;
 	int ok = each_item(p, "aliases", value, add_alias, &a);
 

@@ -24,6 +24,7 @@
 #include "lib/session.h"
 #include "lib/baseline.h"
 #include "util/strbuf.h"
+#include "util/vec.h"
 
 static const char *const phase_names[CO_PHASE_COUNT] = {
 	"base", "build", "peak", "taper", "race", "recovery",
@@ -138,10 +139,7 @@ static void idset_add(idset *s, const char *id)
 	for (size_t i = 0; i < s->n; i++)
 		if (!strcmp(s->ids[i], id))
 			return;
-	if (s->n + 2 > s->alloc) {
-		s->alloc = s->alloc ? s->alloc * 2 : 32;
-		s->ids = co_xrealloc(s->ids, s->alloc * sizeof(*s->ids));
-	}
+	CO_VEC_GROW(s->ids, s->n + 2, s->alloc); /* and the NULL after the last */
 	s->ids[s->n++] = id;
 	s->ids[s->n] = NULL;
 }
