@@ -190,6 +190,7 @@ int main(int argc, char **argv)
 {
 	const co_catalog *cat = co_catalog_default();
 	co_plan_options opts = CO_PLAN_OPTIONS_INIT;
+	co_date today;
 	int runs = 200, nprof = 10000, opt, r, rc = 1;
 	unsigned long long seed = 1, weeks = 0, sessions = 0, failed = 0;
 	co_profile *prof = NULL;
@@ -211,12 +212,12 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	START_DATE = co_date_from_ymd(2027, 1, 4);
-	opts.today = START_DATE - 3;
+	today = START_DATE - 3;
 
 	/* 1. one 52-week season, many times */
 	b.n = 0;
 	season_ini(&b);
-	if (co_profile_parse(&prof, b.s, b.n, "season.ini", opts.today) != 0) {
+	if (co_profile_parse(&prof, b.s, b.n, "season.ini", today) != 0) {
 		fprintf(stderr, "plan: season profile: %s\n", co_error_last());
 		goto done;
 	}
@@ -227,7 +228,7 @@ int main(int argc, char **argv)
 		co_plan *plan = NULL;
 
 		t0 = now();
-		if (co_plan_build(&plan, prof, NULL, cat, &opts) != 0) {
+		if (co_plan_build(&plan, &(co_plan_input){.profile = prof, .catalog = cat}, &opts) != 0) {
 			fprintf(stderr, "plan: season: %s\n", co_error_last());
 			goto done;
 		}
@@ -251,13 +252,13 @@ int main(int argc, char **argv)
 		b.n = 0;
 		random_ini(&b, (unsigned)r);
 		t0 = now();
-		if (co_profile_parse(&p, b.s, b.n, "batch.ini", opts.today) != 0) {
+		if (co_profile_parse(&p, b.s, b.n, "batch.ini", today) != 0) {
 			fprintf(stderr, "plan: generated profile %d: %s\n%s", r, co_error_last(), b.s);
 			goto done;
 		}
 		t1 = now();
 		t_parse += t1 - t0;
-		if (co_plan_build(&plan, p, NULL, cat, &opts) != 0)
+		if (co_plan_build(&plan, &(co_plan_input){.profile = p, .catalog = cat}, &opts) != 0)
 			failed++;
 		else
 			count(plan, &weeks, &sessions);

@@ -19,6 +19,7 @@
 #include "carryover/catalog.h"
 #include "carryover/athlete.h"
 #include "carryover/plan.h"
+#include "carryover/history.h"
 #include "carryover/store.h"
 #include "carryover/activity.h"
 #include "carryover/fit.h"

@@ -11,7 +11,7 @@
  *   schedule   the lifting days of each week (C1, E1-E3)             -> co_session.date
  *   session    the blocks and exercises of each session (A1-A8, B1-B5)
  *   prescribe  sets, reps, tempo, RPE and loads per phase (C3-C9, B3)
- *   tests      baseline tests every 4-6 weeks (D6)
+ *   baseline   baseline tests every 4-6 weeks (D6)
  *
  * A co_plan owns everything inside it; free it with co_plan_free(). Strings
  * in it are owned by the plan; exercises point into the catalogue the plan
@@ -171,22 +171,52 @@ typedef struct co_plan {
 	size_t n_warnings;
 } co_plan;
 
-typedef struct co_plan_options {
-	co_date today;       /* for defaults; 0 means co_date_today() */
-	int min_weeks;       /* horizon when there is no race; default 16 */
-	int recovery_weeks;  /* after the last A-race; default by distance (C8) */
-} co_plan_options;
-
-#define CO_PLAN_OPTIONS_INIT {0, 16, 0}
+/* The athlete's history (carryover/history.h); plan.h only passes it on. */
+typedef struct co_history co_history;
 
 /**
- * Build the whole season plan from a profile, an optional calendar (NULL:
- * the template alone) and a catalogue. On success *out owns the plan.
- * Returns 0, or CO_EINPUT when the inputs cannot be planned (e.g. no
- * running day at all), with the reason as the last error.
+ * What a plan is built from. Everything is borrowed: the caller keeps
+ * ownership, and the catalogue must outlive the plan (its items point into
+ * it).
+ *   profile   required.
+ *   calendar  the running calendar; NULL plans from the profile's [week] alone.
+ *   catalog   the exercise catalogue; NULL uses co_catalog_default().
+ *   history   logged sets, sessions, niggles, tests and runs; NULL means
+ *             none. Accepted and not read yet: the plan does not depend on
+ *             it until the progression issue (history.h) makes it so.
  */
-int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *cal,
-		  const co_catalog *cat, const co_plan_options *opts);
+typedef struct co_plan_input {
+	const co_profile *profile;
+	const co_calendar *calendar;
+	const co_catalog *catalog;
+	const co_history *history;
+} co_plan_input;
+
+/** The version of co_plan_options this header describes. */
+#define CO_PLAN_OPTIONS_VERSION 1
+
+/**
+ * Knobs of the planner. Start from CO_PLAN_OPTIONS_INIT and set what you
+ * need; `version` must stay CO_PLAN_OPTIONS_VERSION, so that a caller
+ * compiled against an older header is recognised when fields are added.
+ */
+typedef struct co_plan_options {
+	unsigned version;    /* CO_PLAN_OPTIONS_VERSION */
+	int min_weeks;       /* horizon when there is no race; <= 0 means 16 */
+	int recovery_weeks;  /* > 0: weeks of recovery after each A-race instead of the default by distance (C8) */
+} co_plan_options;
+
+#define CO_PLAN_OPTIONS_INIT \
+	{ .version = CO_PLAN_OPTIONS_VERSION, .min_weeks = 16, .recovery_weeks = 0 }
+
+/**
+ * Build the whole season plan from `in` (see co_plan_input) with `opts`
+ * (NULL: CO_PLAN_OPTIONS_INIT). On success *out owns the plan; free it
+ * with co_plan_free(). Returns 0, or CO_EINPUT when the inputs cannot be
+ * planned (no profile, options of an unknown version, no running day at
+ * all), with the reason as the last error.
+ */
+int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options *opts);
 
 void co_plan_free(co_plan *plan);
 

@@ -24,6 +24,7 @@
 #include "app/app_impl.h"
 #include "carryover/calendar_io.h"
 #include "carryover/error.h"
+#include "carryover/history.h"
 #include "util/strbuf.h"
 
 static char *dup_or_null(const char *s)
@@ -226,6 +227,7 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 	static const co_app_plan_options defaults = CO_APP_PLAN_OPTIONS_INIT;
 	co_profile *p = NULL;
 	co_calendar cal;
+	co_history hist;
 	int rc;
 
 	*out = NULL;
@@ -237,6 +239,7 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 		return co_error_set(CO_EINPUT, "co_app_plan_options: unknown version %u",
 				    opts->version);
 	co_calendar_init(&cal);
+	co_history_init(&hist);
 	if (opts->profile)
 		rc = read_given(&p, app, opts->profile, opts->keep);
 	else
@@ -249,10 +252,12 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 		goto done;
 	}
 	/*
-	 * History (logged sets, niggles, tests, imported runs) joins the
-	 * planner's input here once the store keeps a log; there is none yet.
+	 * History (logged sets, niggles, tests, imported runs) is the planner's
+	 * third input. The store keeps no log yet, so it is empty here; the
+	 * training-log issue fills it from the store at this point.
 	 */
-	if ((rc = co_plan_build(out, p, &cal, NULL, NULL)) < 0)
+	co_plan_input in = {.profile = p, .calendar = &cal, .history = &hist};
+	if ((rc = co_plan_build(out, &in, NULL)) < 0)
 		goto done;
 	/* Only a profile that could be planned becomes the stored one. */
 	if (opts->profile && opts->keep && (rc = co_app_profile_keep(NULL, app, p)) < 0) {
@@ -265,6 +270,7 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 		p = NULL;
 	}
 done:
+	co_history_release(&hist);
 	co_calendar_release(&cal);
 	co_profile_free(p);
 	return rc;

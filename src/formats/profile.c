@@ -1,24 +1,20 @@
 /*
  * The athlete profile file: INI text (DESIGN.md, docs/profile.md) to a
- * co_profile, and a co_profile back to a commented template.
+ * co_profile. The way back, a co_profile as a commented template, is
+ * profile_template.c.
  *
- * inih does the key = value splitting. Debian's libinih (55) is built with
- * its defaults, which it exports as run-time globals: a 200-byte line
- * buffer on the stack (no realloc), multi-line continuation of indented
- * lines, inline comments after " ;", and it keeps going after an error. A
- * longer line would be cut and its tail parsed as the next line (and every
- * later line number would be off by one), and an indented key would be
- * glued to the previous value. So inih reads through our own line reader,
- * which:
+ * The shared INI reader (util/ini.h) numbers the lines and splits
+ * "key = value" the way inih did when the format was defined (Debian's
+ * libinih 55: a 200-byte line buffer that silently cut a longer line and
+ * read its tail as the next line, multi-line continuation of indented
+ * lines, inline comments after " ;"). Before a line is split, this file:
  *   - rejects text that is not UTF-8 text before anything else;
- *   - hands inih exactly one input line per call, so its line count and
- *     ours agree and our messages can name the line;
  *   - blanks comment lines (any length is fine) and strips indentation and
- *     inline comments, so continuation never triggers;
- *   - stops with "line is too long" on a longer line, before inih sees it;
+ *     inline comments, so an indented key is a key, never a continuation;
+ *   - stops with "line is too long" on a line longer than MAX_LINE (inih's
+ *     limit, kept as the format's, so a profile written here reads anywhere);
  *   - reads section headers itself: it knows each section's line, sees
  *     empty sections, and is not bound by inih's 50-byte section names.
- * The process-wide inih settings are never changed.
  *
  * Values are applied as they come, in file order, so the first error in the
  * file is the one reported. Checks that depend on the units (body mass,
@@ -36,17 +32,17 @@
 #include <string.h>
 #include <strings.h>
 
-#include <ini.h>
-
 #include "carryover/athlete.h"
 #include "carryover/catalog.h"
 #include "carryover/error.h"
+#include "util/ini.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
 
 #define MAX_NAME 80           /* athlete and race names, bytes */
 #define MAX_RACES 100
-#define MAX_NIGGLES 8         /* keeps the template's niggles line within inih's */
+#define MAX_NIGGLES 8         /* keeps the template's niggles line within MAX_LINE */
+#define MAX_LINE 197          /* inih's 200-byte buffer less '\r', '\n' and NUL: the format's limit */
 #define MAX_FILE (16u << 20)  /* co_profile_load: a profile is a few KB */
 #define RACE_HORIZON 1096     /* days after start a race may be: 3 years */
 #define DATE_UNSET INT32_MIN
@@ -744,7 +740,7 @@ typedef struct section {
 typedef struct parser {
 	const char *src;      /* file name for messages */
 	const char *text;
-	size_t len, pos;
+	size_t len;
 	int lineno;
 	bool failed;          /* the last error is set and located */
 	bool content;         /* saw a section or a key */
@@ -880,74 +876,14 @@ static int section_line(parser *ps, const char *line, size_t len)
 	return CO_OK;
 }
 
-/* inih's reader: one input line per call, cleaned as the file comment says. */
-static char *read_line(char *str, int num, void *stream)
+static int on_key(parser *ps, const char *key, const char *value)
 {
-	parser *ps = stream;
-	const char *line, *nl;
-	size_t len, max = num > 3 ? (size_t)num - 3 : 0;
-
-	if (ps->failed || ps->pos >= ps->len)
-		return NULL;
-	line = ps->text + ps->pos;
-	nl = memchr(line, '\n', ps->len - ps->pos);
-	len = nl ? (size_t)(nl - line) : ps->len - ps->pos;
-	ps->pos += len + (nl ? 1 : 0);
-	ps->lineno++;
-	if (ps->lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
-		line += 3;
-		len -= 3;
-	}
-	while (len && isspace((unsigned char)*line)) {
-		line++;
-		len--;
-	}
-	if (!len || *line == ';' || *line == '#')
-		goto blank;
-	/* An inline comment starts at a ';' after whitespace (inih's rule). */
-	for (size_t i = 1; i < len; i++) {
-		if (line[i] == ';' && isspace((unsigned char)line[i - 1])) {
-			len = i;
-			break;
-		}
-	}
-	while (len && isspace((unsigned char)line[len - 1]))
-		len--;
-	ps->content = true;
-	if (len > max) {
-		fail(ps, ps->lineno, "line is too long (%zu characters, at most %zu)", len, max);
-		return NULL;
-	}
-	if (*line == '[') {
-		if (section_line(ps, line, len))
-			return NULL;
-		memcpy(str, "[s]\n", 5);
-		return str;
-	}
-	if (!memchr(line, '=', len) && !memchr(line, ':', len)) {
-		fail(ps, ps->lineno, "expected 'key = value' or '[section]', got '%.*s'",
-		     (int)(len > 40 ? 40 : len), line);
-		return NULL;
-	}
-	memcpy(str, line, len);
-	str[len] = '\n';
-	str[len + 1] = '\0';
-	return str;
-blank:
-	memcpy(str, "\n", 2);
-	return str;
-}
-
-static int on_key(void *user, const char *inih_section, const char *key, const char *value)
-{
-	parser *ps = user;
 	co_profile *p = ps->p;
 	const co_exercise *ex = NULL;
 	const section *s;
 	int id = 0, *seen = NULL;
 	size_t lift_at = 0;
 
-	(void)inih_section;
 	if (ps->failed)
 		return 0;
 	if (!ps->n_sections) {
@@ -993,6 +929,48 @@ static int on_key(void *user, const char *inih_section, const char *key, const c
 		ps->lift_line[p->n_lifts - 1] = ps->lineno;
 	}
 	return 1;
+}
+
+/*
+ * One line, cleaned as the file comment says, then split by the shared
+ * reader and applied. Returns 0 to go on, CO_EINPUT when the line stops the
+ * parse (ps->failed and the error are set), or 1 when it could not be split
+ * as INI (reported by the caller once the whole text is read, as inih did).
+ */
+static int read_line(parser *ps, co_ini_reader *rd, co_ini_line *ln)
+{
+	const char *line = ln->raw;
+	size_t len = ln->raw_len;
+
+	ps->lineno = ln->lineno;
+	while (len && isspace((unsigned char)*line)) {
+		line++;
+		len--;
+	}
+	if (!len || *line == ';' || *line == '#')
+		return 0;
+	/* An inline comment starts at a ';' after whitespace (inih's rule). */
+	for (size_t i = 1; i < len; i++) {
+		if (line[i] == ';' && isspace((unsigned char)line[i - 1])) {
+			len = i;
+			break;
+		}
+	}
+	while (len && isspace((unsigned char)line[len - 1]))
+		len--;
+	ps->content = true;
+	if (len > MAX_LINE)
+		return fail(ps, ps->lineno, "line is too long (%zu characters, at most %d)", len, MAX_LINE);
+	if (*line == '[')
+		return section_line(ps, line, len);
+	if (!memchr(line, '=', len) && !memchr(line, ':', len))
+		return fail(ps, ps->lineno, "expected 'key = value' or '[section]', got '%.*s'",
+			    (int)(len > 40 ? 40 : len), line);
+	co_ini_split(rd, ln, line, len);
+	if (ln->kind != CO_INI_KEY)
+		return 1;
+	on_key(ps, ln->key, ln->value);
+	return ps->failed ? CO_EINPUT : 0;
 }
 
 /* NUL or control bytes: not a text file. Returns the offending offset or len. */
@@ -1058,8 +1036,10 @@ int co_profile_parse(co_profile **out, const char *text, size_t len, const char 
 {
 	parser ps;
 	co_profile *p = NULL;
+	co_ini_reader rd;
+	co_ini_line ln;
 	size_t bad;
-	int rc = CO_EINPUT, r;
+	int rc = CO_EINPUT, r = 0;
 
 	memset(&ps, 0, sizeof(ps));
 	ps.src = source ? source : "profile";
@@ -1087,11 +1067,18 @@ int co_profile_parse(co_profile **out, const char *text, size_t len, const char 
 	p = co_profile_new(today);
 	p->source = source ? co_xstrdup(source) : NULL;
 	ps.p = p;
-	r = ini_parse_stream(read_line, &ps, on_key, &ps);
+	co_ini_reader_init(&rd, ps.text, ps.len);
+	while (!ps.failed && co_ini_next_line(&rd, &ln)) {
+		int lr = read_line(&ps, &rd, &ln);
+
+		if (lr > 0 && !r)
+			r = ps.lineno;
+	}
+	co_ini_reader_release(&rd);
 	if (ps.failed)
 		goto done;
 	if (r != 0) {
-		/* Only a line inih rejects on its own would get here. */
+		/* Only a line the splitter rejects on its own would get here. */
 		fail(&ps, r > 0 ? r : 0, "cannot read this line as 'key = value'");
 		goto done;
 	}
@@ -1179,176 +1166,4 @@ done:
 	co_profile_free(p);
 	co_strbuf_release(&sb);
 	return rc;
-}
-
-/* ---- the template -------------------------------------------------------- */
-
-static void add_equipment(co_strbuf *sb, unsigned bits)
-{
-	bool first = true;
-
-	if (bits == CO_EQUIP_NONE_SET) {
-		co_strbuf_adds(sb, "none");
-		return;
-	}
-	if (bits == 0) {
-		co_strbuf_adds(sb, "bodyweight");
-		return;
-	}
-	if (bits == CO_EQUIP_ALL) {
-		co_strbuf_adds(sb, "gym");
-		return;
-	}
-	for (unsigned i = 0; i < CO_EQUIP_COUNT; i++) {
-		if (!(bits & (1u << i)))
-			continue;
-		co_strbuf_addf(sb, "%s%s", first ? "" : ", ", co_equipment_name((co_equipment)(1u << i)));
-		first = false;
-	}
-}
-
-static const char *distance_word(double km, char *buf, size_t size)
-{
-	if (km == 5.0)
-		return "5k";
-	if (km == 10.0)
-		return "10k";
-	if (km == 21.0975)
-		return "half";
-	if (km == 42.195)
-		return "marathon";
-	if (km == 50.0)
-		return "ultra";
-	snprintf(buf, size, "%.10g km", km);
-	return buf;
-}
-
-static const co_run example_week[7] = {
-	{0, CO_RUN_REST, 0, 0, 0},
-	{0, CO_RUN_INTERVALS, 60, 0, 0},
-	{0, CO_RUN_EASY, 45, 0, 0},
-	{0, CO_RUN_TEMPO, 50, 0, 0},
-	{0, CO_RUN_REST, 0, 0, 0},
-	{0, CO_RUN_EASY, 40, 0, 0},
-	{0, CO_RUN_LONG, 120, 0, 0},
-};
-
-char *co_profile_template(const co_profile *p)
-{
-	co_strbuf sb = CO_STRBUF_INIT;
-	co_profile *defaults = co_profile_new(co_date_from_ymd(2027, 1, 1));
-	const co_profile *q = p ? p : defaults;
-	const co_run *week = p ? p->week : example_week;
-	const char *u = co_units_name(q->units);
-	char d[11], buf[64];
-
-	co_strbuf_init(&sb);
-	co_strbuf_adds(&sb,
-		"; carryover athlete profile. The format: docs/profile.md.\n"
-		"; ';' starts a comment. Every key but the [week] days has a default;\n"
-		"; the defaults are written out so you can see and change them.\n"
-		"\n[athlete]\n"
-		"; who you are: carryover keeps one profile per name\n");
-	co_strbuf_addf(&sb, "name = %s\n", q->name);
-	co_strbuf_adds(&sb, "; novice | intermediate | advanced (default intermediate)\n");
-	co_strbuf_addf(&sb, "level = %s\n", co_level_name(q->level));
-	co_strbuf_adds(&sb, "; kg | lb (default kg): body mass, lifts and steps are in these units\n");
-	co_strbuf_addf(&sb, "units = %s\n", u);
-	co_strbuf_addf(&sb, "; your body mass in %s (optional)\n", u);
-	if (q->body_mass > 0)
-		co_strbuf_addf(&sb, "body_mass = %.10g\n", q->body_mass);
-	else
-		co_strbuf_addf(&sb, "; body_mass = %s\n", q->units == CO_UNITS_LB ? "150" : "68");
-	co_strbuf_adds(&sb,
-		"; what you can lift with (default none): none (bodyweight and a band),\n"
-		"; bodyweight (nothing), gym (everything), or a list of:\n;  ");
-	for (unsigned i = 0; i < CO_EQUIP_COUNT; i++)
-		co_strbuf_addf(&sb, "%s%s", i ? ", " : "", co_equipment_name((co_equipment)(1u << i)));
-	co_strbuf_adds(&sb, "\nequipment = ");
-	add_equipment(&sb, q->equipment);
-	co_strbuf_adds(&sb, "\n; minutes per strength session, 15-120 (default 45)\n");
-	co_strbuf_addf(&sb, "session_minutes = %d\n", q->session_minutes);
-	co_strbuf_adds(&sb, "; strength sessions a week, 1-3 (default 2)\n");
-	co_strbuf_addf(&sb, "sessions_per_week = %d\n", q->sessions_per_week);
-	co_strbuf_adds(&sb, "; yes: you may lift after a key run on the same day (default no)\n");
-	co_strbuf_addf(&sb, "double_days = %s\n", q->double_days ? "yes" : "no");
-	co_strbuf_adds(&sb, "; first day of the plan, YYYY-MM-DD (default: the next Monday)\n");
-	if (p)
-		co_strbuf_addf(&sb, "start = %s\n", co_date_format(q->start, d));
-	else
-		co_strbuf_adds(&sb, "; start = 2027-01-04\n");
-	co_strbuf_adds(&sb, "; a deload week every N weeks, 3-6 (default 4)\n");
-	co_strbuf_addf(&sb, "deload_every = %d\n", q->deload_every);
-	co_strbuf_adds(&sb, "; acute:chronic load ratio that counts as fatigue, 1.2-2.0 (default 1.5)\n");
-	co_strbuf_addf(&sb, "acwr_threshold = %.10g\n", q->acwr_threshold);
-	co_strbuf_adds(&sb, q->units == CO_UNITS_LB ?
-		"; smallest barbell step, 0.5-25 lb (default 5)\n" :
-		"; smallest barbell step, 0.25-10 kg (default 2.5)\n");
-	co_strbuf_addf(&sb, "plate_step = %.10g\n", q->plate_step);
-	co_strbuf_adds(&sb, q->units == CO_UNITS_LB ?
-		"; smallest dumbbell step per hand, 0.5-25 lb (default 5)\n" :
-		"; smallest dumbbell step per hand, 0.25-10 kg (default 2)\n");
-	co_strbuf_addf(&sb, "dumbbell_step = %.10g\n", q->dumbbell_step);
-	co_strbuf_adds(&sb, "; yes: a separate low-volume plyometric block (default no)\n");
-	co_strbuf_addf(&sb, "plyometrics = %s\n", q->plyometrics ? "yes" : "no");
-	co_strbuf_adds(&sb, "; yes: strides after some sessions in build and peak (default yes)\n");
-	co_strbuf_addf(&sb, "strides = %s\n", q->strides ? "yes" : "no");
-	co_strbuf_adds(&sb,
-		"; sites that hurt, comma-separated (default none): achilles, calf, shin,\n"
-		"; knee, hamstring, quad, hip, glute, groin, it_band, lower_back, foot,\n"
-		"; plantar_fascia, ankle; each may end in _left or _right\n");
-	if (q->n_niggles) {
-		co_strbuf_adds(&sb, "niggles = ");
-		for (size_t i = 0; i < q->n_niggles; i++)
-			co_strbuf_addf(&sb, "%s%s", i ? ", " : "", q->niggles[i].site);
-		co_strbuf_addch(&sb, '\n');
-	} else {
-		co_strbuf_adds(&sb, "; niggles = achilles_left\n");
-	}
-	co_strbuf_adds(&sb, "; dated runs over the usual week: a .ics or .csv file (optional)\n");
-	if (q->runs_file)
-		co_strbuf_addf(&sb, "runs = %s\n", q->runs_file);
-	else
-		co_strbuf_adds(&sb, "; runs = plan.ics\n");
-
-	co_strbuf_adds(&sb,
-		"\n[week]\n"
-		"; the usual running week, one line a day: TYPE [MINUTES]. Types: rest, easy,\n"
-		"; recovery, long, tempo, threshold, intervals, hills, fartlek, race, cross.\n"
-		"; Key runs (no lifting the day before): long, tempo, threshold, intervals,\n"
-		"; hills, race. A day left out is rest.\n");
-	for (int i = 0; i < 7; i++) {
-		co_strbuf_addf(&sb, "%s = %s", co_weekday_short((co_weekday)i),
-			       co_run_type_name(week[i].type));
-		if (week[i].type != CO_RUN_REST)
-			co_strbuf_addf(&sb, " %d", week[i].minutes);
-		co_strbuf_addch(&sb, '\n');
-	}
-
-	co_strbuf_adds(&sb,
-		"\n; One section per race: [race NAME] with date (YYYY-MM-DD, on or after\n"
-		"; start), distance (5k | 10k | half | marathon | ultra | NUMBER km) and\n"
-		"; priority (A | B | C, default A). The plan works back from A-races.\n");
-	if (!q->n_races)
-		co_strbuf_adds(&sb, "; [race Spring Marathon]\n; date = 2027-04-25\n"
-				    "; distance = marathon\n; priority = A\n");
-	for (size_t i = 0; i < q->n_races; i++) {
-		const co_race *r = &q->races[i];
-		co_strbuf_addf(&sb, "%s[race %s]\ndate = %s\ndistance = %s\npriority = %s\n",
-			       i ? "\n" : "", r->name, co_date_format(r->date, d),
-			       distance_word(r->distance_km, buf, sizeof(buf)),
-			       co_race_priority_name(r->priority));
-	}
-
-	co_strbuf_addf(&sb,
-		"\n[lifts]\n"
-		"; known working loads or e1RMs in %s, by exercise ('carryover exercises'\n"
-		"; lists them); carryover starts conservatively for the others\n", u);
-	if (!q->n_lifts)
-		co_strbuf_addf(&sb, "; romanian_deadlift = %s\n", q->units == CO_UNITS_LB ? "175" : "80");
-	for (size_t i = 0; i < q->n_lifts; i++)
-		co_strbuf_addf(&sb, "%s = %.10g\n", q->lifts[i].exercise, q->lifts[i].load);
-
-	co_profile_free(defaults);
-	return co_strbuf_detach(&sb);
 }

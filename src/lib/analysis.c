@@ -17,6 +17,7 @@
 
 #include "carryover/analysis.h"
 #include "util/strbuf.h"
+#include "util/vec.h"
 
 /* Daniels' oxygen cost and time-fraction curves, as GoldenCheetah and
  * Runalyze code them (SCIENCE.md "VDOT"). v in m/min, t in minutes. */
@@ -308,20 +309,13 @@ static size_t find_efforts(effort **out, const co_activity *act, const double *s
 		}
 		if (in && (!fast && s->t - last_fast > MERGE_GAP_SECONDS)) {
 			in = false;
-			if (n == alloc) {
-				alloc = alloc ? alloc * 2 : 16;
-				list = co_xrealloc(list, alloc * sizeof(*list));
-			}
-			list[n++] = (effort){start, last_fast,
+			*CO_VEC_PUSH(list, n, alloc) = (effort){start, last_fast,
 					     d0 >= 0 && d_last >= 0 ? d_last - d0 : -1};
 		}
 	}
 	if (in) {
-		if (n == alloc) {
-			alloc = alloc ? alloc * 2 : 16;
-			list = co_xrealloc(list, alloc * sizeof(*list));
-		}
-		list[n++] = (effort){start, last_fast, d0 >= 0 && d_last >= 0 ? d_last - d0 : -1};
+		*CO_VEC_PUSH(list, n, alloc) = (effort){start, last_fast,
+							d0 >= 0 && d_last >= 0 ? d_last - d0 : -1};
 	}
 	*out = list;
 	return n;

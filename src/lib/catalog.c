@@ -1,8 +1,8 @@
 /*
  * The exercise catalogue: data/exercises.ini parsed into immutable entries.
  *
- * The text is read with inih (one [id] section per exercise, key = value
- * lines) and checked as it is read, so a mistake in the catalogue is an
+ * The text is one [id] section per exercise of key = value lines, checked
+ * as it is read, so a mistake in the catalogue is an
  * error with a line number, never a silently odd plan. Invariants of a
  * parsed catalogue:
  *   - ids are snake_case and unique; ids and aliases are unique after
@@ -16,16 +16,15 @@
  *     compound and never on a machine, only plyometrics are ballistic (A6),
  *     core work is at most 12 reps or 45 s a set (A5).
  *
- * How inih is used, and why (Debian libinih 55 as built, checked by
- * tests/unit/test_catalog.c): lines are limited to INI_MAX_LINE (200) bytes
- * including the line break and NUL, and a longer line is silently cut in
- * two; an indented line after a key is a *continuation* that reaches the
- * handler as a second value for the same key; " ;" starts an inline
- * comment; a section without keys never reaches the handler, and inih's
- * handler gets no line number (INI_HANDLER_LINENO is 0). So the text is fed
- * through ini_parse_stream() with our own line reader, which counts lines,
- * rejects overlong, indented and NUL-containing lines, and notices every
- * section header (so an empty or repeated [id] is still seen).
+ * The text is read with the shared INI reader (util/ini.h), which splits
+ * lines the way inih did when the catalogue format was defined (Debian's
+ * libinih 55, checked by tests/unit/test_catalog.c). The catalogue keeps
+ * inih's limits as its own rules, so a catalogue that loads here loads
+ * anywhere inih reads it: a line is at most MAX_LINE (196) bytes (inih's
+ * 200-byte buffer, less the line break and NUL; a longer line would be cut
+ * in two), an indented line is refused (inih would append it to the key
+ * above as a second value), and so is a NUL byte. Every section header is
+ * noticed, so an empty or repeated [id] is still seen.
  *
  * Strings and arrays belong to the catalogue (the `owned` list) and live
  * until co_catalog_free(); the co_exercise structs point into them.
@@ -39,24 +38,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <ini.h>
-
 #include "carryover/catalog.h"
 #include "carryover/error.h"
+#include "lib/method.h"
 #include "util/embedded.h"
+#include "util/ini.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
+#include "util/vec.h"
 
-/* inih's buffer must hold the line plus '\r', '\n' and NUL (see ini.h). */
-#define MAX_LINE (INI_MAX_LINE - 4)
-/* inih copies section names into a 50-byte buffer and cuts longer ones. */
+/* inih's 200-byte buffer held the line plus '\r', '\n' and NUL: the format's limit. */
+#define MAX_LINE 196
+/* inih copied section names into a 50-byte buffer and cut longer ones. */
 #define MAX_ID 48
 #define MAX_ALIAS 60
 #define MAX_REPS 50
 #define MAX_SECONDS 600
-/* METHOD A5: core work is at most 12 controlled reps or 45 s a set. */
-#define A5_MAX_REPS 12
-#define A5_MAX_SECONDS 45
 
 /* ---- names ---------------------------------------------------------------- */
 
@@ -279,7 +276,7 @@ typedef struct slot {
 struct co_catalog {
 	co_exercise *ex;
 	entry_meta *meta;
-	size_t n, cap;
+	size_t n, cap, cap_meta;
 	slot *slots;
 	size_t n_slots, cap_slots; /* cap_slots: a power of two, or 0 */
 	void **owned;
@@ -288,11 +285,7 @@ struct co_catalog {
 
 static void *own(co_catalog *cat, void *p)
 {
-	if (cat->n_owned == cat->cap_owned) {
-		cat->cap_owned = cat->cap_owned ? 2 * cat->cap_owned : 64;
-		cat->owned = co_xrealloc(cat->owned, cat->cap_owned * sizeof(*cat->owned));
-	}
-	cat->owned[cat->n_owned++] = p;
+	*CO_VEC_PUSH(cat->owned, cat->n_owned, cat->cap_owned) = p;
 	return p;
 }
 
@@ -409,14 +402,14 @@ typedef struct parser {
 	co_catalog *cat;
 	const char *src;
 	const char *text;
-	size_t len, pos;
-	int line;            /* the line the reader handed to inih last */
+	size_t len;
+	int line;            /* the line being read */
 	int header_serial;   /* section headers seen so far */
 	int header_line;     /* line of the latest header */
 	int entry_serial;    /* header_serial of the entry being filled */
 	int failed;
 	int err_line;        /* the line the message names */
-	int err_seen;        /* the line inih had reached when it was found */
+	int err_seen;        /* the line being read when it was found */
 	char msg[600];
 } parser;
 
@@ -453,74 +446,55 @@ static int fail_unknown(parser *p, const char *what, const char *value,
 	return fail(p, p->line, "unknown %s '%.60s'", what, value);
 }
 
-/* inih strips with isspace(): '\f' and '\v' count as indentation too. */
+/* ini.h strips with isspace(), as inih did: '\f' and '\v' count as indentation too. */
 static int is_blank(int c)
 {
 	return isspace(c);
 }
 
 /*
- * inih's line reader (fgets-style). Hands over exactly one physical line per
- * call, so p->line is the line inih is working on when it calls on_key().
- * Returning NULL ends the parse, which is how a line-level error stops it.
+ * The line-level rules, before a line is split (the file comment says why).
+ * Sets p->line, so every message names the line being read. Returns 0 when
+ * the line stops the parse (the error is recorded).
  */
-static char *read_line(char *buf, int num, void *user)
+static int check_line(parser *p, const co_ini_line *ln)
 {
-	parser *p = user;
-	const char *start, *nl, *s;
-	size_t n, m;
+	const char *s = ln->raw;
+	size_t n = ln->raw_len + (ln->bom ? 3 : 0), m = ln->raw_len;
 
-	if (p->failed || p->pos >= p->len)
-		return NULL;
-	start = p->text + p->pos;
-	nl = memchr(start, '\n', p->len - p->pos);
-	n = nl ? (size_t)(nl - start) : p->len - p->pos;
-	p->line++;
-	if (memchr(start, '\0', n)) {
+	p->line = ln->lineno;
+	if (memchr(s, '\0', m)) {
 		fail(p, p->line, "NUL byte in line");
-		return NULL;
+		return 0;
 	}
-	if (n > MAX_LINE || n + 2 > (size_t)num) {
+	if (n > MAX_LINE) {
 		fail(p, p->line, "line is longer than %d characters", MAX_LINE);
-		return NULL;
+		return 0;
 	}
-
-	s = start;
-	m = n;
-	if (p->line == 1 && m >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
-		s += 3;
-		m -= 3;
-	}
-	if (m && is_blank((unsigned char)s[0])) {
+	if (ln->indented) {
 		size_t k = 0;
 		while (k < m && is_blank((unsigned char)s[k]))
 			k++;
 		if (k < m && s[k] != '#' && s[k] != ';') {
 			fail(p, p->line, "line starts with a space (continuation lines are not "
 			     "supported: keep each value on one line)");
-			return NULL;
+			return 0;
 		}
 	} else if (m && s[0] == '[') {
 		const char *close = memchr(s, ']', m);
 
 		if (p->header_serial && p->entry_serial != p->header_serial) {
 			fail(p, p->header_line, "section has no keys");
-			return NULL;
+			return 0;
 		}
 		if (close && (size_t)(close - s - 1) > MAX_ID) {
 			fail(p, p->line, "id '%.*s...' is longer than %d characters", 20, s + 1, MAX_ID);
-			return NULL;
+			return 0;
 		}
 		p->header_serial++;
 		p->header_line = p->line;
 	}
-
-	memcpy(buf, start, n);
-	if (nl)
-		buf[n++] = '\n';
-	buf[n] = '\0';
-	p->pos += nl ? (size_t)(nl - start) + 1 : n;
-	return buf;
+	return 1;
 }
 
 static int valid_id(const char *s)
@@ -567,19 +541,6 @@ static int add_name(parser *p, const char *display, int is_id, int line,
 	return 1;
 }
 
-static int is_a1(co_pattern pat)
-{
-	return pat == CO_PATTERN_HINGE || pat == CO_PATTERN_SQUAT ||
-	       pat == CO_PATTERN_SINGLE_LEG || pat == CO_PATTERN_HIP_EXTENSION ||
-	       pat == CO_PATTERN_CARRY;
-}
-
-static int is_core(co_pattern pat)
-{
-	return pat == CO_PATTERN_ANTI_ROTATION || pat == CO_PATTERN_ANTI_EXTENSION ||
-	       pat == CO_PATTERN_ANTI_LATERAL_FLEXION;
-}
-
 /* The checks that need the whole entry: required keys and METHOD rules. */
 static int finish_entry(parser *p)
 {
@@ -600,7 +561,7 @@ static int finish_entry(parser *p)
 				    key_names[required[i]]);
 	if (!m->key_line[K_REPS] && !m->key_line[K_SECONDS])
 		return fail(p, m->line, "exercise '%s' has no dose ('reps' or 'seconds')", e->id);
-	if (e->compound && !is_a1(e->pattern))
+	if (e->compound && !co_method_is_a1(e->pattern))
 		return fail(p, m->key_line[K_COMPOUND],
 			    "'%s' cannot be compound: main lifts are hinge, squat, single_leg, "
 			    "hip_extension or carry (METHOD A1)", e->id);
@@ -611,13 +572,13 @@ static int finish_entry(parser *p)
 	if (e->ballistic && e->pattern != CO_PATTERN_PLYOMETRIC)
 		return fail(p, m->key_line[K_BALLISTIC],
 			    "'%s' is ballistic, so its pattern must be plyometric (METHOD A6)", e->id);
-	if (is_core(e->pattern) && e->dose == CO_DOSE_SECONDS && e->dose_max > A5_MAX_SECONDS)
+	if (co_method_is_core(e->pattern) && e->dose == CO_DOSE_SECONDS && e->dose_max > CO_A5_MAX_SECONDS)
 		return fail(p, m->key_line[K_SECONDS],
-			    "core holds are at most %d s (METHOD A5), not %d", A5_MAX_SECONDS,
+			    "core holds are at most %d s (METHOD A5), not %d", CO_A5_MAX_SECONDS,
 			    e->dose_max);
-	if (is_core(e->pattern) && e->dose == CO_DOSE_REPS && e->dose_max > A5_MAX_REPS)
+	if (co_method_is_core(e->pattern) && e->dose == CO_DOSE_REPS && e->dose_max > CO_A5_MAX_REPS)
 		return fail(p, m->key_line[K_REPS],
-			    "core sets are at most %d reps (METHOD A5), not %d", A5_MAX_REPS,
+			    "core sets are at most %d reps (METHOD A5), not %d", CO_A5_MAX_REPS,
 			    e->dose_max);
 	return 1;
 }
@@ -636,11 +597,8 @@ static int start_entry(parser *p, const char *id)
 		return fail(p, p->header_line,
 			    "invalid id '%.60s' (use lowercase letters, digits and '_', starting "
 			    "with a letter)", id);
-	if (cat->n == cat->cap) {
-		cat->cap = cat->cap ? 2 * cat->cap : 128;
-		cat->ex = co_xrealloc(cat->ex, cat->cap * sizeof(*cat->ex));
-		cat->meta = co_xrealloc(cat->meta, cat->cap * sizeof(*cat->meta));
-	}
+	CO_VEC_GROW(cat->ex, cat->n + 1, cat->cap);
+	CO_VEC_GROW(cat->meta, cat->n + 1, cat->cap_meta);
 	e = &cat->ex[cat->n];
 	m = &cat->meta[cat->n];
 	memset(e, 0, sizeof(*e));
@@ -729,7 +687,7 @@ static int valid_alias(const char *s)
 typedef struct alias_ctx {
 	const char **list;  /* display strings */
 	const char **folded;
-	size_t n, cap;
+	size_t n, cap_list, cap_folded;
 } alias_ctx;
 
 static int add_alias(parser *p, const char *item, void *ctx)
@@ -743,11 +701,9 @@ static int add_alias(parser *p, const char *item, void *ctx)
 	display = own_str(p->cat, item, strlen(item));
 	if (!add_name(p, display, 0, p->line, &folded))
 		return 0;
-	if (a->n + 1 >= a->cap) {
-		a->cap = a->cap ? 2 * a->cap : 8;
-		a->list = co_xrealloc(a->list, a->cap * sizeof(*a->list));
-		a->folded = co_xrealloc(a->folded, a->cap * sizeof(*a->folded));
-	}
+	/* room for a NULL after the last one */
+	CO_VEC_GROW(a->list, a->n + 2, a->cap_list);
+	CO_VEC_GROW(a->folded, a->n + 2, a->cap_folded);
 	a->list[a->n] = display;
 	a->folded[a->n] = folded;
 	a->n++;
@@ -756,7 +712,7 @@ static int add_alias(parser *p, const char *item, void *ctx)
 
 static int parse_aliases(parser *p, const char *value, co_exercise *e, entry_meta *m)
 {
-	alias_ctx a = {NULL, NULL, 0, 0};
+	alias_ctx a = {NULL, NULL, 0, 0, 0};
 	const char **list, **folded;
 	int ok = each_item(p, "aliases", value, add_alias, &a);
 
@@ -933,9 +889,8 @@ static int set_key(parser *p, enum key k, const char *value)
 	return 0;
 }
 
-static int on_key(void *user, const char *section, const char *name, const char *value)
+static int on_key(parser *p, const char *section, const char *name, const char *value)
 {
-	parser *p = user;
 	entry_meta *m;
 	int k;
 
@@ -945,7 +900,7 @@ static int on_key(void *user, const char *section, const char *name, const char 
 		return fail(p, p->line, "'%.40s' is outside any [exercise] section", name);
 	if (p->entry_serial != p->header_serial && !start_entry(p, section))
 		return 0;
-	if (!p->cat->n) /* only if inih saw a header our reader did not */
+	if (!p->cat->n) /* only if the splitter saw a header check_line() did not */
 		return fail(p, p->line, "expected '[id]' or 'key = value'");
 	for (k = 0; key_names[k] && strcmp(key_names[k], name); k++)
 		;
@@ -1098,6 +1053,45 @@ static int check_cycles(parser *p)
 	return ok;
 }
 
+/*
+ * Every line through check_line(), co_ini_split() and on_key(), until the
+ * end or the first error. Returns the first line that could not be split
+ * as INI or that on_key() refused (0: none), as inih's parser did: a
+ * syntax error does not stop the reading, so a later line-level error is
+ * still found, and co_catalog_parse() reports whichever comes first.
+ */
+static int read_all(parser *p)
+{
+	co_ini_reader rd;
+	co_ini_line ln;
+	char section[50] = ""; /* inih's section buffer: names are at most MAX_ID anyway */
+	int error = 0;
+
+	co_ini_reader_init(&rd, p->text, p->len);
+	while (!p->failed && co_ini_next_line(&rd, &ln)) {
+		if (!check_line(p, &ln))
+			break;
+		co_ini_split(&rd, &ln, ln.raw, ln.raw_len);
+		switch (ln.kind) {
+		case CO_INI_SECTION:
+			snprintf(section, sizeof(section), "%s", ln.section);
+			break;
+		case CO_INI_KEY:
+			if (!on_key(p, section, ln.key, ln.value) && !error)
+				error = ln.lineno;
+			break;
+		case CO_INI_BAD:
+			if (!error)
+				error = ln.lineno;
+			break;
+		default:
+			break;
+		}
+	}
+	co_ini_reader_release(&rd);
+	return error;
+}
+
 int co_catalog_parse(co_catalog **out, const char *text, size_t len, const char *source)
 {
 	parser p;
@@ -1110,19 +1104,15 @@ int co_catalog_parse(co_catalog **out, const char *text, size_t len, const char 
 	p.text = text ? text : "";
 	p.len = text ? len : 0;
 
-	rc = ini_parse_stream(read_line, &p, on_key, &p);
+	rc = read_all(&p);
 	p.line = INT_MAX; /* what is found from here on comes after every line */
 	if (!p.failed && p.header_serial && p.entry_serial != p.header_serial)
 		fail(&p, p.header_line, "section has no keys");
 	if (!p.failed)
 		finish_entry(&p);
-	if (rc == -2) {
-		ret = co_error_set(CO_ENOMEM, "%s: out of memory", p.src);
-		goto done;
-	}
 	/*
-	 * inih returns the first line it could not read or our handler refused;
-	 * a syntax error inih met before our first error is the one to report.
+	 * rc is the first line that could not be split or that on_key refused;
+	 * a syntax error met before our first error is the one to report.
 	 */
 	if (rc > 0 && (!p.failed || rc < p.err_seen)) {
 		ret = co_error_set(CO_EINPUT, "%s:%d: expected '[id]' or 'key = value'", p.src, rc);

@@ -187,11 +187,18 @@ static long demand_peak_start(const co_week *weeks, co_period *info, const int *
 	return first;
 }
 
-void co_periodize(co_week *weeks, co_period *info, size_t n_weeks,
-		  const co_race *races, size_t n_races, int deload_every,
-		  int recovery_override, co_date first_day,
-		  char ***warnings, size_t *n_warnings)
+void co_periodize(const co_periodize_args *a)
 {
+	co_week *weeks = a->weeks;
+	co_period *info = a->info;
+	size_t n_weeks = a->n_weeks;
+	const co_race *races = a->races;
+	size_t n_races = a->n_races;
+	int deload_every = a->deload_every;
+	int recovery_override = a->recovery_override;
+	co_date first_day = a->first_day;
+	char ***warnings = a->warnings;
+	size_t *n_warnings = a->n_warnings;
 	long n = (long)n_weeks;
 	int *ph = NULL;
 	co_date start;

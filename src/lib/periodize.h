@@ -44,16 +44,28 @@ size_t co_periodize_horizon(co_date start, const co_race *races, size_t n_races,
 			    const co_plan_options *opts, char ***warnings, size_t *n_warnings);
 
 /**
- * Label the weeks. weeks[i].start and .key_minutes must be filled; this sets
- * .phase, .deload and appends .notes, fills info[i], and appends warnings
- * for races that crowd each other (a race in another's taper or recovery).
- * `races` sorted by date; `deload_every` 3-6 (other values mean 4);
- * `recovery_override` > 0 replaces the A-races' recovery length; `first_day`
- * is the profile's start (notes count days from it).
+ * What co_periodize() works on. The weeks and info arrays have n_weeks
+ * entries each and belong to the caller; warnings are appended to the
+ * caller's list (co_strlist_add).
  */
-void co_periodize(co_week *weeks, co_period *info, size_t n_weeks,
-		  const co_race *races, size_t n_races, int deload_every,
-		  int recovery_override, co_date first_day,
-		  char ***warnings, size_t *n_warnings);
+typedef struct co_periodize_args {
+	/* in/out: .start and .key_minutes filled; .phase, .deload, .notes set */
+	co_week *weeks;
+	/* out: what periodize knows about each week beyond its phase */
+	co_period *info;
+	size_t n_weeks;
+	/* in: the races, sorted by date */
+	const co_race *races;
+	size_t n_races;
+	int deload_every;      /* 3-6 (other values mean 4) */
+	int recovery_override; /* > 0 replaces the A-races' recovery length */
+	co_date first_day;     /* the profile's start (notes count days from it) */
+	/* out: warnings for races that crowd each other (one in another's taper or recovery) */
+	char ***warnings;
+	size_t *n_warnings;
+} co_periodize_args;
+
+/** Label the weeks of `a` (see co_periodize_args). */
+void co_periodize(const co_periodize_args *a);
 
 #endif

@@ -22,8 +22,9 @@
 #include "lib/periodize.h"
 #include "lib/schedule.h"
 #include "lib/session.h"
-#include "lib/tests.h"
+#include "lib/baseline.h"
 #include "util/strbuf.h"
+#include "util/vec.h"
 
 static const char *const phase_names[CO_PHASE_COUNT] = {
 	"base", "build", "peak", "taper", "race", "recovery",
@@ -127,18 +128,6 @@ const co_session *co_plan_sessions_on(const co_plan *plan, co_date d, size_t *ou
 
 /* --- building --------------------------------------------------------------- */
 
-/* FNV-1a: a stable 32-bit hash of the athlete's name for session uids. */
-static uint32_t fnv1a(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; s && *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 16777619u;
-	}
-	return h;
-}
-
 /* The ids used before a taper (C7: no new exercises in the taper). */
 typedef struct idset {
 	const char **ids; /* NULL-terminated when n > 0; point into the catalogue */
@@ -150,10 +139,7 @@ static void idset_add(idset *s, const char *id)
 	for (size_t i = 0; i < s->n; i++)
 		if (!strcmp(s->ids[i], id))
 			return;
-	if (s->n + 2 > s->alloc) {
-		s->alloc = s->alloc ? s->alloc * 2 : 32;
-		s->ids = co_xrealloc(s->ids, s->alloc * sizeof(*s->ids));
-	}
+	CO_VEC_GROW(s->ids, s->n + 2, s->alloc); /* and the NULL after the last */
 	s->ids[s->n++] = id;
 	s->ids[s->n] = NULL;
 }
@@ -270,19 +256,16 @@ static void add_calf_test(co_session *ts, const co_catalog *cat)
  * before it (the same warm-up serves both), so testing costs no extra day
  * and bends no scheduling rule.
  */
-static int add_test_session(co_week *w, size_t at, const co_session_ctx *ctx, uint32_t name_hash)
+static int add_test_session(co_week *w, size_t at, const co_session_ctx *ctx)
 {
 	co_session ts;
 	co_session *carrier;
 	bool calf = false;
-	int y, m, d, rc;
+	int rc;
 
 	memset(&ts, 0, sizeof(ts));
 	ts.date = w->sessions[at].date;
 	ts.focus = CO_FOCUS_TEST;
-	co_date_to_ymd(ts.date, &y, &m, &d);
-	snprintf(ts.uid, sizeof(ts.uid), "%04d%02d%02d-test-%08x@carryover", y, m, d,
-		 (unsigned)name_hash);
 	rc = co_session_build(&ts, ctx);
 	if (rc < 0) {
 		co_session_release(&ts);
@@ -348,9 +331,11 @@ static int sessions_wanted(const co_week *w, const co_period *info, int spw, boo
 	}
 }
 
-int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *cal,
-		  const co_catalog *cat, const co_plan_options *opts)
+int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options *opts)
 {
+	const co_profile *profile = in ? in->profile : NULL;
+	const co_calendar *cal = in ? in->calendar : NULL;
+	const co_catalog *cat = in ? in->catalog : NULL;
 	co_plan_options o = CO_PLAN_OPTIONS_INIT;
 	co_season s = {0};
 	co_plan *plan = NULL;
@@ -361,15 +346,19 @@ int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *c
 	bool has_prev = false, pending_test = false;
 	unsigned niggles = 0;
 	int spw, focus_ab = 0, rc = CO_OK;
-	uint32_t name_hash;
 	size_t n_weeks;
 
 	if (out)
 		*out = NULL;
 	if (!out || !profile)
 		return co_error_set(CO_EINPUT, "no profile to plan from");
-	if (opts)
+	if (opts) {
+		if (opts->version != CO_PLAN_OPTIONS_VERSION)
+			return co_error_set(CO_EINPUT, "plan options of version %u, expected %d (start from CO_PLAN_OPTIONS_INIT)",
+					    opts->version, CO_PLAN_OPTIONS_VERSION);
 		o = *opts;
+	}
+	/* in->history is accepted and not read yet (plan.h, history.h) */
 	if (!cat)
 		cat = co_catalog_default();
 	if (!cat)
@@ -392,7 +381,6 @@ int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *c
 	spw = profile->sessions_per_week;
 	if (spw < 1 || spw > CO_SCHED_MAX)
 		spw = 2;
-	name_hash = fnv1a(profile->name ? profile->name : "");
 
 	plan = co_xcalloc(1, sizeof(*plan));
 	plan->athlete = co_xstrdup(profile->name ? profile->name : "");
@@ -419,10 +407,13 @@ int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *c
 	}
 
 	info = co_xcalloc(n_weeks, sizeof(*info));
-	co_periodize(plan->weeks, info, n_weeks, s.races, s.n_races, profile->deload_every,
-		     o.recovery_weeks, profile->start, &s.warnings, &s.n_warnings);
+	co_periodize(&(co_periodize_args){
+		.weeks = plan->weeks, .info = info, .n_weeks = n_weeks,
+		.races = s.races, .n_races = s.n_races, .deload_every = profile->deload_every,
+		.recovery_override = o.recovery_weeks, .first_day = profile->start,
+		.warnings = &s.warnings, .n_warnings = &s.n_warnings});
 	test_week = co_xcalloc(n_weeks, sizeof(*test_week));
-	co_tests_weeks(test_week, plan->weeks, n_weeks);
+	co_baseline_weeks(test_week, plan->weeks, n_weeks);
 
 	for (size_t i = 0; i < n_weeks; i++) {
 		co_week *w = &plan->weeks[i];
@@ -468,7 +459,6 @@ int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *c
 		for (int j = 0; j < res.n; j++) {
 			co_session *ses = &w->sessions[j];
 			co_session_ctx ctx;
-			int y, m, dd;
 			size_t n_before;
 
 			ses->date = w->start + res.day[j];
@@ -488,9 +478,6 @@ int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *c
 			n_before = ses->n_why;
 			co_session_add_why(ses, "%s", res.why[j]);
 			why_to_front(ses, ses->n_why - n_before);
-			co_date_to_ymd(ses->date, &y, &m, &dd);
-			snprintf(ses->uid, sizeof(ses->uid), "%04d%02d%02d-%d-%08x@carryover",
-				 y, m, dd, j, (unsigned)name_hash);
 			/* never while `allowed` points into the set (it may grow) */
 			if (!rec && !allowed)
 				idset_add_session(&used, ses);
@@ -505,17 +492,17 @@ int co_plan_build(co_plan **out, const co_profile *profile, const co_calendar *c
 		if (test_week[i] || pending_test) {
 			bool allowed_week = w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
 					    w->phase == CO_PHASE_PEAK;
-			int at = allowed_week ? co_tests_place(w, profile->start, niggles) : -1;
+			int at = allowed_week ? co_baseline_place(w, profile->start, niggles) : -1;
 
 			pending_test = at < 0;
 			if (at >= 0) {
 				co_session_ctx ctx;
 
 				fill_ctx(&ctx, profile, cat, w, niggles, at);
-				rc = add_test_session(w, (size_t)at, &ctx, name_hash);
+				rc = add_test_session(w, (size_t)at, &ctx);
 				if (rc < 0)
 					goto done;
-				co_tests_note(w);
+				co_baseline_note(w);
 			}
 		}
 	}

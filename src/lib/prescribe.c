@@ -21,16 +21,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/method.h"
 #include "lib/prescribe.h"
+#include "lib/rpe.h"
 #include "util/strbuf.h"
 
 /* B3: eccentric-pause-concentric, when the catalogue gives none. */
 static const char default_tempo[] = "3-1-X";
-
-/* A5: core work is at most 3 sets of holds <= 45 s or <= 12 reps. */
-#define CORE_MAX_SETS 3
-#define CORE_MAX_SECONDS 45
-#define CORE_MAX_REPS 12
 
 /* A6: plyometrics stay low-volume: 2 sets of at most 6 contacts. */
 #define PLYO_SETS 2
@@ -93,20 +90,14 @@ static int table_index(co_phase p)
 	}
 }
 
-static int level_index(const co_session_ctx *ctx)
+static int level_index(const co_dose_ctx *ctx)
 {
 	int l = ctx->profile ? (int)ctx->profile->level : CO_LEVEL_INTERMEDIATE;
 
 	return l < 0 ? 0 : l >= CO_LEVEL_COUNT ? CO_LEVEL_COUNT - 1 : l;
 }
 
-static bool is_core(co_pattern p)
-{
-	return p == CO_PATTERN_ANTI_ROTATION || p == CO_PATTERN_ANTI_EXTENSION ||
-	       p == CO_PATTERN_ANTI_LATERAL_FLEXION || p == CO_PATTERN_CARRY;
-}
-
-co_dose_mode co_prescribe_mode(const co_session_ctx *ctx, co_focus focus)
+co_dose_mode co_prescribe_mode(const co_dose_ctx *ctx, co_focus focus)
 {
 	co_dose_mode m = {CO_PHASE_BASE, false, false, false};
 
@@ -182,17 +173,17 @@ static void set_amount(co_item *it, int amount)
 
 static void apply_core_bounds(co_item *it)
 {
-	if (!is_core(it->exercise->pattern))
+	if (!co_method_is_core(it->exercise->pattern))
 		return;
-	if (it->sets > CORE_MAX_SETS)
-		it->sets = CORE_MAX_SETS;
-	if (it->seconds > CORE_MAX_SECONDS)
-		it->seconds = CORE_MAX_SECONDS;
-	if (it->reps > CORE_MAX_REPS)
-		it->reps = CORE_MAX_REPS;
+	if (it->sets > CO_A5_MAX_SETS)
+		it->sets = CO_A5_MAX_SETS;
+	if (it->seconds > CO_A5_MAX_SECONDS)
+		it->seconds = CO_A5_MAX_SECONDS;
+	if (it->reps > CO_A5_MAX_REPS)
+		it->reps = CO_A5_MAX_REPS;
 }
 
-static void dose_main(co_item *it, const co_session_ctx *ctx, co_dose_mode m, unsigned flags)
+static void dose_main(co_item *it, const co_dose_ctx *ctx, co_dose_mode m, unsigned flags)
 {
 	const co_exercise *ex = it->exercise;
 	const main_dose *d = &main_table[table_index(m.table)][level_index(ctx)];
@@ -218,7 +209,7 @@ static void dose_main(co_item *it, const co_session_ctx *ctx, co_dose_mode m, un
 	apply_core_bounds(it);
 }
 
-static void dose_accessory(co_item *it, const co_session_ctx *ctx, co_dose_mode m, unsigned flags)
+static void dose_accessory(co_item *it, const co_dose_ctx *ctx, co_dose_mode m, unsigned flags)
 {
 	const co_exercise *ex = it->exercise;
 	int t = table_index(m.table), lo, hi;
@@ -248,7 +239,7 @@ static void dose_easy(co_item *it, co_block_kind kind, co_dose_mode m)
 	it->tempo = NULL;
 }
 
-void co_prescribe_item(co_item *it, co_block_kind kind, const co_session_ctx *ctx,
+void co_prescribe_item(co_item *it, co_block_kind kind, const co_dose_ctx *ctx,
 		       co_focus focus, unsigned flags)
 {
 	co_dose_mode m = co_prescribe_mode(ctx, focus);
@@ -350,7 +341,7 @@ static void rir_text(char *buf, size_t len, double rpe)
 		snprintf(buf, len, "%d-%d", (int)floor(rir), (int)ceil(rir));
 }
 
-void co_prescribe_load(co_item *it, const co_session_ctx *ctx, double load_factor,
+void co_prescribe_load(co_item *it, const co_dose_ctx *ctx, double load_factor,
 		       double rpe_for_load)
 {
 	const co_exercise *ex = it->exercise;
@@ -383,7 +374,7 @@ void co_prescribe_load(co_item *it, const co_session_ctx *ctx, double load_facto
 	}
 }
 
-int co_prescribe_seconds(const co_item *it, co_block_kind kind, const co_session_ctx *ctx,
+int co_prescribe_seconds(const co_item *it, co_block_kind kind, const co_dose_ctx *ctx,
 			 co_focus focus)
 {
 	co_dose_mode m = co_prescribe_mode(ctx, focus);
@@ -406,44 +397,59 @@ int co_prescribe_seconds(const co_item *it, co_block_kind kind, const co_session
 	return it->sets * (work + rest);
 }
 
-void co_prescribe_why(co_session *s, const co_session_ctx *ctx, co_focus focus)
+static void reason(co_dose_reasons *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void reason(co_dose_reasons *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (out->n >= CO_DOSE_MAX_REASONS)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(out->line[out->n++], sizeof(out->line[0]), fmt, ap);
+	va_end(ap);
+}
+
+void co_prescribe_reasons(co_dose_reasons *out, const co_dose_ctx *ctx, co_focus focus)
 {
 	co_dose_mode m = co_prescribe_mode(ctx, focus);
 
+	out->n = 0;
+
 	if (m.recovery) {
 		if (ctx->phase == CO_PHASE_RECOVERY)
-			co_session_add_why(s, "C8: recovery after the race: mobility and light activation only");
+			reason(out, "C8: recovery after the race: mobility and light activation only");
 		else
-			co_session_add_why(s, "C8: recovery session: mobility and light activation only");
+			reason(out, "C8: recovery session: mobility and light activation only");
 		return;
 	}
 	if (focus == CO_FOCUS_TEST)
 		return;
 	switch (m.table) {
 	case CO_PHASE_BUILD:
-		co_session_add_why(s, "C4: build phase: 3-4 sets of 3-6 at RPE 7-8.5 on main lifts, "
+		reason(out, "C4: build phase: 3-4 sets of 3-6 at RPE 7-8.5 on main lifts, "
 				      "short heavy sets for hips and trunk");
 		break;
 	case CO_PHASE_PEAK:
 		if (!m.taper)
-			co_session_add_why(s, "C6: peak phase: main lifts 2-3 sets of 3-5 at RPE 7-8, "
+			reason(out, "C6: peak phase: main lifts 2-3 sets of 3-5 at RPE 7-8, "
 					      "accessories halved");
 		break;
 	default:
-		co_session_add_why(s, "C3: base phase: 2-3 sets of 6-10 controlled reps at RPE 6-7, "
+		reason(out, "C3: base phase: 2-3 sets of 6-10 controlled reps at RPE 6-7, "
 				      "stability emphasis");
 		break;
 	}
 	if (m.taper)
-		co_session_add_why(s, "C7: taper: volume -%d%% against the peak week, intensity kept, "
+		reason(out, "C7: taper: volume -%d%% against the peak week, intensity kept, "
 				      "no new exercises",
 				   (int)lround((1.0 - CO_TAPER_VOLUME) * 100));
 	if (m.deload)
-		co_session_add_why(s, "C9: deload week: volume -%d%%, loads -%d%%",
+		reason(out, "C9: deload week: volume -%d%%, loads -%d%%",
 				   (int)lround((1.0 - CO_DELOAD_VOLUME) * 100),
 				   (int)lround((1.0 - CO_DELOAD_LOAD) * 100));
 	if (focus == CO_FOCUS_MAINTENANCE)
-		co_session_add_why(s, "C1: one maintenance session this week: 2 main lifts, "
+		reason(out, "C1: one maintenance session this week: 2 main lifts, "
 				      "short accessories (Ronnestad 2010)");
 }
 

@@ -1,5 +1,5 @@
 /*
- * Private to session.c and prescribe.c: the dose of one item per phase
+ * Private to the engine: the dose of one item per phase
  * (METHOD C3-C9, B3), its load through the RPE chart (SCIENCE.md), the
  * time model of a session (B4) and the volume scaling used by the taper
  * (C7) and the deload (C9).
@@ -10,11 +10,15 @@
  * with co_prescribe_scale() and sets loads with co_prescribe_load(). Trimming
  * before scaling keeps a deload or taper session the same exercises as the
  * normal week, only less of them, so the volume ratio is what C7/C9 say.
+ *
+ * A leaf: prescribe reads a co_dose_ctx (not the builder's context) and
+ * returns doses, loads and the reasons for them; the builder decides what
+ * to do with them. It calls nothing of session.c.
  */
 #ifndef CO_LIB_PRESCRIBE_H
 #define CO_LIB_PRESCRIBE_H
 
-#include "lib/session.h"
+#include "carryover/plan.h"
 
 /* Volume and load factors (METHOD C7, C9; SCIENCE.md "Taper and deload"). */
 #define CO_TAPER_VOLUME 0.50  /* Bosquet 2007: cut 41-60%; C7: 40-60% -> keep half */
@@ -37,10 +41,18 @@ typedef struct co_dose_mode {
 	bool recovery;    /* C8: mobility and activation only */
 } co_dose_mode;
 
-co_dose_mode co_prescribe_mode(const co_session_ctx *ctx, co_focus focus);
+/** What the dose depends on, beyond the exercise and its block. */
+typedef struct co_dose_ctx {
+	const co_profile *profile; /* level, [lifts], plate and dumbbell steps; may be NULL */
+	co_phase phase;
+	bool deload;               /* C9 */
+	bool taper;                /* C7 */
+} co_dose_ctx;
+
+co_dose_mode co_prescribe_mode(const co_dose_ctx *ctx, co_focus focus);
 
 /** Fill sets, reps/seconds, rpe and tempo of `it` (exercise set) for a block. */
-void co_prescribe_item(co_item *it, co_block_kind kind, const co_session_ctx *ctx,
+void co_prescribe_item(co_item *it, co_block_kind kind, const co_dose_ctx *ctx,
 		       co_focus focus, unsigned flags);
 
 /** Scale an item's volume (sets x reps or seconds) towards `factor`. */
@@ -53,19 +65,26 @@ void co_prescribe_scale(co_item *it, double factor);
  * multiplies the load (deload 0.9); `rpe_for_load` is the RPE the load is
  * computed at (the phase's, before a deload lowers the label).
  */
-void co_prescribe_load(co_item *it, const co_session_ctx *ctx, double load_factor,
+void co_prescribe_load(co_item *it, const co_dose_ctx *ctx, double load_factor,
 		       double rpe_for_load);
 
 /** Estimated seconds an item takes (work + rest, all sets, both sides). */
-int co_prescribe_seconds(const co_item *it, co_block_kind kind, const co_session_ctx *ctx,
+int co_prescribe_seconds(const co_item *it, co_block_kind kind, const co_dose_ctx *ctx,
 			 co_focus focus);
 
 /** Fixed minutes of the warm-up and cool-down blocks (B4 time model). */
 #define CO_WARMUP_SECONDS 300
 #define CO_COOLDOWN_SECONDS 300
 
-/** The phase's dose as a `why` line citing C3/C4/C6/C7/C8/C9. */
-void co_prescribe_why(co_session *s, const co_session_ctx *ctx, co_focus focus);
+/** The reasons of a session's dose, each a `why` line citing C1/C3/C4/C6/C7/C8/C9. */
+#define CO_DOSE_MAX_REASONS 4
+typedef struct co_dose_reasons {
+	size_t n;
+	char line[CO_DOSE_MAX_REASONS][160];
+} co_dose_reasons;
+
+/** Fill `out` with the reasons of the dose for `focus` in `ctx` (none for a test session). */
+void co_prescribe_reasons(co_dose_reasons *out, const co_dose_ctx *ctx, co_focus focus);
 
 /** Append ("; "-joined) a printf-formatted sentence to an item's note. */
 void co_item_note_add(co_item *it, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

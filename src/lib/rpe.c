@@ -12,8 +12,9 @@
  * than one step for a positive step.
  */
 #include <math.h>
+#include <stddef.h>
 
-#include "lib/session.h"
+#include "lib/rpe.h"
 
 /*
  * Tuchscherer's RPE chart (Reactive Training Systems), as SCIENCE.md lists

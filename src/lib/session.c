@@ -36,6 +36,7 @@
 #include <string.h>
 
 #include "carryover/error.h"
+#include "lib/method.h"
 #include "lib/prescribe.h"
 #include "lib/session.h"
 #include "util/strbuf.h"
@@ -61,6 +62,7 @@ typedef struct builder {
 	const co_profile *p;
 	co_session *s;
 	co_focus focus;
+	co_dose_ctx dose; /* what prescribe.c reads of ctx */
 	co_dose_mode mode;
 	int block;     /* variant block (week_index over 3-4 weeks) */
 	int budget;    /* minutes (B4) */
@@ -95,12 +97,6 @@ static unsigned popcount(unsigned v)
 	for (; v; v &= v - 1)
 		n++;
 	return n;
-}
-
-static bool is_a1(co_pattern p)
-{
-	return p == CO_PATTERN_HINGE || p == CO_PATTERN_SQUAT || p == CO_PATTERN_SINGLE_LEG ||
-	       p == CO_PATTERN_HIP_EXTENSION || p == CO_PATTERN_CARRY;
 }
 
 static const char *ex_name(const co_exercise *ex)
@@ -215,7 +211,7 @@ static bool usable(const builder *b, const co_exercise *ex, const want *w)
 		return false;
 	if ((int)ex->level > (int)b->p->level)
 		return false;
-	if (w->main && (!ex->compound || ex->ballistic || !is_a1(ex->pattern)))
+	if (w->main && (!ex->compound || ex->ballistic || !co_method_is_a1(ex->pattern)))
 		return false;
 	if (ex->ballistic && !w->ballistic_ok)
 		return false;
@@ -337,7 +333,7 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 	for (int k = 0; e && e->regression && k < CHAIN_MAX; k++) {
 		e = co_catalog_find(b->ctx->cat, e->regression);
 		if (e && !(e->regions & niggle) && usable(b, e, w) &&
-		    (w->main ? is_a1(e->pattern) : e->pattern == w->pattern)) {
+		    (w->main ? co_method_is_a1(e->pattern) : e->pattern == w->pattern)) {
 			chosen = e;
 			break;
 		}
@@ -811,7 +807,7 @@ static int total_seconds(const builder *b)
 		else if (sl->kind == CO_BLOCK_COOLDOWN)
 			cool = true;
 		else
-			t += co_prescribe_seconds(&sl->item, sl->kind, b->ctx, b->focus);
+			t += co_prescribe_seconds(&sl->item, sl->kind, &b->dose, b->focus);
 	}
 	if (warm)
 		t += CO_WARMUP_SECONDS;
@@ -963,7 +959,7 @@ static void fit_budget(builder *b)
 static void dose_all(builder *b)
 {
 	for (size_t i = 0; i < b->n; i++)
-		co_prescribe_item(&b->slots[i].item, b->slots[i].kind, b->ctx, b->focus,
+		co_prescribe_item(&b->slots[i].item, b->slots[i].kind, &b->dose, b->focus,
 				  b->slots[i].flags);
 }
 
@@ -988,7 +984,7 @@ static void finish_doses(builder *b)
 			}
 		}
 		if (!(b->slots[i].flags & CO_DOSE_PLYO))
-			co_prescribe_load(it, b->ctx, load_factor, rpe);
+			co_prescribe_load(it, &b->dose, load_factor, rpe);
 		if (b->mode.taper)
 			co_prescribe_scale(it, CO_TAPER_VOLUME);
 		else if (b->mode.deload)
@@ -1064,24 +1060,10 @@ static void sort_why(co_session *s, size_t from)
 	}
 }
 
-static void set_uid(co_session *s, const co_session_ctx *ctx)
-{
-	const char *name = ctx->profile && ctx->profile->name ? ctx->profile->name : "";
-	uint32_t h = 2166136261u; /* FNV-1a */
-	int y, m, d;
-
-	if (s->uid[0])
-		return;
-	for (const char *c = name; *c; c++)
-		h = (h ^ (unsigned char)*c) * 16777619u;
-	co_date_to_ymd(s->date, &y, &m, &d);
-	snprintf(s->uid, sizeof(s->uid), "%04d%02d%02d-%d-%08x@carryover", y, m, d,
-		 ctx->slot, (unsigned)h);
-}
-
 int co_session_build(co_session *s, const co_session_ctx *ctx)
 {
 	builder *b = NULL;
+	co_dose_reasons reasons;
 	int rc = 0, len;
 	size_t why0;
 
@@ -1095,7 +1077,9 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 	b->p = ctx->profile;
 	b->s = s;
 	b->focus = s->focus;
-	b->mode = co_prescribe_mode(ctx, s->focus);
+	b->dose = (co_dose_ctx){.profile = ctx->profile, .phase = ctx->phase,
+				.deload = ctx->deload, .taper = ctx->taper};
+	b->mode = co_prescribe_mode(&b->dose, s->focus);
 	if (b->mode.recovery)
 		b->focus = CO_FOCUS_RECOVERY;
 	s->focus = b->focus;
@@ -1124,7 +1108,9 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 		goto done;
 
 	why_focus(b);
-	co_prescribe_why(s, ctx, b->focus);
+	co_prescribe_reasons(&reasons, &b->dose, b->focus);
+	for (size_t i = 0; i < reasons.n; i++)
+		co_session_add_why(s, "%s", reasons.line[i]);
 	dose_all(b);
 	fit_budget(b);
 	finish_doses(b);
@@ -1139,7 +1125,8 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 		co_session_add_why(s, "B5: 6 x 20 s strides after the strength block, readiness good");
 	}
 	sort_why(s, why0);
-	set_uid(s, ctx);
+	co_method_session_uid(s->uid, ctx->profile->name ? ctx->profile->name : "", s->date,
+			      ctx->slot, s->focus == CO_FOCUS_TEST);
 	commit(b);
 done:
 	for (size_t i = 0; i < b->n; i++)

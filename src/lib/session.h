@@ -10,6 +10,7 @@
 #define CO_LIB_SESSION_H
 
 #include "carryover/plan.h"
+#include "lib/rpe.h" /* co_rpe_percent & co: the unit tests reach them through here */
 
 typedef struct co_session_ctx {
 	const co_profile *profile;
@@ -49,17 +50,5 @@ void co_session_add_why(co_session *s, const char *fmt, ...)
 
 /** Append an item to a block; returns it (zeroed but for the exercise) for the caller to dose. */
 co_item *co_block_add(co_block *b, const co_exercise *ex);
-
-/**
- * %1RM for a number of reps at an RPE (Tuchscherer's chart, SCIENCE.md):
- * n = reps + (10 - rpe), clamped to [1, 16]. Returns a fraction (0.0-1.0).
- */
-double co_rpe_percent(int reps, double rpe);
-
-/** e1RM from a set: load / co_rpe_percent(reps, rpe). */
-double co_e1rm(double load, int reps, double rpe);
-
-/** Round a load to the nearest multiple of `step` (> 0), never below one step. */
-double co_round_load(double load, double step);
 
 #endif

@@ -77,7 +77,7 @@ static int setup(void **state)
 	fixture *f = calloc(1, sizeof(*f));
 
 	f->p = profile(lb_ini);
-	assert_int_equal(co_plan_build(&f->plan, f->p, NULL, co_catalog_default(), NULL), 0);
+	assert_int_equal(co_plan_build(&f->plan, &(co_plan_input){.profile = f->p, .catalog = co_catalog_default()}, NULL), 0);
 	*state = f;
 	return 0;
 }

@@ -864,10 +864,10 @@ static void stable_uids(void **state)
 	(void)state;
 	assert_int_equal(co_profile_parse(&prof, profile_text, strlen(profile_text), "p.ini",
 					  D(2026, 12, 30)), 0);
-	assert_int_equal(co_plan_build(&a, prof, NULL, co_catalog_default(), NULL), 0);
+	assert_int_equal(co_plan_build(&a, &(co_plan_input){.profile = prof, .catalog = co_catalog_default()}, NULL), 0);
 	co_calendar_init(&cal);
 	assert_int_equal(co_calendar_read_csv(&cal, runs, strlen(runs), "runs.csv"), 0);
-	assert_int_equal(co_plan_build(&b, prof, &cal, co_catalog_default(), NULL), 0);
+	assert_int_equal(co_plan_build(&b, &(co_plan_input){.profile = prof, .calendar = &cal, .catalog = co_catalog_default()}, NULL), 0);
 
 	/* the same plan twice: byte-identical feeds */
 	o.dtstamp = 1798761600;

@@ -272,7 +272,7 @@ static co_plan *built_plan(void)
 
 	assert_int_equal(co_profile_parse(&prof, profile_text, strlen(profile_text), "p.ini",
 					  D(2026, 12, 30)), 0);
-	assert_int_equal(co_plan_build(&p, prof, NULL, co_catalog_default(), NULL), 0);
+	assert_int_equal(co_plan_build(&p, &(co_plan_input){.profile = prof, .catalog = co_catalog_default()}, NULL), 0);
 	co_profile_free(prof);
 	return p;
 }

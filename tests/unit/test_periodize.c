@@ -57,8 +57,11 @@ static void run(season *s, int key, int deload_every)
 		s->weeks[i].start = monday() + (co_date)(7 * i);
 		s->weeks[i].key_minutes = km ? km : key;
 	}
-	co_periodize(s->weeks, s->info, s->n, s->races, s->n_races, deload_every, 0,
-		     monday(), &s->warnings, &s->n_warnings);
+	co_periodize(&(co_periodize_args){
+		.weeks = s->weeks, .info = s->info, .n_weeks = s->n,
+		.races = s->races, .n_races = s->n_races, .deload_every = deload_every,
+		.recovery_override = 0, .first_day = monday(),
+		.warnings = &s->warnings, .n_warnings = &s->n_warnings});
 }
 
 static void release(season *s)

@@ -40,7 +40,7 @@ static co_plan *plan_of(const co_profile *p, const co_calendar *cal)
 {
 	co_plan *plan = NULL;
 	co_plan_options o = CO_PLAN_OPTIONS_INIT;
-	int rc = co_plan_build(&plan, p, cal, co_catalog_default(), &o);
+	int rc = co_plan_build(&plan, &(co_plan_input){.profile = p, .calendar = cal, .catalog = co_catalog_default()}, &o);
 
 	if (rc)
 		fprintf(stderr, "plan: %s\n", co_error_last());
@@ -809,7 +809,7 @@ static void nothing_to_plan_around(void **state)
 				"fri = rest\nsat = rest\nsun = rest\n");
 	co_plan *plan = (co_plan *)(uintptr_t)1;
 
-	assert_int_equal(co_plan_build(&plan, p, NULL, co_catalog_default(), NULL), CO_EINPUT);
+	assert_int_equal(co_plan_build(&plan, &(co_plan_input){.profile = p, .catalog = co_catalog_default()}, NULL), CO_EINPUT);
 	assert_null(plan);
 	assert_non_null(strstr(co_error_last(), "no running day"));
 	co_profile_free(p);

@@ -290,7 +290,7 @@ static void run_case(tally *t, uint64_t seed, size_t index)
 		}
 		goto done;
 	}
-	rc = co_plan_build(&plan, p, NULL, co_catalog_default(), NULL);
+	rc = co_plan_build(&plan, &(co_plan_input){.profile = p, .catalog = co_catalog_default()}, NULL);
 	if (rc) {
 		if (t->failures++ < MAX_REPORTED) {
 			report("plan failed", seed, index, text.buf, NULL);

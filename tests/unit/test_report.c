@@ -347,7 +347,7 @@ static void terminal_and_calendar_agree(void **state)
 	(void)state;
 	assert_int_equal(co_profile_parse(&prof, profile_text, strlen(profile_text), "p.ini",
 					  D(2026, 12, 30)), 0);
-	assert_int_equal(co_plan_build(&p, prof, NULL, co_catalog_default(), NULL), 0);
+	assert_int_equal(co_plan_build(&p, &(co_plan_input){.profile = prof, .catalog = co_catalog_default()}, NULL), 0);
 	for (size_t w = 0; w < p->n_weeks; w++)
 		for (size_t i = 0; i < p->weeks[w].n_sessions; i++) {
 			const co_session *s = &p->weeks[w].sessions[i];

@@ -9,8 +9,8 @@
  * fall in a taper, race or recovery week, and prefer the fresh week of or
  * after a deload.
  */
-#ifndef CO_LIB_TESTS_H
-#define CO_LIB_TESTS_H
+#ifndef CO_LIB_BASELINE_H
+#define CO_LIB_BASELINE_H
 
 #include "carryover/plan.h"
 
@@ -18,7 +18,7 @@
  * Mark the weeks that should hold baseline tests: out[i] for weeks[i]
  * (phases and deloads already set).
  */
-void co_tests_weeks(bool *out, const co_week *weeks, size_t n_weeks);
+void co_baseline_weeks(bool *out, const co_week *weeks, size_t n_weeks);
 
 /**
  * Place the tests of week `w` (runs and sessions filled): appends to
@@ -28,9 +28,9 @@ void co_tests_weeks(bool *out, const co_week *weeks, size_t n_weeks);
  * returned, for the caller to put the test session before it. Returns -1,
  * placing nothing, when the week has no such session.
  */
-int co_tests_place(co_week *w, co_date first_day, unsigned niggles);
+int co_baseline_place(co_week *w, co_date first_day, unsigned niggles);
 
 /** The week's note naming its tests and days (after the test session was built). */
-void co_tests_note(co_week *w);
+void co_baseline_note(co_week *w);
 
 #endif

@@ -12,7 +12,7 @@
 
 #include "lib/calendar.h"
 #include "lib/session.h"
-#include "lib/tests.h"
+#include "lib/baseline.h"
 #include "util/strbuf.h"
 
 static bool allowed(const co_week *w)
@@ -20,7 +20,7 @@ static bool allowed(const co_week *w)
 	return w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD || w->phase == CO_PHASE_PEAK;
 }
 
-void co_tests_weeks(bool *out, const co_week *weeks, size_t n_weeks)
+void co_baseline_weeks(bool *out, const co_week *weeks, size_t n_weeks)
 {
 	long n = (long)n_weeks, last = -1;
 
@@ -93,7 +93,7 @@ static int threshold_rank(co_run_type t)
 	}
 }
 
-int co_tests_place(co_week *w, co_date first_day, unsigned niggles)
+int co_baseline_place(co_week *w, co_date first_day, unsigned niggles)
 {
 	co_session *carrier = NULL;
 	int at = -1;
@@ -135,7 +135,7 @@ int co_tests_place(co_week *w, co_date first_day, unsigned niggles)
 	return at;
 }
 
-void co_tests_note(co_week *w)
+void co_baseline_note(co_week *w)
 {
 	co_strbuf sb;
 	const co_plan_test *squat = NULL, *calf = NULL, *thr = NULL;

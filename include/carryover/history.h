@@ -1,0 +1,117 @@
+/*
+ * The athlete's history: what happened, as opposed to what the profile says
+ * the athlete is and what the plan says they will do. Logged sets and
+ * sessions, niggles with the dates they were active, baseline test results
+ * (METHOD D6) and runs (imported from a watch or logged by hand).
+ *
+ * The planner takes a history as one of its inputs (co_plan_input). Today
+ * the planner accepts it and reads nothing of it: the plan is the same for
+ * an empty and a full history. The progression issue (loads from logged
+ * sets, D2; niggles by date, A8; tests, D6; running load from the runs,
+ * D4) is what will read it; the type exists now so that the application
+ * layer can gather history and pass it without another change of the
+ * planner's signature.
+ *
+ * A co_history is plain data embedded by its owner: co_history_init() it,
+ * add entries with the co_history_add_*() functions (each copies what it is
+ * given, strings included; the history owns the copies), and
+ * co_history_release() frees everything it owns. The arrays keep the order
+ * of the calls; nothing is sorted or deduplicated.
+ */
+#ifndef CARRYOVER_HISTORY_H
+#define CARRYOVER_HISTORY_H
+
+#include <stddef.h>
+
+#include "carryover/athlete.h"
+#include "carryover/date.h"
+#include "carryover/plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One logged set of an exercise. */
+typedef struct co_logged_set {
+	co_date date;
+	char *exercise;     /* catalogue id; owned */
+	int reps;           /* 0 when the set was a hold */
+	int seconds;        /* 0 when the set was counted in reps */
+	double load;        /* in the athlete's units; < 0 for bodyweight */
+	double rpe;         /* as reported; 0 when not given */
+} co_logged_set;
+
+/** One logged strength session (the sets are co_logged_set entries of the same date). */
+typedef struct co_logged_session {
+	co_date date;
+	char *uid;          /* the planned session's uid (co_session.uid) when it was one; may be NULL; owned */
+	int minutes;        /* 0 when not given */
+	double rpe;         /* session RPE; 0 when not given */
+	char *note;         /* may be NULL; owned */
+} co_logged_session;
+
+/** A niggle with its dates (METHOD A8: a niggle has a date, a severity and may be cleared). */
+typedef struct co_niggle_log {
+	char *site;         /* as in the profile: "achilles_left"; owned */
+	unsigned regions;   /* co_region bits the site spares (co_niggle_regions) */
+	int severity;       /* pain 0-10; 0 when not given */
+	co_date active_from;
+	co_date cleared_on; /* 0 while still active */
+} co_niggle_log;
+
+/** A baseline test result (METHOD D6). */
+typedef struct co_test_result {
+	co_date date;
+	co_test_kind kind;
+	char *exercise;     /* catalogue id for a rep-max test, else NULL; owned */
+	double value;       /* reps (squat/calf tests), seconds per km (threshold run), load (rep-max) */
+	int side;           /* 0 both or not sided, 1 left, 2 right */
+} co_test_result;
+
+/** A run that happened: imported from a device file or logged by hand. */
+typedef struct co_logged_run {
+	co_date date;
+	co_run_type type;
+	int minutes;
+	double distance_km; /* 0 when unknown */
+	int rpe;            /* 0 when unknown, else 1-10 */
+	char *source;       /* e.g. the imported activity's hash; may be NULL; owned */
+} co_logged_run;
+
+typedef struct co_history {
+	co_logged_set *sets;
+	size_t n_sets, cap_sets;
+	co_logged_session *sessions;
+	size_t n_sessions, cap_sessions;
+	co_niggle_log *niggles;
+	size_t n_niggles, cap_niggles;
+	co_test_result *tests;
+	size_t n_tests, cap_tests;
+	co_logged_run *runs;
+	size_t n_runs, cap_runs;
+} co_history;
+
+/** An empty history (the same as zeroing the struct). */
+void co_history_init(co_history *h);
+
+/** Free everything the history owns and leave it empty; h itself is not freed. NULL is a no-op. */
+void co_history_release(co_history *h);
+
+/** True when the history holds no entry at all (also for NULL). */
+bool co_history_empty(const co_history *h);
+
+/*
+ * Append a copy of an entry; the strings in it are copied (NULL stays NULL).
+ * Never fail (allocation failure aborts, as everywhere in the engine).
+ */
+void co_history_add_set(co_history *h, const co_logged_set *set);
+void co_history_add_session(co_history *h, const co_logged_session *session);
+void co_history_add_niggle(co_history *h, const co_niggle_log *niggle);
+void co_history_add_test(co_history *h, const co_test_result *test);
+void co_history_add_run(co_history *h, const co_logged_run *run);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

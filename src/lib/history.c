@@ -1,0 +1,92 @@
+/*
+ * The athlete's history (include/carryover/history.h): five owned arrays
+ * that grow with util/vec.h. Every add copies its entry and the strings in
+ * it, so a caller may pass stack values and borrowed strings; release frees
+ * the copies. The planner does not read the history yet (plan.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "carryover/history.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+
+static char *dup_or_null(const char *s)
+{
+	return s ? co_xstrdup(s) : NULL;
+}
+
+void co_history_init(co_history *h)
+{
+	memset(h, 0, sizeof(*h));
+}
+
+void co_history_release(co_history *h)
+{
+	if (!h)
+		return;
+	for (size_t i = 0; i < h->n_sets; i++)
+		free(h->sets[i].exercise);
+	for (size_t i = 0; i < h->n_sessions; i++) {
+		free(h->sessions[i].uid);
+		free(h->sessions[i].note);
+	}
+	for (size_t i = 0; i < h->n_niggles; i++)
+		free(h->niggles[i].site);
+	for (size_t i = 0; i < h->n_tests; i++)
+		free(h->tests[i].exercise);
+	for (size_t i = 0; i < h->n_runs; i++)
+		free(h->runs[i].source);
+	free(h->sets);
+	free(h->sessions);
+	free(h->niggles);
+	free(h->tests);
+	free(h->runs);
+	co_history_init(h);
+}
+
+bool co_history_empty(const co_history *h)
+{
+	return !h || !(h->n_sets || h->n_sessions || h->n_niggles || h->n_tests || h->n_runs);
+}
+
+void co_history_add_set(co_history *h, const co_logged_set *set)
+{
+	co_logged_set *e = CO_VEC_PUSH(h->sets, h->n_sets, h->cap_sets);
+
+	*e = *set;
+	e->exercise = dup_or_null(set->exercise);
+}
+
+void co_history_add_session(co_history *h, const co_logged_session *session)
+{
+	co_logged_session *e = CO_VEC_PUSH(h->sessions, h->n_sessions, h->cap_sessions);
+
+	*e = *session;
+	e->uid = dup_or_null(session->uid);
+	e->note = dup_or_null(session->note);
+}
+
+void co_history_add_niggle(co_history *h, const co_niggle_log *niggle)
+{
+	co_niggle_log *e = CO_VEC_PUSH(h->niggles, h->n_niggles, h->cap_niggles);
+
+	*e = *niggle;
+	e->site = dup_or_null(niggle->site);
+}
+
+void co_history_add_test(co_history *h, const co_test_result *test)
+{
+	co_test_result *e = CO_VEC_PUSH(h->tests, h->n_tests, h->cap_tests);
+
+	*e = *test;
+	e->exercise = dup_or_null(test->exercise);
+}
+
+void co_history_add_run(co_history *h, const co_logged_run *run)
+{
+	co_logged_run *e = CO_VEC_PUSH(h->runs, h->n_runs, h->cap_runs);
+
+	*e = *run;
+	e->source = dup_or_null(run->source);
+}
