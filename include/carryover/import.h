@@ -35,6 +35,7 @@
 
 #include "carryover/activity.h"
 #include "carryover/analysis.h"
+#include "carryover/date.h"
 #include "carryover/store.h"
 
 #ifdef __cplusplus
@@ -177,8 +178,11 @@ int co_activity_laps_to_json(char **out, const co_activity *act);
 int co_activity_summary_to_json(char **out, const co_activity *act,
 				const co_run_markers *markers);
 
-/** Format Unix seconds as "2024-05-01T06:30:00Z" (buf of 21+ bytes; util/isotime.c). */
-char *co_import_iso_utc(int64_t t, char buf[32]);
+/** Format Unix seconds as "2024-05-01T06:30:00Z": co_iso_utc() (date.h) by its older name. */
+static inline char *co_import_iso_utc(int64_t t, char buf[32])
+{
+	return co_iso_utc(buf, t);
+}
 
 #ifdef __cplusplus
 }
