@@ -21,6 +21,8 @@
 #include "carryover/plan.h"
 #include "carryover/store.h"
 #include "carryover/activity.h"
+#include "carryover/stream.h"
+#include "carryover/detect.h"
 #include "carryover/fit.h"
 #include "carryover/xmltrack.h"
 #include "carryover/analysis.h"
