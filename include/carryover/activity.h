@@ -193,6 +193,12 @@ void co_sample_set_cadence(co_sample *s, double steps_per_min);
 const char *co_sport_name(int sport);
 
 /**
+ * The FIT sub_sport name ("trail", "treadmill", "indoor_running", ...), or
+ * NULL for generic (0) and numbers we do not name. Static.
+ */
+const char *co_sub_sport_name(int sub_sport);
+
+/**
  * The FIT sport number for a name as GPX/TCX files write it ("Running",
  * "running", "run", "Biking", "cycling", "ride", "swim", "walk", ...);
  * CO_SPORT_GENERIC when unknown. Case-insensitive; NULL gives generic.

@@ -22,6 +22,8 @@
 #include "carryover/history.h"
 #include "carryover/store.h"
 #include "carryover/activity.h"
+#include "carryover/stream.h"
+#include "carryover/detect.h"
 #include "carryover/fit.h"
 #include "carryover/xmltrack.h"
 #include "carryover/analysis.h"

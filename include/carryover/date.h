@@ -57,6 +57,13 @@ const char *co_weekday_name(co_weekday w);
 /** Parse "mon", "monday", "Mon" ...; returns -1 when unknown. */
 int co_weekday_parse(const char *text);
 
+/**
+ * Unix seconds `t` as the UTC instant "2024-05-01T06:30:00Z" (20 characters
+ * and a NUL) in out; returns out. Pure arithmetic on co_date, so the text
+ * never depends on the machine's time zone (src/util/isotime.c).
+ */
+char *co_iso_utc(char out[32], int64_t t);
+
 #ifdef __cplusplus
 }
 #endif

@@ -24,8 +24,11 @@
  *     size of the import. Results are committed in input order, so the
  *     outcome does not depend on thread timing.
  *
+ * The pipeline is a service of the application layer (src/app/import*.c).
  * The per-second stream is stored in the encoding of docs/formats/stream.md
- * (co_stream_encode / co_stream_decode).
+ * (carryover/stream.h), and files are told apart by carryover/detect.h;
+ * both are formats, included here for the callers that used to find them
+ * in this header.
  */
 #ifndef CARRYOVER_IMPORT_H
 #define CARRYOVER_IMPORT_H
@@ -35,7 +38,10 @@
 
 #include "carryover/activity.h"
 #include "carryover/analysis.h"
+#include "carryover/date.h"
+#include "carryover/detect.h"
 #include "carryover/store.h"
+#include "carryover/stream.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -116,44 +122,11 @@ typedef struct co_import_options {
 int co_import_run(co_import_stats *out, co_store *store, const char *const *paths,
 		  size_t npaths, const co_import_options *opt);
 
-/** What the first bytes of a file say it is. */
-typedef enum co_import_kind {
-	CO_KIND_UNKNOWN = 0,
-	CO_KIND_FIT,
-	CO_KIND_GPX,
-	CO_KIND_TCX,
-	CO_KIND_XML,     /* XML, root not seen in the bytes given */
-	CO_KIND_ZIP,
-	CO_KIND_GZIP,
-	CO_KIND_ARCHIVE  /* another archive libarchive reads (tar, 7z, ...) */
-} co_import_kind;
-
-/** Classify a file by its first `len` bytes (a few KiB are enough). */
-co_import_kind co_import_detect(const unsigned char *head, size_t len);
-
 /**
- * The SHA-256 of data[0..len) as 64 lowercase hex digits and a NUL in out.
+ * The SHA-256 of data[0..len) as 64 lowercase hex digits and a NUL in out:
+ * the content hash an imported row carries (a file's identity).
  */
 void co_import_hash(char out[65], const void *data, size_t len);
-
-/* --- the per-second stream (docs/formats/stream.md) ----------------------- */
-
-/**
- * Encode act's samples (stream format 2, "COS2") into a new buffer *out of
- * *out_len bytes (the caller frees it). An activity without samples gives *out NULL, length 0.
- * Returns 0 or CO_ENOMEM.
- */
-int co_stream_encode(unsigned char **out, size_t *out_len, const co_activity *act);
-
-/**
- * Decode a stream of format 1 ("COS1", plain or zlib; written before
- * 2026-11-24) or 2 into a new array *out of *out_count samples (the caller
- * frees it; NULL when empty). Distances come back rounded to the
- * centimetre; every other field exactly. CO_EINPUT for a damaged or
- * unknown stream.
- */
-int co_stream_decode(co_sample **out, size_t *out_count, const unsigned char *data,
-		     size_t len);
 
 /* --- JSON (src/formats/json.c) ---------------------------------------------- */
 
@@ -177,8 +150,11 @@ int co_activity_laps_to_json(char **out, const co_activity *act);
 int co_activity_summary_to_json(char **out, const co_activity *act,
 				const co_run_markers *markers);
 
-/** Format Unix seconds as "2024-05-01T06:30:00Z" (buf of 21+ bytes; util/isotime.c). */
-char *co_import_iso_utc(int64_t t, char buf[32]);
+/** Format Unix seconds as "2024-05-01T06:30:00Z": co_iso_utc() (date.h) by its older name. */
+static inline char *co_import_iso_utc(int64_t t, char buf[32])
+{
+	return co_iso_utc(buf, t);
+}
 
 #ifdef __cplusplus
 }

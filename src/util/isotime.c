@@ -5,10 +5,9 @@
 #include <stdio.h>
 
 #include "carryover/date.h"
-#include "carryover/import.h"
 #include "util/isotime.h"
 
-char *co_import_iso_utc(int64_t t, char buf[32])
+char *co_iso_utc(char buf[32], int64_t t)
 {
 	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
 	int64_t secs = t - days * 86400;
@@ -25,7 +24,7 @@ char *co_iso_local(char out[32], int64_t t, int32_t offset_s)
 	char utc[32];
 	int32_t a = offset_s < 0 ? -offset_s : offset_s;
 
-	co_import_iso_utc(t + offset_s, utc);
+	co_iso_utc(utc, t + offset_s);
 	snprintf(out, 32, "%.19s%c%02d:%02d", utc, offset_s < 0 ? '-' : '+', (int)(a / 3600),
 		 (int)(a / 60 % 60));
 	return out;

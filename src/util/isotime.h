@@ -4,8 +4,9 @@
  * Pure arithmetic on Unix seconds (through co_date): no time zone database,
  * no mktime(), so the text never depends on the machine's TZ.
  *
- * The UTC form is public as co_import_iso_utc() (carryover/import.h; the
- * CLI prints it). Both are defined in src/util/isotime.c.
+ * The UTC form is public as co_iso_utc() (carryover/date.h; the CLI prints
+ * it, and carryover/import.h keeps its older name co_import_iso_utc()).
+ * Both are defined in src/util/isotime.c.
  */
 #ifndef CO_UTIL_ISOTIME_H
 #define CO_UTIL_ISOTIME_H

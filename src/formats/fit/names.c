@@ -1,16 +1,25 @@
 /*
- * FIT profile name tables: manufacturers and Garmin products, for the
- * activity device string ("garmin fr945"). Generated from the official
- * Garmin FIT SDK profile (npm @garmin/fitsdk 21.217.0, Profile.types
- * .manufacturer and .garminProduct); names in snake_case. Sorted by id, so
- * lookups are a binary search. Regenerate rather than edit by hand.
+ * FIT names: manufacturers and Garmin products (for the activity device
+ * string, "garmin fr945") and file types (co_fit_manufacturer_name,
+ * co_fit_file_type_name in include/carryover/fit.h).
+ *
+ * The two tables are generated from the official Garmin FIT SDK profile
+ * (npm @garmin/fitsdk 21.217.0, Profile.types .manufacturer and
+ * .garminProduct); names in snake_case. Sorted by id, so lookups are a
+ * binary search. Regenerate the tables rather than edit them by hand; the
+ * lookups are at the end of the file.
  */
 #include <stddef.h>
 #include <stdint.h>
 
-#include "formats/fit_names.h"
+#include "formats/fit/decode_int.h"
 
-const co_fit_name co_fit_manufacturers[] = {
+typedef struct fit_name {
+	uint16_t id;
+	const char *name;
+} fit_name;
+
+static const fit_name manufacturers[] = {
 	{1, "garmin"},
 	{2, "garmin_fr405_antfs"},
 	{3, "zephyr"},
@@ -259,9 +268,8 @@ const co_fit_name co_fit_manufacturers[] = {
 	{354, "forto_cycling"},
 	{5759, "actigraphcorp"},
 };
-const size_t co_fit_manufacturers_count = sizeof(co_fit_manufacturers) / sizeof(co_fit_manufacturers[0]);
 
-const co_fit_name co_fit_garmin_products[] = {
+static const fit_name garmin_products[] = {
 	{1, "hrm1"},
 	{2, "axh01"},
 	{3, "axb01"},
@@ -759,4 +767,59 @@ const co_fit_name co_fit_garmin_products[] = {
 	{65532, "android_antplus_plugin"},
 	{65534, "connect"},
 };
-const size_t co_fit_garmin_products_count = sizeof(co_fit_garmin_products) / sizeof(co_fit_garmin_products[0]);
+
+/* --- lookups (hand-written) ------------------------------------------------- */
+
+static const char *find_name(const fit_name *t, size_t n, int id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (t[mid].id == id)
+			return t[mid].name;
+		if (t[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const char *co_fit_manufacturer_name(int manufacturer)
+{
+	return find_name(manufacturers, sizeof(manufacturers) / sizeof(*manufacturers),
+			 manufacturer);
+}
+
+const char *co_fit_file_type_name(int type)
+{
+	switch (type) {
+	case 1: return "device";
+	case 2: return "settings";
+	case 3: return "sport";
+	case 4: return "activity";
+	case 5: return "workout";
+	case 6: return "course";
+	case 7: return "schedules";
+	case 9: return "weight";
+	case 10: return "totals";
+	case 11: return "goals";
+	case 14: return "blood_pressure";
+	case 15: return "monitoring_a";
+	case 20: return "activity_summary";
+	case 28: return "monitoring_daily";
+	case 32: return "monitoring_b";
+	case 34: return "segment";
+	case 35: return "segment_list";
+	case 40: return "exd_configuration";
+	default: return "unknown";
+	}
+}
+
+const char *fit_garmin_product_name(int product)
+{
+	return find_name(garmin_products, sizeof(garmin_products) / sizeof(*garmin_products),
+			 product);
+}

@@ -1,6 +1,9 @@
 /*
- * The format-neutral activity (include/carryover/activity.h): lifecycle,
- * the sample-stream builder every reader shares, and FIT sport names.
+ * The format-neutral activity (include/carryover/activity.h), the engine's
+ * model of a recorded run: lifecycle, the sample-stream builder every
+ * reader shares, and the FIT sport and sub_sport names. It lives in the
+ * engine (not in formats/) because the analysis reads it, and the engine
+ * links without the formats layer.
  *
  * The builder is where the stream rules live, so that FIT, GPX and TCX
  * resample alike: at most one sample per `sample_stride` seconds (samples
@@ -16,6 +19,7 @@
 
 #include "carryover/activity.h"
 #include "carryover/error.h"
+#include "util/vec.h"
 
 void co_activity_init(co_activity *act)
 {
@@ -157,16 +161,7 @@ int co_activity_add_sample(co_activity *act, const co_sample *s)
 
 int co_activity_add_lap(co_activity *act, const co_lap *lap)
 {
-	if (act->nlaps == act->laps_alloc) {
-		size_t n = act->laps_alloc ? act->laps_alloc * 2 : 16;
-		co_lap *p = realloc(act->laps, n * sizeof(*p));
-
-		if (!p)
-			return co_error_set(CO_ENOMEM, "out of memory for laps");
-		act->laps = p;
-		act->laps_alloc = n;
-	}
-	act->laps[act->nlaps++] = *lap;
+	*CO_VEC_PUSH(act->laps, act->nlaps, act->laps_alloc) = *lap;
 	return 0;
 }
 
@@ -343,6 +338,27 @@ const char *co_sport_name(int sport)
 	    sport_names[sport])
 		return sport_names[sport];
 	return "unknown";
+}
+
+/* The FIT profile's sub_sport enum (SDK 21.217), snake_case; 0 is generic. */
+static const char *const sub_sport_names[] = {
+	NULL, "treadmill", "street", "trail", "track", "spin", "indoor_cycling", "road",
+	"mountain", "downhill", "recumbent", "cyclocross", "hand_cycling", "track_cycling",
+	"indoor_rowing", "elliptical", "stair_climbing", "lap_swimming", "open_water",
+	"flexibility_training", "strength_training", "warm_up", "match", "exercise",
+	"challenge", "indoor_skiing", "cardio_training", "indoor_walking", "e_bike_fitness",
+	"bmx", "casual_walking", "speed_walking", "bike_to_run_transition",
+	"run_to_bike_transition", "swim_to_bike_transition", "atv", "motocross",
+	"backcountry", "resort", "rc_drone", "wingsuit", "whitewater", "skate_skiing", "yoga",
+	"pilates", "indoor_running", "gravel_cycling", "e_bike_mountain", "commuting",
+	"mixed_surface", "navigate", "track_me", "map",
+};
+
+const char *co_sub_sport_name(int sub_sport)
+{
+	if (sub_sport > 0 && (size_t)sub_sport < sizeof(sub_sport_names) / sizeof(*sub_sport_names))
+		return sub_sport_names[sub_sport];
+	return NULL;
 }
 
 int co_sport_parse(const char *name)
