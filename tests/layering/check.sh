@@ -45,7 +45,7 @@ forbidden_public() {
 	case $1 in
 	util) echo "$FORMAT_HEADERS $UPPER_HEADERS catalog.h plan.h athlete.h activity.h analysis.h check.h history.h" ;;
 	lib) echo "$FORMAT_HEADERS $UPPER_HEADERS" ;;
-	report) echo "$FORMAT_HEADERS $UPPER_HEADERS" ;;
+	report) echo "$FORMAT_HEADERS store.h app.h" ;;
 	formats) echo "$UPPER_HEADERS" ;;
 	store) echo "$FORMAT_HEADERS app.h report.h" ;;
 	app) echo "report.h" ;;

@@ -8,6 +8,8 @@
 # only this script, keeps the layers apart).
 #
 #   selftest.sh CC VIEWS_DIR INCLUDE_DIR
+#
+# Last, symbols.sh must refuse an object that calls co_store_open.
 set -u
 
 cc=$1
@@ -53,6 +55,14 @@ compiles cli util/strbuf.h && ok || bad "the CLI's view refuses util/strbuf.h"
 compiles cli store/store_impl.h && bad "the CLI's view compiles store/store_impl.h" || ok
 compiles lib lib/session.h && ok || bad "the engine's view refuses its own header"
 compiles lib formats/xmltrack_int.h && bad "the engine's view compiles a formats header" || ok
+
+# symbols.sh must refuse a CLI object that calls the store itself.
+printf '#include "carryover/store.h"\nint co_probe(void);\nint co_probe(void) { co_store *s; return co_store_open(&s, "x.db"); }\n' >"$work/probe.c"
+if "$cc" -c -std=c11 -I "$include" -o "$work/probe.o" "$work/probe.c" 2>"$work/cc.err"; then
+	sh "$here/symbols.sh" "$work/probe.o" >"$work/out" 2>&1 && bad "symbols.sh accepted a CLI object calling co_store_open" || ok
+else
+	bad "could not compile the symbols probe: $(head -2 "$work/cc.err")"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
