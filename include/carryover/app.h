@@ -212,6 +212,52 @@ int co_app_activities(co_store_activity_row **out, size_t *out_count, co_app *ap
 /** Free what co_app_activities() returned. NULL is a no-op. */
 void co_app_activities_free(co_store_activity_row *rows, size_t n);
 
+/* --- workouts for the watch ------------------------------------------------------ */
+
+struct co_strbuf;
+
+/** Which sessions co_app_export_fit() writes, and the words it needs. */
+typedef struct co_app_fit_options {
+	unsigned version;    /* CO_APP_FIT_OPTIONS_VERSION */
+	co_date from, to;    /* the sessions dated from..to, both included */
+	/* The workout's name (wkt_name) for session s; NULL: the focus name.
+	 * The words are the renderer's (report.h), hence a callback. */
+	void (*name)(struct co_strbuf *out, const co_plan *plan, const co_session *s);
+	/* The notes of an exercise step (the dose in words); NULL: none. */
+	void (*notes)(struct co_strbuf *out, const co_plan *plan, const co_item *it);
+} co_app_fit_options;
+
+#define CO_APP_FIT_OPTIONS_VERSION 1
+#define CO_APP_FIT_OPTIONS_INIT {.version = CO_APP_FIT_OPTIONS_VERSION}
+
+/** One FIT workout file: its file name and bytes. */
+typedef struct co_app_fit_file {
+	char name[64];              /* "2027-01-05-posterior_chain.fit" (DATE-FOCUS.fit) */
+	const co_session *session;  /* the plan's session it was written from */
+	uint32_t serial;            /* file_id.serial_number, from the session uid */
+	size_t n_steps;             /* workout steps */
+	unsigned char *data;
+	size_t len;
+} co_app_fit_file;
+
+/**
+ * The FIT workout files of the plan's sessions dated opts->from..opts->to,
+ * in date order, one per session (docs/formats/fit-workout.md): per
+ * exercise a step with its Garmin exercise_category and exercise_name,
+ * reps or time and the load in kg; for several sets a rest step and a
+ * repeat step; warm-up and cool-down steps by their intensity. Pure: the
+ * same plan gives the same bytes (the serial and time_created come from
+ * the session's uid and date). Nothing is written to disk. *out (NULL when
+ * no session falls in the range) is freed with co_app_fit_files_free().
+ * CO_EINPUT for options of an unknown version or a load a FIT file cannot
+ * hold (over 655.34 kg).
+ */
+int co_app_export_fit(co_app_fit_file **out, size_t *out_count, const co_plan *plan,
+		      const co_app_fit_options *opts);
+
+/** Free what co_app_export_fit() returned. NULL is a no-op. */
+void co_app_fit_files_free(co_app_fit_file *files, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

@@ -25,6 +25,7 @@
 #include "carryover/stream.h"
 #include "carryover/detect.h"
 #include "carryover/fit.h"
+#include "carryover/fit_workout.h"
 #include "carryover/xmltrack.h"
 #include "carryover/analysis.h"
 #include "carryover/import.h"

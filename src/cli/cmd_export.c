@@ -24,6 +24,9 @@
 #include "cli/cli.h"
 #include "cli/opt.h"
 
+/* export fit: cmd_export_fit.c */
+int co_cli_export_fit(co_cli *cli, int argc, char **argv);
+
 static const char *out_path, *time_text, *tz_text;
 static bool no_tests;
 
@@ -172,22 +175,35 @@ done:
 	return rc;
 }
 
+/* `export --help`, or no format: what the formats are. */
+static void export_usage(FILE *f)
+{
+	fputs("usage: carryover export ics [PROFILE] [-o FILE] [--time HH:MM [--tz ZONE]] [--no-tests]\n"
+	      "       carryover export fit [PROFILE] [--week DATE | --session DATE] -o DIR\n"
+	      "\n"
+	      "Write the strength plan for other programs: 'ics', a calendar feed; 'fit',\n"
+	      "workout files for a Garmin watch. 'carryover export FORMAT --help' says more.\n", f);
+}
+
 int cmd_export(co_cli *cli, int argc, char **argv)
 {
 	int next = argc, rc;
 
-	if (co_cli_wants_help(argc, argv)) {
-		usage(stdout);
+	/* global options may come before the format too: export --db x.db ics;
+	 * each format answers its own --help */
+	if ((rc = co_cli_parse_head(cli, "export", argc, argv, &next)) != 0) {
+		if (rc != CO_OPT_HELP)
+			return rc;
+		export_usage(stdout);
 		return CO_EXIT_OK;
 	}
-	/* global options may come before the format too: export --db x.db ics */
-	if ((rc = co_cli_parse_head(cli, "export", argc, argv, &next)) != 0)
-		return rc;
 	if (next >= argc) {
-		usage(stderr);
+		export_usage(stderr);
 		return CO_EXIT_USAGE;
 	}
 	if (!strcmp(argv[next], "ics"))
 		return export_ics(cli, argc - next, argv + next);
-	return co_cli_usage_error("unknown export format '%s' (expected 'ics')", argv[next]);
+	if (!strcmp(argv[next], "fit"))
+		return co_cli_export_fit(cli, argc - next, argv + next);
+	return co_cli_usage_error("unknown export format '%s' (expected 'ics' or 'fit')", argv[next]);
 }

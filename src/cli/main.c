@@ -30,7 +30,7 @@ static const command commands[] = {
 	{"week", cmd_week, "one week of the plan: phase, runs, session cards"},
 	{"session", cmd_session, "the strength session of a day (session DATE)"},
 	{"check", cmd_check, "check a plan against the method's rules (check PROFILE|PLAN.json)"},
-	{"export", cmd_export, "write the plan as a calendar feed (export ics [PROFILE])"},
+	{"export", cmd_export, "write the plan as a calendar feed or watch workouts (export ics|fit)"},
 	{"import", cmd_import, "import activities: FIT/GPX/TCX files, folders, export zips"},
 	{"activities", cmd_activities, "list imported activities (--since DATE, --json)"},
 	{"debug", cmd_debug, NULL}, /* developer tools, not listed: debug --help */

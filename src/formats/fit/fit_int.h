@@ -85,7 +85,47 @@ static const uint8_t bt_size[BT_COUNT] = {
  */
 enum {
 	FIT_MESG_WORKOUT = 26,
-	FIT_MESG_WORKOUT_STEP = 27
+	FIT_MESG_WORKOUT_STEP = 27,
+	FIT_MESG_EXERCISE_TITLE = 264
+};
+
+/* file_id.type of a workout file; manufacturer "development" (FORMATS.md 2.4). */
+enum { FIT_FILE_WORKOUT = 5, FIT_MANUFACTURER_DEVELOPMENT = 255 };
+
+/* The header an encoder writes: protocol 1.0 (no 64-bit types or developer
+ * fields are needed, and the oldest devices read it) and profile 21.217. */
+enum { FIT_PROTOCOL_1_0 = 0x10, FIT_PROFILE_VERSION = 21217 };
+
+/* workout (FIT_MESG_WORKOUT). */
+enum {
+	FIT_WORKOUT_SPORT = 4,           /* enum sport: 10 training */
+	FIT_WORKOUT_NUM_VALID_STEPS = 6, /* uint16: the workout_step messages */
+	FIT_WORKOUT_WKT_NAME = 8,        /* string */
+	FIT_WORKOUT_SUB_SPORT = 11       /* enum sub_sport: 20 strength_training */
+};
+
+/* workout_step (FIT_MESG_WORKOUT_STEP). duration_value and target_value
+ * mean what duration_type says: reps, ms, or (repeat) the first step's
+ * message_index and the number of rounds. */
+enum {
+	FIT_STEP_WKT_STEP_NAME = 0,      /* string */
+	FIT_STEP_DURATION_TYPE = 1,      /* enum wkt_step_duration */
+	FIT_STEP_DURATION_VALUE = 2,     /* uint32 */
+	FIT_STEP_TARGET_TYPE = 3,        /* enum wkt_step_target: 2 open */
+	FIT_STEP_TARGET_VALUE = 4,       /* uint32 */
+	FIT_STEP_INTENSITY = 7,          /* enum intensity */
+	FIT_STEP_NOTES = 8,              /* string */
+	FIT_STEP_EXERCISE_CATEGORY = 10, /* uint16 exercise_category */
+	FIT_STEP_EXERCISE_NAME = 11,     /* uint16, within the category */
+	FIT_STEP_EXERCISE_WEIGHT = 12,   /* uint16, kg x 100 */
+	FIT_STEP_WEIGHT_DISPLAY_UNIT = 13 /* uint16 fit_base_unit: 1 kg, 2 lb */
+};
+
+/* exercise_title (FIT_MESG_EXERCISE_TITLE): a display name for a pair. */
+enum {
+	FIT_TITLE_EXERCISE_CATEGORY = 0, /* uint16 */
+	FIT_TITLE_EXERCISE_NAME = 1,     /* uint16 */
+	FIT_TITLE_WKT_STEP_NAME = 2      /* string */
 };
 
 /* Fields every message may have. */
