@@ -11,7 +11,8 @@
  *
  * Everything here is a definition or a static inline helper: the decoder's
  * hot loop (decode.c, ~8 instructions a byte, bench/fit_decode.c) reads
- * through rd16()/rd32() and must keep them inlined. An encoder starts here:
+ * through rd16()/rd32() and must keep them inlined. The workout encoder
+ * (encode.c) writes from the same:
  * base type bytes, message and field numbers, the header layout and the
  * CRC (co_fit_crc16(), crc.c).
  */
