@@ -5,8 +5,9 @@
 //   node tests/oracle/fitworkout.test.mjs <carryover-binary> <source-dir>
 //
 // Profiles: examples/marathon.ini (kg, loads), examples/lb.ini (pounds,
-// converted to kg in the file) and examples/5k.ini (bodyweight only), the
-// first weeks of each, exported a week at a time. For every session:
+// converted to kg in the file) and examples/5k.ini (bodyweight only), every
+// week of each season (CO_FIT_WEEKS=N: the first N), exported a week at a
+// time. For every session:
 //   - the SDK reads the file with its integrity check and no error;
 //   - file_id is a workout (type 5) with a serial no other file has;
 //   - workout is training (10) / strength training (20), num_valid_steps
@@ -48,7 +49,7 @@ try {
 const { Decoder, Stream } = sdk;
 
 const LB = 0.45359237;
-const WEEKS = 3;
+const WEEKS = Number(process.env.CO_FIT_WEEKS || 1000); // whole seasons by default (~7 s)
 const work = mkdtempSync(join(tmpdir(), "co-fitwkt-"));
 const env = {
   ...process.env,
