@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 #include <cmocka.h>
+#include <libical/ical.h>
 
 #include "carryover/carryover.h"
 #include "util/strbuf.h"
@@ -912,8 +913,13 @@ static void feed_structure(void **state)
 	assert_int_equal(values_of(lines, n, "CALSCALE", vals, 8), 1);
 	free(vals[0]);
 	assert_int_equal(values_of(lines, n, "X-WR-CALNAME", vals, 8), 1);
-	/* the athlete's name is escaped: , ; \ */
-	assert_string_equal(vals[0], "X-WR-CALNAME:carryover: Zo\xC3\xAB L\xC3\xA4ufer\\, "
+	/* an x-property's value is untyped: libical escapes the backslash only */
+	assert_string_equal(vals[0], "X-WR-CALNAME:carryover: Zo\xC3\xAB L\xC3\xA4ufer, "
+			    "\"ZL\"; club\\\\runner");
+	free(vals[0]);
+	/* RFC 7986's NAME is TEXT: , ; \ escaped */
+	assert_int_equal(values_of(lines, n, "NAME", vals, 8), 1);
+	assert_string_equal(vals[0], "NAME:carryover: Zo\xC3\xAB L\xC3\xA4ufer\\, "
 			    "\"ZL\"\\; club\\\\runner");
 	free(vals[0]);
 
@@ -1014,44 +1020,83 @@ static void folding_and_escaping(void **state)
 	co_plan_free(p);
 }
 
-/* Folding is exact at the boundary: a 75-octet line stays whole, 76 folds. */
+/*
+ * Folding around the 75-octet limit (libical's): no physical line is longer,
+ * none splits a UTF-8 character, and the value unfolds to what was given.
+ */
 static void folding_boundary(void **state)
 {
 	co_date days[] = {D(2027, 1, 5)};
 	co_plan *p = hand_plan(D(2027, 1, 4), days, 1);
 	co_ics_options o = CO_ICS_OPTIONS_INIT;
-	char name[128], *text, **lines;
+	char name[128], want[160], *text, **lines, *vals[2];
 	size_t n;
 
 	(void)state;
-	/* "X-WR-CALNAME:" is 13 octets: 62 more make 75 */
-	memset(name, 'a', 62);
-	name[62] = '\0';
-	o.calname = name;
 	o.dtstamp = 1798761600;
-	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
-	lines = split_crlf(text, &n);
-	for (size_t i = 0; i < n; i++)
-		if (!strncmp(lines[i], "X-WR-CALNAME:", 13)) {
-			assert_int_equal(strlen(lines[i]), 75);
-			assert_true(lines[i + 1][0] != ' ');
+	for (int len = 60; len < 66; len++) {
+		for (int multibyte = 0; multibyte < 2; multibyte++) {
+			memset(name, 'a', (size_t)len);
+			strcpy(name + len, multibyte ? "\xC3\xA9z" : "z");
+			o.calname = name;
+			assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
+			lines = split_crlf(text, &n);
+			for (size_t i = 0; i < n; i++) {
+				assert_true(strlen(lines[i]) <= 75);
+				assert_true(valid_utf8(lines[i]));
+			}
+			assert_int_equal(values_of(lines, n, "X-WR-CALNAME", vals, 2), 1);
+			snprintf(want, sizeof(want), "X-WR-CALNAME:%s", name);
+			assert_string_equal(vals[0], want);
+			free(vals[0]);
+			free_lines(lines, n);
+			free(text);
 		}
-	free_lines(lines, n);
-	free(text);
-
-	/* 61 ASCII then a 2-octet character: it would end at octet 76, so it moves down whole */
-	memset(name, 'a', 61);
-	strcpy(name + 61, "\xC3\xA9z");
-	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
-	lines = split_crlf(text, &n);
-	for (size_t i = 0; i < n; i++)
-		if (!strncmp(lines[i], "X-WR-CALNAME:", 13)) {
-			assert_int_equal(strlen(lines[i]), 74);
-			assert_string_equal(lines[i + 1], " \xC3\xA9z");
-		}
-	free_lines(lines, n);
-	free(text);
+	}
 	co_plan_free(p);
+}
+
+/*
+ * The events' starts as instants, read back through libical with the
+ * VTIMEZONE the feed carries (so a wrong or over-truncated zone shows).
+ */
+static size_t event_starts(const char *text, time_t *out, char tzid[][64], size_t max)
+{
+	icalcomponent *cal = icalparser_parse_string(text), *c;
+	icaltimezone *zone = NULL;
+	size_t n = 0;
+
+	assert_non_null(cal);
+	c = icalcomponent_get_first_component(cal, ICAL_VTIMEZONE_COMPONENT);
+	if (c) {
+		zone = icaltimezone_new();
+		assert_true(icaltimezone_set_component(zone, icalcomponent_new_clone(c)));
+	}
+	for (c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c && n < max;
+	     c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		icalproperty *dp = icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
+		icalparameter *tp = icalproperty_get_first_parameter(dp, ICAL_TZID_PARAMETER);
+		struct icaltimetype t = icalproperty_get_dtstart(dp);
+
+		snprintf(tzid[n], 64, "%s", tp ? icalparameter_get_tzid(tp) : "");
+		if (tp) {
+			assert_non_null(zone);
+			assert_string_equal(icaltimezone_get_tzid(zone), tzid[n]);
+			out[n++] = icaltime_as_timet_with_zone(t, zone);
+		} else {
+			assert_true(icaltime_is_utc(t));
+			out[n++] = icaltime_as_timet(t);
+		}
+	}
+	if (zone)
+		icaltimezone_free(zone, 1);
+	icalcomponent_free(cal);
+	return n;
+}
+
+static time_t utc(int y, int m, int d, int hh, int mm)
+{
+	return (time_t)D(y, m, d) * 86400 + hh * 3600 + mm * 60;
 }
 
 static char *dtstart_of(const char *text, size_t which)
@@ -1074,7 +1119,8 @@ static void timed_events(void **state)
 	co_date days[] = {D(2027, 1, 5), D(2027, 7, 6), D(2040, 7, 3), D(2040, 12, 4)};
 	co_plan *p = hand_plan(D(2027, 1, 4), days, 4);
 	co_ics_options o = CO_ICS_OPTIONS_INIT;
-	char *text = NULL, *v;
+	char *text = NULL, *v, tzid[8][64];
+	time_t t[8];
 
 	(void)state;
 	o.dtstamp = 1798761600;
@@ -1083,51 +1129,49 @@ static void timed_events(void **state)
 	o.tzid = "Europe/London";
 	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
 	assert_non_null(strstr(text, "X-WR-TIMEZONE:Europe/London\r\n"));
-	v = dtstart_of(text, 0);
-	assert_string_equal(v, "DTSTART:20270105T183000Z"); /* GMT */
-	free(v);
-	v = dtstart_of(text, 1);
-	assert_string_equal(v, "DTSTART:20270706T173000Z"); /* BST */
-	free(v);
-	/* past the zone file's table, the POSIX rule in its footer */
-	v = dtstart_of(text, 2);
-	assert_string_equal(v, "DTSTART:20400703T173000Z");
-	free(v);
-	v = dtstart_of(text, 3);
-	assert_string_equal(v, "DTSTART:20401204T183000Z");
-	free(v);
-	/* DTEND is the session's length later */
-	assert_non_null(strstr(text, "DTEND:20270105T191400Z\r\n"));
+	assert_non_null(strstr(text, "\r\nBEGIN:VTIMEZONE\r\n"));
+	assert_non_null(strstr(text, "\r\nTZID:Europe/London\r\n"));
+	/* the wall time in the athlete's zone, with the zone named */
+	assert_non_null(strstr(text, "\r\nDTSTART;TZID=Europe/London:20270105T183000\r\n"));
+	assert_non_null(strstr(text, "\r\nDTEND;TZID=Europe/London:20270105T191400\r\n"));
+	/* and the feed's VTIMEZONE makes them the right instants: GMT, BST, to 2040 */
+	assert_int_equal(event_starts(text, t, tzid, 8), 4);
+	assert_string_equal(tzid[0], "Europe/London");
+	assert_true(t[0] == utc(2027, 1, 5, 18, 30));
+	assert_true(t[1] == utc(2027, 7, 6, 17, 30));
+	assert_true(t[2] == utc(2040, 7, 3, 17, 30));
+	assert_true(t[3] == utc(2040, 12, 4, 18, 30));
+	/* only the rules of the plan's years, not the zone's history since 1847 */
+	assert_null(strstr(text, "1847"));
 	free(text);
 
 	o.tzid = "America/New_York";
 	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
-	v = dtstart_of(text, 0);
-	assert_string_equal(v, "DTSTART:20270105T233000Z");
-	free(v);
-	v = dtstart_of(text, 1);
-	assert_string_equal(v, "DTSTART:20270706T223000Z");
-	free(v);
+	assert_int_equal(event_starts(text, t, tzid, 8), 4);
+	assert_true(t[0] == utc(2027, 1, 5, 23, 30));
+	assert_true(t[1] == utc(2027, 7, 6, 22, 30));
 	free(text);
 
 	o.tzid = "Australia/Sydney"; /* DST in the southern summer */
 	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
-	v = dtstart_of(text, 0);
-	assert_string_equal(v, "DTSTART:20270105T073000Z");
-	free(v);
-	v = dtstart_of(text, 1);
-	assert_string_equal(v, "DTSTART:20270706T083000Z");
-	free(v);
-	v = dtstart_of(text, 3);
-	assert_string_equal(v, "DTSTART:20401204T073000Z");
-	free(v);
+	assert_int_equal(event_starts(text, t, tzid, 8), 4);
+	assert_true(t[0] == utc(2027, 1, 5, 7, 30));
+	assert_true(t[1] == utc(2027, 7, 6, 8, 30));
+	assert_true(t[3] == utc(2040, 12, 4, 7, 30));
 	free(text);
 
-	o.tzid = NULL; /* UTC */
+	o.tzid = NULL; /* UTC: "...Z" times and no VTIMEZONE */
 	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
 	v = dtstart_of(text, 1);
 	assert_string_equal(v, "DTSTART:20270706T183000Z");
 	free(v);
+	assert_null(strstr(text, "VTIMEZONE"));
+	free(text);
+
+	/* a path to a zone file is read as the zone it is */
+	o.tzid = "/usr/share/zoneinfo/Europe/London";
+	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
+	assert_non_null(strstr(text, "\r\nDTSTART;TZID=Europe/London:20270105T183000\r\n"));
 	free(text);
 
 	o.tzid = "Mars/Olympus_Mons";
