@@ -606,7 +606,8 @@ static int expand(expand_ctx *x, const ics_event *e, const run_of *ro, struct ic
 		if (prop_time(x->r, p, &t))
 			CO_VEC_PUSH(ex, n_ex, cap_ex)->date = local_date(t);
 	}
-	qsort(ex, n_ex, sizeof(*ex), key_cmp);
+	if (n_ex > 1)
+		qsort(ex, n_ex, sizeof(*ex), key_cmp);
 
 	if (!rp) {
 		if (!skipped(x, ex, n_ex, NULL, first))
@@ -830,7 +831,8 @@ int co_calendar_read_ics_with(co_calendar *cal, const char *text, size_t len, co
 		k->date = local_date(t);
 		k->uid = uid;
 	}
-	qsort(ov, n_ov, sizeof(*ov), key_cmp);
+	if (n_ov > 1)
+		qsort(ov, n_ov, sizeof(*ov), key_cmp);
 
 	memset(&x, 0, sizeof(x));
 	x.r = &r;

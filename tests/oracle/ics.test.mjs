@@ -23,7 +23,8 @@
 // Prints one line per failure and "N passed, M failed" last; exits 1 on any
 // failure.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
 
@@ -53,7 +54,11 @@ function check(ok, name, detail) {
 }
 
 const profile = join(src, "examples", "marathon.ini");
-const env = { ...process.env, TZ: "UTC", LC_ALL: "C", CARRYOVER_TODAY: "2026-12-30" };
+// A store of its own: the runner's real store (or another test's) is never read or written.
+const storeDir = mkdtempSync(join(tmpdir(), "carryover-ics-oracle-"));
+process.on("exit", () => rmSync(storeDir, { recursive: true, force: true }));
+const env = { ...process.env, TZ: "UTC", LC_ALL: "C", CARRYOVER_TODAY: "2026-12-30",
+  CARRYOVER_DB: join(storeDir, "carryover.db") };
 
 function run(args, extraEnv = {}) {
   const r = spawnSync(bin, args, { env: { ...env, ...extraEnv }, maxBuffer: 1 << 28 });

@@ -1,16 +1,21 @@
 /*
- * iCalendar in and out.
+ * iCalendar in and out (libical underneath).
  *
  * Reading: the classification table (each kind of summary a coach or app
  * writes, with the run type, minutes, distance and race priority it must
  * give), named warnings for what is not guessed, local dates for TZID, UTC
- * and all-day events, weekly recurrences, and every kind of bad input with
- * its file:line message (fixtures in tests/data/calendar/).
+ * and all-day events, recurrences as RFC 5545 expands them (ordinal BYDAY,
+ * BYSETPOS, UNTIL in UTC against a zone or floating, RDATE, EXDATE,
+ * overrides), feeds as Google Calendar and Outlook write them, the bounds
+ * of issue 9.3 (bombs built in memory, work asserted by counters), and
+ * every kind of bad input with its file:line message (fixtures in
+ * tests/data/calendar/).
  *
  * Writing: the feed's required properties, CRLF, folding at 75 octets that
  * never splits a UTF-8 character, TEXT escaping that unescapes back to the
- * session card, timed events converted to UTC across DST changes, and UIDs
- * that survive a recomputed plan.
+ * session card, timed events in the athlete's zone whose VTIMEZONE gives
+ * the right instants across DST changes, and UIDs that survive a
+ * recomputed plan.
  */
 #include <setjmp.h>
 #include <stdarg.h>
