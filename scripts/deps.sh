@@ -7,7 +7,7 @@
 set -eu
 
 PKGS="build-essential cmake pkg-config
-libsqlite3-dev libinih-dev libjansson-dev libexpat1-dev libarchive-dev
+libsqlite3-dev libinih-dev libjansson-dev libexpat1-dev libarchive-dev libical-dev
 libmicrohttpd-dev libpq-dev libcmocka-dev
 libssl-dev zlib1g-dev sqlite3
 clang libclang-rt-14-dev

@@ -52,27 +52,66 @@ int co_calendar_read_file(co_calendar *cal, const char *path);
  */
 int co_calendar_read_csv(co_calendar *cal, const char *text, size_t len, const char *source);
 
+/*
+ * Bounds of the iCalendar reader (docs/formats/calendar.md, "Bounds"):
+ * numbers no coach's calendar reaches (a year of daily runs is 365 events),
+ * so that a hostile feed costs bounded time and memory. What a bound cuts
+ * is said in a warning, never dropped silently.
+ */
+#define CO_ICS_MAX_EVENTS 20000   /* VEVENTs read from one file */
+#define CO_ICS_MAX_PER_EVENT 1000 /* occurrences of one recurring event */
+#define CO_ICS_MAX_EXPANDED 20000 /* occurrences expanded in one file, all events */
+#define CO_ICS_MAX_ZONES 64       /* VTIMEZONEs in one file */
+
+/* What the reader may expand, and what it did (the counters are for tests). */
+typedef struct co_ics_read {
+	/*
+	 * The plan's dates: recurrences are expanded only up to `to`, and an
+	 * open-ended rule stops there instead of after 52 weeks. 0: no window.
+	 */
+	co_date from, to;
+	size_t events;   /* out: VEVENTs read */
+	size_t expanded; /* out: occurrences the recurrence iterator produced */
+	size_t probes;   /* out: index entries compared to find overrides and EXDATEs */
+} co_ics_read;
+
 /**
- * Read an iCalendar (RFC 5545) feed: each VEVENT becomes a run, a race or a
- * warning (classification table in docs/formats/calendar.md). Weekly RRULEs
- * are expanded (COUNT, UNTIL, INTERVAL, BYDAY, EXDATE, RECURRENCE-ID
- * overrides); other recurrences are skipped with a warning. Returns 0 or
- * CO_EINPUT (an event without DTSTART, a malformed date or duration, an
- * unterminated component); on failure `cal` is unchanged.
+ * Read an iCalendar (RFC 5545) feed through libical: each VEVENT becomes a
+ * run, a race or a warning (classification table in
+ * docs/formats/calendar.md). RRULEs are expanded by libical's recurrence
+ * iterator (DAILY to YEARLY, COUNT, UNTIL, INTERVAL, ordinal BYDAY,
+ * BYSETPOS, ...) under the bounds above, with RDATE, EXDATE and
+ * RECURRENCE-ID overrides applied; VTIMEZONEs in the feed (else the
+ * system's zones) place TZID times. Returns 0 or CO_EINPUT (an event
+ * without DTSTART, a malformed property, an unterminated component), with
+ * the line of the offending property; on failure `cal` is unchanged.
  */
 int co_calendar_read_ics(co_calendar *cal, const char *text, size_t len, const char *source);
+
+/** The same, with a window and counters (`r` may be NULL). */
+int co_calendar_read_ics_with(co_calendar *cal, const char *text, size_t len, const char *source,
+			      co_ics_read *r);
+
+/**
+ * co_calendar_read_file() with the plan's dates: an .ics file expands its
+ * recurrences only between `from` and `to` (0: no bound).
+ */
+int co_calendar_read_file_within(co_calendar *cal, const char *path, co_date from, co_date to);
 
 /** How co_plan_to_ics() writes the feed. */
 typedef struct co_ics_options {
 	/*
 	 * NULL (default): all-day events (DTSTART;VALUE=DATE). "HH:MM": timed
-	 * events starting at that local time in `tzid`, written in UTC (…Z) so
-	 * that no VTIMEZONE is needed; DTEND = start + the session's minutes.
+	 * events starting at that local time in `tzid`, written with
+	 * TZID=<zone> and the zone's VTIMEZONE (only the rules the plan's dates
+	 * need), or in UTC ("...Z") when the zone is UTC; DTEND = start + the
+	 * session's minutes.
 	 */
 	const char *time;
 	/*
 	 * The zone of `time`: an IANA name ("Europe/London", read from the
-	 * system's zoneinfo, $TZDIR overrides), an absolute path to a TZif file
+	 * system's zoneinfo through libical), an absolute path to a zoneinfo
+	 * file under the system's zoneinfo folder or a link to one
 	 * ("/etc/localtime"), or NULL/"UTC". Ignored without `time`.
 	 */
 	const char *tzid;
@@ -98,8 +137,8 @@ typedef struct co_ics_options {
 #define CO_ICS_OPTIONS_INIT {NULL, NULL, 0, NULL, true, NULL, NULL}
 
 /**
- * Write `plan` as an iCalendar feed (CRLF lines folded at 75 octets, never
- * inside a UTF-8 character). `opts` may be NULL for the defaults. On success
+ * Write `plan` as an iCalendar feed through libical (CRLF lines folded at
+ * 75 octets, never inside a UTF-8 character; TEXT escaped). `opts` may be NULL for the defaults. On success
  * *out is a malloc'd NUL-terminated string the caller frees. Returns 0, or
  * CO_EINPUT for a bad `time` or an unknown `tzid`.
  */

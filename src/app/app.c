@@ -246,8 +246,14 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 		rc = read_stored(&p, app);
 	if (rc < 0)
 		goto done;
-	/* The running calendar: the runs file the profile names, over its template. */
-	if (p->runs_file && (rc = co_calendar_read_file(&cal, p->runs_file)) < 0) {
+	/*
+	 * The running calendar: the runs file the profile names, over its
+	 * template. Recurrences are expanded only over the plan's dates (the
+	 * longest season is 104 weeks from the start, src/lib/periodize.h).
+	 */
+	if (p->runs_file &&
+	    (rc = co_calendar_read_file_within(&cal, p->runs_file, p->start,
+					       p->start + 105 * 7)) < 0) {
 		rc = as_input(rc);
 		goto done;
 	}

@@ -34,7 +34,7 @@ static const co_opt ics_opts[] = {
 	{CO_OPT_VALUE, "output", 'o', &out_path, "FILE",
 	 "write FILE (whole or not at all) instead of standard output"},
 	{CO_OPT_VALUE, "time", 0, &time_text, "HH:MM",
-	 "timed events starting at HH:MM local time (written in UTC);\nwithout it, events are all-day"},
+	 "timed events starting at HH:MM local time in the --tz zone;\nwithout it, events are all-day"},
 	{CO_OPT_VALUE, "tz", 0, &tz_text, "ZONE",
 	 "the zone of --time, e.g. Europe/London (default: $TZ, else\nthe system's zone)"},
 	{CO_OPT_FLAG, "no-tests", 0, &no_tests, NULL, "leave the baseline test events out"},

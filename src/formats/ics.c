@@ -2,9 +2,15 @@
  * Dated runs from an iCalendar feed (RFC 5545): a coach's calendar, a
  * training app's export, a hand-made plan (docs/formats/calendar.md).
  *
- * Lines are unfolded (CRLF or LF, then a space or tab continues the line),
- * split into NAME;PARAMS:VALUE, and grouped by BEGIN/END. Each VEVENT is
- * classified from its SUMMARY and its length:
+ * libical reads the properties and expands the recurrences; what is ours
+ * is the line map, the bounds and the classifier. The text is cut into
+ * content lines (unfolded, each with the physical line it starts on) only
+ * to keep the BEGIN/END structure and to hand libical one property at a
+ * time, so that a bad value is reported at its own line. Only the
+ * properties we use are handed over (SUMMARY, UID, DTSTART, DTEND,
+ * DURATION, RRULE, RDATE, EXDATE, RECURRENCE-ID, STATUS, and the whole of
+ * each VTIMEZONE). Each VEVENT is then classified from its SUMMARY and its
+ * length:
  *
  *   "Intervals 6x800"  intervals, minutes from the event's length
  *   "Tempo 40'"        tempo, 40 minutes (40', 40 min, 2h, 1h30, 1.5h)
@@ -13,14 +19,19 @@
  *
  * A run's date is the local date its event starts on: as written for dates,
  * floating times and TZID times; converted from UTC to the machine's local
- * zone for "...Z" times. Weekly RRULEs are expanded; other recurrences keep
- * their first occurrence and say so in a warning.
+ * zone for "...Z" times. Recurrences go through icalrecur_iterator, with
+ * the TZID's zone (the feed's VTIMEZONE, else the system's) so that a UTC
+ * UNTIL cuts where RFC 5545 says.
  *
- * Invariants: nothing is guessed silently (an unknown summary, a missing
- * duration, a generic "Run" each leave a named warning), and the calendar
- * is only appended to once the whole feed has been read without error.
+ * Invariants: work is bounded per file (CO_ICS_MAX_* in calendar_io.h;
+ * each cut is a warning), overrides and EXDATEs are found through sorted
+ * indexes (no occurrences x overrides scan), nothing is guessed silently,
+ * and the calendar is only appended to once the whole feed has been read
+ * without error.
  */
 #include <ctype.h>
+#include <libical/ical.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,40 +40,348 @@
 
 #include "carryover/calendar_io.h"
 #include "carryover/error.h"
+#include "formats/ics_classify.h"
 #include "util/strbuf.h"
+#include "util/vec.h"
 
 #define MAX_MINUTES 600
-#define MAX_PARAMS 16
-#define MAX_OCCURRENCES 1000
 #define OPEN_ENDED_WEEKS 52
 #define MAX_DEPTH 16
+#define MAX_OBSERVANCES 400 /* STANDARD/DAYLIGHT parts of one VTIMEZONE */
 
-/* ---- content lines ------------------------------------------------------- */
 
-typedef struct ics_line {
-	char *text;   /* unfolded, NUL-terminated; owned by the lines array */
-	int line;     /* physical line it starts on */
-} ics_line;
+/* ---- content lines and the structure ------------------------------------ */
 
-typedef struct ics_lines {
-	ics_line *v;
-	size_t n, alloc;
-} ics_lines;
+typedef struct ics_event {
+	icalcomponent *comp; /* a VEVENT holding only the properties we read */
+	int line;            /* BEGIN:VEVENT */
+	int summary_line, rrule_line;
+} ics_event;
 
-static void lines_free(ics_lines *ls)
+typedef struct ics_zone {
+	char *tzid;
+	icaltimezone *zone;
+} ics_zone;
+
+typedef struct reader {
+	const char *source;
+	char stack[MAX_DEPTH][32];      /* component names, uppercased (cut at 31) */
+	int stack_line[MAX_DEPTH];
+	icalcomponent *build[MAX_DEPTH]; /* what is being built at each depth; NULL: ignored */
+	int depth;
+	bool saw_calendar;
+	ics_event cur;
+	ics_event *events;
+	size_t n_events, cap_events;
+	size_t skipped_events;
+	int first_skipped;              /* line of the first VEVENT past the bound */
+	ics_zone *zones;
+	size_t n_zones, cap_zones;
+	size_t skipped_zones, observances;
+} reader;
+
+/* The value of a content line: after the first ':' outside a quoted parameter. */
+static const char *value_of(const char *s)
 {
-	for (size_t i = 0; i < ls->n; i++)
-		free(ls->v[i].text);
-	free(ls->v);
+	bool quoted = false;
+
+	for (; *s; s++) {
+		if (*s == '"')
+			quoted = !quoted;
+		else if (*s == ':' && !quoted)
+			return s + 1;
+	}
+	return "";
+}
+
+/* The name of a content line, uppercased into `name`; false when the line is not NAME[;...]:VALUE. */
+static bool name_of(const char *s, char *name, size_t size)
+{
+	size_t n = 0;
+
+	while (isalnum((unsigned char)s[n]) || s[n] == '-') {
+		if (n + 1 < size)
+			name[n] = (char)toupper((unsigned char)s[n]);
+		n++;
+	}
+	name[n < size ? n : size - 1] = '\0';
+	if (!n || (s[n] != ';' && s[n] != ':'))
+		return false;
+	return s[n] == ':' || *value_of(s + n) || strchr(s + n, ':');
+}
+
+static bool is_time_prop(const char *name)
+{
+	return !strcmp(name, "DTSTART") || !strcmp(name, "DTEND") || !strcmp(name, "EXDATE") ||
+	       !strcmp(name, "RDATE") || !strcmp(name, "RECURRENCE-ID");
+}
+
+/* A real day and time. Years: the planner's 1900-2200 in events; a VTIMEZONE may start in 1601. */
+static bool valid_time(struct icaltimetype t, bool in_zone)
+{
+	if (icaltime_is_null_time(t) ||
+	    !co_date_valid(in_zone && t.year >= 1 && t.year < 1900 ? 2000 + t.year % 400 : t.year,
+			   t.month, t.day))
+		return false;
+	return t.is_date || (t.hour >= 0 && t.hour < 24 && t.minute >= 0 && t.minute < 60 &&
+			     t.second >= 0 && t.second <= 60);
+}
+
+/* An RRULE libical refused: name the part it chokes on, when one alone does. */
+static int bad_rrule(const char *value, const char *source, int line)
+{
+	char *copy = co_xstrdup(value), *save = NULL;
+	int rc = 0;
+
+	for (char *part = strtok_r(copy, ";", &save); part && !rc; part = strtok_r(NULL, ";", &save)) {
+		char *eq = strchr(part, '=');
+		co_strbuf probe = CO_STRBUF_INIT;
+		struct icalrecurrencetype r;
+
+		if (!eq) {
+			rc = co_error_set(CO_EINPUT, "%s:%d: RRULE: malformed part '%.40s' "
+					  "(expected NAME=VALUE)", source, line, part);
+			break;
+		}
+		if (strncasecmp(part, "FREQ=", 5))
+			co_strbuf_adds(&probe, "FREQ=YEARLY;");
+		co_strbuf_adds(&probe, part);
+		icalerror_clear_errno();
+		r = icalrecurrencetype_from_string(probe.buf);
+		co_strbuf_release(&probe);
+		if (r.freq != ICAL_NO_RECURRENCE && icalerrno == ICAL_NO_ERROR)
+			continue;
+		*eq = '\0';
+		for (char *u = part; *u; u++)
+			*u = (char)toupper((unsigned char)*u);
+		if (!strcmp(part, "BYDAY"))
+			rc = co_error_set(CO_EINPUT, "%s:%d: RRULE: invalid BYDAY '%.40s' (expected "
+					  "weekdays such as MO,TH or with an ordinal such as 2TU, -1FR)",
+					  source, line, eq + 1);
+		else
+			rc = co_error_set(CO_EINPUT, "%s:%d: RRULE: invalid %.20s '%.40s'", source,
+					  line, part, eq + 1);
+	}
+	free(copy);
+	if (!rc)
+		rc = co_error_set(CO_EINPUT, "%s:%d: RRULE: invalid rule '%.60s'", source, line, value);
+	return rc;
+}
+
+static int bad_prop(const char *name, const char *text, const char *source, int line)
+{
+	const char *v = value_of(text);
+
+	if (is_time_prop(name))
+		return co_error_set(CO_EINPUT, "%s:%d: %s: invalid date or time '%.40s' "
+				    "(expected YYYYMMDD or YYYYMMDDTHHMMSS[Z])", source, line, name, v);
+	if (!strcmp(name, "DURATION"))
+		return co_error_set(CO_EINPUT, "%s:%d: DURATION: invalid duration '%.40s' "
+				    "(expected e.g. PT45M)", source, line, v);
+	if (!strcmp(name, "RRULE"))
+		return bad_rrule(v, source, line);
+	return co_error_set(CO_EINPUT, "%s:%d: %s: invalid value '%.40s'", source, line, name, v);
+}
+
+/*
+ * Hand one content line to libical and move the properties it makes (an
+ * EXDATE with a list makes several) into `into`. A line libical cannot
+ * read, or a date it reads but that does not exist (20270132), is an error
+ * at this line.
+ */
+static int add_prop(icalcomponent *into, const char *name, const char *text, const char *source,
+		    int line)
+{
+	co_strbuf wrap = CO_STRBUF_INIT;
+	icalcomponent *tmp;
+	icalproperty *p;
+	int rc = 0;
+
+	co_strbuf_addf(&wrap, "BEGIN:VEVENT\r\n%s\r\nEND:VEVENT\r\n", text);
+	tmp = icalparser_parse_string(wrap.buf);
+	co_strbuf_release(&wrap);
+	if (!tmp || icalcomponent_isa(tmp) != ICAL_VEVENT_COMPONENT ||
+	    icalcomponent_count_properties(tmp, ICAL_XLICERROR_PROPERTY) ||
+	    !icalcomponent_count_properties(tmp, ICAL_ANY_PROPERTY)) {
+		rc = bad_prop(name, text, source, line);
+		goto done;
+	}
+	for (p = icalcomponent_get_first_property(tmp, ICAL_ANY_PROPERTY); p;
+	     p = icalcomponent_get_next_property(tmp, ICAL_ANY_PROPERTY)) {
+		icalvalue *v = icalproperty_get_value(p);
+		icalvalue_kind k = v ? icalvalue_isa(v) : ICAL_NO_VALUE;
+
+		if (!v) {
+			rc = bad_prop(name, text, source, line);
+			goto done;
+		}
+		if ((k == ICAL_DATE_VALUE || k == ICAL_DATETIME_VALUE) &&
+		    !valid_time(icalvalue_get_datetime(v),
+				icalcomponent_isa(into) != ICAL_VEVENT_COMPONENT)) {
+			rc = bad_prop(name, text, source, line);
+			goto done;
+		}
+		if (k == ICAL_RECUR_VALUE && icalvalue_get_recur(v).count < 0) {
+			rc = bad_prop(name, text, source, line);
+			goto done;
+		}
+	}
+	while ((p = icalcomponent_get_first_property(tmp, ICAL_ANY_PROPERTY))) {
+		icalcomponent_remove_property(tmp, p);
+		icalcomponent_add_property(into, p);
+	}
+done:
+	if (tmp)
+		icalcomponent_free(tmp);
+	return rc;
+}
+
+/* The properties of a VEVENT we read; the rest (DESCRIPTION, X-..., ATTENDEE) never reach libical. */
+static bool event_wants(const char *name)
+{
+	static const char *const wanted[] = {"SUMMARY", "UID", "DTSTART", "DTEND", "DURATION",
+					     "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID",
+					     "STATUS", NULL};
+
+	for (const char *const *w = wanted; *w; w++)
+		if (!strcmp(name, *w))
+			return true;
+	return false;
+}
+
+static void zone_done(reader *r, icalcomponent *vtz)
+{
+	icalproperty *p = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
+	const char *tzid = p ? icalproperty_get_tzid(p) : NULL;
+	icaltimezone *z;
+
+	if (!tzid || !*tzid || r->n_zones >= CO_ICS_MAX_ZONES) {
+		r->skipped_zones += tzid && *tzid;
+		icalcomponent_free(vtz);
+		return;
+	}
+	z = icaltimezone_new();
+	if (!icaltimezone_set_component(z, vtz)) {
+		icaltimezone_free(z, 1);
+		icalcomponent_free(vtz);
+		return;
+	}
+	ics_zone *slot = CO_VEC_PUSH(r->zones, r->n_zones, r->cap_zones);
+	slot->tzid = co_xstrdup(tzid);
+	slot->zone = z;
+}
+
+static int on_begin(reader *r, const char *value, int line)
+{
+	char name[32];
+	icalcomponent *parent = r->depth ? r->build[r->depth - 1] : NULL;
+	icalcomponent *c = NULL;
+	size_t i;
+
+	if (r->depth == MAX_DEPTH)
+		return co_error_set(CO_EINPUT, "%s:%d: components nested too deeply", r->source, line);
+	for (i = 0; value[i] && i + 1 < sizeof(name); i++)
+		name[i] = (char)toupper((unsigned char)value[i]);
+	name[i] = '\0';
+	if (!r->depth && strcmp(name, "VCALENDAR"))
+		return co_error_set(CO_EINPUT, "%s:%d: expected BEGIN:VCALENDAR, got BEGIN:%.40s",
+				    r->source, line, value);
+	if (!strcmp(name, "VCALENDAR"))
+		r->saw_calendar = true;
+	if (r->depth == 1 && !strcmp(name, "VEVENT")) {
+		if (r->n_events < CO_ICS_MAX_EVENTS) {
+			c = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+			memset(&r->cur, 0, sizeof(r->cur));
+			r->cur.comp = c;
+			r->cur.line = line;
+		} else if (!r->skipped_events++) {
+			r->first_skipped = line;
+		}
+	} else if (r->depth == 1 && !strcmp(name, "VTIMEZONE")) {
+		c = icalcomponent_new(ICAL_VTIMEZONE_COMPONENT);
+	} else if (parent && icalcomponent_isa(parent) == ICAL_VTIMEZONE_COMPONENT &&
+		   (!strcmp(name, "STANDARD") || !strcmp(name, "DAYLIGHT")) &&
+		   r->observances++ < MAX_OBSERVANCES) {
+		c = icalcomponent_new(!strcmp(name, "STANDARD") ? ICAL_XSTANDARD_COMPONENT
+								 : ICAL_XDAYLIGHT_COMPONENT);
+	}
+	snprintf(r->stack[r->depth], sizeof(r->stack[0]), "%s", name);
+	r->stack_line[r->depth] = line;
+	r->build[r->depth++] = c;
+	return 0;
+}
+
+static int on_end(reader *r, const char *value, int line)
+{
+	char name[32];
+	icalcomponent *c;
+	size_t i;
+
+	for (i = 0; value[i] && i + 1 < sizeof(name); i++)
+		name[i] = (char)toupper((unsigned char)value[i]);
+	name[i] = '\0';
+	if (!r->depth)
+		return co_error_set(CO_EINPUT, "%s:%d: END:%.40s without BEGIN", r->source, line, value);
+	if (strcmp(r->stack[r->depth - 1], name))
+		return co_error_set(CO_EINPUT, "%s:%d: END:%.40s does not match BEGIN:%.40s on line %d",
+				    r->source, line, value, r->stack[r->depth - 1],
+				    r->stack_line[r->depth - 1]);
+	c = r->build[--r->depth];
+	r->build[r->depth] = NULL;
+	if (!c)
+		return 0;
+	switch (icalcomponent_isa(c)) {
+	case ICAL_VEVENT_COMPONENT:
+		*CO_VEC_PUSH(r->events, r->n_events, r->cap_events) = r->cur;
+		memset(&r->cur, 0, sizeof(r->cur));
+		break;
+	case ICAL_VTIMEZONE_COMPONENT:
+		zone_done(r, c);
+		break;
+	default:
+		icalcomponent_add_component(r->build[r->depth - 1], c);
+		break;
+	}
+	return 0;
+}
+
+static int on_line(reader *r, const char *text, int line)
+{
+	char name[64];
+	icalcomponent *c;
+
+	if (!name_of(text, name, sizeof(name)))
+		return co_error_set(CO_EINPUT, "%s:%d: malformed line '%.40s' (expected NAME:VALUE)",
+				    r->source, line, text);
+	if (!strcmp(name, "BEGIN"))
+		return on_begin(r, value_of(text), line);
+	if (!strcmp(name, "END"))
+		return on_end(r, value_of(text), line);
+	if (!r->depth)
+		return co_error_set(CO_EINPUT, "%s:%d: '%.40s' outside BEGIN:VCALENDAR", r->source,
+				    line, name);
+	c = r->build[r->depth - 1];
+	if (!c)
+		return 0;
+	if (icalcomponent_isa(c) == ICAL_VEVENT_COMPONENT) {
+		if (!event_wants(name))
+			return 0;
+		if (!strcmp(name, "SUMMARY"))
+			r->cur.summary_line = line;
+		else if (!strcmp(name, "RRULE"))
+			r->cur.rrule_line = line;
+	} else if (!strncmp(name, "X-", 2)) {
+		return 0;
+	}
+	return add_prop(c, name, text, r->source, line);
 }
 
 /* RFC 5545 3.1: a line starting with a space or tab continues the previous one. */
-static int unfold(ics_lines *out, const char *text, size_t len, const char *source)
+static int scan(reader *r, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
 	co_strbuf cur = CO_STRBUF_INIT;
-	int lineno = 0, cur_line = 0;
-	bool have = false;
+	int lineno = 0, cur_line = 0, rc = 0;
 
 	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
 		p += 3;
@@ -75,1037 +394,454 @@ static int unfold(ics_lines *out, const char *text, size_t len, const char *sour
 		if (n && p[n - 1] == '\r')
 			n--;
 		if (memchr(p, '\0', n)) {
-			co_strbuf_release(&cur);
-			return co_error_set(CO_EINPUT, "%s:%d: NUL byte in the text", source, lineno);
+			rc = co_error_set(CO_EINPUT, "%s:%d: NUL byte in the text", r->source, lineno);
+			goto done;
 		}
-		if (n && (p[0] == ' ' || p[0] == '\t') && have) {
+		if (n && (p[0] == ' ' || p[0] == '\t') && cur.len) {
 			co_strbuf_add(&cur, p + 1, n - 1);
 		} else {
-			if (have) {
-				if (out->n == out->alloc) {
-					out->alloc = out->alloc ? out->alloc * 2 : 64;
-					out->v = co_xrealloc(out->v, out->alloc * sizeof(*out->v));
-				}
-				out->v[out->n].text = co_strbuf_detach(&cur);
-				out->v[out->n++].line = cur_line;
-			}
+			if (cur.len && (rc = on_line(r, cur.buf, cur_line)) < 0)
+				goto done;
 			co_strbuf_reset(&cur);
 			co_strbuf_add(&cur, p, n);
 			cur_line = lineno;
-			have = n > 0;
 		}
 		p = e ? e + 1 : end;
 	}
-	if (have) {
-		if (out->n == out->alloc) {
-			out->alloc = out->alloc ? out->alloc * 2 : 64;
-			out->v = co_xrealloc(out->v, out->alloc * sizeof(*out->v));
-		}
-		out->v[out->n].text = co_strbuf_detach(&cur);
-		out->v[out->n++].line = cur_line;
+	if (cur.len && (rc = on_line(r, cur.buf, cur_line)) < 0)
+		goto done;
+	if (r->depth) {
+		rc = co_error_set(CO_EINPUT, "%s:%d: BEGIN:%.40s is never ended", r->source,
+				  r->stack_line[r->depth - 1], r->stack[r->depth - 1]);
+		goto done;
 	}
+	if (!r->saw_calendar)
+		rc = co_error_set(CO_EINPUT, "%s: not an iCalendar file (no BEGIN:VCALENDAR)", r->source);
+done:
 	co_strbuf_release(&cur);
-	return 0;
+	return rc;
 }
 
-typedef struct prop {
-	char *name;                 /* uppercased */
-	char *pname[MAX_PARAMS];    /* uppercased */
-	char *pval[MAX_PARAMS];     /* unquoted */
-	size_t n_params;
-	char *value;
-} prop;
-
-/* Split "NAME;P=V;P=\"V\":VALUE" in place. Returns false when there is no ':'. */
-static bool split_prop(char *s, prop *p)
+static void reader_release(reader *r)
 {
-	char *q = s;
-	char sep;
-
-	memset(p, 0, sizeof(*p));
-	p->name = s;
-	while (*q && *q != ';' && *q != ':')
-		q++;
-	sep = *q;
-	while (sep == ';') {
-		char *pn, *pv, *w;
-		bool quoted = false;
-
-		*q++ = '\0';
-		pn = q;
-		while (*q && *q != '=' && *q != ';' && *q != ':')
-			q++;
-		if (*q != '=')
-			return false;
-		*q++ = '\0';
-		pv = w = q;
-		while (*q && (quoted || (*q != ';' && *q != ':'))) {
-			if (*q == '"')
-				quoted = !quoted;
-			else
-				*w++ = *q;
-			q++;
-		}
-		if (quoted)
-			return false;
-		sep = *q;
-		*w = '\0'; /* may overwrite the separator: it is saved in sep */
-		if (p->n_params < MAX_PARAMS) {
-			p->pname[p->n_params] = pn;
-			p->pval[p->n_params++] = pv;
-		}
+	/* an unfinished component is not yet in its parent (END adds it) */
+	for (int d = 0; d < r->depth; d++)
+		if (r->build[d] && r->build[d] != r->cur.comp)
+			icalcomponent_free(r->build[d]);
+	if (r->cur.comp)
+		icalcomponent_free(r->cur.comp);
+	for (size_t i = 0; i < r->n_events; i++)
+		icalcomponent_free(r->events[i].comp);
+	free(r->events);
+	for (size_t i = 0; i < r->n_zones; i++) {
+		free(r->zones[i].tzid);
+		icaltimezone_free(r->zones[i].zone, 1);
 	}
-	if (sep != ':')
+	free(r->zones);
+}
+
+/* ---- times --------------------------------------------------------------- */
+
+/* A TZID's zone: the feed's VTIMEZONE, else the system's zone of that name, else none (floating). */
+static icaltimezone *zone_of(const reader *r, const char *tzid)
+{
+	if (!tzid || !*tzid)
+		return NULL;
+	for (size_t i = 0; i < r->n_zones; i++)
+		if (!strcmp(r->zones[i].tzid, tzid))
+			return r->zones[i].zone;
+	for (const char *c = tzid; *c; c++)
+		if (!(isalnum((unsigned char)*c) || strchr("/_+-", *c)) || (c[0] == '.' && c[1] == '.'))
+			return NULL;
+	return icaltimezone_get_builtin_timezone(tzid);
+}
+
+/* A date-time property's value with its zone: UTC for "...Z", the TZID's, or none. */
+static bool prop_time(const reader *r, icalproperty *p, struct icaltimetype *out)
+{
+	icalparameter *tz;
+
+	if (!p)
 		return false;
-	*q++ = '\0';
-	p->value = q;
-	for (char *u = p->name; *u; u++)
-		*u = (char)toupper((unsigned char)*u);
-	for (size_t i = 0; i < p->n_params; i++)
-		for (char *u = p->pname[i]; *u; u++)
-			*u = (char)toupper((unsigned char)*u);
+	*out = icalvalue_get_datetime(icalproperty_get_value(p));
+	if (!out->is_date && !icaltime_is_utc(*out) &&
+	    (tz = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER)))
+		out->zone = zone_of(r, icalparameter_get_tzid(tz));
 	return true;
 }
 
-static const char *prop_param(const prop *p, const char *name)
+/* The local date of a time: as written, except UTC times, which take the machine's zone. */
+static co_date local_date(struct icaltimetype t)
 {
-	for (size_t i = 0; i < p->n_params; i++)
-		if (!strcmp(p->pname[i], name))
-			return p->pval[i];
-	return NULL;
-}
-
-/* RFC 5545 3.3.11 TEXT: \\ \; \, \n \N. */
-static char *unescape_text(const char *s)
-{
-	co_strbuf sb = CO_STRBUF_INIT;
-
-	for (; *s; s++) {
-		if (*s == '\\' && s[1]) {
-			s++;
-			co_strbuf_addch(&sb, (*s == 'n' || *s == 'N') ? '\n' : *s);
-		} else {
-			co_strbuf_addch(&sb, *s);
-		}
-	}
-	return co_strbuf_detach(&sb);
-}
-
-/* ---- dates, times, durations -------------------------------------------- */
-
-typedef struct ics_time {
-	co_date date;   /* local date */
-	int secs;       /* local seconds into the day; -1 for a DATE value */
-} ics_time;
-
-static bool digits(const char *s, int n, int *out)
-{
-	int v = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return true;
-}
-
-/* "YYYYMMDD" or "YYYYMMDDTHHMMSS[Z]"; UTC times become local. */
-static bool parse_time(const char *s, bool date_only, ics_time *out)
-{
-	int y, m, d, hh, mm, ss;
-	size_t n = strlen(s);
-
-	if (n < 8 || !digits(s, 4, &y) || !digits(s + 4, 2, &m) || !digits(s + 6, 2, &d) ||
-	    !co_date_valid(y, m, d))
-		return false;
-	out->date = co_date_from_ymd(y, m, d);
-	out->secs = -1;
-	if (n == 8)
-		return true;
-	if (date_only || (n != 15 && n != 16) || (s[8] != 'T' && s[8] != 't') ||
-	    !digits(s + 9, 2, &hh) || !digits(s + 11, 2, &mm) || !digits(s + 13, 2, &ss) ||
-	    hh > 23 || mm > 59 || ss > 60)
-		return false;
-	out->secs = hh * 3600 + mm * 60 + (ss > 59 ? 59 : ss);
-	if (n == 16) {
-		time_t t;
+	if (!t.is_date && icaltime_is_utc(t)) {
+		time_t s = icaltime_as_timet(t);
 		struct tm tm;
 
-		if (s[15] != 'Z' && s[15] != 'z')
-			return false;
-		t = (time_t)out->date * 86400 + out->secs;
-		if (!localtime_r(&t, &tm))
-			return false;
-		out->date = co_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-		out->secs = tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
+		if (localtime_r(&s, &tm))
+			return co_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	}
-	return true;
+	return co_date_from_ymd(t.year, t.month, t.day);
 }
 
-static long long time_seconds(const ics_time *t)
+/* Seconds on one time line for lengths: real instants for UTC and zoned times, wall time otherwise. */
+static long long seconds_of(struct icaltimetype t)
 {
-	return (long long)t->date * 86400 + (t->secs < 0 ? 0 : t->secs);
+	if (t.zone)
+		return (long long)icaltime_as_timet_with_zone(t, t.zone);
+	return (long long)icaltime_as_timet_with_zone(t, NULL);
 }
 
-/* RFC 5545 3.3.6: [+]P(nW | nD | [nD]T[nH][nM][nS]). Returns seconds or -1. */
-static long long parse_duration(const char *s)
-{
-	long long total = 0, v;
-	bool in_time = false, any = false;
+/* ---- the indexes: overrides by (UID, date), EXDATEs by date --------------- */
 
-	if (*s == '+')
-		s++;
-	if (*s++ != 'P')
-		return -1;
-	while (*s) {
-		if (*s == 'T') {
-			if (in_time)
-				return -1;
-			in_time = true;
-			s++;
-			continue;
-		}
-		if (!isdigit((unsigned char)*s))
-			return -1;
-		v = 0;
-		while (isdigit((unsigned char)*s)) {
-			v = v * 10 + (*s++ - '0');
-			if (v > 100000000)
-				return -1;
-		}
-		switch (*s++) {
-		case 'W': if (in_time) return -1; total += v * 604800; break;
-		case 'D': if (in_time) return -1; total += v * 86400; break;
-		case 'H': if (!in_time) return -1; total += v * 3600; break;
-		case 'M': if (!in_time) return -1; total += v * 60; break;
-		case 'S': if (!in_time) return -1; total += v; break;
-		default: return -1;
-		}
-		any = true;
+typedef struct key {
+	uint64_t hash;
+	co_date date;
+	const char *uid;
+} key;
+
+static uint64_t fnv1a64(const char *s)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	const key *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return (x->date > y->date) - (x->date < y->date);
+}
+
+/* Is (uid, date) in the sorted index? Counts the entries it compares. */
+static bool key_find(const key *v, size_t n, const char *uid, co_date date, size_t *probes)
+{
+	key k = {uid ? fnv1a64(uid) : 0, date, uid};
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		++*probes;
+		if (key_cmp(&v[mid], &k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return any ? total : -1;
-}
-
-/* ---- classification ------------------------------------------------------ */
-
-typedef enum ev_kind { EV_UNKNOWN = 0, EV_RUN, EV_RACE, EV_GENERIC_RUN } ev_kind;
-
-typedef struct verdict {
-	ev_kind kind;
-	co_run_type type;
-	int minutes;          /* from the summary; 0 when it does not say */
-	double distance_km;   /* 0 when it does not say */
-	co_race_priority priority;
-	bool priority_given;
-} verdict;
-
-typedef struct word_type {
-	const char *word;
-	co_run_type type;
-} word_type;
-
-/* Words that name a run type, in no particular order: the first one in the summary wins. */
-static const word_type type_words[] = {
-	{"rest", CO_RUN_REST}, {"off", CO_RUN_REST},
-	{"easy", CO_RUN_EASY}, {"aerobic", CO_RUN_EASY}, {"steady", CO_RUN_EASY},
-	{"jog", CO_RUN_EASY},
-	{"recovery", CO_RUN_RECOVERY}, {"shakeout", CO_RUN_RECOVERY}, {"regen", CO_RUN_RECOVERY},
-	{"long", CO_RUN_LONG}, {"lsd", CO_RUN_LONG},
-	{"tempo", CO_RUN_TEMPO}, {"progression", CO_RUN_TEMPO},
-	{"threshold", CO_RUN_THRESHOLD}, {"lt", CO_RUN_THRESHOLD}, {"cruise", CO_RUN_THRESHOLD},
-	{"intervals", CO_RUN_INTERVALS}, {"interval", CO_RUN_INTERVALS},
-	{"repeats", CO_RUN_INTERVALS}, {"reps", CO_RUN_INTERVALS}, {"track", CO_RUN_INTERVALS},
-	{"vo2", CO_RUN_INTERVALS}, {"vo2max", CO_RUN_INTERVALS}, {"speed", CO_RUN_INTERVALS},
-	{"hills", CO_RUN_HILLS}, {"hill", CO_RUN_HILLS},
-	{"fartlek", CO_RUN_FARTLEK},
-	{"cross", CO_RUN_CROSS}, {"bike", CO_RUN_CROSS}, {"cycling", CO_RUN_CROSS},
-	{"cycle", CO_RUN_CROSS}, {"swim", CO_RUN_CROSS}, {"swimming", CO_RUN_CROSS},
-	{"elliptical", CO_RUN_CROSS}, {"rowing", CO_RUN_CROSS},
-	{NULL, CO_RUN_REST}
-};
-
-static bool word_is(const char *w, size_t n, const char *lit)
-{
-	return strlen(lit) == n && !memcmp(w, lit, n);
-}
-
-/* Skip spaces; return the alphabetic word at p (lowercase input) and its length. */
-static size_t word_at(const char *p, const char **w)
-{
-	size_t n = 0;
-
-	while (*p == ' ')
-		p++;
-	*w = p;
-	while (isalpha((unsigned char)p[n]))
-		n++;
-	return n;
-}
-
-static bool is_apostrophe(const char *p, size_t *len)
-{
-	if (*p == '\'') {
-		*len = 1;
-		return true;
-	}
-	/* U+2019 right single quotation mark, U+2032 prime */
-	if (p[0] == '\xE2' && p[1] == '\x80' && (p[2] == '\x99' || p[2] == '\xB2')) {
-		*len = 3;
-		return true;
+	for (; lo < n && !key_cmp(&v[lo], &k); lo++) {
+		++*probes;
+		if (!uid || !strcmp(v[lo].uid, uid))
+			return true;
 	}
 	return false;
-}
-
-/*
- * After a number at *pp: a duration unit turns it into minutes (returns
- * true), a distance unit into km. Advances *pp over the unit.
- */
-typedef struct number_unit {
-	bool is_minutes, is_seconds, is_km, is_race_k;
-	double minutes, km;
-} number_unit;
-
-static void read_unit(const char **pp, double v, bool integer, number_unit *nu)
-{
-	const char *p = *pp, *w;
-	size_t n, alen;
-
-	memset(nu, 0, sizeof(*nu));
-	if (is_apostrophe(p, &alen)) {
-		size_t a2;
-		p += alen;
-		if (is_apostrophe(p, &a2)) {
-			nu->is_seconds = true;
-			p += a2;
-		} else {
-			nu->is_minutes = true;
-			nu->minutes = v;
-		}
-		*pp = p;
-		return;
-	}
-	if (*p == '"') {
-		nu->is_seconds = true;
-		*pp = p + 1;
-		return;
-	}
-	n = word_at(p, &w);
-	if (!n)
-		return;
-	if (word_is(w, n, "min") || word_is(w, n, "mins") || word_is(w, n, "minute") ||
-	    word_is(w, n, "minutes")) {
-		nu->is_minutes = true;
-		nu->minutes = v;
-		*pp = w + n;
-	} else if (word_is(w, n, "s") || word_is(w, n, "sec") || word_is(w, n, "secs") ||
-		   word_is(w, n, "seconds")) {
-		nu->is_seconds = true;
-		*pp = w + n;
-	} else if (word_is(w, n, "h") || word_is(w, n, "hr") || word_is(w, n, "hrs") ||
-		   word_is(w, n, "hour") || word_is(w, n, "hours")) {
-		int extra = 0;
-		const char *q = w + n;
-
-		nu->is_minutes = true;
-		if (w == p && word_is(w, n, "h") && isdigit((unsigned char)q[0])) {
-			/* 1h30, 1h30m, 1h30', 1h30min */
-			while (isdigit((unsigned char)*q) && extra < 1000)
-				extra = extra * 10 + (*q++ - '0');
-			const char *w2;
-			size_t n2;
-			if (is_apostrophe(q, &alen))
-				q += alen;
-			else if ((n2 = word_at(q, &w2)) && w2 == q &&
-				 (word_is(w2, n2, "m") || word_is(w2, n2, "min") ||
-				  word_is(w2, n2, "mins")))
-				q += n2;
-		}
-		nu->minutes = v * 60 + extra;
-		*pp = q;
-	} else if (word_is(w, n, "k") && w == p && integer) {
-		nu->is_km = nu->is_race_k = true;
-		nu->km = v;
-		*pp = w + n;
-	} else if (word_is(w, n, "k") || word_is(w, n, "km") || word_is(w, n, "kms") ||
-		   word_is(w, n, "kilometres") || word_is(w, n, "kilometers")) {
-		nu->is_km = true;
-		nu->km = v;
-		*pp = w + n;
-	} else if (word_is(w, n, "mi") || word_is(w, n, "mile") || word_is(w, n, "miles")) {
-		nu->is_km = true;
-		nu->km = v * 1.609344;
-		*pp = w + n;
-	}
-}
-
-static void set_distance(verdict *v, double km)
-{
-	if (v->distance_km <= 0 && km > 0 && km <= 500)
-		v->distance_km = km;
-}
-
-/*
- * Classify a summary (docs/formats/calendar.md has the table). The first
- * run-type word wins; "race" (not "race pace", "pre-race") or, with no
- * run-type word, a race distance as races are named (5K, 10K, half
- * marathon, marathon, ultra) makes a race; "6x800" alone makes intervals.
- */
-static verdict classify(const char *summary)
-{
-	verdict v = {EV_UNKNOWN, CO_RUN_REST, 0, 0, CO_RACE_A, false};
-	char *s = co_xstrdup(summary);
-	bool type_set = false, race_word = false, race_distance = false, reps = false;
-	bool generic_run = false, marathon_pace = false;
-	const char *prev = "";
-	size_t prev_n = 0;
-	const char *p;
-
-	for (char *q = s; *q; q++)
-		*q = (char)tolower((unsigned char)*q);
-	p = s;
-	while (*p) {
-		if (isalpha((unsigned char)*p)) {
-			const char *w = p, *nw;
-			size_t n = 0, nn;
-
-			while (isalpha((unsigned char)p[n]))
-				n++;
-			p += n;
-			nn = word_at(p, &nw);
-			/* a "-" between words is as good as a space: "pre-race", "b-race" */
-			if (!nn && *p == '-')
-				nn = word_at(p + 1, &nw);
-			if (word_is(w, n, "race") || word_is(w, n, "racing") ||
-			    word_is(w, n, "parkrun")) {
-				bool pace = nn && word_is(nw, nn, "pace");
-				bool around = word_is(prev, prev_n, "pre") || word_is(prev, prev_n, "post") ||
-					      word_is(prev, prev_n, "before") || word_is(prev, prev_n, "after");
-				if (!pace && !around)
-					race_word = true;
-				if (word_is(w, n, "parkrun"))
-					set_distance(&v, 5);
-			} else if (word_is(w, n, "marathon")) {
-				if (nn && word_is(nw, nn, "pace")) {
-					marathon_pace = true;
-				} else {
-					race_distance = true;
-					set_distance(&v, word_is(prev, prev_n, "half") ? 21.0975 : 42.195);
-				}
-			} else if (word_is(w, n, "ultra")) {
-				race_distance = true;
-				set_distance(&v, 50);
-			} else if (word_is(w, n, "run") || word_is(w, n, "running")) {
-				generic_run = true;
-			} else if (n == 1 && (*w == 'a' || *w == 'b' || *w == 'c')) {
-				v.priority = (co_race_priority)(*w - 'a');
-				v.priority_given = true;
-			} else if (!type_set) {
-				for (const word_type *t = type_words; t->word; t++) {
-					if (word_is(w, n, t->word)) {
-						v.type = t->type;
-						type_set = true;
-						break;
-					}
-				}
-			}
-			prev = w;
-			prev_n = n;
-		} else if (isdigit((unsigned char)*p)) {
-			double num = 0, frac = 0.1;
-			bool integer = true;
-			number_unit nu;
-
-			while (isdigit((unsigned char)*p) && num < 1e6)
-				num = num * 10 + (*p++ - '0');
-			while (isdigit((unsigned char)*p))
-				p++;
-			if (*p == '.' && isdigit((unsigned char)p[1])) {
-				integer = false;
-				p++;
-				while (isdigit((unsigned char)*p)) {
-					num += (*p++ - '0') * frac;
-					frac /= 10;
-				}
-			}
-			{
-				const char *q = p;
-				size_t xl = 0;
-
-				while (*q == ' ')
-					q++;
-				/* 6x800, 6 x 3', 6×400 (U+00D7): repetitions, never the total */
-				if (*q == 'x')
-					xl = 1;
-				else if (q[0] == '\xC3' && q[1] == '\x97')
-					xl = 2;
-				q += xl;
-				while (xl && *q == ' ')
-					q++;
-				if (xl && isdigit((unsigned char)*q)) {
-					double rep = 0;
-
-					while (isdigit((unsigned char)*q) && rep < 1e6)
-						rep = rep * 10 + (*q++ - '0');
-					while (isdigit((unsigned char)*q) || *q == '.')
-						q++;
-					read_unit(&q, rep, true, &nu);
-					p = q;
-					reps = true;
-					prev = "";
-					prev_n = 0;
-					continue;
-				}
-			}
-			read_unit(&p, num, integer, &nu);
-			{
-				/* "@ 5k pace" describes effort, not the distance of this run */
-				const char *pw;
-				size_t pn = word_at(p, &pw);
-				if (pn && word_is(pw, pn, "pace"))
-					nu.is_km = false;
-			}
-			if (nu.is_minutes && !v.minutes && nu.minutes >= 0.5)
-				v.minutes = nu.minutes > 100000 ? 100000 : (int)(nu.minutes + 0.5);
-			if (nu.is_km) {
-				set_distance(&v, nu.km);
-				if (nu.is_race_k)
-					race_distance = true;
-			}
-			prev = "";
-			prev_n = 0;
-		} else {
-			p++;
-		}
-	}
-	free(s);
-
-	if (!type_set && marathon_pace) {
-		v.type = CO_RUN_TEMPO;
-		type_set = true;
-	}
-	if (race_word || (!type_set && race_distance)) {
-		v.kind = EV_RACE;
-		v.type = CO_RUN_RACE;
-	} else if (type_set) {
-		v.kind = EV_RUN;
-	} else if (reps) {
-		v.kind = EV_RUN;
-		v.type = CO_RUN_INTERVALS;
-	} else if (generic_run) {
-		v.kind = EV_GENERIC_RUN;
-		v.type = CO_RUN_EASY;
-	}
-	if (v.kind != EV_RACE) {
-		v.priority = CO_RACE_A;
-		v.priority_given = false;
-	}
-	return v;
-}
-
-/* ---- events -------------------------------------------------------------- */
-
-typedef struct ics_event {
-	int line;                 /* BEGIN:VEVENT */
-	char *summary;            /* unescaped; NULL when absent */
-	int summary_line;
-	char *uid;
-	bool has_start, has_end, has_duration;
-	ics_time start, end;
-	int start_line;
-	long long duration;
-	char *rrule;
-	int rrule_line;
-	co_date *exdates;
-	size_t n_exdates;
-	bool has_recurrence_id;
-	co_date recurrence_id;
-	bool cancelled;
-} ics_event;
-
-static void event_release(ics_event *e)
-{
-	free(e->summary);
-	free(e->uid);
-	free(e->rrule);
-	free(e->exdates);
-	memset(e, 0, sizeof(*e));
-}
-
-typedef struct ics_events {
-	ics_event *v;
-	size_t n, alloc;
-} ics_events;
-
-static void events_free(ics_events *es)
-{
-	for (size_t i = 0; i < es->n; i++)
-		event_release(&es->v[i]);
-	free(es->v);
-}
-
-static void add_exdate(ics_event *e, co_date d)
-{
-	e->exdates = co_xrealloc(e->exdates, (e->n_exdates + 1) * sizeof(*e->exdates));
-	e->exdates[e->n_exdates++] = d;
-}
-
-static int read_time_prop(const prop *p, ics_time *t, const char *source, int line)
-{
-	const char *vt = prop_param(p, "VALUE");
-	bool date_only = vt && !strcasecmp(vt, "DATE");
-
-	if (!parse_time(p->value, date_only, t))
-		return co_error_set(CO_EINPUT, "%s:%d: %s: invalid date or time '%.40s' "
-				    "(expected YYYYMMDD or YYYYMMDDTHHMMSS[Z])",
-				    source, line, p->name, p->value);
-	return 0;
-}
-
-static int event_prop(ics_event *e, prop *p, const char *source, int line)
-{
-	int rc = 0;
-
-	if (!strcmp(p->name, "SUMMARY")) {
-		free(e->summary);
-		e->summary = unescape_text(p->value);
-		e->summary_line = line;
-	} else if (!strcmp(p->name, "UID")) {
-		free(e->uid);
-		e->uid = co_xstrdup(p->value);
-	} else if (!strcmp(p->name, "DTSTART")) {
-		if ((rc = read_time_prop(p, &e->start, source, line)) < 0)
-			return rc;
-		e->has_start = true;
-		e->start_line = line;
-	} else if (!strcmp(p->name, "DTEND")) {
-		if ((rc = read_time_prop(p, &e->end, source, line)) < 0)
-			return rc;
-		e->has_end = true;
-	} else if (!strcmp(p->name, "DURATION")) {
-		e->duration = parse_duration(p->value);
-		if (e->duration < 0)
-			return co_error_set(CO_EINPUT, "%s:%d: DURATION: invalid duration '%.40s' "
-					    "(expected e.g. PT45M)", source, line, p->value);
-		e->has_duration = true;
-	} else if (!strcmp(p->name, "RRULE")) {
-		free(e->rrule);
-		e->rrule = co_xstrdup(p->value);
-		e->rrule_line = line;
-	} else if (!strcmp(p->name, "EXDATE")) {
-		const char *vt = prop_param(p, "VALUE");
-		char *save = NULL;
-
-		for (char *tok = strtok_r(p->value, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-			ics_time t;
-			if (!parse_time(tok, vt && !strcasecmp(vt, "DATE"), &t))
-				return co_error_set(CO_EINPUT, "%s:%d: EXDATE: invalid date '%.40s'",
-						    source, line, tok);
-			add_exdate(e, t.date);
-		}
-	} else if (!strcmp(p->name, "RECURRENCE-ID")) {
-		ics_time t;
-		if ((rc = read_time_prop(p, &t, source, line)) < 0)
-			return rc;
-		e->has_recurrence_id = true;
-		e->recurrence_id = t.date;
-	} else if (!strcmp(p->name, "STATUS")) {
-		e->cancelled = !strcasecmp(p->value, "CANCELLED");
-	}
-	return 0;
-}
-
-static int parse_events(ics_events *out, const ics_lines *ls, const char *source)
-{
-	char *stack[MAX_DEPTH];
-	int stack_line[MAX_DEPTH];
-	int depth = 0, event_depth = -1;
-	bool saw_calendar = false;
-	ics_event cur;
-	int rc = 0;
-
-	memset(&cur, 0, sizeof(cur));
-	for (size_t i = 0; i < ls->n; i++) {
-		prop p;
-		int line = ls->v[i].line;
-
-		if (!split_prop(ls->v[i].text, &p)) {
-			rc = co_error_set(CO_EINPUT, "%s:%d: malformed line '%.40s' (expected NAME:VALUE)",
-					  source, line, ls->v[i].text);
-			goto done;
-		}
-		if (!strcmp(p.name, "BEGIN")) {
-			if (depth == MAX_DEPTH) {
-				rc = co_error_set(CO_EINPUT, "%s:%d: components nested too deeply",
-						  source, line);
-				goto done;
-			}
-			for (char *u = p.value; *u; u++)
-				*u = (char)toupper((unsigned char)*u);
-			if (!depth && strcmp(p.value, "VCALENDAR")) {
-				rc = co_error_set(CO_EINPUT, "%s:%d: expected BEGIN:VCALENDAR, got "
-						  "BEGIN:%.40s", source, line, p.value);
-				goto done;
-			}
-			if (!strcmp(p.value, "VCALENDAR"))
-				saw_calendar = true;
-			if (!strcmp(p.value, "VEVENT") && event_depth < 0) {
-				event_depth = depth;
-				memset(&cur, 0, sizeof(cur));
-				cur.line = line;
-			}
-			stack[depth] = p.value;
-			stack_line[depth++] = line;
-			continue;
-		}
-		if (!strcmp(p.name, "END")) {
-			for (char *u = p.value; *u; u++)
-				*u = (char)toupper((unsigned char)*u);
-			if (!depth || strcmp(stack[depth - 1], p.value)) {
-				if (depth)
-					rc = co_error_set(CO_EINPUT, "%s:%d: END:%.40s does not match "
-							  "BEGIN:%.40s on line %d", source, line, p.value,
-							  stack[depth - 1], stack_line[depth - 1]);
-				else
-					rc = co_error_set(CO_EINPUT, "%s:%d: END:%.40s without BEGIN",
-							  source, line, p.value);
-				goto done;
-			}
-			depth--;
-			if (depth == event_depth) {
-				event_depth = -1;
-				if (out->n == out->alloc) {
-					out->alloc = out->alloc ? out->alloc * 2 : 32;
-					out->v = co_xrealloc(out->v, out->alloc * sizeof(*out->v));
-				}
-				out->v[out->n++] = cur;
-				memset(&cur, 0, sizeof(cur));
-			}
-			continue;
-		}
-		if (!depth) {
-			rc = co_error_set(CO_EINPUT, "%s:%d: '%.40s' outside BEGIN:VCALENDAR",
-					  source, line, p.name);
-			goto done;
-		}
-		/* properties of the event itself, not of a VALARM inside it */
-		if (event_depth >= 0 && depth == event_depth + 1)
-			if ((rc = event_prop(&cur, &p, source, line)) < 0)
-				goto done;
-	}
-	if (depth) {
-		rc = co_error_set(CO_EINPUT, "%s:%d: BEGIN:%.40s is never ended", source,
-				  stack_line[depth - 1], stack[depth - 1]);
-		goto done;
-	}
-	if (!saw_calendar)
-		rc = co_error_set(CO_EINPUT, "%s: not an iCalendar file (no BEGIN:VCALENDAR)", source);
-done:
-	event_release(&cur);
-	return rc;
-}
-
-/* ---- recurrence ---------------------------------------------------------- */
-
-typedef struct dates {
-	co_date *v;
-	size_t n;
-} dates;
-
-static void dates_add(dates *ds, co_date d)
-{
-	ds->v = co_xrealloc(ds->v, (ds->n + 1) * sizeof(*ds->v));
-	ds->v[ds->n++] = d;
-}
-
-static int weekday_code(const char *s)
-{
-	static const char *const codes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
-
-	for (int i = 0; i < 7; i++)
-		if (!strcasecmp(s, codes[i]))
-			return i;
-	return -1;
-}
-
-/*
- * The dates of a weekly RRULE (RFC 5545 3.3.10), DTSTART first. Weeks start
- * on Monday. Returns 1 when expanded, 0 when the rule is not one we expand
- * (the caller keeps DTSTART alone and warns; *why says why), <0 on error.
- */
-static int expand_rrule(dates *out, const ics_event *e, const char *source, co_calendar *warn,
-			const char **why)
-{
-	char *rule = co_xstrdup(e->rrule);
-	char *save = NULL;
-	bool weekly = false, byday[7] = {false}, any_byday = false;
-	long count = -1, interval = 1;
-	co_date until = 0;
-	bool has_until = false;
-	int rc = 1;
-
-	*why = NULL;
-	for (char *part = strtok_r(rule, ";", &save); part; part = strtok_r(NULL, ";", &save)) {
-		char *eq = strchr(part, '=');
-		if (!eq) {
-			rc = co_error_set(CO_EINPUT, "%s:%d: RRULE: malformed part '%.40s'", source,
-					  e->rrule_line, part);
-			goto done;
-		}
-		*eq++ = '\0';
-		if (!strcasecmp(part, "FREQ")) {
-			weekly = !strcasecmp(eq, "WEEKLY");
-			if (!weekly) {
-				*why = "only FREQ=WEEKLY is expanded";
-				rc = 0;
-			}
-		} else if (!strcasecmp(part, "COUNT")) {
-			count = strtol(eq, NULL, 10);
-			if (count < 1) {
-				rc = co_error_set(CO_EINPUT, "%s:%d: RRULE: invalid COUNT '%.20s'",
-						  source, e->rrule_line, eq);
-				goto done;
-			}
-		} else if (!strcasecmp(part, "INTERVAL")) {
-			interval = strtol(eq, NULL, 10);
-			if (interval < 1 || interval > 52) {
-				rc = co_error_set(CO_EINPUT, "%s:%d: RRULE: invalid INTERVAL '%.20s'",
-						  source, e->rrule_line, eq);
-				goto done;
-			}
-		} else if (!strcasecmp(part, "UNTIL")) {
-			ics_time t;
-			if (!parse_time(eq, false, &t)) {
-				rc = co_error_set(CO_EINPUT, "%s:%d: RRULE: invalid UNTIL '%.40s'",
-						  source, e->rrule_line, eq);
-				goto done;
-			}
-			until = t.date;
-			has_until = true;
-		} else if (!strcasecmp(part, "BYDAY")) {
-			char *s2 = NULL;
-			for (char *d = strtok_r(eq, ",", &s2); d; d = strtok_r(NULL, ",", &s2)) {
-				int wd = weekday_code(d);
-				if (wd < 0) {
-					*why = "BYDAY with ordinals is not expanded";
-					rc = 0;
-					break;
-				}
-				byday[wd] = any_byday = true;
-			}
-		} else if (!strcasecmp(part, "WKST")) {
-			continue;
-		} else if (rc == 1) {
-			*why = "only COUNT, UNTIL, INTERVAL and BYDAY are expanded";
-			rc = 0;
-		}
-	}
-	if (rc == 0)
-		goto done;
-	if (!weekly) {
-		*why = "the rule has no FREQ=WEEKLY";
-		rc = 0;
-		goto done;
-	}
-	if (!any_byday)
-		byday[co_date_weekday(e->start.date)] = true;
-	if (count < 0 && !has_until) {
-		until = e->start.date + OPEN_ENDED_WEEKS * 7 - 1;
-		co_calendar_add_warning(warn, "%s:%d: recurring event '%.40s' has no end; "
-					"expanded for %d weeks", source, e->rrule_line,
-					e->summary ? e->summary : "", OPEN_ENDED_WEEKS);
-		has_until = true;
-	}
-	{
-		co_date week = co_date_monday(e->start.date);
-		long made = 0;
-
-		/* DTSTART is always the first instance, even off the BYDAY days */
-		dates_add(out, e->start.date);
-		made = 1;
-		for (;;) {
-			bool stop = false;
-			for (int wd = 0; wd < 7 && !stop; wd++) {
-				co_date d = week + wd;
-				if (!byday[wd] || d <= e->start.date)
-					continue;
-				if ((has_until && d > until) || (count >= 0 && made >= count)) {
-					stop = true;
-					break;
-				}
-				if (made >= MAX_OCCURRENCES) {
-					co_calendar_add_warning(warn, "%s:%d: recurring event '%.40s' "
-								"stopped after %d occurrences", source,
-								e->rrule_line, e->summary ? e->summary : "",
-								MAX_OCCURRENCES);
-					stop = true;
-					break;
-				}
-				dates_add(out, d);
-				made++;
-			}
-			if (stop)
-				break;
-			week += (co_date)(7 * interval);
-			if (has_until && week > until)
-				break;
-		}
-	}
-done:
-	free(rule);
-	return rc;
 }
 
 /* ---- from events to the calendar ----------------------------------------- */
 
-/* The events that replace one occurrence of a recurring event (RECURRENCE-ID). */
-typedef struct overrides {
-	const ics_event **v;
-	size_t n;
-} overrides;
-
-static bool overridden(const overrides *ov, const ics_event *master, co_date d)
-{
-	if (!master->uid)
-		return false;
-	for (size_t i = 0; i < ov->n; i++) {
-		const ics_event *o = ov->v[i];
-		if (o != master && o->recurrence_id == d && !strcmp(o->uid, master->uid))
-			return true;
-	}
-	return false;
-}
-
-static bool excluded(const ics_event *e, co_date d)
-{
-	for (size_t i = 0; i < e->n_exdates; i++)
-		if (e->exdates[i] == d)
-			return true;
-	return false;
-}
-
-static int add_event(co_calendar *tmp, const overrides *ov, const ics_event *e, const char *source)
-{
-	const char *summary = e->summary ? e->summary : "";
+typedef struct run_of {
 	verdict v;
-	dates ds = {NULL, 0};
-	char date[11];
-	int minutes = 0;
-	int line = e->summary ? e->summary_line : e->line;
+	int minutes;
+	int line;
+	const char *summary;
+} run_of;
+
+static void emit(co_calendar *tmp, const run_of *ro, co_date d)
+{
+	if (ro->v.kind == EV_RACE) {
+		co_race race = {0};
+		char *name = co_xstrdup(ro->summary); /* co_race's name is not const; it is copied */
+
+		race.name = name;
+		race.date = d;
+		race.distance_km = ro->v.distance_km;
+		race.priority = ro->v.priority;
+		race.line = ro->line;
+		co_calendar_add_race(tmp, &race);
+		free(name);
+	} else {
+		co_run run = {0};
+		run.date = d;
+		run.type = ro->v.type;
+		run.minutes = ro->minutes;
+		run.distance_km = ro->v.distance_km;
+		co_calendar_add_run(tmp, &run);
+	}
+}
+
+typedef struct expand_ctx {
+	reader *r;
+	co_calendar *tmp;
+	co_ics_read *io;
+	const key *overrides;
+	size_t n_overrides;
+	bool file_cut; /* CO_ICS_MAX_EXPANDED reached: said once */
+} expand_ctx;
+
+/* Is occurrence `d` of `e` removed (EXDATE) or replaced (a RECURRENCE-ID override)? */
+static bool skipped(expand_ctx *x, const key *ex, size_t n_ex, const char *uid, co_date d)
+{
+	if (n_ex && key_find(ex, n_ex, NULL, d, &x->io->probes))
+		return true;
+	return uid && x->n_overrides && key_find(x->overrides, x->n_overrides, uid, d, &x->io->probes);
+}
+
+static int expand(expand_ctx *x, const ics_event *e, const run_of *ro, struct icaltimetype start)
+{
+	icalcomponent *c = e->comp;
+	icalproperty *rp = icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY);
+	const char *uid = icalcomponent_get_uid(c);
+	const char *src = x->r->source;
+	key *ex = NULL;
+	size_t n_ex = 0, cap_ex = 0, made = 0;
+	co_date first = local_date(start);
 	int rc = 0;
 
-	if (!e->has_start)
-		return co_error_set(CO_EINPUT, "%s:%d: event '%.40s' has no DTSTART", source,
-				    e->line, summary);
-	if (e->cancelled)
+	for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_EXDATE_PROPERTY); p;
+	     p = icalcomponent_get_next_property(c, ICAL_EXDATE_PROPERTY)) {
+		struct icaltimetype t;
+		if (prop_time(x->r, p, &t))
+			CO_VEC_PUSH(ex, n_ex, cap_ex)->date = local_date(t);
+	}
+	if (n_ex > 1)
+		qsort(ex, n_ex, sizeof(*ex), key_cmp);
+
+	if (!rp) {
+		if (!skipped(x, ex, n_ex, NULL, first))
+			emit(x->tmp, ro, first);
+		goto rdates;
+	}
+	struct icalrecurrencetype rule = icalproperty_get_rrule(rp);
+	if (rule.freq == ICAL_SECONDLY_RECURRENCE || rule.freq == ICAL_MINUTELY_RECURRENCE ||
+	    rule.freq == ICAL_HOURLY_RECURRENCE) {
+		co_calendar_add_warning(x->tmp, "%s:%d: recurrence of '%.40s' skipped (FREQ=%s "
+					"repeats within a day); only its first date is used", src,
+					e->rrule_line, ro->summary,
+					icalrecur_freq_to_string(rule.freq));
+		if (!skipped(x, ex, n_ex, NULL, first))
+			emit(x->tmp, ro, first);
+		goto rdates;
+	}
+	icalrecur_iterator *it = icalrecur_iterator_new(rule, start);
+	if (!it) {
+		/* a rule that can never match (BYMONTHDAY=30 in February): RFC 5545 gives no dates */
+		co_calendar_add_warning(x->tmp, "%s:%d: recurrence of '%.40s' skipped (the rule "
+					"gives no dates from this DTSTART); only its first date is "
+					"used", src, e->rrule_line, ro->summary);
+		if (!skipped(x, ex, n_ex, NULL, first))
+			emit(x->tmp, ro, first);
+		goto rdates;
+	}
+	bool open = !rule.count && icaltime_is_null_time(rule.until);
+	co_date last = x->io->to ? x->io->to : 0;
+	if (open && !last) {
+		last = first + OPEN_ENDED_WEEKS * 7 - 1;
+		co_calendar_add_warning(x->tmp, "%s:%d: recurring event '%.40s' has no end; "
+					"expanded for %d weeks", src, e->rrule_line, ro->summary,
+					OPEN_ENDED_WEEKS);
+	}
+	/* skip to the plan's window when the rule allows it (no COUNT to keep) */
+	if (x->io->from && !rule.count && first < x->io->from) {
+		int y, m, d;
+		struct icaltimetype from = start;
+
+		co_date_to_ymd(x->io->from, &y, &m, &d);
+		from.year = y;
+		from.month = m;
+		from.day = d;
+		icalrecur_iterator_set_start(it, from);
+	}
+	for (struct icaltimetype t = icalrecur_iterator_next(it); !icaltime_is_null_time(t);
+	     t = icalrecur_iterator_next(it)) {
+		co_date d = local_date(t);
+
+		if (last && d > last)
+			break;
+		if (x->io->expanded >= CO_ICS_MAX_EXPANDED) {
+			if (!x->file_cut)
+				co_calendar_add_warning(x->tmp, "%s:%d: more than %d occurrences in "
+							"the file; '%.40s' and later recurrences "
+							"are not expanded further", src,
+							e->rrule_line, CO_ICS_MAX_EXPANDED,
+							ro->summary);
+			x->file_cut = true;
+			break;
+		}
+		if (made >= CO_ICS_MAX_PER_EVENT) {
+			co_calendar_add_warning(x->tmp, "%s:%d: recurring event '%.40s' stopped "
+						"after %d occurrences", src, e->rrule_line,
+						ro->summary, CO_ICS_MAX_PER_EVENT);
+			break;
+		}
+		made++;
+		x->io->expanded++;
+		if (x->io->from && d < x->io->from)
+			continue;
+		if (!skipped(x, ex, n_ex, uid, d))
+			emit(x->tmp, ro, d);
+	}
+	icalrecur_iterator_free(it);
+rdates:
+	for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_RDATE_PROPERTY); p;
+	     p = icalcomponent_get_next_property(c, ICAL_RDATE_PROPERTY)) {
+		struct icaldatetimeperiodtype dp = icalproperty_get_rdate(p);
+		struct icaltimetype t = icaltime_is_null_time(dp.time) ? dp.period.start : dp.time;
+		co_date d;
+
+		if (!valid_time(t, false))
+			continue;
+		if (x->io->expanded >= CO_ICS_MAX_EXPANDED || made >= CO_ICS_MAX_PER_EVENT) {
+			if (!x->file_cut)
+				co_calendar_add_warning(x->tmp, "%s:%d: RDATEs of '%.40s' past the "
+							"bound of occurrences are not read", src,
+							e->line, ro->summary);
+			x->file_cut = true;
+			break;
+		}
+		made++;
+		x->io->expanded++;
+		d = local_date(t);
+		if (!skipped(x, ex, n_ex, uid, d))
+			emit(x->tmp, ro, d);
+	}
+	free(ex);
+	return rc;
+}
+
+static int add_event(expand_ctx *x, const ics_event *e)
+{
+	icalcomponent *c = e->comp;
+	const char *src = x->r->source;
+	icalproperty *sp = icalcomponent_get_first_property(c, ICAL_SUMMARY_PROPERTY);
+	icalproperty *st = icalcomponent_get_first_property(c, ICAL_STATUS_PROPERTY);
+	const char *summary = sp ? icalproperty_get_summary(sp) : NULL;
+	struct icaltimetype start, end;
+	icalproperty *dur;
+	run_of ro;
+	char date[11];
+	int minutes = 0;
+
+	if (!prop_time(x->r, icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY), &start))
+		return co_error_set(CO_EINPUT, "%s:%d: event '%.40s' has no DTSTART", src, e->line,
+				    summary ? summary : "");
+	if (st && icalproperty_get_status(st) == ICAL_STATUS_CANCELLED)
 		return 0;
-	co_date_format(e->start.date, date);
-	if (!e->summary || !*e->summary) {
-		co_calendar_add_warning(tmp, "%s:%d: event on %s without a SUMMARY skipped",
-					source, e->line, date);
+	co_date_format(local_date(start), date);
+	if (!summary || !*summary) {
+		co_calendar_add_warning(x->tmp, "%s:%d: event on %s without a SUMMARY skipped", src,
+					e->line, date);
 		return 0;
 	}
-	v = classify(summary);
-	if (v.kind == EV_UNKNOWN) {
-		co_calendar_add_warning(tmp, "%s:%d: unknown event '%.60s' skipped", source, line,
+	memset(&ro, 0, sizeof(ro));
+	ro.summary = summary;
+	ro.line = e->summary_line ? e->summary_line : e->line;
+	ro.v = co_ics_classify(summary);
+	if (ro.v.kind == EV_UNKNOWN) {
+		co_calendar_add_warning(x->tmp, "%s:%d: unknown event '%.60s' skipped", src, ro.line,
 					summary);
 		return 0;
 	}
 
 	/* minutes: the summary, else the event's length, else a named default */
-	if (v.minutes) {
-		minutes = v.minutes;
-	} else if (e->start.secs >= 0 && e->has_end && e->end.secs >= 0) {
-		long long d = time_seconds(&e->end) - time_seconds(&e->start);
+	if (ro.v.minutes) {
+		minutes = ro.v.minutes;
+	} else if (!start.is_date &&
+		   prop_time(x->r, icalcomponent_get_first_property(c, ICAL_DTEND_PROPERTY), &end) &&
+		   !end.is_date) {
+		long long d = seconds_of(end) - seconds_of(start);
 		minutes = d > 0 ? (int)((d + 30) / 60 > 100000 ? 100000 : (d + 30) / 60) : 0;
-	} else if (e->start.secs >= 0 && e->has_duration) {
-		minutes = (int)((e->duration + 30) / 60 > 100000 ? 100000 : (e->duration + 30) / 60);
+	} else if (!start.is_date &&
+		   (dur = icalcomponent_get_first_property(c, ICAL_DURATION_PROPERTY))) {
+		long long d = icaldurationtype_as_int(icalproperty_get_duration(dur));
+		minutes = d > 0 ? (int)((d + 30) / 60 > 100000 ? 100000 : (d + 30) / 60) : 0;
 	}
-	if (v.type == CO_RUN_REST)
+	if (ro.v.type == CO_RUN_REST)
 		minutes = 0;
 	if (minutes > MAX_MINUTES)
 		return co_error_set(CO_EINPUT, "%s:%d: event '%.40s' on %s lasts %d minutes "
-				    "(expected 1-%d)", source, line, summary, date, minutes,
+				    "(expected 1-%d)", src, ro.line, summary, date, minutes,
 				    MAX_MINUTES);
-	if (!minutes && v.type != CO_RUN_REST && v.kind != EV_RACE) {
-		minutes = co_run_type_default_minutes(v.type);
-		co_calendar_add_warning(tmp, "%s:%d: '%.40s' has no duration; counted as %d minutes",
-					source, line, summary, minutes);
+	if (!minutes && ro.v.type != CO_RUN_REST && ro.v.kind != EV_RACE) {
+		minutes = co_run_type_default_minutes(ro.v.type);
+		co_calendar_add_warning(x->tmp, "%s:%d: '%.40s' has no duration; counted as %d minutes",
+					src, ro.line, summary, minutes);
 	}
-	if (v.kind == EV_GENERIC_RUN)
-		co_calendar_add_warning(tmp, "%s:%d: '%.40s' names no run type; counted as easy",
-					source, line, summary);
-	if (v.kind == EV_RACE && v.distance_km <= 0)
-		co_calendar_add_warning(tmp, "%s:%d: race '%.40s' names no distance "
+	if (ro.v.kind == EV_GENERIC_RUN)
+		co_calendar_add_warning(x->tmp, "%s:%d: '%.40s' names no run type; counted as easy",
+					src, ro.line, summary);
+	if (ro.v.kind == EV_RACE && ro.v.distance_km <= 0)
+		co_calendar_add_warning(x->tmp, "%s:%d: race '%.40s' names no distance "
 					"(say 5K, 10K, half marathon, marathon or N km)",
-					source, line, summary);
+					src, ro.line, summary);
+	ro.minutes = minutes;
 
-	if (e->rrule && !e->has_recurrence_id) {
-		const char *why = NULL;
-		rc = expand_rrule(&ds, e, source, tmp, &why);
-		if (rc < 0)
-			goto done;
-		if (rc == 0) {
-			ds.n = 0;
-			dates_add(&ds, e->start.date);
-			co_calendar_add_warning(tmp, "%s:%d: recurrence of '%.40s' skipped (%s); "
-						"only its first date is used", source, e->rrule_line,
-						summary, why ? why : "unsupported rule");
-		}
-		rc = 0;
-	} else {
-		dates_add(&ds, e->start.date);
+	/* an override stands for one occurrence: its own date, never expanded */
+	if (icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY)) {
+		emit(x->tmp, &ro, local_date(start));
+		return 0;
 	}
-
-	for (size_t i = 0; i < ds.n; i++) {
-		co_date d = ds.v[i];
-
-		if (excluded(e, d) || (!e->has_recurrence_id && overridden(ov, e, d)))
-			continue;
-		if (v.kind == EV_RACE) {
-			co_race race = {0};
-			race.name = e->summary;
-			race.date = d;
-			race.distance_km = v.distance_km;
-			race.priority = v.priority;
-			race.line = line;
-			co_calendar_add_race(tmp, &race);
-		} else {
-			co_run run = {0};
-			run.date = d;
-			run.type = v.type;
-			run.minutes = minutes;
-			run.distance_km = v.distance_km;
-			co_calendar_add_run(tmp, &run);
-		}
-	}
-done:
-	free(ds.v);
-	return rc;
+	return expand(x, e, &ro, start);
 }
 
-int co_calendar_read_ics(co_calendar *cal, const char *text, size_t len, const char *source)
+int co_calendar_read_ics_with(co_calendar *cal, const char *text, size_t len, const char *source,
+			      co_ics_read *io)
 {
-	ics_lines ls = {NULL, 0, 0};
-	ics_events es = {NULL, 0, 0};
-	overrides ov = {NULL, 0};
+	co_ics_read none = {0};
+	reader r;
+	expand_ctx x;
+	key *ov = NULL;
+	size_t n_ov = 0, cap_ov = 0;
 	co_calendar tmp;
 	int rc;
 
 	if (!source)
 		source = "<ics>";
+	if (!io)
+		io = &none;
+	io->events = io->expanded = io->probes = 0;
+	memset(&r, 0, sizeof(r));
+	r.source = source;
 	co_calendar_init(&tmp);
-	if ((rc = unfold(&ls, text, len, source)) < 0)
+	icalerror_set_errors_are_fatal(0);
+	if ((rc = scan(&r, text, len)) < 0)
 		goto done;
-	if ((rc = parse_events(&es, &ls, source)) < 0)
-		goto done;
-	ov.v = co_xcalloc(es.n + 1, sizeof(*ov.v));
-	for (size_t i = 0; i < es.n; i++)
-		if (es.v[i].has_recurrence_id && es.v[i].uid)
-			ov.v[ov.n++] = &es.v[i];
-	for (size_t i = 0; i < es.n; i++)
-		if ((rc = add_event(&tmp, &ov, &es.v[i], source)) < 0)
+	io->events = r.n_events;
+	if (r.skipped_events)
+		co_calendar_add_warning(&tmp, "%s:%d: more than %d events; %zu from here on skipped",
+					source, r.first_skipped, CO_ICS_MAX_EVENTS, r.skipped_events);
+	if (r.skipped_zones)
+		co_calendar_add_warning(&tmp, "%s: more than %d time zones; %zu skipped (their "
+					"times are read as written)", source, CO_ICS_MAX_ZONES,
+					r.skipped_zones);
+
+	/* the overrides, indexed by (UID, date of the occurrence they replace) */
+	for (size_t i = 0; i < r.n_events; i++) {
+		icalcomponent *c = r.events[i].comp;
+		icalproperty *rid = icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY);
+		const char *uid = icalcomponent_get_uid(c);
+		struct icaltimetype t;
+
+		if (!rid || !uid || !prop_time(&r, rid, &t))
+			continue;
+		key *k = CO_VEC_PUSH(ov, n_ov, cap_ov);
+		k->hash = fnv1a64(uid);
+		k->date = local_date(t);
+		k->uid = uid;
+	}
+	if (n_ov > 1)
+		qsort(ov, n_ov, sizeof(*ov), key_cmp);
+
+	memset(&x, 0, sizeof(x));
+	x.r = &r;
+	x.tmp = &tmp;
+	x.io = io;
+	x.overrides = ov;
+	x.n_overrides = n_ov;
+	for (size_t i = 0; i < r.n_events; i++)
+		if ((rc = add_event(&x, &r.events[i])) < 0)
 			goto done;
 	for (size_t i = 0; i < tmp.n_runs; i++)
 		co_calendar_add_run(cal, &tmp.runs[i]);
@@ -1114,11 +850,15 @@ int co_calendar_read_ics(co_calendar *cal, const char *text, size_t len, const c
 	for (size_t i = 0; i < tmp.n_warnings; i++)
 		co_calendar_add_warning(cal, "%s", tmp.warnings[i]);
 done:
-	free(ov.v);
-	events_free(&es);
-	lines_free(&ls);
+	free(ov);
+	reader_release(&r);
 	co_calendar_release(&tmp);
 	return rc;
+}
+
+int co_calendar_read_ics(co_calendar *cal, const char *text, size_t len, const char *source)
+{
+	return co_calendar_read_ics_with(cal, text, len, source, NULL);
 }
 
 /* ---- dispatch on the file name ------------------------------------------- */
@@ -1130,10 +870,11 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && !strcasecmp(s + n - m, suffix);
 }
 
-int co_calendar_read_file(co_calendar *cal, const char *path)
+int co_calendar_read_file_within(co_calendar *cal, const char *path, co_date from, co_date to)
 {
 	co_strbuf sb = CO_STRBUF_INIT;
 	const char *base = strrchr(path, '/');
+	co_ics_read io = {0};
 	int rc;
 
 	base = base ? base + 1 : path;
@@ -1142,11 +883,18 @@ int co_calendar_read_file(co_calendar *cal, const char *path)
 				    base);
 	if ((rc = co_strbuf_read_file(&sb, path, 64u << 20)) < 0)
 		goto done;
+	io.from = from;
+	io.to = to;
 	if (ends_with(path, ".csv"))
 		rc = co_calendar_read_csv(cal, sb.buf, sb.len, base);
 	else
-		rc = co_calendar_read_ics(cal, sb.buf, sb.len, base);
+		rc = co_calendar_read_ics_with(cal, sb.buf, sb.len, base, &io);
 done:
 	co_strbuf_release(&sb);
 	return rc;
+}
+
+int co_calendar_read_file(co_calendar *cal, const char *path)
+{
+	return co_calendar_read_file_within(cal, path, 0, 0);
 }

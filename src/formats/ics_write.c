@@ -1,15 +1,17 @@
 /*
  * The plan as an iCalendar feed (RFC 5545) a runner subscribes to from a
- * phone or desktop calendar (docs/formats/calendar.md, "What we write").
+ * phone or desktop calendar (docs/formats/calendar.md, "What we write"),
+ * built and serialised by libical: escaping, folding at 75 octets, CRLF and
+ * the VTIMEZONE are libical's, not ours.
  *
  * One VEVENT per strength session, and per baseline test unless asked not
  * to. Each event's UID is the session's stable uid (plan.h: the same
  * athlete, date and slot keep it), so a recomputed plan moves and rewrites
  * events in place instead of piling up duplicates. Events are all-day by
- * default; with a start time they are timed and written in UTC ("...Z"),
- * converted from the athlete's zone through the system's zoneinfo (TZif)
- * files, so the feed needs no VTIMEZONE and every client agrees on the
- * instant.
+ * default; with a start time they are timed in the athlete's zone
+ * (DTSTART;TZID=Europe/London:...) and the feed carries that zone's
+ * VTIMEZONE, cut by libical to the years of the plan; a UTC zone gives
+ * "...Z" times and no VTIMEZONE.
  *
  * The writer has no words of its own: an event's SUMMARY and DESCRIPTION
  * come from the caller's renderer in the options (the export command
@@ -18,12 +20,12 @@
  * contract id of its focus or test ("posterior_chain") and has no
  * description.
  *
- * Invariants of the output: CRLF line ends; content lines folded at 75
- * octets and never inside a UTF-8 character; TEXT values escaped (\\ \; \,
- * \n); DTSTAMP in UTC, from the options so tests are reproducible.
+ * Invariants of the output: the same plan and options give the same bytes
+ * (DTSTAMP comes from the options in tests); DTSTAMP is in UTC.
  */
 #include <ctype.h>
-#include <stdarg.h>
+#include <libical/ical.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,371 +35,6 @@
 #include "carryover/carryover.h"
 #include "carryover/error.h"
 #include "util/strbuf.h"
-
-#define FOLD_OCTETS 75
-
-/* ---- content lines ------------------------------------------------------- */
-
-/* Append `line` (without CRLF) folded at 75 octets, UTF-8 safe, then CRLF. */
-static void add_folded(co_strbuf *out, const char *line)
-{
-	size_t len = strlen(line), pos = 0;
-	size_t room = FOLD_OCTETS;
-
-	while (len - pos > room) {
-		size_t cut = pos + room;
-
-		/* back off to the start of a character: never split a sequence */
-		while (cut > pos && ((unsigned char)line[cut] & 0xC0) == 0x80)
-			cut--;
-		if (cut == pos)
-			cut = pos + room; /* not UTF-8 at all: cut anyway */
-		co_strbuf_add(out, line + pos, cut - pos);
-		co_strbuf_adds(out, "\r\n ");
-		pos = cut;
-		room = FOLD_OCTETS - 1; /* the leading space counts */
-	}
-	co_strbuf_add(out, line + pos, len - pos);
-	co_strbuf_adds(out, "\r\n");
-}
-
-/* RFC 5545 3.3.11 TEXT escaping. */
-static void add_text(co_strbuf *sb, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '\\': co_strbuf_adds(sb, "\\\\"); break;
-		case ';': co_strbuf_adds(sb, "\\;"); break;
-		case ',': co_strbuf_adds(sb, "\\,"); break;
-		case '\n': co_strbuf_adds(sb, "\\n"); break;
-		case '\r': break;
-		default: co_strbuf_addch(sb, *s); break;
-		}
-	}
-}
-
-static void prop_text(co_strbuf *out, const char *name, const char *value)
-{
-	co_strbuf line = CO_STRBUF_INIT;
-
-	co_strbuf_adds(&line, name);
-	co_strbuf_addch(&line, ':');
-	add_text(&line, value);
-	add_folded(out, line.buf);
-	co_strbuf_release(&line);
-}
-
-static void prop_raw(co_strbuf *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void prop_raw(co_strbuf *out, const char *fmt, ...)
-{
-	co_strbuf line = CO_STRBUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	co_strbuf_vaddf(&line, fmt, ap);
-	va_end(ap);
-	add_folded(out, line.buf);
-	co_strbuf_release(&line);
-}
-
-#define STAMP_SIZE 32
-
-static void ymd_compact(co_date d, char buf[STAMP_SIZE])
-{
-	int y, m, dd;
-
-	co_date_to_ymd(d, &y, &m, &dd);
-	snprintf(buf, STAMP_SIZE, "%04d%02d%02d", y, m, dd);
-}
-
-static void utc_stamp(int64_t t, char buf[STAMP_SIZE])
-{
-	co_date d = (co_date)(t >= 0 ? t / 86400 : (t - 86399) / 86400);
-	int s = (int)(t - (int64_t)d * 86400);
-	int y, m, dd;
-
-	co_date_to_ymd(d, &y, &m, &dd);
-	snprintf(buf, STAMP_SIZE, "%04d%02d%02dT%02d%02d%02dZ", y, m, dd, s / 3600, s / 60 % 60,
-		 s % 60);
-}
-
-/* ---- time zones (TZif, RFC 8536) ----------------------------------------- */
-
-/* A POSIX TZ rule for times past the last transition: "GMT0BST,M3.5.0/1,M10.5.0". */
-typedef struct tz_rule {
-	bool valid, has_dst;
-	int32_t std_off, dst_off;       /* seconds east of UTC */
-	int sm, sw, sd, ss;             /* DST starts: month, week 1-5, weekday 0=Sun, secs */
-	int em, ew, ed, es;             /* DST ends */
-} tz_rule;
-
-typedef struct tz {
-	int64_t *times;   /* transitions, UTC seconds, ascending */
-	int32_t *offs;    /* offset in force from times[i] */
-	size_t n;
-	int32_t first;    /* offset before the first transition */
-	tz_rule rule;
-} tz;
-
-static void tz_release(tz *z)
-{
-	free(z->times);
-	free(z->offs);
-	memset(z, 0, sizeof(*z));
-}
-
-static int64_t be(const unsigned char *p, int n)
-{
-	uint64_t v = 0;
-
-	for (int i = 0; i < n; i++)
-		v = (v << 8) | p[i];
-	if (n == 4)
-		return (int32_t)(uint32_t)v;
-	return (int64_t)v;
-}
-
-static const char *posix_name(const char *p)
-{
-	if (*p == '<') {
-		while (*p && *p != '>')
-			p++;
-		return *p ? p + 1 : NULL;
-	}
-	if (!isalpha((unsigned char)*p))
-		return NULL;
-	while (isalpha((unsigned char)*p))
-		p++;
-	return p;
-}
-
-/* [+-]hh[:mm[:ss]] as seconds; *out is as written (POSIX: west positive). */
-static const char *posix_time(const char *p, int32_t *out)
-{
-	int sign = 1, h = 0, m = 0, s = 0;
-
-	if (*p == '+' || *p == '-')
-		sign = *p++ == '-' ? -1 : 1;
-	if (!isdigit((unsigned char)*p))
-		return NULL;
-	while (isdigit((unsigned char)*p))
-		h = h * 10 + (*p++ - '0');
-	if (*p == ':') {
-		p++;
-		while (isdigit((unsigned char)*p))
-			m = m * 10 + (*p++ - '0');
-		if (*p == ':') {
-			p++;
-			while (isdigit((unsigned char)*p))
-				s = s * 10 + (*p++ - '0');
-		}
-	}
-	if (h > 167)
-		return NULL;
-	*out = sign * (h * 3600 + m * 60 + s);
-	return p;
-}
-
-static const char *posix_date(const char *p, int *m, int *w, int *d, int *secs)
-{
-	int32_t t = 7200;
-	int v[3];
-
-	if (*p++ != 'M')
-		return NULL; /* Jn and n forms: not used by any current zone with DST */
-	for (int i = 0; i < 3; i++) {
-		if (i && *p++ != '.')
-			return NULL;
-		if (!isdigit((unsigned char)*p))
-			return NULL;
-		v[i] = 0;
-		while (isdigit((unsigned char)*p) && v[i] < 100)
-			v[i] = v[i] * 10 + (*p++ - '0');
-	}
-	*m = v[0];
-	*w = v[1];
-	*d = v[2];
-	if (*m < 1 || *m > 12 || *w < 1 || *w > 5 || *d < 0 || *d > 6)
-		return NULL;
-	if (*p == '/' && !(p = posix_time(p + 1, &t)))
-		return NULL;
-	*secs = t;
-	return p;
-}
-
-static void parse_posix(tz_rule *r, const char *p)
-{
-	int32_t off;
-
-	memset(r, 0, sizeof(*r));
-	if (!(p = posix_name(p)) || !(p = posix_time(p, &off)))
-		return;
-	r->std_off = -off;
-	r->dst_off = r->std_off + 3600;
-	if (!*p) {
-		r->valid = true;
-		return;
-	}
-	if (!(p = posix_name(p)))
-		return;
-	if (*p && *p != ',') {
-		if (!(p = posix_time(p, &off)))
-			return;
-		r->dst_off = -off;
-	}
-	if (*p++ != ',' || !(p = posix_date(p, &r->sm, &r->sw, &r->sd, &r->ss)) ||
-	    *p++ != ',' || !(p = posix_date(p, &r->em, &r->ew, &r->ed, &r->es)))
-		return;
-	r->valid = r->has_dst = true;
-}
-
-/* Local midnight-based day of "the w-th weekday d of month m" (w = 5: the last). */
-static co_date nth_weekday(int year, int m, int w, int d)
-{
-	co_date first = co_date_from_ymd(year, m, 1);
-	int wd_first = ((int)co_date_weekday(first) + 1) % 7; /* 0 = Sunday */
-	co_date day = first + (d - wd_first + 7) % 7 + 7 * (w - 1);
-	int mm;
-
-	co_date_to_ymd(day, NULL, &mm, NULL);
-	while (mm != m) {
-		day -= 7;
-		co_date_to_ymd(day, NULL, &mm, NULL);
-	}
-	return day;
-}
-
-static int32_t rule_offset(const tz_rule *r, int64_t t)
-{
-	int year;
-	int64_t start, end;
-
-	if (!r->has_dst)
-		return r->std_off;
-	co_date_to_ymd((co_date)((t + r->std_off) / 86400), &year, NULL, NULL);
-	start = (int64_t)nth_weekday(year, r->sm, r->sw, r->sd) * 86400 + r->ss - r->std_off;
-	end = (int64_t)nth_weekday(year, r->em, r->ew, r->ed) * 86400 + r->es - r->dst_off;
-	if (start < end)
-		return t >= start && t < end ? r->dst_off : r->std_off;
-	return t >= end && t < start ? r->std_off : r->dst_off;
-}
-
-static int32_t tz_offset(const tz *z, int64_t t)
-{
-	size_t lo = 0, hi = z->n;
-
-	if (!z->n || t < z->times[0])
-		return z->n || !z->rule.valid ? z->first : rule_offset(&z->rule, t);
-	if (t >= z->times[z->n - 1] && z->rule.valid)
-		return rule_offset(&z->rule, t);
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-		if (z->times[mid] <= t)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return z->offs[lo];
-}
-
-/* UTC seconds of a local wall-clock time (a skipped hour moves forward). */
-static int64_t tz_local_to_utc(const tz *z, int64_t local)
-{
-	int32_t o1 = tz_offset(z, local);
-	int32_t o2 = tz_offset(z, local - o1);
-
-	return local - (o1 == o2 ? o1 : o2);
-}
-
-static int tz_parse(tz *z, const unsigned char *d, size_t len, const char *name)
-{
-	size_t off = 0;
-	int version;
-	int64_t cnt[6];
-	int tsize = 4;
-
-	for (int pass = 0; pass < 2; pass++) {
-		size_t need, types_at;
-
-		if (len - off < 44 || memcmp(d + off, "TZif", 4))
-			goto bad;
-		version = d[off + 4];
-		for (int i = 0; i < 6; i++) {
-			cnt[i] = be(d + off + 20 + 4 * i, 4);
-			if (cnt[i] < 0 || cnt[i] > 100000)
-				goto bad;
-		}
-		/* isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt */
-		need = (size_t)(cnt[3] * tsize + cnt[3] + cnt[4] * 6 + cnt[5] +
-				cnt[2] * (tsize + 4) + cnt[1] + cnt[0]);
-		if (len - off - 44 < need || cnt[4] < 1)
-			goto bad;
-		if (pass == 0 && version >= '2') {
-			off += 44 + need;
-			tsize = 8;
-			continue;
-		}
-		off += 44;
-		z->n = (size_t)cnt[3];
-		z->times = co_xcalloc(z->n + 1, sizeof(*z->times));
-		z->offs = co_xcalloc(z->n + 1, sizeof(*z->offs));
-		types_at = off + (size_t)cnt[3] * (size_t)tsize + (size_t)cnt[3];
-		for (size_t i = 0; i < z->n; i++) {
-			unsigned idx = d[off + z->n * (size_t)tsize + i];
-			if (idx >= (unsigned)cnt[4])
-				goto bad;
-			z->times[i] = be(d + off + i * (size_t)tsize, tsize);
-			z->offs[i] = (int32_t)be(d + types_at + idx * 6, 4);
-		}
-		z->first = (int32_t)be(d + types_at, 4);
-		off += need;
-		if (tsize == 8 && off < len && d[off] == '\n') {
-			const unsigned char *e = memchr(d + off + 1, '\n', len - off - 1);
-			if (e) {
-				char *footer = co_xstrndup((const char *)d + off + 1,
-							   (size_t)(e - d) - off - 1);
-				parse_posix(&z->rule, footer);
-				free(footer);
-			}
-		}
-		return 0;
-	}
-bad:
-	tz_release(z);
-	return co_error_set(CO_EINPUT, "time zone '%s': not a valid zoneinfo file", name);
-}
-
-static int tz_load(tz *z, const char *tzid)
-{
-	co_strbuf path = CO_STRBUF_INIT, data = CO_STRBUF_INIT;
-	const char *dir = getenv("TZDIR");
-	int rc;
-
-	memset(z, 0, sizeof(*z));
-	if (!tzid || !*tzid || !strcmp(tzid, "UTC") || !strcmp(tzid, "Z"))
-		return 0;
-	if (tzid[0] == '/') {
-		co_strbuf_adds(&path, tzid);
-	} else {
-		for (const char *c = tzid; *c; c++)
-			if (!(isalnum((unsigned char)*c) || strchr("/_+-", *c)) ||
-			    (c[0] == '.' && c[1] == '.'))
-				return co_error_set(CO_EINPUT, "unknown time zone '%.60s'", tzid);
-		co_strbuf_addf(&path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", tzid);
-	}
-	if (co_strbuf_read_file(&data, path.buf, 1u << 20) < 0) {
-		rc = co_error_set(CO_EINPUT, "unknown time zone '%.60s' (no zoneinfo file '%s')",
-				  tzid, path.buf);
-		goto done;
-	}
-	rc = tz_parse(z, (const unsigned char *)data.buf, data.len, tzid);
-done:
-	co_strbuf_release(&path);
-	co_strbuf_release(&data);
-	return rc;
-}
-
-/* ---- the feed ------------------------------------------------------------ */
 
 static uint32_t fnv1a(const char *s, uint32_t h)
 {
@@ -421,126 +58,289 @@ static bool parse_hhmm(const char *s, int *secs)
 	return true;
 }
 
-/* An event's words, as the caller's renderer wrote them (co_ics_options). */
-static void add_words(co_strbuf *out, const co_strbuf *summary, const co_strbuf *desc)
+static bool is_utc_name(const char *tzid)
 {
-	if (summary->len)
-		prop_text(out, "SUMMARY", summary->buf);
-	if (desc->len)
-		prop_text(out, "DESCRIPTION", desc->buf);
+	return !tzid || !*tzid || !strcmp(tzid, "UTC") || !strcmp(tzid, "Z") ||
+	       !strcmp(tzid, "Etc/UTC") || !strcmp(tzid, "Etc/UCT") || !strcmp(tzid, "Etc/Zulu") ||
+	       !strcmp(tzid, "Etc/Universal") || !strcmp(tzid, "UCT") || !strcmp(tzid, "Universal") ||
+	       !strcmp(tzid, "Zulu");
 }
 
-static void add_when(co_strbuf *out, co_date d, int minutes, bool timed, int start_secs,
-		     const tz *z)
+/*
+ * The zone of the times: NULL *zone and "UTC" for UTC; otherwise libical's
+ * zone of that IANA name. An absolute path ("/etc/localtime") is read as
+ * the name it links to under the system's zoneinfo folder. *name is
+ * malloc'd.
+ */
+static int zone_load(icaltimezone **zone, char **name, const char *tzid)
 {
-	char a[STAMP_SIZE], b[STAMP_SIZE];
+	char *resolved = NULL;
+	int rc = 0;
 
-	if (!timed) {
-		ymd_compact(d, a);
-		ymd_compact(d + 1, b);
-		prop_raw(out, "DTSTART;VALUE=DATE:%s", a);
-		prop_raw(out, "DTEND;VALUE=DATE:%s", b);
-		prop_raw(out, "TRANSP:TRANSPARENT");
+	*zone = NULL;
+	*name = NULL;
+	if (tzid && tzid[0] == '/') {
+		const char *dir = icaltzutil_get_zone_directory();
+		char *real = realpath(tzid, NULL), *dreal = dir ? realpath(dir, NULL) : NULL;
+		size_t n = dreal ? strlen(dreal) : 0;
+
+		if (real && dreal && !strncmp(real, dreal, n) && real[n] == '/')
+			resolved = co_xstrdup(real + n + 1);
+		free(real);
+		free(dreal);
+		if (!resolved)
+			return co_error_set(CO_EINPUT, "unknown time zone '%.60s' (not a file of the "
+					    "system's zoneinfo)", tzid);
+		tzid = resolved;
+	}
+	if (is_utc_name(tzid)) {
+		*name = co_xstrdup("UTC");
+		goto done;
+	}
+	for (const char *c = tzid; *c; c++)
+		if (!(isalnum((unsigned char)*c) || strchr("/_+-", *c)) || (c[0] == '.' && c[1] == '.')) {
+			rc = co_error_set(CO_EINPUT, "unknown time zone '%.60s'", tzid);
+			goto done;
+		}
+	*zone = icaltimezone_get_builtin_timezone(tzid);
+	if (!*zone) {
+		rc = co_error_set(CO_EINPUT, "unknown time zone '%.60s' (expected a zone name such "
+				  "as Europe/London)", tzid);
+		goto done;
+	}
+	*name = co_xstrdup(tzid);
+done:
+	free(resolved);
+	return rc;
+}
+
+static void add_x(icalcomponent *c, const char *name, const char *value)
+{
+	/*
+	 * An x-property's value has no type (RFC 5545 3.8.8.2): libical escapes
+	 * backslashes and newlines but leaves , and ; as they are, which is valid.
+	 */
+	icalproperty *p = icalproperty_new_x(value);
+
+	icalproperty_set_x_name(p, name);
+	icalcomponent_add_property(c, p);
+}
+
+/* A date (is_date) or the midnight that starts it. */
+static struct icaltimetype day_of(co_date d, bool is_date)
+{
+	struct icaltimetype t = icaltime_null_time();
+	int y, m, dd;
+
+	co_date_to_ymd(d, &y, &m, &dd);
+	t.year = y;
+	t.month = m;
+	t.day = dd;
+	t.is_date = is_date;
+	return t;
+}
+
+typedef struct when {
+	bool timed;
+	int start_secs;
+	icaltimezone *zone; /* NULL: UTC */
+	const char *tzid;   /* the name written in TZID */
+} when;
+
+static void add_time(icalcomponent *ev, bool start, struct icaltimetype t, const when *w)
+{
+	icalproperty *p;
+
+	if (w->timed && !w->zone)
+		t.zone = icaltimezone_get_utc_timezone();
+	p = start ? icalproperty_new_dtstart(t) : icalproperty_new_dtend(t);
+	if (w->timed && w->zone)
+		icalproperty_add_parameter(p, icalparameter_new_tzid(w->tzid));
+	icalcomponent_add_property(ev, p);
+}
+
+static void add_when(icalcomponent *ev, co_date d, int minutes, const when *w)
+{
+	struct icaltimetype t = day_of(d, !w->timed);
+
+	if (!w->timed) {
+		add_time(ev, true, t, w);
+		add_time(ev, false, day_of(d + 1, true), w);
+		icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 		return;
 	}
-	int64_t start = tz_local_to_utc(z, (int64_t)d * 86400 + start_secs);
-	utc_stamp(start, a);
-	utc_stamp(start + (int64_t)(minutes > 0 ? minutes : 30) * 60, b);
-	prop_raw(out, "DTSTART:%s", a);
-	prop_raw(out, "DTEND:%s", b);
+	t.hour = w->start_secs / 3600;
+	t.minute = w->start_secs / 60 % 60;
+	add_time(ev, true, t, w);
+	/* the length in wall-clock time: sessions are in the evening, never across a change */
+	add_time(ev, false, icaltime_add(t, icaldurationtype_from_int((minutes > 0 ? minutes : 30) * 60)),
+		 w);
+}
+
+/* An event's words, as the caller's renderer wrote them (co_ics_options). */
+static void add_words(icalcomponent *ev, const co_strbuf *summary, const co_strbuf *desc)
+{
+	if (summary->len)
+		icalcomponent_add_property(ev, icalproperty_new_summary(summary->buf));
+	if (desc->len)
+		icalcomponent_add_property(ev, icalproperty_new_description(desc->buf));
+}
+
+static icalcomponent *new_event(const char *uid, struct icaltimetype stamp)
+{
+	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+
+	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
+	icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
+	return ev;
+}
+
+/* The first and last dates of the plan's events, for the VTIMEZONE's span. */
+static void plan_span(const co_plan *plan, co_date *first, co_date *last)
+{
+	*first = plan->start;
+	*last = plan->start;
+	for (size_t w = 0; w < plan->n_weeks; w++) {
+		const co_week *wk = &plan->weeks[w];
+
+		for (size_t i = 0; i < wk->n_sessions; i++) {
+			if (wk->sessions[i].date < *first)
+				*first = wk->sessions[i].date;
+			if (wk->sessions[i].date > *last)
+				*last = wk->sessions[i].date;
+		}
+		for (size_t i = 0; i < wk->n_tests; i++)
+			if (wk->tests[i].date > *last)
+				*last = wk->tests[i].date;
+	}
+}
+
+/* The zone's VTIMEZONE under the plain name, with only the rules the plan's dates need. */
+static icalcomponent *vtimezone(icaltimezone *zone, const char *name, const co_plan *plan)
+{
+	icalcomponent *vtz = icalcomponent_new_clone(icaltimezone_get_component(zone));
+	icalproperty *p;
+	co_date first, last;
+
+	plan_span(plan, &first, &last);
+	while ((p = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY))) {
+		icalcomponent_remove_property(vtz, p);
+		icalproperty_free(p);
+	}
+	icalcomponent_add_property(vtz, icalproperty_new_tzid(name));
+	icaltimezone_truncate_vtimezone(vtz, day_of(first, false), day_of(last + 1, false), 0);
+	/* TZUNTIL (RFC 7808) is optional, and libical writes it in local time where UTC is required */
+	while ((p = icalcomponent_get_first_property(vtz, ICAL_TZUNTIL_PROPERTY))) {
+		icalcomponent_remove_property(vtz, p);
+		icalproperty_free(p);
+	}
+	return vtz;
 }
 
 int co_plan_to_ics(char **out, const co_plan *plan, const co_ics_options *opts)
 {
 	co_ics_options defaults = CO_ICS_OPTIONS_INIT;
-	co_strbuf sb = CO_STRBUF_INIT, name = CO_STRBUF_INIT;
-	co_strbuf summary = CO_STRBUF_INIT, desc = CO_STRBUF_INIT;
-	char stamp[STAMP_SIZE];
-	int start_secs = 0;
-	bool timed;
-	tz z;
+	co_strbuf name = CO_STRBUF_INIT, summary = CO_STRBUF_INIT, desc = CO_STRBUF_INIT;
+	co_strbuf uid = CO_STRBUF_INIT;
+	icalcomponent *cal = NULL;
+	struct icaltimetype stamp;
+	char *zone_name = NULL, *text;
+	const char *athlete = plan->athlete ? plan->athlete : "";
+	when w = {false, 0, NULL, NULL};
 	int rc;
 
 	*out = NULL;
 	if (!opts)
 		opts = &defaults;
-	memset(&z, 0, sizeof(z));
-	timed = opts->time != NULL;
-	if (timed && !parse_hhmm(opts->time, &start_secs))
+	w.timed = opts->time != NULL;
+	if (w.timed && !parse_hhmm(opts->time, &w.start_secs))
 		return co_error_set(CO_EINPUT, "invalid start time '%.20s' (expected HH:MM, 00:00-23:59)",
 				    opts->time);
-	if (timed && (rc = tz_load(&z, opts->tzid)) < 0)
+	if (w.timed && (rc = zone_load(&w.zone, &zone_name, opts->tzid)) < 0)
 		return rc;
-	utc_stamp(opts->dtstamp ? opts->dtstamp : (int64_t)time(NULL), stamp);
+	w.tzid = zone_name;
+	stamp = icaltime_from_timet_with_zone(opts->dtstamp ? (time_t)opts->dtstamp : time(NULL), 0,
+					      icaltimezone_get_utc_timezone());
 
-	prop_raw(&sb, "BEGIN:VCALENDAR");
-	prop_raw(&sb, "VERSION:2.0");
-	prop_raw(&sb, "PRODID:-//carryover//carryover %s//EN", co_version());
-	prop_raw(&sb, "CALSCALE:GREGORIAN");
+	cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+	co_strbuf_addf(&name, "-//carryover//carryover %s//EN", co_version());
+	icalcomponent_add_property(cal, icalproperty_new_prodid(name.buf));
+	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+	co_strbuf_reset(&name);
 	if (opts->calname)
 		co_strbuf_adds(&name, opts->calname);
 	else
 		co_strbuf_addf(&name, "carryover: %s", plan->athlete ? plan->athlete : "strength");
-	prop_text(&sb, "X-WR-CALNAME", name.buf);
-	prop_text(&sb, "X-WR-CALDESC", "Strength sessions that carry over to running");
-	if (timed && opts->tzid && opts->tzid[0] != '/')
-		prop_text(&sb, "X-WR-TIMEZONE", opts->tzid);
+	/* NAME is RFC 7986's (a TEXT, escaped); X-WR-CALNAME is what Google and Apple read */
+	icalcomponent_add_property(cal, icalproperty_new_name(name.buf));
+	add_x(cal, "X-WR-CALNAME", name.buf);
+	add_x(cal, "X-WR-CALDESC", "Strength sessions that carry over to running");
+	if (w.timed && w.zone) {
+		add_x(cal, "X-WR-TIMEZONE", zone_name);
+		icalcomponent_add_component(cal, vtimezone(w.zone, zone_name, plan));
+	}
 
-	for (size_t w = 0; w < plan->n_weeks; w++) {
-		const co_week *wk = &plan->weeks[w];
+	for (size_t wi = 0; wi < plan->n_weeks; wi++) {
+		const co_week *wk = &plan->weeks[wi];
 
 		for (size_t i = 0; i < wk->n_sessions; i++) {
 			const co_session *s = &wk->sessions[i];
-			char date[STAMP_SIZE];
+			icalcomponent *ev;
+			char date[11];
 
-			ymd_compact(s->date, date);
-			prop_raw(&sb, "BEGIN:VEVENT");
-			if (s->uid[0])
-				prop_text(&sb, "UID", s->uid);
-			else
-				prop_raw(&sb, "UID:carryover-%08x-%s-%zu@carryover",
-					 fnv1a(plan->athlete ? plan->athlete : "", 2166136261u),
-					 date, i);
-			prop_raw(&sb, "DTSTAMP:%s", stamp);
-			add_when(&sb, s->date, s->minutes, timed, start_secs, &z);
+			co_strbuf_reset(&uid);
+			if (s->uid[0]) {
+				co_strbuf_adds(&uid, s->uid);
+			} else {
+				co_date_format(s->date, date);
+				co_strbuf_addf(&uid, "carryover-%08x-%.4s%.2s%.2s-%zu@carryover",
+					       fnv1a(athlete, 2166136261u), date, date + 5, date + 8, i);
+			}
+			ev = new_event(uid.buf, stamp);
+			add_when(ev, s->date, s->minutes, &w);
 			co_strbuf_reset(&summary);
 			co_strbuf_reset(&desc);
 			if (opts->session_text)
 				opts->session_text(&summary, &desc, plan, s);
 			else
 				co_strbuf_adds(&summary, co_focus_name(s->focus));
-			add_words(&sb, &summary, &desc);
-			prop_text(&sb, "CATEGORIES", "Strength");
-			prop_raw(&sb, "END:VEVENT");
+			add_words(ev, &summary, &desc);
+			icalcomponent_add_property(ev, icalproperty_new_categories("Strength"));
+			icalcomponent_add_component(cal, ev);
 		}
 		for (size_t i = 0; opts->tests && i < wk->n_tests; i++) {
 			const co_plan_test *t = &wk->tests[i];
-			char date[STAMP_SIZE];
+			icalcomponent *ev;
+			char date[11];
 
-			ymd_compact(t->date, date);
-			prop_raw(&sb, "BEGIN:VEVENT");
-			prop_raw(&sb, "UID:carryover-test-%08x-%s-%s@carryover",
-				 fnv1a(plan->athlete ? plan->athlete : "", 2166136261u), date,
-				 co_test_kind_name(t->kind));
-			prop_raw(&sb, "DTSTAMP:%s", stamp);
-			add_when(&sb, t->date, 30, timed, start_secs, &z);
+			co_date_format(t->date, date);
+			co_strbuf_reset(&uid);
+			co_strbuf_addf(&uid, "carryover-test-%08x-%.4s%.2s%.2s-%s@carryover",
+				       fnv1a(athlete, 2166136261u), date, date + 5, date + 8,
+				       co_test_kind_name(t->kind));
+			ev = new_event(uid.buf, stamp);
+			add_when(ev, t->date, 30, &w);
 			co_strbuf_reset(&summary);
 			co_strbuf_reset(&desc);
 			if (opts->test_text)
 				opts->test_text(&summary, &desc, plan, t);
 			else
 				co_strbuf_adds(&summary, co_test_kind_name(t->kind));
-			add_words(&sb, &summary, &desc);
-			prop_text(&sb, "CATEGORIES", "Test");
-			prop_raw(&sb, "END:VEVENT");
+			add_words(ev, &summary, &desc);
+			icalcomponent_add_property(ev, icalproperty_new_categories("Test"));
+			icalcomponent_add_component(cal, ev);
 		}
 	}
-	prop_raw(&sb, "END:VCALENDAR");
-	*out = co_strbuf_detach(&sb);
+	text = icalcomponent_as_ical_string_r(cal);
+	*out = co_xstrdup(text ? text : "");
+	icalmemory_free_buffer(text);
 	rc = 0;
+	icalcomponent_free(cal);
+	free(zone_name);
 	co_strbuf_release(&name);
 	co_strbuf_release(&summary);
 	co_strbuf_release(&desc);
-	tz_release(&z);
+	co_strbuf_release(&uid);
 	return rc;
 }

@@ -22,10 +22,11 @@ $ carryover export ics $SRC/examples/marathon.ini -o plan.ics && grep -c BEGIN:V
 > plan.ics
 >! .tmp
 
-# Timed events: 18:30 in London is 18:30Z in January.
+# Timed events: 18:30 in London, with the zone's VTIMEZONE in the feed.
 $ SOURCE_DATE_EPOCH=1798761600 carryover export ics $SRC/examples/marathon.ini --time 18:30 --tz Europe/London
 > X-WR-TIMEZONE:Europe/London
-> DTSTART:20270105T183000Z
+> BEGIN:VTIMEZONE
+> DTSTART;TZID=Europe/London:20270105T183000
 >! VALUE=DATE:20270105
 
 $ carryover export ics $SRC/examples/marathon.ini --no-tests

@@ -14,14 +14,17 @@
 //   - raw lines end in CRLF and are at most 75 octets, with no UTF-8
 //     character split across a fold;
 //   - a second run (another DTSTAMP) gives the same UIDs in the same order;
-//   - timed events (--time 18:30 --tz Europe/London) start at 18:30 London
-//     time on the session's date, by Node's own time-zone data.
+//   - timed events (--time 18:30 --tz Europe/London) carry TZID=Europe/London
+//     and the feed's VTIMEZONE; read through that VTIMEZONE by ical.js, they
+//     start at 18:30 London time on the session's date by Node's own
+//     time-zone data, and last the session.
 // Also: examples/marathon-plan.ics (the example runs feed) is valid for ical.js.
 //
 // Prints one line per failure and "N passed, M failed" last; exits 1 on any
 // failure.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
 
@@ -51,7 +54,11 @@ function check(ok, name, detail) {
 }
 
 const profile = join(src, "examples", "marathon.ini");
-const env = { ...process.env, TZ: "UTC", LC_ALL: "C", CARRYOVER_TODAY: "2026-12-30" };
+// A store of its own: the runner's real store (or another test's) is never read or written.
+const storeDir = mkdtempSync(join(tmpdir(), "carryover-ics-oracle-"));
+process.on("exit", () => rmSync(storeDir, { recursive: true, force: true }));
+const env = { ...process.env, TZ: "UTC", LC_ALL: "C", CARRYOVER_TODAY: "2026-12-30",
+  CARRYOVER_DB: join(storeDir, "carryover.db") };
 
 function run(args, extraEnv = {}) {
   const r = spawnSync(bin, args, { env: { ...env, ...extraEnv }, maxBuffer: 1 << 28 });
@@ -191,6 +198,10 @@ check(timed.status === 0, "export ics --time --tz exits 0", timed.stderr.trim())
 checkRaw(timed.stdout, "timed feed");
 const tcal = parseFeed(timed.stdout, "timed feed");
 if (tcal) {
+  const vtz = tcal.getAllSubcomponents("vtimezone");
+  check(vtz.length === 1 && vtz[0].getFirstPropertyValue("tzid") === "Europe/London",
+    "the timed feed carries one VTIMEZONE, Europe/London", `${vtz.length} VTIMEZONEs`);
+  for (const z of vtz) ICAL.TimezoneService.register(z);
   const fmt = new Intl.DateTimeFormat("en-CA", {
     timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit",
     hour: "2-digit", minute: "2-digit", hourCycle: "h23",
@@ -202,7 +213,7 @@ if (tcal) {
     if (!ev) { wrong.push(`${s.uid} missing`); continue; }
     const start = ev.getFirstPropertyValue("dtstart");
     const end = ev.getFirstPropertyValue("dtend");
-    if (start.isDate || start.zone !== ICAL.Timezone.utcTimezone) { wrong.push(`${s.uid} not UTC`); continue; }
+    if (start.isDate || !start.zone || start.zone.tzid !== "Europe/London") { wrong.push(`${s.uid} not in Europe/London`); continue; }
     const local = fmt.format(start.toJSDate()).replace(",", "");
     if (local !== `${s.date} 18:30`) wrong.push(`${s.uid}: ${local}`);
     const minutes = (end.toJSDate() - start.toJSDate()) / 60000;

@@ -1,16 +1,21 @@
 /*
- * iCalendar in and out.
+ * iCalendar in and out (libical underneath).
  *
  * Reading: the classification table (each kind of summary a coach or app
  * writes, with the run type, minutes, distance and race priority it must
  * give), named warnings for what is not guessed, local dates for TZID, UTC
- * and all-day events, weekly recurrences, and every kind of bad input with
- * its file:line message (fixtures in tests/data/calendar/).
+ * and all-day events, recurrences as RFC 5545 expands them (ordinal BYDAY,
+ * BYSETPOS, UNTIL in UTC against a zone or floating, RDATE, EXDATE,
+ * overrides), feeds as Google Calendar and Outlook write them, the bounds
+ * of issue 9.3 (bombs built in memory, work asserted by counters), and
+ * every kind of bad input with its file:line message (fixtures in
+ * tests/data/calendar/).
  *
  * Writing: the feed's required properties, CRLF, folding at 75 octets that
  * never splits a UTF-8 character, TEXT escaping that unescapes back to the
- * session card, timed events converted to UTC across DST changes, and UIDs
- * that survive a recomputed plan.
+ * session card, timed events in the athlete's zone whose VTIMEZONE gives
+ * the right instants across DST changes, and UIDs that survive a
+ * recomputed plan.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,6 +26,7 @@
 #include <string.h>
 #include <time.h>
 #include <cmocka.h>
+#include <libical/ical.h>
 
 #include "carryover/carryover.h"
 #include "util/strbuf.h"
@@ -298,14 +304,331 @@ static void weekly_recurrence(void **state)
 			    "end; expanded for 52 weeks");
 	co_calendar_release(&cal);
 
-	/* not weekly: the first date only, and a warning */
+	/* every FREQ a calendar uses is expanded now: daily as well */
 	co_calendar_init(&cal);
 	assert_int_equal(read_event(&cal, "Easy 30'",
 				    "DTSTART;VALUE=DATE:20270105\r\nRRULE:FREQ=DAILY;COUNT=5"), 0);
+	assert_int_equal(cal.n_runs, 5);
+	assert_int_equal(cal.runs[4].date, D(2027, 1, 9));
+	assert_int_equal(cal.n_warnings, 0);
+	co_calendar_release(&cal);
+
+	/* within a day: the first date only, and a warning */
+	co_calendar_init(&cal);
+	assert_int_equal(read_event(&cal, "Easy 30'",
+				    "DTSTART:20270105T070000\r\nRRULE:FREQ=HOURLY;COUNT=5"), 0);
 	assert_int_equal(cal.n_runs, 1);
 	assert_int_equal(cal.n_warnings, 1);
 	assert_string_equal(cal.warnings[0], "plan.ics:8: recurrence of 'Easy 30'' skipped "
-			    "(only FREQ=WEEKLY is expanded); only its first date is used");
+			    "(FREQ=HOURLY repeats within a day); only its first date is used");
+	co_calendar_release(&cal);
+}
+
+/* The RRULE parts coach calendars use, expanded as RFC 5545 says (libical's iterator). */
+static void recurrence_rules(void **state)
+{
+	co_calendar cal;
+	co_date got[64];
+
+	(void)state;
+	/* ordinal BYDAY: the second Tuesday of each month */
+	co_calendar_init(&cal);
+	assert_int_equal(read_event(&cal, "Tempo 40'", "DTSTART;VALUE=DATE:20270112\r\n"
+				    "RRULE:FREQ=MONTHLY;COUNT=4;BYDAY=2TU"), 0);
+	assert_int_equal(cal.n_runs, 4);
+	dates_of(&cal, got, 64);
+	assert_int_equal(got[0], D(2027, 1, 12));
+	assert_int_equal(got[1], D(2027, 2, 9));
+	assert_int_equal(got[2], D(2027, 3, 9));
+	assert_int_equal(got[3], D(2027, 4, 13));
+	co_calendar_release(&cal);
+
+	/* the last Sunday of the month, written with a negative ordinal */
+	co_calendar_init(&cal);
+	assert_int_equal(read_event(&cal, "Long run 2h", "DTSTART;VALUE=DATE:20270131\r\n"
+				    "RRULE:FREQ=MONTHLY;COUNT=3;BYDAY=-1SU"), 0);
+	dates_of(&cal, got, 64);
+	assert_int_equal(cal.n_runs, 3);
+	assert_int_equal(got[1], D(2027, 2, 28));
+	assert_int_equal(got[2], D(2027, 3, 28));
+	co_calendar_release(&cal);
+
+	/* BYSETPOS: the last weekday of each month */
+	co_calendar_init(&cal);
+	assert_int_equal(read_event(&cal, "Easy 30'", "DTSTART;VALUE=DATE:20270129\r\n"
+				    "RRULE:FREQ=MONTHLY;COUNT=3;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"), 0);
+	dates_of(&cal, got, 64);
+	assert_int_equal(cal.n_runs, 3);
+	assert_int_equal(got[0], D(2027, 1, 29));
+	assert_int_equal(got[1], D(2027, 2, 26));
+	assert_int_equal(got[2], D(2027, 3, 31));
+	co_calendar_release(&cal);
+
+	/*
+	 * UNTIL in UTC cuts a zoned series at the instant: 20:00 in New York on
+	 * 19 January is 01:00Z on the 20th, after UNTIL (00:00Z), so that
+	 * Tuesday is out although its wall time is before UNTIL's.
+	 */
+	co_calendar_init(&cal);
+	assert_int_equal(read_event(&cal, "Easy 30'",
+				    "DTSTART;TZID=America/New_York:20270105T200000\r\n"
+				    "RRULE:FREQ=WEEKLY;UNTIL=20270120T000000Z"), 0);
+	assert_int_equal(cal.n_runs, 2);
+	co_calendar_release(&cal);
+	/* a floating series takes a floating UNTIL as written: 20:00 on the 19th is in */
+	co_calendar_init(&cal);
+	assert_int_equal(read_event(&cal, "Easy 30'", "DTSTART:20270105T200000\r\n"
+				    "RRULE:FREQ=WEEKLY;UNTIL=20270119T200000"), 0);
+	assert_int_equal(cal.n_runs, 3);
+	co_calendar_release(&cal);
+
+	/* RDATE adds dates; an EXDATE list removes several */
+	co_calendar_init(&cal);
+	assert_int_equal(read_event(&cal, "Easy 30'", "DTSTART;VALUE=DATE:20270105\r\n"
+				    "RRULE:FREQ=WEEKLY;COUNT=5\r\n"
+				    "EXDATE;VALUE=DATE:20270112,20270126\r\n"
+				    "RDATE;VALUE=DATE:20270110"), 0);
+	dates_of(&cal, got, 64);
+	assert_int_equal(cal.n_runs, 4);
+	assert_int_equal(got[0], D(2027, 1, 5));
+	assert_int_equal(got[1], D(2027, 1, 19));
+	assert_int_equal(got[2], D(2027, 2, 2));
+	assert_int_equal(got[3], D(2027, 1, 10));
+	co_calendar_release(&cal);
+
+	/* a rule that never matches gives its first date and says so */
+	co_calendar_init(&cal);
+	assert_int_equal(read_event(&cal, "Easy 30'", "DTSTART;VALUE=DATE:20270105\r\n"
+				    "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"), 0);
+	assert_int_equal(cal.n_runs, 1);
+	assert_int_equal(cal.n_warnings, 1);
+	assert_non_null(strstr(cal.warnings[0], "plan.ics:8: recurrence of 'Easy 30'' skipped"));
+	co_calendar_release(&cal);
+}
+
+/* UTC series take the machine's local date, occurrence by occurrence. */
+static void utc_series(void **state)
+{
+	co_calendar cal;
+	const char *old = getenv("TZ");
+	char *saved = old ? strdup(old) : NULL;
+
+	(void)state;
+	setenv("TZ", "Asia/Tokyo", 1);
+	tzset();
+	co_calendar_init(&cal);
+	assert_int_equal(read_event(&cal, "Easy 40'", "DTSTART:20270105T200000Z\r\n"
+				    "RRULE:FREQ=WEEKLY;COUNT=2"), 0);
+	assert_int_equal(cal.n_runs, 2);
+	assert_int_equal(cal.runs[0].date, D(2027, 1, 6));
+	assert_int_equal(cal.runs[1].date, D(2027, 1, 13));
+	co_calendar_release(&cal);
+	if (saved)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(saved);
+}
+
+static void read_data_file(co_calendar *cal, const char *name)
+{
+	const char *src = getenv("CO_SOURCE_DIR");
+	char path[4096];
+
+	assert_non_null(src);
+	snprintf(path, sizeof(path), "%s/tests/data/calendar/%s", src, name);
+	if (co_calendar_read_file(cal, path) != 0)
+		fail_msg("%s: %s", name, co_error_last());
+}
+
+/*
+ * A feed as Google Calendar exports it (hand-written after one): a
+ * VTIMEZONE, a weekly series in Europe/Berlin with a UTC UNTIL across the
+ * change to summer time, an EXDATE, an override moved to another day,
+ * alarms, folded descriptions, an all-day race.
+ */
+static void google_feed(void **state)
+{
+	co_calendar cal;
+	co_date got[16];
+
+	(void)state;
+	co_calendar_init(&cal);
+	read_data_file(&cal, "google-export.ics");
+	assert_int_equal(cal.n_warnings, 0);
+	assert_int_equal(cal.n_runs, 8);
+	dates_of(&cal, got, 16);
+	/* UNTIL 16:30Z is 18:30 CEST on 30 March: the last Tuesday is in */
+	assert_int_equal(got[0], D(2027, 3, 2));
+	assert_int_equal(got[1], D(2027, 3, 9));
+	assert_int_equal(got[2], D(2027, 3, 30));
+	assert_int_equal(cal.runs[0].type, CO_RUN_INTERVALS);
+	assert_int_equal(cal.runs[0].minutes, 60);
+	/* the 16th is excluded, the 23rd moved to the 24th as a tempo run */
+	assert_int_equal(got[3], D(2027, 3, 24));
+	assert_int_equal(cal.runs[3].type, CO_RUN_TEMPO);
+	/* four Sunday long runs, two hours each from DTSTART/DTEND */
+	for (int i = 4; i < 8; i++) {
+		assert_int_equal(cal.runs[i].type, CO_RUN_LONG);
+		assert_int_equal(cal.runs[i].minutes, 120);
+	}
+	assert_int_equal(got[7], D(2027, 3, 28));
+	assert_int_equal(cal.n_races, 1);
+	assert_int_equal(cal.races[0].date, D(2027, 4, 11));
+	assert_int_equal(cal.races[0].priority, CO_RACE_B);
+	co_calendar_release(&cal);
+}
+
+/*
+ * Outlook names its zones the Windows way and ships their rules in the
+ * feed: the feed's VTIMEZONE is used, so the UTC UNTIL (05:00Z = 07:00
+ * CEST on 20 July) keeps the third Tuesday.
+ */
+static void outlook_zone(void **state)
+{
+	static const char text[] =
+		"BEGIN:VCALENDAR\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\n"
+		"VERSION:2.0\r\nMETHOD:PUBLISH\r\n"
+		"BEGIN:VTIMEZONE\r\nTZID:W. Europe Standard Time\r\n"
+		"BEGIN:STANDARD\r\nDTSTART:16010101T030000\r\nTZOFFSETFROM:+0200\r\n"
+		"TZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10\r\n"
+		"END:STANDARD\r\n"
+		"BEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:+0100\r\n"
+		"TZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3\r\n"
+		"END:DAYLIGHT\r\nEND:VTIMEZONE\r\n"
+		"BEGIN:VEVENT\r\nCLASS:PUBLIC\r\nCREATED:20270601T090000Z\r\n"
+		"DTEND;TZID=\"W. Europe Standard Time\":20270706T074500\r\n"
+		"DTSTART;TZID=\"W. Europe Standard Time\":20270706T070000\r\n"
+		"RRULE:FREQ=WEEKLY;UNTIL=20270720T050000Z;INTERVAL=1;BYDAY=TU;WKST=MO\r\n"
+		"SUMMARY;LANGUAGE=en-gb:Easy\r\nUID:040000008200E00074C5B7101A82E008@outlook\r\n"
+		"X-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+	co_calendar cal;
+
+	(void)state;
+	co_calendar_init(&cal);
+	if (co_calendar_read_ics(&cal, text, strlen(text), "outlook.ics") != 0)
+		fail_msg("%s", co_error_last());
+	assert_int_equal(cal.n_runs, 3);
+	assert_int_equal(cal.runs[2].date, D(2027, 7, 20));
+	assert_int_equal(cal.runs[0].minutes, 45);
+	co_calendar_release(&cal);
+}
+
+/*
+ * Issue 9.3: calendars that cost minutes and gigabytes. Built here, not
+ * committed; each asserts the work done (counters of co_ics_read), never
+ * seconds.
+ */
+static void bombs(void **state)
+{
+	co_strbuf sb = CO_STRBUF_INIT;
+	co_calendar cal;
+	co_ics_read io = {0};
+	size_t moved = 0;
+
+	(void)state;
+	/*
+	 * Overrides: one weekly series of 1,000 runs and 5,000 overrides (one
+	 * per run, the rest of another series). The old reader compared each
+	 * occurrence with every override: 5,000,000 comparisons.
+	 */
+	co_strbuf_adds(&sb, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+		       "BEGIN:VEVENT\r\nUID:series@test\r\nSUMMARY:Easy 40'\r\n"
+		       "DTSTART;VALUE=DATE:20270105\r\nRRULE:FREQ=WEEKLY;COUNT=1000\r\nEND:VEVENT\r\n");
+	for (int i = 0; i < 5000; i++) {
+		co_date d = D(2027, 1, 5) + 7 * (i % 1000);
+		int y, m, dd;
+
+		co_date_to_ymd(d, &y, &m, &dd);
+		co_strbuf_addf(&sb, "BEGIN:VEVENT\r\nUID:%s@test\r\nSUMMARY:Tempo 50'\r\n"
+			       "RECURRENCE-ID;VALUE=DATE:%04d%02d%02d\r\n"
+			       "DTSTART;VALUE=DATE:%04d%02d%02d\r\nEND:VEVENT\r\n",
+			       i < 1000 ? "series" : "other", y, m, dd, y, m, dd);
+	}
+	co_strbuf_adds(&sb, "END:VCALENDAR\r\n");
+	co_calendar_init(&cal);
+	assert_int_equal(co_calendar_read_ics_with(&cal, sb.buf, sb.len, "plan.ics", &io), 0);
+	assert_int_equal(io.events, 5001);
+	assert_int_equal(io.expanded, 1000);
+	/* every run of the series is replaced by its override; the others stand alone */
+	for (size_t i = 0; i < cal.n_runs; i++)
+		moved += cal.runs[i].type == CO_RUN_TEMPO;
+	assert_int_equal(moved, 5000);
+	assert_int_equal(cal.n_runs, 5000);
+	/* a sorted index: about log2(5000) + matches per occurrence, not 5,000 */
+	if (io.probes > 20 * io.expanded)
+		fail_msg("%zu index probes for %zu occurrences", io.probes, io.expanded);
+	co_calendar_release(&cal);
+
+	/*
+	 * A bound per file: 100 weekly series of 1,000 runs each (the old
+	 * reader kept all 100,000; 3 MB of such text took 1.5 GB).
+	 */
+	co_strbuf_reset(&sb);
+	co_strbuf_adds(&sb, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+	for (int i = 0; i < 100; i++)
+		co_strbuf_addf(&sb, "BEGIN:VEVENT\r\nUID:w%d@test\r\nSUMMARY:Easy 40'\r\n"
+			       "DTSTART;VALUE=DATE:20270105\r\nRRULE:FREQ=WEEKLY;COUNT=1000\r\n"
+			       "END:VEVENT\r\n", i);
+	co_strbuf_adds(&sb, "END:VCALENDAR\r\n");
+	co_calendar_init(&cal);
+	assert_int_equal(co_calendar_read_ics_with(&cal, sb.buf, sb.len, "plan.ics", &io), 0);
+	assert_int_equal(io.expanded, CO_ICS_MAX_EXPANDED);
+	assert_true(cal.n_runs <= CO_ICS_MAX_EXPANDED + 100);
+	assert_int_equal(cal.n_warnings, 1);
+	assert_non_null(strstr(cal.warnings[0], "more than 20000 occurrences in the file"));
+	co_calendar_release(&cal);
+
+	/* and a bound per event: a daily rule of 5,000 runs stops at 1,000, and says so */
+	co_calendar_init(&cal);
+	assert_int_equal(read_event(&cal, "Easy 40'", "DTSTART;VALUE=DATE:20270105\r\n"
+				    "RRULE:FREQ=DAILY;COUNT=5000"), 0);
+	assert_int_equal(cal.n_runs, CO_ICS_MAX_PER_EVENT);
+	assert_int_equal(cal.n_warnings, 1);
+	assert_string_equal(cal.warnings[0], "plan.ics:8: recurring event 'Easy 40'' stopped "
+			    "after 1000 occurrences");
+	co_calendar_release(&cal);
+
+	/* events per file: the ones past the bound are skipped, from a named line */
+	co_strbuf_reset(&sb);
+	co_strbuf_adds(&sb, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+	for (int i = 0; i < CO_ICS_MAX_EVENTS + 5; i++)
+		co_strbuf_adds(&sb, "BEGIN:VEVENT\r\nSUMMARY:Easy 40'\r\n"
+			       "DTSTART;VALUE=DATE:20270105\r\nEND:VEVENT\r\n");
+	co_strbuf_adds(&sb, "END:VCALENDAR\r\n");
+	co_calendar_init(&cal);
+	assert_int_equal(co_calendar_read_ics_with(&cal, sb.buf, sb.len, "plan.ics", &io), 0);
+	assert_int_equal(io.events, CO_ICS_MAX_EVENTS);
+	assert_int_equal(cal.n_runs, CO_ICS_MAX_EVENTS);
+	assert_int_equal(cal.n_warnings, 1);
+	assert_string_equal(cal.warnings[0], "plan.ics:80003: more than 20000 events; 5 from "
+			    "here on skipped");
+	co_calendar_release(&cal);
+	co_strbuf_release(&sb);
+}
+
+/* The plan's dates bound what an open-ended or long-past series costs. */
+static void window(void **state)
+{
+	static const char text[] =
+		"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+		"BEGIN:VEVENT\r\nUID:old@test\r\nSUMMARY:Easy 40'\r\n"
+		"DTSTART;VALUE=DATE:20100105\r\nRRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\n"
+		"END:VCALENDAR\r\n";
+	co_calendar cal;
+	co_ics_read io = {0};
+
+	(void)state;
+	io.from = D(2027, 1, 4);
+	io.to = D(2027, 3, 28);
+	co_calendar_init(&cal);
+	assert_int_equal(co_calendar_read_ics_with(&cal, text, strlen(text), "plan.ics", &io), 0);
+	/* twelve Tuesdays in the window, and the iterator started there, not in 2010 */
+	assert_int_equal(cal.n_runs, 12);
+	assert_int_equal(cal.runs[0].date, D(2027, 1, 5));
+	assert_true(io.expanded <= 13);
+	assert_int_equal(cal.n_warnings, 0);
 	co_calendar_release(&cal);
 }
 
@@ -389,6 +712,15 @@ static void bad_input(void **state)
 	assert_int_equal(read_event(&cal, "Easy", "DTSTART;VALUE=DATE:20270105\r\nRRULE:FREQ=WEEKLY;COUNT=0"),
 			 CO_EINPUT);
 	assert_string_equal(co_error_last(), "plan.ics:8: RRULE: invalid COUNT '0'");
+	/* issue 9.11: a weekday that is not one is named as such, not as an ordinal */
+	assert_int_equal(read_event(&cal, "Easy", "DTSTART;VALUE=DATE:20270105\r\n"
+				    "RRULE:FREQ=WEEKLY;BYDAY=XX"), CO_EINPUT);
+	assert_string_equal(co_error_last(), "plan.ics:8: RRULE: invalid BYDAY 'XX' (expected "
+			    "weekdays such as MO,TH or with an ordinal such as 2TU, -1FR)");
+	assert_int_equal(read_event(&cal, "Easy", "DTSTART;TZID=Europe/Paris:20270105T25\r\n"),
+			 CO_EINPUT);
+	assert_string_equal(co_error_last(), "plan.ics:7: DTSTART: invalid date or time "
+			    "'20270105T25' (expected YYYYMMDD or YYYYMMDDTHHMMSS[Z])");
 	assert_int_equal(co_calendar_read_ics(&cal, "hello\n", 6, "plan.ics"), CO_EINPUT);
 	assert_string_equal(co_error_last(), "plan.ics:1: malformed line 'hello' (expected NAME:VALUE)");
 	assert_int_equal(co_calendar_read_ics(&cal, "SUMMARY:x\n", 10, "plan.ics"), CO_EINPUT);
@@ -586,8 +918,13 @@ static void feed_structure(void **state)
 	assert_int_equal(values_of(lines, n, "CALSCALE", vals, 8), 1);
 	free(vals[0]);
 	assert_int_equal(values_of(lines, n, "X-WR-CALNAME", vals, 8), 1);
-	/* the athlete's name is escaped: , ; \ */
-	assert_string_equal(vals[0], "X-WR-CALNAME:carryover: Zo\xC3\xAB L\xC3\xA4ufer\\, "
+	/* an x-property's value is untyped: libical escapes the backslash only */
+	assert_string_equal(vals[0], "X-WR-CALNAME:carryover: Zo\xC3\xAB L\xC3\xA4ufer, "
+			    "\"ZL\"; club\\\\runner");
+	free(vals[0]);
+	/* RFC 7986's NAME is TEXT: , ; \ escaped */
+	assert_int_equal(values_of(lines, n, "NAME", vals, 8), 1);
+	assert_string_equal(vals[0], "NAME:carryover: Zo\xC3\xAB L\xC3\xA4ufer\\, "
 			    "\"ZL\"\\; club\\\\runner");
 	free(vals[0]);
 
@@ -688,44 +1025,83 @@ static void folding_and_escaping(void **state)
 	co_plan_free(p);
 }
 
-/* Folding is exact at the boundary: a 75-octet line stays whole, 76 folds. */
+/*
+ * Folding around the 75-octet limit (libical's): no physical line is longer,
+ * none splits a UTF-8 character, and the value unfolds to what was given.
+ */
 static void folding_boundary(void **state)
 {
 	co_date days[] = {D(2027, 1, 5)};
 	co_plan *p = hand_plan(D(2027, 1, 4), days, 1);
 	co_ics_options o = CO_ICS_OPTIONS_INIT;
-	char name[128], *text, **lines;
+	char name[128], want[160], *text, **lines, *vals[2];
 	size_t n;
 
 	(void)state;
-	/* "X-WR-CALNAME:" is 13 octets: 62 more make 75 */
-	memset(name, 'a', 62);
-	name[62] = '\0';
-	o.calname = name;
 	o.dtstamp = 1798761600;
-	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
-	lines = split_crlf(text, &n);
-	for (size_t i = 0; i < n; i++)
-		if (!strncmp(lines[i], "X-WR-CALNAME:", 13)) {
-			assert_int_equal(strlen(lines[i]), 75);
-			assert_true(lines[i + 1][0] != ' ');
+	for (int len = 60; len < 66; len++) {
+		for (int multibyte = 0; multibyte < 2; multibyte++) {
+			memset(name, 'a', (size_t)len);
+			strcpy(name + len, multibyte ? "\xC3\xA9z" : "z");
+			o.calname = name;
+			assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
+			lines = split_crlf(text, &n);
+			for (size_t i = 0; i < n; i++) {
+				assert_true(strlen(lines[i]) <= 75);
+				assert_true(valid_utf8(lines[i]));
+			}
+			assert_int_equal(values_of(lines, n, "X-WR-CALNAME", vals, 2), 1);
+			snprintf(want, sizeof(want), "X-WR-CALNAME:%s", name);
+			assert_string_equal(vals[0], want);
+			free(vals[0]);
+			free_lines(lines, n);
+			free(text);
 		}
-	free_lines(lines, n);
-	free(text);
-
-	/* 61 ASCII then a 2-octet character: it would end at octet 76, so it moves down whole */
-	memset(name, 'a', 61);
-	strcpy(name + 61, "\xC3\xA9z");
-	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
-	lines = split_crlf(text, &n);
-	for (size_t i = 0; i < n; i++)
-		if (!strncmp(lines[i], "X-WR-CALNAME:", 13)) {
-			assert_int_equal(strlen(lines[i]), 74);
-			assert_string_equal(lines[i + 1], " \xC3\xA9z");
-		}
-	free_lines(lines, n);
-	free(text);
+	}
 	co_plan_free(p);
+}
+
+/*
+ * The events' starts as instants, read back through libical with the
+ * VTIMEZONE the feed carries (so a wrong or over-truncated zone shows).
+ */
+static size_t event_starts(const char *text, time_t *out, char tzid[][64], size_t max)
+{
+	icalcomponent *cal = icalparser_parse_string(text), *c;
+	icaltimezone *zone = NULL;
+	size_t n = 0;
+
+	assert_non_null(cal);
+	c = icalcomponent_get_first_component(cal, ICAL_VTIMEZONE_COMPONENT);
+	if (c) {
+		zone = icaltimezone_new();
+		assert_true(icaltimezone_set_component(zone, icalcomponent_new_clone(c)));
+	}
+	for (c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c && n < max;
+	     c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		icalproperty *dp = icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
+		icalparameter *tp = icalproperty_get_first_parameter(dp, ICAL_TZID_PARAMETER);
+		struct icaltimetype t = icalproperty_get_dtstart(dp);
+
+		snprintf(tzid[n], 64, "%s", tp ? icalparameter_get_tzid(tp) : "");
+		if (tp) {
+			assert_non_null(zone);
+			assert_string_equal(icaltimezone_get_tzid(zone), tzid[n]);
+			out[n++] = icaltime_as_timet_with_zone(t, zone);
+		} else {
+			assert_true(icaltime_is_utc(t));
+			out[n++] = icaltime_as_timet(t);
+		}
+	}
+	if (zone)
+		icaltimezone_free(zone, 1);
+	icalcomponent_free(cal);
+	return n;
+}
+
+static time_t utc(int y, int m, int d, int hh, int mm)
+{
+	return (time_t)D(y, m, d) * 86400 + hh * 3600 + mm * 60;
 }
 
 static char *dtstart_of(const char *text, size_t which)
@@ -748,7 +1124,8 @@ static void timed_events(void **state)
 	co_date days[] = {D(2027, 1, 5), D(2027, 7, 6), D(2040, 7, 3), D(2040, 12, 4)};
 	co_plan *p = hand_plan(D(2027, 1, 4), days, 4);
 	co_ics_options o = CO_ICS_OPTIONS_INIT;
-	char *text = NULL, *v;
+	char *text = NULL, *v, tzid[8][64];
+	time_t t[8];
 
 	(void)state;
 	o.dtstamp = 1798761600;
@@ -757,51 +1134,49 @@ static void timed_events(void **state)
 	o.tzid = "Europe/London";
 	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
 	assert_non_null(strstr(text, "X-WR-TIMEZONE:Europe/London\r\n"));
-	v = dtstart_of(text, 0);
-	assert_string_equal(v, "DTSTART:20270105T183000Z"); /* GMT */
-	free(v);
-	v = dtstart_of(text, 1);
-	assert_string_equal(v, "DTSTART:20270706T173000Z"); /* BST */
-	free(v);
-	/* past the zone file's table, the POSIX rule in its footer */
-	v = dtstart_of(text, 2);
-	assert_string_equal(v, "DTSTART:20400703T173000Z");
-	free(v);
-	v = dtstart_of(text, 3);
-	assert_string_equal(v, "DTSTART:20401204T183000Z");
-	free(v);
-	/* DTEND is the session's length later */
-	assert_non_null(strstr(text, "DTEND:20270105T191400Z\r\n"));
+	assert_non_null(strstr(text, "\r\nBEGIN:VTIMEZONE\r\n"));
+	assert_non_null(strstr(text, "\r\nTZID:Europe/London\r\n"));
+	/* the wall time in the athlete's zone, with the zone named */
+	assert_non_null(strstr(text, "\r\nDTSTART;TZID=Europe/London:20270105T183000\r\n"));
+	assert_non_null(strstr(text, "\r\nDTEND;TZID=Europe/London:20270105T191400\r\n"));
+	/* and the feed's VTIMEZONE makes them the right instants: GMT, BST, to 2040 */
+	assert_int_equal(event_starts(text, t, tzid, 8), 4);
+	assert_string_equal(tzid[0], "Europe/London");
+	assert_true(t[0] == utc(2027, 1, 5, 18, 30));
+	assert_true(t[1] == utc(2027, 7, 6, 17, 30));
+	assert_true(t[2] == utc(2040, 7, 3, 17, 30));
+	assert_true(t[3] == utc(2040, 12, 4, 18, 30));
+	/* only the rules of the plan's years, not the zone's history since 1847 */
+	assert_null(strstr(text, "1847"));
 	free(text);
 
 	o.tzid = "America/New_York";
 	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
-	v = dtstart_of(text, 0);
-	assert_string_equal(v, "DTSTART:20270105T233000Z");
-	free(v);
-	v = dtstart_of(text, 1);
-	assert_string_equal(v, "DTSTART:20270706T223000Z");
-	free(v);
+	assert_int_equal(event_starts(text, t, tzid, 8), 4);
+	assert_true(t[0] == utc(2027, 1, 5, 23, 30));
+	assert_true(t[1] == utc(2027, 7, 6, 22, 30));
 	free(text);
 
 	o.tzid = "Australia/Sydney"; /* DST in the southern summer */
 	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
-	v = dtstart_of(text, 0);
-	assert_string_equal(v, "DTSTART:20270105T073000Z");
-	free(v);
-	v = dtstart_of(text, 1);
-	assert_string_equal(v, "DTSTART:20270706T083000Z");
-	free(v);
-	v = dtstart_of(text, 3);
-	assert_string_equal(v, "DTSTART:20401204T073000Z");
-	free(v);
+	assert_int_equal(event_starts(text, t, tzid, 8), 4);
+	assert_true(t[0] == utc(2027, 1, 5, 7, 30));
+	assert_true(t[1] == utc(2027, 7, 6, 8, 30));
+	assert_true(t[3] == utc(2040, 12, 4, 7, 30));
 	free(text);
 
-	o.tzid = NULL; /* UTC */
+	o.tzid = NULL; /* UTC: "...Z" times and no VTIMEZONE */
 	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
 	v = dtstart_of(text, 1);
 	assert_string_equal(v, "DTSTART:20270706T183000Z");
 	free(v);
+	assert_null(strstr(text, "VTIMEZONE"));
+	free(text);
+
+	/* a path to a zone file is read as the zone it is */
+	o.tzid = "/usr/share/zoneinfo/Europe/London";
+	assert_int_equal(co_plan_to_ics(&text, p, &o), 0);
+	assert_non_null(strstr(text, "\r\nDTSTART;TZID=Europe/London:20270105T183000\r\n"));
 	free(text);
 
 	o.tzid = "Mars/Olympus_Mons";
@@ -916,6 +1291,12 @@ int main(void)
 		cmocka_unit_test(unfolding_and_escapes),
 		cmocka_unit_test(weekly_recurrence),
 		cmocka_unit_test(recurrence_override),
+		cmocka_unit_test(recurrence_rules),
+		cmocka_unit_test(utc_series),
+		cmocka_unit_test(google_feed),
+		cmocka_unit_test(outlook_zone),
+		cmocka_unit_test(bombs),
+		cmocka_unit_test(window),
 		cmocka_unit_test(bad_input),
 		cmocka_unit_test(example_feed),
 		cmocka_unit_test(feed_structure),
