@@ -24,6 +24,7 @@
 #include "carryover/carryover.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
+#include "util/outfile.h"
 #include "util/strbuf.h"
 
 /* The values of --name, --level, --units, --equipment, --start, in this order. */
@@ -251,64 +252,20 @@ static void interview(co_profile *p)
 }
 
 /*
- * Write `text` to `path` whole or not at all: a temporary file beside it,
- * then link() (fails when `path` exists) or, with --force, rename().
+ * Write `text` to `path` whole or not at all (util/outfile.h): without
+ * --force an existing file is never replaced (the final link() fails), and
+ * with it a symlink is followed and the file keeps its mode; a device,
+ * FIFO or directory is refused.
  */
 static int write_file(const char *path, const char *text, bool force)
 {
-	co_strbuf tmp = CO_STRBUF_INIT;
-	size_t len = strlen(text), off = 0;
-	mode_t mask;
-	int fd = -1, rc = CO_EXIT_OK;
+	int rc = co_outfile_write(path, text, strlen(text), force ? 0 : CO_OUTFILE_NO_CLOBBER);
 
-	co_strbuf_init(&tmp);
-	co_strbuf_addf(&tmp, "%s.XXXXXX", path);
-	fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		rc = co_cli_usage_error("cannot write '%s': %s", path, strerror(errno));
-		co_strbuf_release(&tmp);
-		return rc;
-	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0)
-		goto io;
-	while (off < len) {
-		ssize_t n = write(fd, text + off, len - off);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			goto io;
-		}
-		off += (size_t)n;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		fd = -1;
-		goto io;
-	}
-	fd = -1;
-	if (force) {
-		if (rename(tmp.buf, path) != 0)
-			goto io;
-	} else if (link(tmp.buf, path) != 0) {
-		if (errno == EEXIST) {
-			rc = co_cli_usage_error("'%s' already exists (use --force to overwrite)", path);
-			goto out;
-		}
-		goto io;
-	} else {
-		unlink(tmp.buf);
-	}
-	goto out;
-io:
-	rc = co_cli_usage_error("cannot write '%s': %s", path, strerror(errno));
-out:
-	if (fd >= 0)
-		close(fd);
-	if (rc != CO_EXIT_OK)
-		unlink(tmp.buf);
-	co_strbuf_release(&tmp);
-	return rc;
+	if (rc == CO_EEXISTS)
+		return co_cli_usage_error("'%s' already exists (use --force to overwrite)", path);
+	if (rc < 0)
+		return co_cli_usage_error("%s", co_error_last());
+	return CO_EXIT_OK;
 }
 
 int cmd_init(co_cli *cli, int argc, char **argv)
@@ -388,9 +345,7 @@ int cmd_init(co_cli *cli, int argc, char **argv)
 		goto done;
 	}
 	if (!strcmp(path, "-")) {
-		fputs(text, stdout);
-		if (fflush(stdout) != 0)
-			rc = co_cli_usage_error("cannot write to standard output");
+		fputs(text, stdout); /* main() checks that it was written */
 		goto done;
 	}
 	rc = write_file(path, text, force_write);
