@@ -702,8 +702,7 @@ static int get_date(const reader *rd, const json_t *obj, const char *key, co_dat
 	if (rc < 0)
 		return rc;
 	if (co_date_parse(out, json_string_value(j)) < 0)
-		return perr(rd, key, "invalid date '%.40s' (expected YYYY-MM-DD)",
-			    json_string_value(j));
+		return perr(rd, key, "%s", co_error_last());
 	return 0;
 }
 

@@ -372,7 +372,7 @@ static void bad_plans(void **state)
 		{"\"tempo\": \"3-1-X\"", "\"tempo\": \"9-9-9-9\"",
 		 "plan.json: weeks[0].sessions[0].blocks[1].items[0].tempo: unknown tempo '9-9-9-9'"},
 		{"\"date\": \"2027-01-05\"", "\"date\": \"2027-02-30\"",
-		 "plan.json: weeks[0].runs[0].date: invalid date '2027-02-30' (expected YYYY-MM-DD)"},
+		 "plan.json: weeks[0].runs[0].date: '2027-02-30' is not a real date"},
 		{"\"units\": \"lb\"", "\"units\": \"stone\"",
 		 "plan.json: athlete.units: unknown value 'stone'"},
 		{"\"kind\": \"warmup\"", "\"kind\": \"main\"",
