@@ -92,3 +92,25 @@ $ carryover plan --from 2300-01-01 $SRC/examples/lb.ini
 $ carryover week 2027-02-30
 ? 2
 ! '2027-02-30' is not a real date
+
+# --- plan JSON -----------------------------------------------------------------
+
+# A season before 1970: its weeks are written (0, 1970-01-01, was taken as
+# "no --from" and every week was skipped as ending before it).
+$ printf '[athlete]\nname = Past\nstart = 1969-06-02\n[week]\ntue = intervals 60\nsun = long 90\n' > old.ini && carryover plan --json old.ini
+> "start": "1969-06-02"
+> "index": 16
+>! "weeks": []
+
+$ carryover plan --json --from 1969-09-01 old.ini
+> "index": 14
+>! "index": 13,
+
+# The contract's version is the first field.
+$ carryover plan --json old.ini | head -2
+> "version": 1,
+
+# An empty plan JSON: said so, not "-1:-1: wrong arguments".
+$ : > empty.json && carryover check empty.json
+? 2
+! carryover: empty.json: empty file (expected a plan as JSON, as 'carryover plan --json' writes it)
