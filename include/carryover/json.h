@@ -46,6 +46,29 @@ extern "C" {
  */
 int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks);
 
+/*
+ * `carryover session DATE --json`: one day of the plan, {"version", "date",
+ * "week" (its index, null outside the plan), "phase", "runs" (that day's),
+ * "sessions" (as in the plan JSON)}. docs/cli/session.md.
+ */
+int co_day_to_json(char **out, const co_plan *plan, co_date day);
+
+/*
+ * `carryover check --json`: {"version", "checked" (rule ids), "skipped"
+ * [{rule, partial, reason}], "violations" [{rule, date, reason, explained,
+ * explanation}], "weeks", "sessions", "unexplained", "explained"}.
+ * docs/cli/check.md.
+ */
+struct co_check_result;
+int co_check_result_to_json(char **out, const struct co_check_result *r);
+
+/*
+ * `carryover profile check --json`: {"version", "ok", "file", "error",
+ * "profile"}: with `p` what was read (error null), else `error` (profile
+ * null). docs/cli/profile.md.
+ */
+int co_profile_check_to_json(char **out, const co_profile *p, const char *error);
+
 /**
  * Parse a plan written by co_plan_to_json() (or by hand, to the contract).
  * Exercises are looked up in `cat`, which must outlive the plan. `source`

@@ -420,6 +420,38 @@ int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks)
 	return finish(out, root, PLAN_FLAGS, "", "the plan");
 }
 
+/* ---- writing: session, check and profile check (--json) -------------------- */
+
+int co_day_to_json(char **out, const co_plan *plan, co_date day)
+{
+	json_t *root = json_object(), *sessions = json_array(), *runs = json_array();
+	const co_week *w = co_plan_week_at(plan, day);
+
+	set(root, "version", json_integer(CO_PLAN_JSON_VERSION));
+	set(root, "date", jdate(day));
+	set(root, "week", w ? json_integer(w->index) : json_null());
+	set(root, "phase", w ? jstr(co_phase_name(w->phase)) : json_null());
+	for (size_t i = 0; w && i < w->n_runs; i++) {
+		const co_plan_run *r = &w->runs[i];
+		json_t *ro;
+
+		if (r->date != day)
+			continue;
+		ro = json_object();
+		set(ro, "date", jdate(r->date));
+		set(ro, "type", jstr(co_run_type_name(r->type)));
+		set(ro, "minutes", json_integer(r->minutes));
+		set(ro, "key", json_boolean(r->key));
+		json_array_append_new(runs, ro);
+	}
+	set(root, "runs", runs);
+	for (size_t i = 0; w && i < w->n_sessions; i++)
+		if (w->sessions[i].date == day)
+			json_array_append_new(sessions, session_json(&w->sessions[i]));
+	set(root, "sessions", sessions);
+	return finish(out, root, PLAN_FLAGS, "\n", "the day");
+}
+
 /* ---- writing: the exercise catalogue ---------------------------------------- */
 
 static json_t *range(int min, int max)
