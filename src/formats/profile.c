@@ -38,6 +38,7 @@
 #include "util/ini.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
+#include "util/utf8.h"
 
 #define MAX_NAME 80           /* athlete and race names, characters (UTF-8) */
 #define MAX_NAME_BYTES 180    /* ... and bytes: "[race NAME]" must fit MAX_LINE */
@@ -174,8 +175,6 @@ static int parse_date(co_date *out, const char *field, const char *v)
 	return co_error_set(CO_EINPUT, "%s: invalid date '%.40s' (expected YYYY-MM-DD)", field, v);
 }
 
-static size_t first_bad_utf8(const unsigned char *t, size_t len);
-
 /*
  * A number as the file wrote it, near enough: the shortest form that reads
  * back as the same double. "%g" would show 250.0000001 as '250', which is
@@ -203,7 +202,7 @@ static int check_name(const char *field, const char *v)
 
 	if (!len)
 		return co_error_set(CO_EINPUT, "%s is empty", field);
-	if (first_bad_utf8((const unsigned char *)v, len) < len)
+	if (co_utf8_first_bad((const unsigned char *)v, len) < len)
 		return co_error_set(CO_EINPUT, "%s is not UTF-8 text", field);
 	for (size_t i = 0; i < len; i++)
 		chars += ((unsigned char)v[i] & 0xc0) != 0x80;
@@ -340,13 +339,21 @@ static int parse_runs(co_profile *p, const char *v)
 	return CO_OK;
 }
 
-/* "TYPE [MINUTES]" for one day of [week]; also "TYPE MINUTES min" and "TYPE MINUTESmin". */
+/*
+ * "TYPE [MINUTES]" for one day of [week]; also "TYPE MINUTES min",
+ * "TYPE MINUTESmin", and "TYPE run ..." ("long run 95", as people say it).
+ */
 static int parse_day(co_run *out, const char *day, const char *v)
 {
-	char type[32], mins[32], extra[32];
-	int n, t, minutes;
+	char type[32], mins[32], extra[32], said[128];
+	int n, t, minutes, after = 0;
 	size_t ml;
 
+	if (sscanf(v, "%31s %31s%n", type, mins, &after) == 2 && !strcasecmp(mins, "run") &&
+	    strlen(v) < sizeof(said)) {
+		snprintf(said, sizeof(said), "%s%s", type, v + after);
+		v = said;
+	}
 	n = sscanf(v, "%31s %31s %31s", type, mins, extra);
 	if (n <= 0)
 		return co_error_set(CO_EINPUT, "%s: missing run type (write 'rest' for a day off)", day);
@@ -577,7 +584,8 @@ static int apply(co_profile *p, int kind, size_t race, int id, const co_exercise
 		p->name = co_xstrdup(v);
 		return CO_OK;
 	case K_LEVEL:
-		n = co_level_from_name(v);
+		/* "beginner" is what a new lifter calls it */
+		n = !strcasecmp(v, "beginner") ? CO_LEVEL_NOVICE : co_level_from_name(v);
 		if (n < 0) {
 			const char *names[CO_LEVEL_COUNT + 1];
 			const char *near;
@@ -1017,42 +1025,6 @@ static size_t first_binary(const char *t, size_t len)
 	return len;
 }
 
-/* The first byte that is not part of well-formed UTF-8, or len. */
-static size_t first_bad_utf8(const unsigned char *t, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned c = t[i];
-		size_t need;
-		unsigned cp, min;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if ((c & 0xe0) == 0xc0) {
-			need = 1; cp = c & 0x1f; min = 0x80;
-		} else if ((c & 0xf0) == 0xe0) {
-			need = 2; cp = c & 0x0f; min = 0x800;
-		} else if ((c & 0xf8) == 0xf0) {
-			need = 3; cp = c & 0x07; min = 0x10000;
-		} else {
-			return i;
-		}
-		if (len - i <= need)
-			return i;
-		for (size_t k = 1; k <= need; k++) {
-			if ((t[i + k] & 0xc0) != 0x80)
-				return i;
-			cp = (cp << 6) | (t[i + k] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return i;
-		i += need + 1;
-	}
-	return len;
-}
-
 static int line_of(const char *t, size_t off)
 {
 	int line = 1;
@@ -1091,7 +1063,7 @@ int co_profile_parse(co_profile **out, const char *text, size_t len, const char 
 		     line_of(ps.text, bad));
 		goto done;
 	}
-	bad = first_bad_utf8((const unsigned char *)ps.text, ps.len);
+	bad = co_utf8_first_bad((const unsigned char *)ps.text, ps.len);
 	if (bad < ps.len) {
 		fail(&ps, line_of(ps.text, bad), "not UTF-8 text (save the profile as UTF-8)");
 		goto done;
