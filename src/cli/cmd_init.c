@@ -292,6 +292,12 @@ static int write_file(const char *path, const char *text, bool force)
 	return CO_EXIT_OK;
 }
 
+/* '-' and /dev/stdout are standard output, as for 'export ics -o'. */
+static bool to_stdout(const char *path)
+{
+	return !strcmp(path, "-") || !strcmp(path, "/dev/stdout");
+}
+
 int cmd_init(co_cli *cli, int argc, char **argv)
 {
 	static const char *const athlete_keys[5][2] = {
@@ -327,7 +333,7 @@ int cmd_init(co_cli *cli, int argc, char **argv)
 	for (size_t f = 0; f < 5; f++)
 		any_flag |= athlete_values[f] != NULL;
 	any_flag |= week_spec != NULL || race_specs.n > 0;
-	if (strcmp(path, "-") && !force_write && access(path, F_OK) == 0) {
+	if (!to_stdout(path) && !force_write && access(path, F_OK) == 0) {
 		rc = co_cli_usage_error("'%s' already exists (use --force to overwrite)", path);
 		goto done;
 	}
@@ -375,7 +381,7 @@ int cmd_init(co_cli *cli, int argc, char **argv)
 		rc = co_cli_fail(CO_ERROR);
 		goto done;
 	}
-	if (!strcmp(path, "-")) {
+	if (to_stdout(path)) {
 		fputs(text, stdout); /* main() checks that it was written */
 		goto done;
 	}

@@ -144,3 +144,7 @@ $ carryover init --name B link.ics
 
 $ carryover init --name B made2.ini && cat made2.ini
 > name = B
+
+# init: '-' and /dev/stdout are standard output (guarded as above)
+$ carryover init --help | grep -q -- "--ask" && carryover init /dev/stdout --name Z | grep '^name'
+> name = Z
