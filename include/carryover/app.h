@@ -142,11 +142,22 @@ typedef struct co_app_profile_src {
 #define CO_APP_PROFILE_MAX_BYTES ((size_t)16 << 20)
 
 /**
+ * Whether a given profile is valid, the one validation every command uses:
+ * it parses, its runs file reads, and its season can be planned. Nothing is
+ * stored and the store is not opened. *out gets the profile
+ * (co_profile_free()); *out_plan (may be NULL) its plan (co_plan_free()).
+ * CO_EINPUT, with the message of the first thing wrong.
+ */
+int co_app_profile_check(co_profile **out, co_plan **out_plan, co_app *app,
+			 const co_app_profile_src *src);
+
+/**
  * Read and check a profile: `src`, or with `src` NULL the stored profile
- * of the session's athlete (co_app_athlete()). A given profile is kept by
- * the session as pending: co_app_profile_keep() stores it once the command
- * has succeeded with it, so a profile that cannot be planned never becomes
- * the stored one. *out is freed by the caller with co_profile_free().
+ * of the session's athlete (co_app_athlete()). A given profile is checked
+ * as co_app_profile_check() does (it must be plannable, its runs file
+ * included) and kept by the session as pending: co_app_profile_keep()
+ * stores it once the command has succeeded with it, so a profile that
+ * cannot be planned never becomes the stored one. *out is freed by the caller with co_profile_free().
  * CO_EINPUT for a bad or unreadable profile, CO_ENOTFOUND when there is no
  * athlete or no stored profile, CO_ESTORE.
  */

@@ -27,13 +27,47 @@
 extern "C" {
 #endif
 
+/*
+ * The version of the plan JSON contract (docs/plan-json.md), written as
+ * the top-level "version". It goes up only when a field changes meaning
+ * or goes away; added fields keep it. Readers refuse a newer one.
+ */
+#define CO_PLAN_JSON_VERSION 1
+
+/* `from` for co_plan_to_json(): no window start, every week from week 1. */
+#define CO_JSON_FROM_START INT32_MIN
+
 /**
  * Write `plan` as JSON (two-space indented, keys in contract order). Only
- * the weeks that end after `from` are written (0: from the start), at most
- * `weeks` of them (0: all). On success *out is a malloc'd NUL-terminated
- * string the caller frees. Returns 0 or CO_ENOMEM.
+ * the weeks that end after `from` are written (CO_JSON_FROM_START: from the
+ * start; 0 is a date, 1970-01-01), at most `weeks` of them (0: all). On
+ * success *out is a malloc'd NUL-terminated string the caller frees.
+ * Returns 0 or CO_ENOMEM.
  */
 int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks);
+
+/*
+ * `carryover session DATE --json`: one day of the plan, {"version", "date",
+ * "week" (its index, null outside the plan), "phase", "runs" (that day's),
+ * "sessions" (as in the plan JSON)}. docs/cli/session.md.
+ */
+int co_day_to_json(char **out, const co_plan *plan, co_date day);
+
+/*
+ * `carryover check --json`: {"version", "checked" (rule ids), "skipped"
+ * [{rule, partial, reason}], "violations" [{rule, date, reason, explained,
+ * explanation}], "weeks", "sessions", "unexplained", "explained"}.
+ * docs/cli/check.md.
+ */
+struct co_check_result;
+int co_check_result_to_json(char **out, const struct co_check_result *r);
+
+/*
+ * `carryover profile check --json`: {"version", "ok", "file", "error",
+ * "profile"}: with `p` what was read (error null), else `error` (profile
+ * null). docs/cli/profile.md.
+ */
+int co_profile_check_to_json(char **out, const co_profile *p, const char *error);
 
 /**
  * Parse a plan written by co_plan_to_json() (or by hand, to the contract).

@@ -15,6 +15,7 @@
  * CO_EINPUT, unreadable or wrong: for the user both are bad input (exit 2),
  * while the message still says which.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,10 +187,101 @@ done:
 	return rc;
 }
 
+/*
+ * The one validation of a profile: it is valid when it can be planned, its
+ * runs file included (a profile that parses but names a runs file with a
+ * bad row would pass 'profile check', be stored by 'import --profile', and
+ * then fail every 'plan'). Shared by co_app_profile_check(),
+ * co_app_profile_read() (import --profile) and co_app_plan().
+ */
+static int plan_profile(co_plan **out, const co_profile *p)
+{
+	co_calendar cal;
+	co_history hist;
+	int rc;
+
+	*out = NULL;
+	co_calendar_init(&cal);
+	co_history_init(&hist);
+	/*
+	 * The running calendar: the runs file the profile names, over its
+	 * template. Recurrences are expanded only over the plan's dates (the
+	 * longest season is 104 weeks from the start, src/lib/periodize.h).
+	 */
+	if (p->runs_file && access(p->runs_file, R_OK) != 0) {
+		rc = co_error_set(CO_EINPUT, "%s: runs: cannot read '%s': %s",
+				  p->source ? p->source : "profile", p->runs_file, strerror(errno));
+		goto done;
+	}
+	if (p->runs_file &&
+	    (rc = co_calendar_read_file_within(&cal, p->runs_file, p->start,
+					       p->start + 105 * 7)) < 0) {
+		rc = as_input(rc);
+		goto done;
+	}
+	/*
+	 * History (logged sets, niggles, tests, imported runs) is the planner's
+	 * third input. The store keeps no log yet, so it is empty here; the
+	 * training-log issue fills it from the store at this point.
+	 */
+	co_plan_input in = {.profile = p, .calendar = &cal, .history = &hist};
+	rc = co_plan_build(out, &in, NULL);
+done:
+	co_history_release(&hist);
+	co_calendar_release(&cal);
+	return rc;
+}
+
+/* Forget a pending profile that turned out not to be valid. */
+static void drop_pending(co_app *app)
+{
+	free(app->pending_text);
+	free(app->pending_path);
+	app->pending_text = app->pending_path = NULL;
+}
+
 int co_app_profile_read(co_profile **out, co_app *app, const co_app_profile_src *src)
 {
+	co_plan *plan = NULL;
+	int rc;
+
 	*out = NULL;
-	return src ? read_given(out, app, src, true) : read_stored(out, app);
+	if (!src)
+		return read_stored(out, app);
+	if ((rc = read_given(out, app, src, true)) < 0)
+		return rc;
+	if ((rc = plan_profile(&plan, *out)) < 0) {
+		drop_pending(app);
+		co_profile_free(*out);
+		*out = NULL;
+		return rc;
+	}
+	co_plan_free(plan);
+	return CO_OK;
+}
+
+int co_app_profile_check(co_profile **out, co_plan **out_plan, co_app *app,
+			 const co_app_profile_src *src)
+{
+	co_profile *p = NULL;
+	co_plan *plan = NULL;
+	int rc;
+
+	*out = NULL;
+	if (out_plan)
+		*out_plan = NULL;
+	if ((rc = read_given(&p, app, src, false)) < 0)
+		return rc;
+	if ((rc = plan_profile(&plan, p)) < 0) {
+		co_profile_free(p);
+		return rc;
+	}
+	if (out_plan)
+		*out_plan = plan;
+	else
+		co_plan_free(plan);
+	*out = p;
+	return CO_OK;
 }
 
 int co_app_profile_keep(int64_t *out_athlete_id, co_app *app, const co_profile *p)
@@ -226,8 +318,6 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 {
 	static const co_app_plan_options defaults = CO_APP_PLAN_OPTIONS_INIT;
 	co_profile *p = NULL;
-	co_calendar cal;
-	co_history hist;
 	int rc;
 
 	*out = NULL;
@@ -238,33 +328,17 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 	if (opts->version != CO_APP_PLAN_OPTIONS_VERSION)
 		return co_error_set(CO_EINPUT, "co_app_plan_options: unknown version %u",
 				    opts->version);
-	co_calendar_init(&cal);
-	co_history_init(&hist);
 	if (opts->profile)
 		rc = read_given(&p, app, opts->profile, opts->keep);
 	else
 		rc = read_stored(&p, app);
 	if (rc < 0)
 		goto done;
-	/*
-	 * The running calendar: the runs file the profile names, over its
-	 * template. Recurrences are expanded only over the plan's dates (the
-	 * longest season is 104 weeks from the start, src/lib/periodize.h).
-	 */
-	if (p->runs_file &&
-	    (rc = co_calendar_read_file_within(&cal, p->runs_file, p->start,
-					       p->start + 105 * 7)) < 0) {
-		rc = as_input(rc);
+	if ((rc = plan_profile(out, p)) < 0) {
+		if (opts->profile && opts->keep)
+			drop_pending(app);
 		goto done;
 	}
-	/*
-	 * History (logged sets, niggles, tests, imported runs) is the planner's
-	 * third input. The store keeps no log yet, so it is empty here; the
-	 * training-log issue fills it from the store at this point.
-	 */
-	co_plan_input in = {.profile = p, .calendar = &cal, .history = &hist};
-	if ((rc = co_plan_build(out, &in, NULL)) < 0)
-		goto done;
 	/* Only a profile that could be planned becomes the stored one. */
 	if (opts->profile && opts->keep && (rc = co_app_profile_keep(NULL, app, p)) < 0) {
 		co_plan_free(*out);
@@ -276,8 +350,6 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 		p = NULL;
 	}
 done:
-	co_history_release(&hist);
-	co_calendar_release(&cal);
 	co_profile_free(p);
 	return rc;
 }

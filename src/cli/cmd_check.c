@@ -30,17 +30,19 @@
 /* Plans are large but not this large (104 weeks of sessions is ~10 MB). */
 #define CHECK_MAX_BYTES (256u << 20)
 
-static bool unexplained_only;
+static bool unexplained_only, as_json;
 
 static const co_opt check_opts[] = {
 	{CO_OPT_FLAG, "unexplained", 0, &unexplained_only, NULL,
 	 "print only the violations the plan does not explain"},
+	{CO_OPT_FLAG, "json", 0, &as_json, NULL,
+	 "the result as JSON (docs/cli/check.md); exit codes as without"},
 	{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
 };
 
 static void print_usage(FILE *f)
 {
-	fputs("usage: carryover check [PROFILE|PLAN.json] [--unexplained]\n\n"
+	fputs("usage: carryover check [PROFILE|PLAN.json] [--unexplained] [--json]\n\n"
 	      "Check a plan against every rule of the method (A1-E3) that a plan can\n"
 	      "break: the plan of a profile, or a plan written as JSON ('plan --json').\n"
 	      "Without a file, the stored profile of the current athlete; '-' reads the\n"
@@ -135,7 +137,7 @@ int cmd_check(co_cli *cli, int argc, char **argv)
 	const co_opt_parser ps = {"check", check_opts, NULL, print_usage, false};
 	int err, rc = CO_EXIT_OK;
 
-	unexplained_only = false;
+	unexplained_only = as_json = false;
 	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
 	if (rc == CO_OPT_HELP) {
 		print_usage(stdout);
@@ -170,7 +172,18 @@ int cmd_check(co_cli *cli, int argc, char **argv)
 		rc = co_cli_fail(err);
 		goto done;
 	}
-	print_result(stdout, &result, unexplained_only);
+	if (as_json) {
+		char *json = NULL;
+
+		if ((err = co_check_result_to_json(&json, &result)) < 0) {
+			rc = co_cli_fail(err);
+			goto done;
+		}
+		fputs(json, stdout);
+		free(json);
+	} else {
+		print_result(stdout, &result, unexplained_only);
+	}
 	rc = result.n_unexplained ? CO_EXIT_PROBLEM : CO_EXIT_OK;
 done:
 	co_check_result_release(&result);

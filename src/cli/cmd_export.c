@@ -4,8 +4,8 @@
  * Builds the season plan from a profile (and the runs file it names) and
  * writes it as an iCalendar feed: one event per strength session, with a
  * stable UID, so a calendar subscribed to the file updates in place when the
- * plan is recomputed. Standard output by default; with -o the file is
- * written whole or not at all (a temporary file renamed into place).
+ * plan is recomputed. Standard output by default (or -o -); with -o FILE
+ * the file is written whole or not at all (util/outfile.h).
  *
  * For reproducible output, SOURCE_DATE_EPOCH (Unix seconds) fixes DTSTAMP,
  * and CARRYOVER_TODAY=YYYY-MM-DD fixes "today". PROFILE may be "-"
@@ -23,6 +23,7 @@
 #include "carryover/report.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
+#include "util/outfile.h"
 
 /* export fit: cmd_export_fit.c */
 int co_cli_export_fit(co_cli *cli, int argc, char **argv);
@@ -32,7 +33,9 @@ static bool no_tests;
 
 static const co_opt ics_opts[] = {
 	{CO_OPT_VALUE, "output", 'o', &out_path, "FILE",
-	 "write FILE (whole or not at all) instead of standard output"},
+	 "write FILE (whole or not at all) instead of standard output;\n"
+	 "a symlink is followed, an existing file keeps its mode, a\n"
+	 "device, FIFO or directory is refused; '-' is standard output"},
 	{CO_OPT_VALUE, "time", 0, &time_text, "HH:MM",
 	 "timed events starting at HH:MM local time in the --tz zone;\nwithout it, events are all-day"},
 	{CO_OPT_VALUE, "tz", 0, &tz_text, "ZONE",
@@ -87,31 +90,15 @@ static const char *default_zone(void)
 	return "UTC";
 }
 
+/*
+ * -o FILE: written whole or not at all, through a symlink to its target,
+ * keeping an existing file's mode; a device, FIFO or directory is refused
+ * (util/outfile.h). Any failure is the user's path: exit 2.
+ */
 static int write_file(const char *path, const char *text)
 {
-	size_t n = strlen(path) + 16;
-	char *tmp = malloc(n);
-	FILE *f;
-	int ok;
-
-	if (!tmp)
-		return co_cli_usage_error("out of memory");
-	snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
-	f = fopen(tmp, "wb");
-	if (!f) {
-		fprintf(stderr, "carryover: '%s': %s\n", path, strerror(errno));
-		free(tmp);
-		return CO_EXIT_PROBLEM;
-	}
-	ok = fputs(text, f) >= 0;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		fprintf(stderr, "carryover: '%s': %s\n", path, strerror(errno));
-		remove(tmp);
-		free(tmp);
-		return CO_EXIT_PROBLEM;
-	}
-	free(tmp);
+	if (co_outfile_write(path, text, strlen(text), 0) < 0)
+		return co_cli_usage_error("%s", co_error_last());
 	return CO_EXIT_OK;
 }
 
@@ -162,12 +149,11 @@ static int export_ics(co_cli *cli, int argc, char **argv)
 	}
 	for (size_t i = 0; i < plan->n_warnings; i++)
 		fprintf(stderr, "carryover: warning: %s\n", plan->warnings[i]);
-	if (out_path) {
+	/* '-o -' and '-o /dev/stdout' are standard output, checked by main() */
+	if (out_path && strcmp(out_path, "-") && strcmp(out_path, "/dev/stdout"))
 		rc = write_file(out_path, text);
-	} else if (fputs(text, stdout) < 0 || fflush(stdout) != 0) {
-		fprintf(stderr, "carryover: writing the feed: %s\n", strerror(errno));
-		rc = CO_EXIT_PROBLEM;
-	}
+	else
+		fputs(text, stdout);
 done:
 	free(text);
 	co_plan_free(plan);

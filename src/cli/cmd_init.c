@@ -24,13 +24,16 @@
 #include "carryover/carryover.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
+#include "util/outfile.h"
 #include "util/strbuf.h"
 
 /* The values of --name, --level, --units, --equipment, --start, in this order. */
 static const char *athlete_values[5];
 static const char *week_spec;
 static co_opt_list race_specs;
-static bool force_write;
+static bool force_write, ask_always;
+/* End of input (Ctrl-D) at a question: the interview stops, nothing is written. */
+static bool interview_aborted;
 
 static const co_opt init_opts[] = {
 	{CO_OPT_VALUE, "name", 0, &athlete_values[0], "NAME", "your name (default Runner)"},
@@ -38,7 +41,9 @@ static const co_opt init_opts[] = {
 	 "novice | intermediate | advanced (default intermediate)"},
 	{CO_OPT_VALUE, "units", 0, &athlete_values[2], "UNITS", "kg | lb (default kg)"},
 	{CO_OPT_VALUE, "equipment", 0, &athlete_values[3], "LIST",
-	 "none | bodyweight | gym | a list: barbell, dumbbells, ..."},
+	 "none | bodyweight | gym | a list: barbell, dumbbells, ...;\n"
+	 "none (the default) means no gym: bodyweight and a resistance\n"
+	 "band; bodyweight means not even a band; gym means everything"},
 	{CO_OPT_VALUE, "start", 0, &athlete_values[4], "DATE",
 	 "first day of the plan (default: the next Monday)"},
 	{CO_OPT_VALUE, "week", 0, &week_spec, "SPEC",
@@ -47,6 +52,8 @@ static const co_opt init_opts[] = {
 	{CO_OPT_LIST, "race", 0, &race_specs, "SPEC",
 	 "NAME,DATE,DISTANCE[,PRIORITY]; repeat for more races"},
 	{CO_OPT_FLAG, "force", 'f', &force_write, NULL, "overwrite FILE if it exists"},
+	{CO_OPT_FLAG, "ask", 0, &ask_always, NULL,
+	 "ask the questions even when standard input is not a terminal"},
 	{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
 };
 
@@ -63,7 +70,9 @@ static void usage(FILE *f)
 	      "\n", f);
 	co_opt_help(f, init_opts);
 	fputs("\n"
-	      "Then check it with 'carryover profile check FILE'. Format: docs/profile.md.\n", f);
+	      "In the questions, Enter keeps the [default]; end of input (Ctrl-D) stops\n"
+	      "them, writes nothing and exits 1. Then see your plan with\n"
+	      "'carryover plan FILE'. Format: docs/profile.md.\n", f);
 }
 
 /* The example week of DESIGN.md, used when --week is not given. */
@@ -149,13 +158,23 @@ done:
 	return rc;
 }
 
-/* One question on the terminal: the answer, the default on an empty line or EOF. */
+/*
+ * One question on the terminal: the answer, or the default on an empty
+ * line. End of input is the runner leaving (Ctrl-D): it sets
+ * interview_aborted and every later question returns at once, so nothing
+ * is written (it used to take every default and write the file, exit 0).
+ */
 static bool ask(char *out, size_t size, const char *question, const char *def)
 {
+	if (interview_aborted) {
+		snprintf(out, size, "%s", def);
+		return false;
+	}
 	fprintf(stderr, "%s [%s]: ", question, def);
 	fflush(stderr);
 	if (!fgets(out, (int)size, stdin)) {
 		fputc('\n', stderr);
+		interview_aborted = true;
 		snprintf(out, size, "%s", def);
 		return false;
 	}
@@ -236,79 +255,47 @@ static void interview(co_profile *p)
 {
 	fputs("A few questions for your profile; Enter keeps the [default].\n", stderr);
 	ask_key(p, "athlete", "name", "Your name", "Runner");
-	ask_key(p, "athlete", "level", "Lifting experience (novice, intermediate, advanced)",
-		"intermediate");
+	ask_key(p, "athlete", "level",
+		"Lifting experience (novice or beginner, intermediate, advanced)", "intermediate");
 	ask_key(p, "athlete", "units", "Units (kg, lb)", "kg");
 	ask_key(p, "athlete", "equipment",
-		"Equipment (none, bodyweight, gym, or a list: barbell, dumbbells, box, ...)", "none");
-	fputs("Your usual running week, one day at a time: TYPE [MINUTES], e.g. 'tempo 50'.\n"
-	      "Types: rest, easy, recovery, long, tempo, threshold, intervals, hills, fartlek,\n"
-	      "race, cross.\n", stderr);
+		"Equipment: none (no gym: bodyweight and a band), bodyweight (not even a\n"
+		"band), gym (everything), or a list: barbell, dumbbells, box, ...", "none");
+	if (interview_aborted)
+		return;
+	fputs("Your usual running week, one day at a time: TYPE [MINUTES], e.g. 'tempo 50'\n"
+	      "or 'long run 95'. Types: rest, easy, recovery, long, tempo, threshold,\n"
+	      "intervals, hills, fartlek, race, cross.\n", stderr);
 	for (int d = 0; d < 7; d++)
 		ask_key(p, "week", co_weekday_short((co_weekday)d),
 			co_weekday_name((co_weekday)d), example_week[d]);
+	ask_key(p, "athlete", "double_days",
+		"Lift on the same day as a hard run, a few hours after it, when no other\n"
+		"day is free (yes, no)", "no");
 	race_interview(p);
 }
 
 /*
- * Write `text` to `path` whole or not at all: a temporary file beside it,
- * then link() (fails when `path` exists) or, with --force, rename().
+ * Write `text` to `path` whole or not at all (util/outfile.h): without
+ * --force an existing file is never replaced (the final link() fails), and
+ * with it a symlink is followed and the file keeps its mode; a device,
+ * FIFO or directory is refused.
  */
 static int write_file(const char *path, const char *text, bool force)
 {
-	co_strbuf tmp = CO_STRBUF_INIT;
-	size_t len = strlen(text), off = 0;
-	mode_t mask;
-	int fd = -1, rc = CO_EXIT_OK;
+	int rc = co_outfile_write(path, text, strlen(text), force ? 0 : CO_OUTFILE_NO_CLOBBER);
 
-	co_strbuf_init(&tmp);
-	co_strbuf_addf(&tmp, "%s.XXXXXX", path);
-	fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		rc = co_cli_usage_error("cannot write '%s': %s", path, strerror(errno));
-		co_strbuf_release(&tmp);
-		return rc;
-	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0)
-		goto io;
-	while (off < len) {
-		ssize_t n = write(fd, text + off, len - off);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			goto io;
-		}
-		off += (size_t)n;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		fd = -1;
-		goto io;
-	}
-	fd = -1;
-	if (force) {
-		if (rename(tmp.buf, path) != 0)
-			goto io;
-	} else if (link(tmp.buf, path) != 0) {
-		if (errno == EEXIST) {
-			rc = co_cli_usage_error("'%s' already exists (use --force to overwrite)", path);
-			goto out;
-		}
-		goto io;
-	} else {
-		unlink(tmp.buf);
-	}
-	goto out;
-io:
-	rc = co_cli_usage_error("cannot write '%s': %s", path, strerror(errno));
-out:
-	if (fd >= 0)
-		close(fd);
-	if (rc != CO_EXIT_OK)
-		unlink(tmp.buf);
-	co_strbuf_release(&tmp);
-	return rc;
+	if (rc == CO_EEXISTS)
+		return co_cli_usage_error("'%s' already exists (use --force to overwrite)", path);
+	if (rc < 0)
+		return co_cli_usage_error("%s", co_error_last());
+	return CO_EXIT_OK;
+}
+
+/* '-' and /dev/stdout are standard output, as for 'export ics -o'. */
+static bool to_stdout(const char *path)
+{
+	return !strcmp(path, "-") || !strcmp(path, "/dev/stdout");
 }
 
 int cmd_init(co_cli *cli, int argc, char **argv)
@@ -327,7 +314,7 @@ int cmd_init(co_cli *cli, int argc, char **argv)
 
 	memset(athlete_values, 0, sizeof(athlete_values));
 	week_spec = NULL;
-	force_write = false;
+	force_write = ask_always = false;
 	co_opt_list_release(&race_specs);
 	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
 	if (rc == CO_OPT_HELP) {
@@ -346,7 +333,7 @@ int cmd_init(co_cli *cli, int argc, char **argv)
 	for (size_t f = 0; f < 5; f++)
 		any_flag |= athlete_values[f] != NULL;
 	any_flag |= week_spec != NULL || race_specs.n > 0;
-	if (strcmp(path, "-") && !force_write && access(path, F_OK) == 0) {
+	if (!to_stdout(path) && !force_write && access(path, F_OK) == 0) {
 		rc = co_cli_usage_error("'%s' already exists (use --force to overwrite)", path);
 		goto done;
 	}
@@ -374,8 +361,15 @@ int cmd_init(co_cli *cli, int argc, char **argv)
 	for (size_t r = 0; r < race_specs.n; r++)
 		if ((rc = add_race(p, race_specs.items[r])) != CO_EXIT_OK)
 			goto done;
-	if (!any_flag && isatty(STDIN_FILENO))
+	interview_aborted = false;
+	if (ask_always || (!any_flag && isatty(STDIN_FILENO))) {
 		interview(p);
+		if (interview_aborted) {
+			fputs("carryover: init: stopped at end of input; nothing written\n", stderr);
+			rc = CO_EXIT_PROBLEM;
+			goto done;
+		}
+	}
 	if (co_profile_finish(p)) {
 		rc = flag_fail(race_specs.n ? "--race" : "init");
 		goto done;
@@ -387,15 +381,14 @@ int cmd_init(co_cli *cli, int argc, char **argv)
 		rc = co_cli_fail(CO_ERROR);
 		goto done;
 	}
-	if (!strcmp(path, "-")) {
-		fputs(text, stdout);
-		if (fflush(stdout) != 0)
-			rc = co_cli_usage_error("cannot write to standard output");
+	if (to_stdout(path)) {
+		fputs(text, stdout); /* main() checks that it was written */
 		goto done;
 	}
 	rc = write_file(path, text, force_write);
 	if (rc == CO_EXIT_OK)
-		printf("wrote %s; check it with: carryover profile check %s\n", path, path);
+		printf("wrote %s; see your plan with: carryover plan %s\n"
+		       "(and check it any time with: carryover profile check %s)\n", path, path, path);
 done:
 	co_opt_list_release(&race_specs);
 	co_opt_list_release(&operands);

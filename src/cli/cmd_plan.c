@@ -98,7 +98,7 @@ int cmd_plan(co_cli *cli, int argc, char **argv)
 	if (a.json) {
 		char *out = NULL;
 
-		rc = co_plan_to_json(&out, plan, a.have_from ? a.from : 0, (int)a.weeks);
+		rc = co_plan_to_json(&out, plan, a.have_from ? a.from : CO_JSON_FROM_START, (int)a.weeks);
 		if (rc < 0) {
 			rc = co_cli_fail(rc);
 		} else {

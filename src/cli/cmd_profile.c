@@ -5,8 +5,9 @@
  * what carryover understood: who, with what, the running week (key runs
  * marked), races in date order, known lifts and the regions each niggle
  * spares. Bad input is one line on stderr and exit 2, so the same command
- * is a validator for editors and scripts. Nothing is stored. FILE may be
- * "-" (standard input).
+ * is a validator for editors and scripts; valid means plannable, runs file
+ * included (co_app_profile_check()). Nothing is stored. FILE may be "-"
+ * (standard input). --json: the same as one JSON object.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,12 +20,15 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: carryover profile check FILE\n"
+	fputs("usage: carryover profile check FILE [--json]\n"
 	      "\n"
 	      "Check an athlete profile (INI, see docs/profile.md) and print what carryover\n"
 	      "read from it: name, level, units, equipment, the running week with key runs\n"
-	      "marked, races, known lifts and niggles. Exit 0 when it is valid; otherwise\n"
-	      "one line names the file, line and field, and the exit code is 2.\n"
+	      "marked, races, known lifts and niggles. Valid means 'carryover plan FILE'\n"
+	      "works: the runs file it names is read and the season is planned. Exit 0\n"
+	      "when it is valid; otherwise one line names the file, line and field, and\n"
+	      "the exit code is 2. --json prints the result as one JSON object\n"
+	      "(docs/cli/profile.md), on errors too.\n"
 	      "FILE may be '-' to read the profile from standard input.\n"
 	      "Write a new profile with 'carryover init'.\n", f);
 }
@@ -141,42 +145,60 @@ static void print_summary(const co_profile *p)
 	}
 }
 
-static int check(const char *path)
+/*
+ * The same validation as plan's and import --profile's
+ * (co_app_profile_check(): the profile parses, its runs file reads, its
+ * season can be planned), so 'ok' here means 'plan' will work.
+ */
+static int check(co_cli *cli, const char *path, bool json)
 {
-	const char *name = strcmp(path, "-") ? path : CO_CLI_STDIN_NAME;
-	co_strbuf text = CO_STRBUF_INIT;
+	co_app_profile_src src;
+	co_strbuf buf = CO_STRBUF_INIT;
 	co_profile *p = NULL;
+	co_app *app;
+	char *text = NULL;
 	int rc;
 
+	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
+		goto done;
 	/* A file that cannot be read is bad input too (DESIGN.md: exit 2). */
-	if ((rc = co_cli_read(&text, path, CO_APP_PROFILE_MAX_BYTES)) < 0 ||
-	    (rc = co_profile_parse(&p, text.buf ? text.buf : "", text.len, name,
-				   co_app_today(NULL))) < 0) {
+	if ((rc = co_cli_profile_src(&src, &buf, path)) != CO_EXIT_OK)
+		goto fail_json;
+	if ((rc = co_app_profile_check(&p, NULL, app, &src)) < 0) {
 		co_cli_fail(rc);
 		rc = CO_EXIT_USAGE;
-		goto done;
+		goto fail_json;
 	}
-	/* as co_profile_load() does; standard input's runs file is relative to here */
-	if (strcmp(path, "-"))
-		co_profile_resolve_paths(p, path);
-	if (p->runs_file && access(p->runs_file, R_OK) != 0) {
-		co_error_set(CO_EINPUT, "%s: runs: cannot read '%s'", name, p->runs_file);
-		rc = co_cli_fail(CO_EINPUT);
+	if (!json) {
+		print_summary(p);
+	} else if ((rc = co_profile_check_to_json(&text, p, NULL)) < 0) {
+		rc = co_cli_fail(rc);
 		goto done;
+	} else {
+		fputs(text, stdout);
 	}
-	print_summary(p);
 	rc = CO_EXIT_OK;
+	goto done;
+fail_json:
+	/* the message went to stderr; --json also says it on stdout, as an object */
+	if (json && co_profile_check_to_json(&text, NULL, co_error_last()) == CO_OK)
+		fputs(text, stdout);
 done:
+	free(text);
 	co_profile_free(p);
-	co_strbuf_release(&text);
+	co_strbuf_release(&buf);
 	return rc;
 }
 
 int cmd_profile(co_cli *cli, int argc, char **argv)
 {
 	co_opt_list operands = {0};
-	const co_opt none[] = {{CO_OPT_END, NULL, 0, NULL, NULL, NULL}};
-	const co_opt_parser ps = {"profile", none, NULL, usage, false};
+	bool json = false;
+	const co_opt opts[] = {
+		{CO_OPT_FLAG, "json", 0, &json, NULL, "profile check: the result as JSON"},
+		{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
+	};
+	const co_opt_parser ps = {"profile", opts, NULL, usage, false};
 	int rc;
 
 	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
@@ -199,7 +221,7 @@ int cmd_profile(co_cli *cli, int argc, char **argv)
 		rc = co_cli_usage_error(operands.n < 2 ? "profile check: missing FILE"
 						       : "profile check: one FILE at a time");
 	} else {
-		rc = check(operands.items[1]);
+		rc = check(cli, operands.items[1], json);
 	}
 done:
 	co_opt_list_release(&operands);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "carryover/carryover.h"
+#include "carryover/json.h"
 #include "carryover/plan.h"
 #include "carryover/report.h"
 #include "cli/cli.h"
@@ -25,7 +26,7 @@ static const co_cli_plan_cmd session_cmd;
 
 static void print_usage(FILE *f)
 {
-	fputs("usage: carryover session DATE [--profile FILE]\n\n"
+	fputs("usage: carryover session DATE [--profile FILE] [--json]\n\n"
 	      "The strength session(s) planned on DATE (YYYY-MM-DD, or 'today'): what to\n"
 	      "lift, how much, and why the session is on that day.\n\n",
 	      f);
@@ -33,7 +34,8 @@ static void print_usage(FILE *f)
 }
 
 static const co_cli_plan_cmd session_cmd = {
-	"session", CO_PLAN_ARG_NEED_OPERAND, NULL, print_usage,
+	"session", CO_PLAN_ARG_NEED_OPERAND | CO_PLAN_ARG_JSON,
+	"the day as JSON: its runs and sessions (docs/cli/session.md)", print_usage,
 };
 
 int cmd_session(co_cli *cli, int argc, char **argv)
@@ -67,8 +69,20 @@ int cmd_session(co_cli *cli, int argc, char **argv)
 		co_plan_free(plan);
 		return rc;
 	}
-	co_report_text_day(&out, plan, day);
-	fwrite(out.buf, 1, out.len, stdout);
+	if (args.json) {
+		char *json = NULL;
+
+		if ((rc = co_day_to_json(&json, plan, day)) < 0) {
+			rc = co_cli_fail(rc);
+			co_plan_free(plan);
+			return rc;
+		}
+		fputs(json, stdout);
+		free(json);
+	} else {
+		co_report_text_day(&out, plan, day);
+		fwrite(out.buf, 1, out.len, stdout);
+	}
 	co_strbuf_release(&out);
 	co_plan_free(plan);
 	return CO_EXIT_OK;

@@ -7,7 +7,9 @@
  * global options are parsed here up to the command name, and every command
  * accepts them too (co_cli_parse()), so they may also follow it.
  */
+#include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -48,8 +50,9 @@ static void usage(FILE *f)
 	fputs("\n'carryover COMMAND --help' explains a command. An option's value follows it\n"
 	      "('--weeks 2') or an '=' ('--weeks=2'); '--' ends the options; '-' where a\n"
 	      "file is read means standard input. Exit codes: 0 ok, 1 problem found,\n"
-	      "2 bad usage or input, 3 store failure. Data: $CARRYOVER_DB, else\n"
-	      "$XDG_DATA_HOME/carryover/carryover.db, else ~/.local/share/carryover/carryover.db.\n", f);
+	      "2 bad usage or input (or output that cannot be written), 3 store failure.\n"
+	      "Data: $CARRYOVER_DB, else $XDG_DATA_HOME/carryover/carryover.db,\n"
+	      "else ~/.local/share/carryover/carryover.db.\n", f);
 }
 
 int co_cli_fail(int code)
@@ -83,7 +86,42 @@ bool co_cli_wants_help(int argc, char **argv)
 	return false;
 }
 
+/*
+ * Every command's output is checked here, once: a full disk, a closed pipe
+ * reader or a closed descriptor must not pass for success with a truncated
+ * file. stdout is flushed and closed; any error is one line and exit 2 (the
+ * output named by the user could not be written), unless the command
+ * already failed with 2 or 3. errno is only trusted from the final flush or
+ * close: an earlier failed write may have been followed by other calls.
+ */
+static int check_output(int rc)
+{
+	int err = 0;
+	bool failed = ferror(stdout) != 0;
+
+	errno = 0;
+	if (fflush(stdout) != 0) {
+		failed = true;
+		err = errno;
+	}
+	if (fclose(stdout) != 0 && !failed) {
+		failed = true;
+		err = errno;
+	}
+	if (!failed)
+		return rc;
+	fprintf(stderr, "carryover: standard output: %s\n", err ? strerror(err) : "write error");
+	return rc == CO_EXIT_STORE || rc == CO_EXIT_USAGE ? rc : CO_EXIT_USAGE;
+}
+
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+	return check_output(run(argc, argv));
+}
+
+static int run(int argc, char **argv)
 {
 	co_cli cli = {0};
 	char *help_argv[3] = {NULL, "--help", NULL};

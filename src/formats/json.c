@@ -33,6 +33,7 @@
  * content errors the JSON path of the offending value, since jansson keeps
  * no positions for values.
  */
+#include <ctype.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
@@ -387,6 +388,7 @@ int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks)
 	       *wa = json_array();
 	int written = 0;
 
+	set(root, "version", json_integer(CO_PLAN_JSON_VERSION));
 	set(athlete, "name", jstr(plan->athlete ? plan->athlete : ""));
 	set(athlete, "units", jstr(co_units_name(plan->units)));
 	set(root, "athlete", athlete);
@@ -406,7 +408,8 @@ int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks)
 	for (size_t i = 0; i < plan->n_weeks; i++) {
 		const co_week *w = &plan->weeks[i];
 
-		if (w->start + 7 <= from)
+		/* compared in 64 bits: CO_JSON_FROM_START is INT32_MIN */
+		if ((int64_t)w->start + 7 <= (int64_t)from)
 			continue;
 		if (weeks > 0 && written >= weeks)
 			break;
@@ -415,6 +418,38 @@ int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks)
 	}
 	set(root, "weeks", wa);
 	return finish(out, root, PLAN_FLAGS, "", "the plan");
+}
+
+/* ---- writing: session, check and profile check (--json) -------------------- */
+
+int co_day_to_json(char **out, const co_plan *plan, co_date day)
+{
+	json_t *root = json_object(), *sessions = json_array(), *runs = json_array();
+	const co_week *w = co_plan_week_at(plan, day);
+
+	set(root, "version", json_integer(CO_PLAN_JSON_VERSION));
+	set(root, "date", jdate(day));
+	set(root, "week", w ? json_integer(w->index) : json_null());
+	set(root, "phase", w ? jstr(co_phase_name(w->phase)) : json_null());
+	for (size_t i = 0; w && i < w->n_runs; i++) {
+		const co_plan_run *r = &w->runs[i];
+		json_t *ro;
+
+		if (r->date != day)
+			continue;
+		ro = json_object();
+		set(ro, "date", jdate(r->date));
+		set(ro, "type", jstr(co_run_type_name(r->type)));
+		set(ro, "minutes", json_integer(r->minutes));
+		set(ro, "key", json_boolean(r->key));
+		json_array_append_new(runs, ro);
+	}
+	set(root, "runs", runs);
+	for (size_t i = 0; w && i < w->n_sessions; i++)
+		if (w->sessions[i].date == day)
+			json_array_append_new(sessions, session_json(&w->sessions[i]));
+	set(root, "sessions", sessions);
+	return finish(out, root, PLAN_FLAGS, "\n", "the day");
 }
 
 /* ---- writing: the exercise catalogue ---------------------------------------- */
@@ -702,8 +737,7 @@ static int get_date(const reader *rd, const json_t *obj, const char *key, co_dat
 	if (rc < 0)
 		return rc;
 	if (co_date_parse(out, json_string_value(j)) < 0)
-		return perr(rd, key, "invalid date '%.40s' (expected YYYY-MM-DD)",
-			    json_string_value(j));
+		return perr(rd, key, "%s", co_error_last());
 	return 0;
 }
 
@@ -1007,6 +1041,16 @@ static int read_plan(reader *rd, const json_t *root, co_plan *plan)
 
 	if (!json_is_object(root))
 		return perr(rd, NULL, "expected an object at the top, got %s", type_name(root));
+	/* optional (hand-written plans and those before it), but never newer than ours */
+	j = json_object_get(root, "version");
+	if (j && (!json_is_integer(j) || json_integer_value(j) < 1))
+		return perr(rd, "version", "expected a whole number from 1, got %s",
+			    json_is_integer(j) ? "a smaller one" : type_name(j));
+	if (j && json_integer_value(j) > CO_PLAN_JSON_VERSION)
+		return perr(rd, "version",
+			    "plan JSON version %lld is newer than this carryover reads (%d); "
+			    "upgrade carryover",
+			    (long long)json_integer_value(j), CO_PLAN_JSON_VERSION);
 	if ((rc = need(rd, root, "athlete", JSON_OBJECT, false, &athlete)) < 0)
 		return rc;
 	{
@@ -1081,7 +1125,20 @@ int co_json_parse_plan(co_plan **out, const char *text, size_t len, const char *
 	int rc;
 
 	*out = NULL;
+	{
+		size_t i = 0;
+
+		while (i < len && isspace((unsigned char)text[i]))
+			i++;
+		if (i == len) /* jansson would say "-1:-1: wrong arguments" */
+			return co_error_set(CO_EINPUT,
+					    "%s: empty file (expected a plan as JSON, as "
+					    "'carryover plan --json' writes it)",
+					    rd.source);
+	}
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	if (!root && err.line < 1)
+		return co_error_set(CO_EINPUT, "%s: %s", rd.source, err.text);
 	if (!root)
 		return co_error_set(CO_EINPUT, "%s:%d:%d: %s", rd.source, err.line, err.column,
 				    err.text);

@@ -38,8 +38,10 @@
 #include "util/ini.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
+#include "util/utf8.h"
 
-#define MAX_NAME 80           /* athlete and race names, bytes */
+#define MAX_NAME 80           /* athlete and race names, characters (UTF-8) */
+#define MAX_NAME_BYTES 180    /* ... and bytes: "[race NAME]" must fit MAX_LINE */
 #define MAX_RACES 100
 #define MAX_NIGGLES 8         /* keeps the template's niggles line within MAX_LINE */
 #define MAX_LINE 197          /* inih's 200-byte buffer less '\r', '\n' and NUL: the format's limit */
@@ -173,15 +175,43 @@ static int parse_date(co_date *out, const char *field, const char *v)
 	return co_error_set(CO_EINPUT, "%s: invalid date '%.40s' (expected YYYY-MM-DD)", field, v);
 }
 
-/* A name as written: printable, no ';' (it would start a comment when written back). */
+/*
+ * A number as the file wrote it, near enough: the shortest form that reads
+ * back as the same double. "%g" would show 250.0000001 as '250', which is
+ * in range, next to "must be between 30 and 250".
+ */
+static const char *num_text(char buf[32], double x)
+{
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(buf, 32, "%.*g", prec, x);
+		if (strtod(buf, NULL) == x && (!strchr(buf, 'e') || fabs(x) >= 1e15))
+			break;
+	}
+	return buf;
+}
+
+/*
+ * A name as written: UTF-8 (a flag's value is not checked as a file's
+ * text is), printable, no ';' (it would start a comment when written
+ * back), at most MAX_NAME characters (not bytes: 30 letters of Japanese
+ * are 90 bytes) and MAX_NAME_BYTES bytes (a line of the file has a limit).
+ */
 static int check_name(const char *field, const char *v)
 {
-	size_t len = strlen(v);
+	size_t len = strlen(v), chars = 0;
 
 	if (!len)
 		return co_error_set(CO_EINPUT, "%s is empty", field);
-	if (len > MAX_NAME)
-		return co_error_set(CO_EINPUT, "%s is too long (at most %d characters)", field, MAX_NAME);
+	if (co_utf8_first_bad((const unsigned char *)v, len) < len)
+		return co_error_set(CO_EINPUT, "%s is not UTF-8 text", field);
+	for (size_t i = 0; i < len; i++)
+		chars += ((unsigned char)v[i] & 0xc0) != 0x80;
+	if (chars > MAX_NAME)
+		return co_error_set(CO_EINPUT, "%s is too long (%zu characters, at most %d)", field,
+				    chars, MAX_NAME);
+	if (len > MAX_NAME_BYTES)
+		return co_error_set(CO_EINPUT, "%s is too long (%zu bytes in UTF-8, at most %d)",
+				    field, len, MAX_NAME_BYTES);
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)v[i];
 		if (c < 0x20 || c == 0x7f)
@@ -309,13 +339,21 @@ static int parse_runs(co_profile *p, const char *v)
 	return CO_OK;
 }
 
-/* "TYPE [MINUTES]" for one day of [week]; also "TYPE MINUTES min" and "TYPE MINUTESmin". */
+/*
+ * "TYPE [MINUTES]" for one day of [week]; also "TYPE MINUTES min",
+ * "TYPE MINUTESmin", and "TYPE run ..." ("long run 95", as people say it).
+ */
 static int parse_day(co_run *out, const char *day, const char *v)
 {
-	char type[32], mins[32], extra[32];
-	int n, t, minutes;
+	char type[32], mins[32], extra[32], said[128];
+	int n, t, minutes, after = 0;
 	size_t ml;
 
+	if (sscanf(v, "%31s %31s%n", type, mins, &after) == 2 && !strcasecmp(mins, "run") &&
+	    strlen(v) < sizeof(said)) {
+		snprintf(said, sizeof(said), "%s%s", type, v + after);
+		v = said;
+	}
 	n = sscanf(v, "%31s %31s %31s", type, mins, extra);
 	if (n <= 0)
 		return co_error_set(CO_EINPUT, "%s: missing run type (write 'rest' for a day off)", day);
@@ -407,7 +445,7 @@ static const char *home_of(const char *key)
 static int unknown_key(co_profile *p, int kind, size_t race, const char *key,
 		       const char *const *keys)
 {
-	char buf[MAX_NAME + 16];
+	char buf[MAX_NAME_BYTES + 16];
 	const char *label = section_label(p, kind, race, buf, sizeof(buf));
 	const char *home = home_of(key);
 	const char *near;
@@ -511,7 +549,7 @@ static int apply(co_profile *p, int kind, size_t race, int id, const co_exercise
 	}
 	if (kind == SEC_RACE) {
 		co_race *r = &p->races[race];
-		char field[MAX_NAME + 32];
+		char field[MAX_NAME_BYTES + 32];
 		int rc;
 
 		snprintf(field, sizeof(field), "race '%s'", r->name);
@@ -546,7 +584,8 @@ static int apply(co_profile *p, int kind, size_t race, int id, const co_exercise
 		p->name = co_xstrdup(v);
 		return CO_OK;
 	case K_LEVEL:
-		n = co_level_from_name(v);
+		/* "beginner" is what a new lifter calls it */
+		n = !strcasecmp(v, "beginner") ? CO_LEVEL_NOVICE : co_level_from_name(v);
 		if (n < 0) {
 			const char *names[CO_LEVEL_COUNT + 1];
 			const char *near;
@@ -641,7 +680,7 @@ static void trim_copy(char *dst, size_t size, const char *src)
 
 int co_profile_set(co_profile *p, const char *section, const char *key, const char *value)
 {
-	char sec[MAX_NAME + 16], k[64], v[1100];
+	char sec[MAX_NAME_BYTES + 16], k[64], v[1100];
 	const co_exercise *ex = NULL;
 	size_t race = 0;
 	int kind, id = 0;
@@ -660,7 +699,7 @@ int co_profile_set(co_profile *p, const char *section, const char *key, const ch
 	} else if (!strcasecmp(sec, "lifts")) {
 		kind = SEC_LIFTS;
 	} else if (!strncasecmp(sec, "race", 4) && isspace((unsigned char)sec[4])) {
-		char name[MAX_NAME + 16];
+		char name[MAX_NAME_BYTES + 16];
 
 		trim_copy(name, sizeof(name), sec + 5);
 		if (check_name("race name", name))
@@ -820,7 +859,7 @@ static int section_line(parser *ps, const char *line, size_t len)
 	word[wl] = '\0';
 
 	if (!strcasecmp(word, "race")) {
-		char rname[MAX_NAME + 1];
+		char rname[MAX_NAME_BYTES + 1];
 		const char *rn = name + wl;
 		size_t rl = nl - wl;
 
@@ -830,8 +869,9 @@ static int section_line(parser *ps, const char *line, size_t len)
 		}
 		if (!rl)
 			return fail(ps, ps->lineno, "[race] needs a name, e.g. [race Spring Marathon]");
-		if (rl > MAX_NAME)
-			return fail(ps, ps->lineno, "race name is too long (at most %d characters)", MAX_NAME);
+		if (rl > MAX_NAME_BYTES)
+			return fail(ps, ps->lineno, "race name is too long (%zu bytes, at most %d)",
+				    rl, MAX_NAME_BYTES);
 		memcpy(rname, rn, rl);
 		rname[rl] = '\0';
 		if (check_name("race name", rname))
@@ -913,7 +953,7 @@ static int on_key(parser *ps, const char *key, const char *value)
 		break;
 	}
 	if (seen && *seen) {
-		char buf[MAX_NAME + 16];
+		char buf[MAX_NAME_BYTES + 16];
 		fail(ps, ps->lineno, "duplicate key '%.40s' in %s (first on line %d)", key,
 		     section_label(p, s->kind, s->race, buf, sizeof(buf)), *seen);
 		return 0;
@@ -985,42 +1025,6 @@ static size_t first_binary(const char *t, size_t len)
 	return len;
 }
 
-/* The first byte that is not part of well-formed UTF-8, or len. */
-static size_t first_bad_utf8(const unsigned char *t, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned c = t[i];
-		size_t need;
-		unsigned cp, min;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if ((c & 0xe0) == 0xc0) {
-			need = 1; cp = c & 0x1f; min = 0x80;
-		} else if ((c & 0xf0) == 0xe0) {
-			need = 2; cp = c & 0x0f; min = 0x800;
-		} else if ((c & 0xf8) == 0xf0) {
-			need = 3; cp = c & 0x07; min = 0x10000;
-		} else {
-			return i;
-		}
-		if (len - i <= need)
-			return i;
-		for (size_t k = 1; k <= need; k++) {
-			if ((t[i + k] & 0xc0) != 0x80)
-				return i;
-			cp = (cp << 6) | (t[i + k] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return i;
-		i += need + 1;
-	}
-	return len;
-}
-
 static int line_of(const char *t, size_t off)
 {
 	int line = 1;
@@ -1039,6 +1043,7 @@ int co_profile_parse(co_profile **out, const char *text, size_t len, const char 
 	co_ini_reader rd;
 	co_ini_line ln;
 	size_t bad;
+	char *crlf_copy = NULL;
 	int rc = CO_EINPUT, r = 0;
 
 	memset(&ps, 0, sizeof(ps));
@@ -1058,10 +1063,25 @@ int co_profile_parse(co_profile **out, const char *text, size_t len, const char 
 		     line_of(ps.text, bad));
 		goto done;
 	}
-	bad = first_bad_utf8((const unsigned char *)ps.text, ps.len);
+	bad = co_utf8_first_bad((const unsigned char *)ps.text, ps.len);
 	if (bad < ps.len) {
 		fail(&ps, line_of(ps.text, bad), "not UTF-8 text (save the profile as UTF-8)");
 		goto done;
+	}
+
+	/*
+	 * Old Mac line ends (CR alone) would read as one long line of
+	 * comment, then "empty profile": turn a lone CR into LF (CRLF stays,
+	 * the reader drops its CR), so lines count as the editor shows them.
+	 */
+	for (size_t i = 0; i < ps.len; i++) {
+		if (ps.text[i] != '\r' || (i + 1 < ps.len && ps.text[i + 1] == '\n'))
+			continue;
+		if (!crlf_copy) {
+			crlf_copy = co_xstrndup(ps.text, ps.len);
+			ps.text = crlf_copy;
+		}
+		crlf_copy[i] = '\n';
 	}
 
 	p = co_profile_new(today);
@@ -1095,25 +1115,28 @@ int co_profile_parse(co_profile **out, const char *text, size_t len, const char 
 	{
 		bounds b = body_mass_bounds(p->units), s = step_bounds(p->units);
 		const char *u = co_units_name(p->units);
+		char got[32];
 
 		if (ps.athlete_line[K_BODY_MASS] && (p->body_mass < b.lo || p->body_mass > b.hi)) {
 			fail(&ps, ps.athlete_line[K_BODY_MASS],
-			     "body_mass must be between %g and %g %s, got '%g'", b.lo, b.hi, u, p->body_mass);
+			     "body_mass must be between %g and %g %s, got '%s'", b.lo, b.hi, u,
+			     num_text(got, p->body_mass));
 			goto done;
 		}
 		if (!ps.athlete_line[K_PLATE_STEP])
 			p->plate_step = default_plate_step(p->units);
 		else if (p->plate_step < s.lo || p->plate_step > s.hi) {
 			fail(&ps, ps.athlete_line[K_PLATE_STEP],
-			     "plate_step must be between %g and %g %s, got '%g'", s.lo, s.hi, u, p->plate_step);
+			     "plate_step must be between %g and %g %s, got '%s'", s.lo, s.hi, u,
+			     num_text(got, p->plate_step));
 			goto done;
 		}
 		if (!ps.athlete_line[K_DUMBBELL_STEP])
 			p->dumbbell_step = default_dumbbell_step(p->units);
 		else if (p->dumbbell_step < s.lo || p->dumbbell_step > s.hi) {
 			fail(&ps, ps.athlete_line[K_DUMBBELL_STEP],
-			     "dumbbell_step must be between %g and %g %s, got '%g'", s.lo, s.hi, u,
-			     p->dumbbell_step);
+			     "dumbbell_step must be between %g and %g %s, got '%s'", s.lo, s.hi, u,
+			     num_text(got, p->dumbbell_step));
 			goto done;
 		}
 	}
@@ -1123,6 +1146,7 @@ int co_profile_parse(co_profile **out, const char *text, size_t len, const char 
 	p = NULL;
 	rc = CO_OK;
 done:
+	free(crlf_copy);
 	co_profile_free(p);
 	free(ps.sections);
 	free(ps.race_line);

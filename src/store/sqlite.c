@@ -18,10 +18,12 @@
  * this file holds the SQL and what it means. The SQL of this backend lives
  * here and in src/store/schema/sqlite/, nowhere else.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -84,9 +86,33 @@ static int sqlite_schema_version(co_store *s, int *out)
 static int refuse_newer(co_store *s, int version, int latest)
 {
 	return co_error_set(CO_ESTORE,
-			    "store '%s': schema version %d is newer than this carryover knows (%d); "
+			    "store '%s': unknown schema version %d (this carryover knows up to %d); "
 			    "upgrade carryover to use it",
 			    s->location, version, latest);
+}
+
+/*
+ * A file at version 0 is new only when it holds nothing: an SQLite file of
+ * another program (or a carryover store whose version was lost) must not
+ * get our tables added to it, nor fail half-way with "table ... already
+ * exists".
+ */
+static int refuse_foreign(co_store *s)
+{
+	co_sqlite_stmt q = CO_SQLITE_STMT_INIT;
+	int rc = co_sqlite_run(&q, conn(s), "SELECT count(*) FROM sqlite_master",
+			       CO_SQLITE_NO_ARGS);
+	int n = rc == 1 ? sqlite3_column_int(q.st, 0) : 0;
+
+	co_sqlite_finish(&q);
+	if (rc < 0)
+		return rc;
+	if (n > 0)
+		return co_error_set(CO_ESTORE,
+				    "store '%s': not a carryover store (an SQLite database with "
+				    "tables of its own and no carryover schema version)",
+				    s->location);
+	return CO_OK;
 }
 
 static int migrate(co_store *s)
@@ -108,6 +134,8 @@ static int migrate(co_store *s)
 		return refuse_newer(s, version, latest);
 	if (version == latest)
 		return CO_OK;
+	if (version == 0 && (rc = refuse_foreign(s)) < 0)
+		return rc;
 
 	rc = co_sqlite_script(conn(s), "BEGIN IMMEDIATE", NULL);
 	if (rc)
@@ -119,6 +147,8 @@ static int migrate(co_store *s)
 		rc = refuse_newer(s, version, latest);
 		goto done;
 	}
+	if (version == 0 && (rc = refuse_foreign(s)) < 0)
+		goto done;
 	for (int i = version; i < latest; i++) {
 		co_strbuf what = CO_STRBUF_INIT;
 
@@ -149,6 +179,63 @@ static void sqlite_close(co_store *s)
 
 static const co_store_ops sqlite_ops;
 
+/*
+ * Why a store cannot be opened for writing, said before SQLite tries: it
+ * falls back to read-only when it may not write, and then reports the
+ * errno of its last attempt ("No such file or directory" for a file it was
+ * not allowed to create) or, later, "attempt to write a readonly database"
+ * for a folder where its journal cannot be made. As root access() allows
+ * everything but a read-only mount, and SQLite's own message stands.
+ */
+/* The WAL files exist already: SQLite need not create them in the folder. */
+static bool has_journal(const char *path)
+{
+	co_strbuf sb = CO_STRBUF_INIT;
+	bool ok;
+
+	co_strbuf_addf(&sb, "%s-wal", path);
+	ok = access(sb.buf, R_OK | W_OK) == 0;
+	sb.len -= 4;
+	co_strbuf_adds(&sb, "-shm");
+	ok = ok && access(sb.buf, R_OK | W_OK) == 0;
+	co_strbuf_release(&sb);
+	return ok;
+}
+
+static int check_access(const char *path)
+{
+	char *dir = co_xstrdup(path), *slash = strrchr(dir, '/');
+	const char *folder = ".";
+	struct stat sb;
+	int rc = CO_OK, err;
+
+	if (slash == dir)
+		folder = "/";
+	else if (slash) {
+		*slash = '\0';
+		folder = dir;
+	}
+	if (stat(path, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			rc = co_error_set(CO_ESTORE, "store '%s': is a directory, not a file", path);
+		else if (access(path, R_OK | W_OK) != 0)
+			rc = co_error_set(CO_ESTORE, "store '%s': cannot open it for writing: %s",
+					  path, strerror(errno));
+		else if (access(folder, W_OK | X_OK) != 0 && (err = errno, !has_journal(path)))
+			rc = co_error_set(CO_ESTORE,
+					  "store '%s': its folder '%s' is not writable (%s), and the "
+					  "store writes its journal beside itself",
+					  path, folder, strerror(err));
+	} else if (errno != ENOENT) {
+		rc = co_error_set(CO_ESTORE, "store '%s': %s", path, strerror(errno));
+	} else if (access(folder, W_OK | X_OK) != 0) {
+		rc = co_error_set(CO_ESTORE, "store '%s': cannot create it in '%s': %s", path,
+				  folder, strerror(errno));
+	}
+	free(dir);
+	return rc;
+}
+
 int co_store_sqlite_open(co_store **out, const char *path)
 {
 	co_sqlite *c = co_xcalloc(1, sizeof(*c));
@@ -160,6 +247,8 @@ int co_store_sqlite_open(co_store **out, const char *path)
 	*out = NULL;
 	s->ops = &sqlite_ops;
 	s->location = co_xstrdup(path);
+	if (strcmp(path, ":memory:") != 0 && (rc = check_access(path)) < 0)
+		goto done;
 	if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
 	    != SQLITE_OK) {
 		int err = c->db ? sqlite3_system_errno(c->db) : 0;
@@ -178,8 +267,13 @@ int co_store_sqlite_open(co_store **out, const char *path)
 	sqlite3_extended_result_codes(c->db, 1);
 	sqlite3_busy_timeout(c->db, BUSY_TIMEOUT_MS);
 	rc = co_sqlite_script(c, "PRAGMA foreign_keys = ON", NULL);
-	if (rc == CO_OK) /* first read of the file: catches "not a database" */
+	if (rc == CO_OK) { /* first read of the file: catches "not a database" */
 		rc = co_sqlite_exec(c, "PRAGMA journal_mode = WAL", CO_SQLITE_NO_ARGS);
+		if (rc < 0 && (sqlite3_errcode(c->db) & 0xff) == SQLITE_NOTADB)
+			rc = co_error_set(CO_ESTORE,
+					  "store '%s': not a carryover store (not an SQLite database)",
+					  path);
+	}
 	if (rc == CO_OK)
 		rc = co_sqlite_script(c, "PRAGMA synchronous = NORMAL", NULL);
 	if (rc == CO_OK)

@@ -88,14 +88,14 @@ int co_store_open(co_store **out, const char *location)
 	if (has_scheme(location, "postgresql") || has_scheme(location, "postgres")) {
 		/* Dispatch point for src/store/postgres.c. */
 		shown = mask_location(location);
-		rc = co_error_set(CO_EUNSUPPORTED,
+		rc = co_error_set(CO_EINPUT, /* the --db argument: exit 2 */
 				  "store '%s': PostgreSQL is not supported by this build yet",
 				  shown);
 		goto done;
 	}
 	if (strstr(location, "://")) {
 		shown = mask_location(location);
-		rc = co_error_set(CO_EUNSUPPORTED,
+		rc = co_error_set(CO_EINPUT, /* the --db argument: exit 2 */
 				  "store '%s': unknown kind of store (expected a file path or postgresql://...)",
 				  shown);
 		goto done;

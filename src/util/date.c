@@ -71,8 +71,13 @@ int co_date_parse(co_date *out, const char *text)
 	y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
 	m = (text[5] - '0') * 10 + (text[6] - '0');
 	d = (text[8] - '0') * 10 + (text[9] - '0');
-	if (!co_date_valid(y, m, d))
-		goto bad;
+	if (!co_date_valid(y, m, d)) {
+		/* the shape is right: say which part is wrong, not "expected YYYY-MM-DD" */
+		if (m >= 1 && m <= 12 && d >= 1 && d <= 31 && (y < 1900 || y > 2200))
+			return co_error_set(CO_EINPUT,
+					    "date '%s' is out of range (years 1900 to 2200)", text);
+		return co_error_set(CO_EINPUT, "'%s' is not a real date", text);
+	}
 	*out = co_date_from_ymd(y, m, d);
 	return CO_OK;
 bad:

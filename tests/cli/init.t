@@ -66,3 +66,56 @@ $ ls
 
 $ carryover init --help
 > usage: carryover init [FILE]
+
+# --- the questions (issue 9, item 18) ------------------------------------------
+
+# End of input at the first question stops: nothing written, exit 1 (it used
+# to write an all-defaults profile and exit 0).
+$ carryover init asked.ini --ask < /dev/null; echo "rc=$?"; test -e asked.ini || echo nothing written
+> rc=1
+> nothing written
+! carryover: init: stopped at end of input; nothing written
+
+
+# ...and at a later one too.
+$ carryover init asked.ini --ask
+< Sam
+< beginner
+? 1
+! stopped at end of input
+
+# 'beginner' is a novice, 'long run 95' a week entry, and double days are asked.
+$ carryover init asked.ini --ask && grep -E '^(name|level|double_days|sun|equipment) ' asked.ini
+< Sam
+< beginner
+< 
+< none
+< rest
+< intervals 60
+< easy 40
+< tempo 50
+< rest
+< easy 30
+< long run 95
+< yes
+< 
+> wrote asked.ini; see your plan with: carryover plan asked.ini
+> name = Sam
+> level = novice
+> double_days = yes
+> sun = long 95
+! none (no gym: bodyweight and a band)
+! Lift on the same day as a hard run
+
+$ carryover plan asked.ini | head -1
+> carryover plan for Sam
+
+# What --equipment none means is in --help.
+$ carryover init --help
+> none (the default) means no gym: bodyweight and a resistance
+> --ask
+
+# Files too take 'beginner' and 'TYPE run MINUTES'.
+$ printf '[athlete]\nlevel = Beginner\n[week]\nsun = long run 95 min\n' > said.ini && carryover profile check said.ini
+> (novice, kg)
+> sun  long         95 min

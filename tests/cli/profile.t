@@ -66,7 +66,8 @@ $ carryover profile check missing.ini
 
 $ printf '[athlete]\nruns = plan.ics\n[week]\nsun = long\n' > r.ini && carryover profile check r.ini
 ? 2
-! carryover: r.ini: runs: cannot read 'plan.ics'
+! carryover: r.ini: runs: cannot read '
+! plan.ics': No such file or directory
 
 $ carryover profile
 ? 2

@@ -152,9 +152,9 @@ static void contract_fields(void **state)
 	(void)state;
 	assert_int_equal(co_plan_to_json(&pretty, p, 0, 0), 0);
 	/* indented for people */
-	assert_non_null(strstr(pretty, "{\n  \"athlete\": {\n    \"name\": "));
+	assert_non_null(strstr(pretty, "{\n  \"version\": 1,\n  \"athlete\": {\n    \"name\": "));
 	json = squash(pretty);
-	assert_non_null(strstr(json, "{\"athlete\":{\"name\":\"Alex \\\"AR\\\" Runner\","
+	assert_non_null(strstr(json, "{\"version\":1,\"athlete\":{\"name\":\"Alex \\\"AR\\\" Runner\","
 				     "\"units\":\"lb\"},"));
 	assert_int_equal(count(json, "\"index\":"), 2);
 	assert_non_null(strstr(json, "{\"index\":2,\"start\":\"2027-01-11\",\"phase\":\"build\","
@@ -372,9 +372,14 @@ static void bad_plans(void **state)
 		{"\"tempo\": \"3-1-X\"", "\"tempo\": \"9-9-9-9\"",
 		 "plan.json: weeks[0].sessions[0].blocks[1].items[0].tempo: unknown tempo '9-9-9-9'"},
 		{"\"date\": \"2027-01-05\"", "\"date\": \"2027-02-30\"",
-		 "plan.json: weeks[0].runs[0].date: invalid date '2027-02-30' (expected YYYY-MM-DD)"},
+		 "plan.json: weeks[0].runs[0].date: '2027-02-30' is not a real date"},
 		{"\"units\": \"lb\"", "\"units\": \"stone\"",
 		 "plan.json: athlete.units: unknown value 'stone'"},
+		{"\"version\": 1", "\"version\": 2",
+		 "plan.json: version: plan JSON version 2 is newer than this carryover reads (1); "
+		 "upgrade carryover"},
+		{"\"version\": 1", "\"version\": \"1\"",
+		 "plan.json: version: expected a whole number from 1, got a string"},
 		{"\"kind\": \"warmup\"", "\"kind\": \"main\"",
 		 "plan.json: weeks[0].sessions[0].blocks[1].kind: a second 'main' block"},
 		{"\"strides\": null", "\"strides\": 6",
