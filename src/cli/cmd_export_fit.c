@@ -24,6 +24,7 @@
 #include "carryover/report.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
+#include "util/outfile.h"
 #include "util/strbuf.h"
 
 int co_cli_export_fit(co_cli *cli, int argc, char **argv);
@@ -94,53 +95,24 @@ static int make_dir(const char *dir)
 		rc = -1;
 	free(p);
 	if (rc)
-		fprintf(stderr, "carryover: '%s': %s\n", dir, strerror(errno));
-	return rc ? CO_EXIT_PROBLEM : CO_EXIT_OK;
+		fprintf(stderr, "carryover: cannot create '%s': %s\n", dir, strerror(errno));
+	return rc ? CO_EXIT_USAGE : CO_EXIT_OK;
 }
 
-/* DIR/NAME whole or not at all: a new temporary file (O_EXCL) renamed in. */
+/*
+ * DIR/NAME whole or not at all, through util/outfile.c like every file a
+ * user names: a symlink stays a link, a device or FIFO is refused. A path
+ * that cannot be written is bad input (exit 2), as for `export ics -o`.
+ */
 static int write_whole(const char *path, const unsigned char *data, size_t len)
 {
-	co_strbuf tmp = CO_STRBUF_INIT;
-	int fd = -1, rc = CO_EXIT_PROBLEM;
-	size_t off = 0;
+	int err = co_outfile_write(path, data, len, 0);
 
-	for (int attempt = 0; fd < 0 && attempt < 100; attempt++) {
-		co_strbuf_reset(&tmp);
-		co_strbuf_addf(&tmp, "%s.tmp%ld.%d", path, (long)getpid(), attempt);
-		fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL, 0666);
-		if (fd < 0 && errno != EEXIST)
-			break;
+	if (err < 0) {
+		co_cli_fail(err);
+		return CO_EXIT_USAGE;
 	}
-	if (fd < 0)
-		goto fail;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		off += (size_t)w;
-	}
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp.buf, path) != 0)
-		goto fail;
-	rc = CO_EXIT_OK;
-	goto done;
-fail:
-	fprintf(stderr, "carryover: '%s': %s\n", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	if (tmp.len)
-		unlink(tmp.buf);
-done:
-	co_strbuf_release(&tmp);
-	return rc;
+	return CO_EXIT_OK;
 }
 
 static int parse_day(co_date *out, const char *text)
@@ -239,10 +211,6 @@ int co_cli_export_fit(co_cli *cli, int argc, char **argv)
 		printf("%s  %s, %zu steps\n", path.buf,
 		       co_report_focus_title(files[i].session->focus, CO_REPORT_PLAIN),
 		       files[i].n_steps);
-	}
-	if (fflush(stdout) != 0) {
-		fprintf(stderr, "carryover: writing the list of files: %s\n", strerror(errno));
-		rc = CO_EXIT_PROBLEM;
 	}
 done:
 	co_strbuf_release(&path);

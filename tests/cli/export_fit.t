@@ -51,7 +51,16 @@ $ carryover export fit --session 2027-02-30 -o x
 ? 2
 ! 2027-02-30
 
-# A folder that cannot be made is a problem, reported with its name.
+# A folder that cannot be made is a bad -o (exit 2, as for export ics -o),
+# reported with its name.
 $ touch afile && carryover export fit --week 2027-01-04 -o afile/sub
-? 1
-! 'afile/sub'
+? 2
+! cannot create 'afile/sub'
+
+# A file in DIR that is not a regular file is refused, not replaced.
+$ mkdir -p wk && mkfifo wk/2027-01-05-posterior_chain.fit && carryover export fit $SRC/examples/marathon.ini --week 2027-01-04 -o wk
+? 2
+! 2027-01-05-posterior_chain.fit
+
+$ test -p wk/2027-01-05-posterior_chain.fit && echo still a fifo
+> still a fifo
