@@ -15,10 +15,14 @@
  *   - idempotent: each row carries the SHA-256 of its file's content
  *     (decompressed, so a .fit and the same .fit.gz are one file), and a
  *     content already stored is not stored again;
- *   - one row per run: an activity whose time span overlaps a stored one of
- *     the same athlete by at least half of the shorter is the same run
- *     recorded twice (a watch and a phone, or a FIT and its GPX export); it
- *     is reported as a duplicate, and the richer recording is kept;
+ *   - one row per run: an activity of the same sport family as a stored one
+ *     of the same athlete, whose span overlaps it by at least half of the
+ *     longer, with moving time within 25% (or 5 minutes) and distance within
+ *     20% (or 500 m), is the same run recorded twice (a watch and a phone,
+ *     a FIT and its GPX export, chained copies in one file); it is reported
+ *     as a duplicate, and the richer recording is kept (never across
+ *     sports). The rule is symmetric: the rows stored do not depend on the
+ *     order of the inputs;
  *   - decoding runs in worker threads while the calling thread alone writes
  *     to the store; queues are bounded, so memory does not grow with the
  *     size of the import. Results are committed in input order, so the
@@ -68,6 +72,7 @@ typedef struct co_import_stats {
 	size_t skipped;      /* files: valid, not an activity */
 	size_t failed;       /* files (and archives) that could not be read */
 	size_t ignored;      /* files of other kinds (JSON, images, ...) */
+	size_t compared;     /* stored rows the same-run rule looked at (a bound on work) */
 	uint64_t bytes_done; /* bytes of the inputs on disk read so far */
 	uint64_t bytes_total;/* bytes of the inputs on disk (known at start) */
 	double seconds;      /* since the import started */

@@ -521,6 +521,33 @@ static int sqlite_activity_get(co_store *s, co_store_activity_row *out, int64_t 
 	return rc < 0 ? rc : CO_OK;
 }
 
+/* Rows in a start range, oldest first, LIMIT bounding the rows visited. */
+static int sqlite_activity_near(co_store *s, co_store_activity_row **out, size_t *out_count,
+				int64_t athlete_id, int64_t from_utc, int64_t to_utc, size_t max)
+{
+	co_sqlite_stmt q = CO_SQLITE_STMT_INIT;
+	co_store_activity_row *rows = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	rc = co_sqlite_run(&q, conn(s),
+			   "SELECT " ACTIVITY_COLUMNS " FROM activities WHERE athlete_id = ?1 "
+			   "AND start_utc >= ?2 AND start_utc < ?3 ORDER BY start_utc, id LIMIT ?4",
+			   CO_SQLITE_ARGS(co_sqlite_int(athlete_id), co_sqlite_int(from_utc),
+					  co_sqlite_int(to_utc),
+					  co_sqlite_int(max > INT32_MAX ? INT32_MAX : (int64_t)max)));
+	for (; rc == 1; rc = co_sqlite_next(&q))
+		read_activity(q.st, CO_VEC_PUSH(rows, n, cap));
+	co_sqlite_finish(&q);
+	if (rc < 0) {
+		co_store_activity_list_free(rows, n);
+		return rc;
+	}
+	*out = rows;
+	*out_count = n;
+	return CO_OK;
+}
+
 /*
  * The SQL has only the conditions asked for (so SQLite can use the index
  * for each), hence up to 16 texts in the cache; a parameter a text does not
@@ -581,6 +608,7 @@ static const co_store_ops sqlite_ops = {
 	.athlete_list = sqlite_athlete_list,
 	.activity_exists = sqlite_activity_exists,
 	.activity_find_overlap = sqlite_activity_find_overlap,
+	.activity_near = sqlite_activity_near,
 	.activity_insert = sqlite_activity_insert,
 	.activity_delete = sqlite_activity_delete,
 	.activity_get = sqlite_activity_get,

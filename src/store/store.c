@@ -301,6 +301,17 @@ int co_store_activity_find_overlap(int64_t *out, co_store *store, int64_t athlet
 						 duration_s < 0 ? 0 : duration_s);
 }
 
+int co_store_activity_near(co_store_activity_row **out, size_t *out_count, co_store *store,
+			   int64_t athlete_id, int64_t from_utc, int64_t to_utc, size_t max)
+{
+	*out = NULL;
+	*out_count = 0;
+	if (!max || to_utc <= from_utc)
+		return CO_OK;
+	return store->ops->activity_near(store, out, out_count, athlete_id, from_utc, to_utc,
+					 max);
+}
+
 int co_store_activity_delete(co_store *store, int64_t id)
 {
 	if (id <= 0)

@@ -380,6 +380,23 @@ static void test_activity_overlap(void **state)
 	int64_t casey = put(s, "Casey", "c");
 	assert_int_equal(co_store_activity_find_overlap(&found, s, casey, T0 + 3600, 3600), CO_OK);
 	assert_int_equal(found, 0);
+
+	/* The same-run candidates: by start range, oldest first, at most max. */
+	co_store_activity_row *near = NULL;
+	size_t nnear = 0;
+
+	assert_int_equal(co_store_activity_near(&near, &nnear, s, alex, T0, T0 + 7200, 8), CO_OK);
+	assert_int_equal(nnear, 2);
+	assert_int_equal(near[0].id, warm_id);
+	assert_int_equal(near[1].id, run_id);
+	assert_null(near[1].stream);
+	co_store_activity_list_free(near, nnear);
+	assert_int_equal(co_store_activity_near(&near, &nnear, s, alex, T0, T0 + 7200, 1), CO_OK);
+	assert_int_equal(nnear, 1);
+	co_store_activity_list_free(near, nnear);
+	assert_int_equal(co_store_activity_near(&near, &nnear, s, alex, T0 + 1, T0 + 3600, 8), CO_OK);
+	assert_int_equal(nnear, 0);
+	assert_null(near);
 }
 
 static void test_activity_round_trip_and_since(void **state)
