@@ -144,6 +144,13 @@ void co_import_hash(char out[65], const void *data, size_t len);
  */
 int co_activities_to_json(char **out, const co_store_activity_row *rows, size_t n);
 
+/**
+ * One element of that array, compact, without a newline, in a new string
+ * *out the caller frees: what `activities --json` prints row by row, so
+ * that listing never holds more than one activity. 0 or CO_ENOMEM.
+ */
+int co_activity_row_to_json(char **out, const co_store_activity_row *row);
+
 /** act's laps as a JSON array for co_store_activity_row.laps_json (caller frees). */
 int co_activity_laps_to_json(char **out, const co_activity *act);
 

@@ -253,6 +253,22 @@ typedef struct co_store_activity_query {
 int co_store_activity_list(co_store_activity_row **out, size_t *out_count, co_store *store,
 			   const co_store_activity_query *query);
 
+/** Called once per row by co_store_activity_each(); the row is valid during the call. */
+typedef int (*co_store_activity_fn)(void *ctx, const co_store_activity_row *row);
+
+/**
+ * The activities matching `query` (NULL: all, without streams), oldest
+ * start first, one at a time: memory holds one row whatever the size of
+ * the store (co_store_activity_list() holds them all). A non-zero return
+ * of `fn` stops the walk and is returned; else 0 or CO_ESTORE. `fn` must
+ * not write to the store.
+ */
+int co_store_activity_each(co_store *store, const co_store_activity_query *query,
+			   co_store_activity_fn fn, void *ctx);
+
+/** *out = how many activities athlete `athlete_id` has stored (0: every athlete). */
+int co_store_activity_count(size_t *out, co_store *store, int64_t athlete_id);
+
 #ifdef __cplusplus
 }
 #endif

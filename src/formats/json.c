@@ -599,6 +599,22 @@ int co_activities_to_json(char **out, const co_store_activity_row *rows, size_t 
 	return finish_lines(out, items, ACTIVITY_FLAGS, " ", "the activities");
 }
 
+int co_activity_row_to_json(char **out, const co_store_activity_row *row)
+{
+	co_strbuf sb = CO_STRBUF_INIT;
+	json_t *o = activity_json(row);
+	int rc = o ? dump_into(&sb, o, ACTIVITY_FLAGS) : -1;
+
+	*out = NULL;
+	json_decref(o);
+	if (rc < 0) {
+		co_strbuf_release(&sb);
+		return co_error_set(CO_ENOMEM, "out of memory writing an activity as JSON");
+	}
+	*out = co_strbuf_detach(&sb);
+	return 0;
+}
+
 /* ---- reading ------------------------------------------------------------- */
 
 typedef struct reader {

@@ -67,8 +67,9 @@ typedef struct co_store_ops {
 	int (*activity_insert)(co_store *s, int64_t *out, const co_store_activity_row *row);
 	int (*activity_delete)(co_store *s, int64_t id);
 	int (*activity_get)(co_store *s, co_store_activity_row *out, int64_t id);
-	int (*activity_list)(co_store *s, co_store_activity_row **out, size_t *out_count,
-			     const co_store_activity_query *q);
+	int (*activity_each)(co_store *s, const co_store_activity_query *q,
+			     co_store_activity_fn fn, void *ctx);
+	int (*activity_count)(co_store *s, size_t *out, int64_t athlete_id);
 } co_store_ops;
 
 struct co_store {
