@@ -37,6 +37,7 @@
 #ifndef CARRYOVER_IMPORT_H
 #define CARRYOVER_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -73,6 +74,9 @@ typedef struct co_import_stats {
 	size_t failed;       /* files (and archives) that could not be read */
 	size_t ignored;      /* files of other kinds (JSON, images, ...) */
 	size_t compared;     /* stored rows the same-run rule looked at (a bound on work) */
+	size_t runs;         /* of the activities stored, how many are runs */
+	co_date first_day;   /* local dates of the earliest and the latest activity */
+	co_date last_day;    /* stored (meaningful when imported > 0) */
 	uint64_t bytes_done; /* bytes of the inputs on disk read so far */
 	uint64_t bytes_total;/* bytes of the inputs on disk (known at start) */
 	double seconds;      /* since the import started */
@@ -150,6 +154,22 @@ int co_activities_to_json(char **out, const co_store_activity_row *rows, size_t 
  * that listing never holds more than one activity. 0 or CO_ENOMEM.
  */
 int co_activity_row_to_json(char **out, const co_store_activity_row *row);
+
+/** Files that share an outcome and a reason, for the import summary. */
+typedef struct co_import_reason {
+	co_import_outcome outcome; /* SKIPPED or DUPLICATE */
+	const char *reason;        /* "settings file, not an activity" */
+	size_t count;
+} co_import_reason;
+
+/**
+ * The import summary of docs/cli/import.md as a JSON object and a newline,
+ * in a new string *out the caller frees: the totals of `st`, the date range
+ * stored, `complete` (false when the store failed and the import stopped),
+ * and the `n` reasons. 0 or CO_ENOMEM.
+ */
+int co_import_summary_to_json(char **out, const co_import_stats *st, bool complete,
+			      const co_import_reason *reasons, size_t n);
 
 /** act's laps as a JSON array for co_store_activity_row.laps_json (caller frees). */
 int co_activity_laps_to_json(char **out, const co_activity *act);

@@ -41,6 +41,20 @@ void import_emit(pipeline *pl, co_import_outcome outcome, const char *name, cons
 		pl->opt->on_event(pl->opt->ctx, &ev);
 }
 
+/* An activity stored: the runs and the local dates of the summary. */
+static void count_stored(pipeline *pl, const co_store_activity_row *row)
+{
+	int64_t local = row->start_utc + row->utc_offset_s;
+	co_date day = (co_date)(local >= 0 ? local / 86400 : -((-local + 86399) / 86400));
+
+	if (!strcmp(row->sport, "running"))
+		pl->stats.runs++;
+	if (!pl->stats.imported || day < pl->stats.first_day)
+		pl->stats.first_day = day;
+	if (!pl->stats.imported || day > pl->stats.last_day)
+		pl->stats.last_day = day;
+}
+
 static void count(pipeline *pl, co_import_outcome o)
 {
 	switch (o) {
@@ -281,6 +295,7 @@ int import_commit_task(pipeline *pl, task *t)
 			import_known_add(&pl->known, t->hash, p->id, t->source);
 			pthread_mutex_unlock(&pl->mu);
 			import_rich_put(&pl->rich, p->id, p->rich);
+			count_stored(pl, &p->row);
 		}
 		count(pl, p->outcome);
 		import_emit(pl, p->outcome, t->name, p->message, p->id,
