@@ -220,12 +220,10 @@ static int check_overlap(pipeline *pl, task *t, prepared *p)
 		else
 			co_strbuf_addf(&sb, "%s: same run as '%s' (#%lld)", t->name, other.source,
 				       (long long)oid);
-		if (same_file)
-			;
-		else if (p->rich == orich)
+		if (!same_file && p->rich == orich)
 			co_strbuf_addf(&sb, ", kept '%s', stored first (both have %zu samples "
 				       "with heart rate or position)", other.source, orich);
-		else
+		else if (!same_file)
 			co_strbuf_addf(&sb, ", kept '%s': it has %zu samples with heart rate "
 				       "or position, this file %zu", other.source, orich, p->rich);
 		p->outcome = CO_IMPORT_DUPLICATE;

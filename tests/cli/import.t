@@ -131,3 +131,11 @@ $ carryover activities --check
 $ carryover import -q $CORPUS/fit $CORPUS/gpx $CORPUS/tcx
 ? 1
 >! before the store failed
+
+# Issue 9.5: a TCX of 5,000 laps keeps 4,096 (as FIT does) and says so.
+$ awk 'BEGIN { print "<?xml version=\"1.0\"?><TrainingCenterDatabase xmlns=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\"><Activities><Activity Sport=\"Running\">"; for (i = 0; i < 5000; i++) printf "<Lap StartTime=\"2027-03-01T%02d:%02d:%02dZ\"><TotalTimeSeconds>1</TotalTimeSeconds><DistanceMeters>3</DistanceMeters></Lap>\n", i / 3600, i / 60 % 60, i % 60; print "</Activity></Activities></TrainingCenterDatabase>" }' > laps.tcx && carryover import -v laps.tcx
+> imported laps.tcx: kept the first 4096 laps
+> 1 imported with a note
+
+$ carryover activities --since 2027-03-01 --json | grep -o '"elapsed_s"' | wc -l
+> 4096
