@@ -125,8 +125,9 @@ typedef struct co_import_options {
  * nothing imported. Otherwise every input is tried; files that fail or are
  * skipped are reported through the callback and counted in *out (may be
  * NULL) and the return is 0. CO_ESTORE when the store fails (the import
- * stops; files already committed stay), CO_EINPUT for bad options,
- * CO_ENOMEM.
+ * stops; files already committed stay, and *out still gets the totals of
+ * what was committed, so the caller can say what is stored), CO_EINPUT for
+ * bad options, CO_ENOMEM.
  */
 int co_import_run(co_import_stats *out, co_store *store, const char *const *paths,
 		  size_t npaths, const co_import_options *opt);
