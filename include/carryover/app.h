@@ -18,7 +18,8 @@
  *     running calendar (the profile's runs file) and its history:
  *     co_app_plan();
  *   - importing activities for the athlete: co_app_import();
- *   - the activities stored: co_app_activities();
+ *   - the activities stored: co_app_activities(), co_app_activities_each()
+ *     (a row at a time); deleting one: co_app_activity_delete();
  *   - today, pinned by CARRYOVER_TODAY for tests: co_app_today().
  *
  * The transaction rule: every command is at most one transaction. A use
