@@ -18,7 +18,8 @@
  *     running calendar (the profile's runs file) and its history:
  *     co_app_plan();
  *   - importing activities for the athlete: co_app_import();
- *   - the activities stored: co_app_activities();
+ *   - the activities stored: co_app_activities(), co_app_activities_each()
+ *     (a row at a time); deleting one: co_app_activity_delete();
  *   - today, pinned by CARRYOVER_TODAY for tests: co_app_today().
  *
  * The transaction rule: every command is at most one transaction. A use
@@ -222,6 +223,25 @@ int co_app_activities(co_store_activity_row **out, size_t *out_count, co_app *ap
 
 /** Free what co_app_activities() returned. NULL is a no-op. */
 void co_app_activities_free(co_store_activity_row *rows, size_t n);
+
+/**
+ * The activities co_app_activities() would return, one row at a time to
+ * `fn` (the row is valid during the call), so memory does not grow with
+ * the store. *out_stored (may be NULL) gets how many activities the
+ * athlete has stored at all, dates aside. A non-zero return of `fn` stops
+ * the walk and is returned.
+ */
+int co_app_activities_each(co_app *app, co_date since, co_date until, bool with_streams,
+			   co_store_activity_fn fn, void *ctx, size_t *out_stored);
+
+/**
+ * Delete activity `id` of the session's athlete in one transaction; *out
+ * (may be NULL) gets the row deleted (without its stream; release it with
+ * co_store_activity_row_release()). Its file is no longer known to the
+ * import: importing it again stores it again, under the usual duplicate
+ * rules. CO_ENOTFOUND when the athlete has no activity `id`.
+ */
+int co_app_activity_delete(co_store_activity_row *out, co_app *app, int64_t id);
 
 /* --- workouts for the watch ------------------------------------------------------ */
 

@@ -15,10 +15,14 @@
  *   - idempotent: each row carries the SHA-256 of its file's content
  *     (decompressed, so a .fit and the same .fit.gz are one file), and a
  *     content already stored is not stored again;
- *   - one row per run: an activity whose time span overlaps a stored one of
- *     the same athlete by at least half of the shorter is the same run
- *     recorded twice (a watch and a phone, or a FIT and its GPX export); it
- *     is reported as a duplicate, and the richer recording is kept;
+ *   - one row per run: an activity of the same sport family as a stored one
+ *     of the same athlete, whose span overlaps it by at least half of the
+ *     longer, with moving time within 25% (or 5 minutes) and distance within
+ *     20% (or 500 m), is the same run recorded twice (a watch and a phone,
+ *     a FIT and its GPX export, chained copies in one file); it is reported
+ *     as a duplicate, and the richer recording is kept (never across
+ *     sports). The rule is symmetric: the rows stored do not depend on the
+ *     order of the inputs;
  *   - decoding runs in worker threads while the calling thread alone writes
  *     to the store; queues are bounded, so memory does not grow with the
  *     size of the import. Results are committed in input order, so the
@@ -33,6 +37,7 @@
 #ifndef CARRYOVER_IMPORT_H
 #define CARRYOVER_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -68,6 +73,10 @@ typedef struct co_import_stats {
 	size_t skipped;      /* files: valid, not an activity */
 	size_t failed;       /* files (and archives) that could not be read */
 	size_t ignored;      /* files of other kinds (JSON, images, ...) */
+	size_t compared;     /* stored rows the same-run rule looked at (a bound on work) */
+	size_t runs;         /* of the activities stored, how many are runs */
+	co_date first_day;   /* local dates of the earliest and the latest activity */
+	co_date last_day;    /* stored (meaningful when imported > 0) */
 	uint64_t bytes_done; /* bytes of the inputs on disk read so far */
 	uint64_t bytes_total;/* bytes of the inputs on disk (known at start) */
 	double seconds;      /* since the import started */
@@ -116,8 +125,9 @@ typedef struct co_import_options {
  * nothing imported. Otherwise every input is tried; files that fail or are
  * skipped are reported through the callback and counted in *out (may be
  * NULL) and the return is 0. CO_ESTORE when the store fails (the import
- * stops; files already committed stay), CO_EINPUT for bad options,
- * CO_ENOMEM.
+ * stops; files already committed stay, and *out still gets the totals of
+ * what was committed, so the caller can say what is stored), CO_EINPUT for
+ * bad options, CO_ENOMEM.
  */
 int co_import_run(co_import_stats *out, co_store *store, const char *const *paths,
 		  size_t npaths, const co_import_options *opt);
@@ -138,6 +148,29 @@ void co_import_hash(char out[65], const void *data, size_t len);
  * CO_ENOMEM.
  */
 int co_activities_to_json(char **out, const co_store_activity_row *rows, size_t n);
+
+/**
+ * One element of that array, compact, without a newline, in a new string
+ * *out the caller frees: what `activities --json` prints row by row, so
+ * that listing never holds more than one activity. 0 or CO_ENOMEM.
+ */
+int co_activity_row_to_json(char **out, const co_store_activity_row *row);
+
+/** Files that share an outcome and a reason, for the import summary. */
+typedef struct co_import_reason {
+	co_import_outcome outcome; /* SKIPPED or DUPLICATE */
+	const char *reason;        /* "settings file, not an activity" */
+	size_t count;
+} co_import_reason;
+
+/**
+ * The import summary of docs/cli/import.md as a JSON object and a newline,
+ * in a new string *out the caller frees: the totals of `st`, the date range
+ * stored, `complete` (false when the store failed and the import stopped),
+ * and the `n` reasons. 0 or CO_ENOMEM.
+ */
+int co_import_summary_to_json(char **out, const co_import_stats *st, bool complete,
+			      const co_import_reason *reasons, size_t n);
 
 /** act's laps as a JSON array for co_store_activity_row.laps_json (caller frees). */
 int co_activity_laps_to_json(char **out, const co_activity *act);

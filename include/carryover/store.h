@@ -201,6 +201,17 @@ int co_store_activity_find_overlap(int64_t *out, co_store *store, int64_t athlet
 				   int64_t start_utc, int64_t duration_s);
 
 /**
+ * The candidates for "the same run": athlete `athlete_id`'s stored
+ * activities that start in [from_utc, to_utc), oldest first, at most `max`
+ * of them (streams not loaded), in a new array freed with
+ * co_store_activity_list_free(). The bound on rows is the caller's bound on
+ * work: a hostile file of thousands of overlapping recordings costs `max`
+ * rows per activity, not all of them.
+ */
+int co_store_activity_near(co_store_activity_row **out, size_t *out_count, co_store *store,
+			   int64_t athlete_id, int64_t from_utc, int64_t to_utc, size_t max);
+
+/**
  * Insert `row`; *out (may be NULL) gets its id. CO_EEXISTS when an activity
  * with the same hash is already stored ("activity 'b.fit' is already in the
  * store (imported from 'a.fit')"), CO_EINPUT when a required field is
@@ -241,6 +252,22 @@ typedef struct co_store_activity_query {
  */
 int co_store_activity_list(co_store_activity_row **out, size_t *out_count, co_store *store,
 			   const co_store_activity_query *query);
+
+/** Called once per row by co_store_activity_each(); the row is valid during the call. */
+typedef int (*co_store_activity_fn)(void *ctx, const co_store_activity_row *row);
+
+/**
+ * The activities matching `query` (NULL: all, without streams), oldest
+ * start first, one at a time: memory holds one row whatever the size of
+ * the store (co_store_activity_list() holds them all). A non-zero return
+ * of `fn` stops the walk and is returned; else 0 or CO_ESTORE. `fn` must
+ * not write to the store.
+ */
+int co_store_activity_each(co_store *store, const co_store_activity_query *query,
+			   co_store_activity_fn fn, void *ctx);
+
+/** *out = how many activities athlete `athlete_id` has stored (0: every athlete). */
+int co_store_activity_count(size_t *out, co_store *store, int64_t athlete_id);
 
 #ifdef __cplusplus
 }

@@ -59,24 +59,25 @@ static task *next_done(pipeline *pl)
 	}
 }
 
+static int add_known(void *ctx, const co_store_activity_row *row)
+{
+	pipeline *pl = ctx;
+	char h[65];
+	size_t len = strcspn(row->hash, "#");
+
+	if (len != 64)
+		return 0;
+	memcpy(h, row->hash, 64);
+	h[64] = '\0';
+	import_known_add(&pl->known, h, row->id, row->source);
+	return 0;
+}
+
+/* What is stored, a row at a time: memory is the hash set, not the rows. */
 static void load_known(pipeline *pl)
 {
-	co_store_activity_row *rows = NULL;
-	size_t n = 0;
-
-	if (co_store_activity_list(&rows, &n, pl->store, NULL) < 0)
-		return; /* then the store's unique hash still catches repeats */
-	for (size_t i = 0; i < n; i++) {
-		char h[65];
-		size_t len = strcspn(rows[i].hash, "#");
-
-		if (len != 64)
-			continue;
-		memcpy(h, rows[i].hash, 64);
-		h[64] = '\0';
-		import_known_add(&pl->known, h, rows[i].id, rows[i].source);
-	}
-	co_store_activity_list_free(rows, n);
+	/* on failure the store's unique hash still catches repeats */
+	(void)co_store_activity_each(pl->store, NULL, add_known, pl);
 }
 
 int co_import_run(co_import_stats *out, co_store *store, const char *const *paths,

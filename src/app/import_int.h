@@ -33,6 +33,8 @@
 /* Bytes read to tell what a file is (co_import_detect); files are read in
  * chunks of 16 x this at least. */
 #define IMPORT_HEAD_BYTES 4096
+/* Laps an activity reader keeps (FIT decode.c MAX_LAPS, xmltrack XT_MAX_LAPS). */
+#define IMPORT_MAX_LAPS 4096
 
 /* --- what is already stored (import_index.c) ------------------------------- */
 

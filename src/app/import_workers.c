@@ -178,6 +178,13 @@ static int on_activity(void *ctx, const co_activity *act)
 	    co_activity_laps_to_json(&p->laps_json, act) < 0 ||
 	    co_activity_summary_to_json(&p->summary_json, act, &markers) < 0)
 		return CO_ENOMEM;
+	/* the readers keep 4096 laps (FIT and TCX alike): say when a file had more */
+	if (act->nlaps >= IMPORT_MAX_LAPS && !t->note) {
+		co_strbuf sb = CO_STRBUF_INIT;
+
+		co_strbuf_addf(&sb, "kept the first %d laps", IMPORT_MAX_LAPS);
+		t->note = co_strbuf_detach(&sb);
+	}
 	for (size_t i = 0; i < act->nsamples; i++)
 		p->rich += (act->samples[i].hr != 0) + (act->samples[i].lat != CO_NO_POS);
 
@@ -238,6 +245,7 @@ static int decode_fit(decode_ctx *d)
 		co_strbuf sb = CO_STRBUF_INIT;
 
 		co_strbuf_addf(&sb, "salvaged what was recorded before the cut (%s)", cut);
+		free(t->note);
 		t->note = co_strbuf_detach(&sb);
 	} else if (rc == 0 || rc == CO_EINPUT) {
 		import_task_clear_acts(t);

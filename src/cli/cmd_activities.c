@@ -2,13 +2,18 @@
  * carryover activities: what `carryover import` stored.
  *
  *   carryover activities [--since DATE] [--until DATE] [--json]
+ *   carryover activities delete ID
  *
  * Lists the activities of --athlete NAME or of the current athlete (every
  * activity when the store has no current athlete), oldest first, as a table
- * or as the JSON array of docs/cli/import.md. Dates are local dates of the
- * start. The hidden --check decodes every stored stream and exits 1 when
- * one is damaged (used by tests/import_fault.sh).
+ * or as the JSON array of docs/cli/import.md, one row at a time from the
+ * store (co_app_activities_each), so memory does not grow with the store.
+ * Dates are local dates of the start; a reversed range is bad usage. The
+ * hidden --check decodes every stored stream and exits 1 when one is
+ * damaged (used by tests/import_fault.sh). `delete ID` removes one wrongly
+ * imported activity in one transaction.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,10 +36,13 @@ static const co_opt activities_opts[] = {
 
 static void usage(FILE *f)
 {
-	fputs("usage: carryover activities [--since DATE] [--until DATE] [--json]\n\n"
+	fputs("usage: carryover activities [--since DATE] [--until DATE] [--json]\n"
+	      "       carryover activities delete ID\n\n"
 	      "List the imported activities of the athlete, oldest first: local date and\n"
 	      "start time, sport, guessed run type, distance, duration, pace, average\n"
-	      "heart rate and the file it came from. DATE is YYYY-MM-DD.\n\n", f);
+	      "heart rate and the file it came from. DATE is YYYY-MM-DD.\n\n"
+	      "'delete ID' removes one wrongly imported activity (ID is the first\n"
+	      "column, \"id\" in --json); importing its file again stores it again.\n\n", f);
 	co_opt_help(f, activities_opts);
 }
 
@@ -72,95 +80,182 @@ static void summary_type(char *buf, size_t n, const char *summary)
 		snprintf(buf, n, "-");
 }
 
-static void print_table(const co_store_activity_row *rows, size_t n)
+static void print_row(const co_store_activity_row *r)
 {
-	printf("%-10s  %-5s  %-10s  %-9s  %7s  %8s  %6s  %3s  %s\n", "date", "start", "sport",
-	       "type", "km", "time", "pace", "HR", "source");
-	for (size_t i = 0; i < n; i++) {
-		const co_store_activity_row *r = &rows[i];
-		char day[11], iso[32], dur[48], pace[48], type[24], km[48], hr[16];
-		double secs = r->moving_s > 0 ? r->moving_s : r->elapsed_s;
+	char day[11], iso[32], dur[48], pace[48], type[24], km[48], hr[16];
+	double secs = r->moving_s > 0 ? r->moving_s : r->elapsed_s;
 
-		co_import_iso_utc(r->start_utc + r->utc_offset_s, iso);
-		fmt_duration(dur, sizeof(dur), r->elapsed_s);
-		fmt_pace(pace, sizeof(pace), secs, r->distance_m);
-		summary_type(type, sizeof(type), r->summary_json);
-		if (r->distance_m >= 0)
-			snprintf(km, sizeof(km), "%.2f", r->distance_m / 1000);
-		else
-			snprintf(km, sizeof(km), "-");
-		if (r->avg_hr > 0)
-			snprintf(hr, sizeof(hr), "%d", r->avg_hr);
-		else
-			snprintf(hr, sizeof(hr), "-");
-		printf("%-10s  %.5s  %-10s  %-9s  %7s  %8s  %6s  %3s  %s\n",
-		       co_date_format(r->local_date, day), iso + 11, r->sport, type, km, dur,
-		       pace, hr, r->source);
+	co_import_iso_utc(r->start_utc + r->utc_offset_s, iso);
+	fmt_duration(dur, sizeof(dur), r->elapsed_s);
+	fmt_pace(pace, sizeof(pace), secs, r->distance_m);
+	summary_type(type, sizeof(type), r->summary_json);
+	if (r->distance_m >= 0)
+		snprintf(km, sizeof(km), "%.2f", r->distance_m / 1000);
+	else
+		snprintf(km, sizeof(km), "-");
+	if (r->avg_hr > 0)
+		snprintf(hr, sizeof(hr), "%d", r->avg_hr);
+	else
+		snprintf(hr, sizeof(hr), "-");
+	printf("%5lld  %-10s  %.5s  %-10s  %-9s  %7s  %8s  %6s  %3s  %s\n", (long long)r->id,
+	       co_date_format(r->local_date, day), iso + 11, r->sport, type, km, dur,
+	       pace, hr, r->source);
+}
+
+/* What the walk over the rows prints and counts. */
+typedef struct lister {
+	size_t n;            /* rows seen */
+	size_t bad, samples; /* --check */
+} lister;
+
+static int list_row(void *ctx, const co_store_activity_row *r)
+{
+	lister *l = ctx;
+	char *text = NULL;
+	int rc;
+
+	if (check) {
+		co_sample *s = NULL;
+		size_t k = 0;
+
+		if (r->stream && co_stream_decode(&s, &k, r->stream, r->stream_len) < 0) {
+			fprintf(stderr, "carryover: activity #%lld ('%s'): %s\n",
+				(long long)r->id, r->source, co_error_last());
+			l->bad++;
+		}
+		l->samples += k;
+		free(s);
+	} else if (json) {
+		/* one element at a time: the shape of co_activities_to_json() */
+		if ((rc = co_activity_row_to_json(&text, r)) < 0)
+			return rc;
+		printf("%s %s", l->n ? ",\n" : "\n", text);
+		free(text);
+	} else {
+		if (!l->n)
+			printf("%5s  %-10s  %-5s  %-10s  %-9s  %7s  %8s  %6s  %3s  %s\n", "id", "date",
+			       "start", "sport", "type", "km", "time", "pace", "HR", "source");
+		print_row(r);
 	}
+	l->n++;
+	return 0;
+}
+
+/* "between A and B", "on or after A", "on or before B", or "" with no dates. */
+static void range_words(char *buf, size_t n, co_date since, co_date until)
+{
+	char a[11], b[11];
+
+	if (since != CO_STORE_NO_DATE && until != CO_STORE_NO_DATE)
+		snprintf(buf, n, " between %s and %s", co_date_format(since, a),
+			 co_date_format(until, b));
+	else if (since != CO_STORE_NO_DATE)
+		snprintf(buf, n, " on or after %s", co_date_format(since, a));
+	else if (until != CO_STORE_NO_DATE)
+		snprintf(buf, n, " on or before %s", co_date_format(until, b));
+	else
+		*buf = '\0';
+}
+
+static int delete_one(co_cli *cli, const char *id_text)
+{
+	co_store_activity_row row = CO_STORE_ACTIVITY_ROW_INIT;
+	co_app *app = NULL;
+	char *end, day[11];
+	long long id;
+	int rc, err;
+
+	errno = 0;
+	id = strtoll(id_text, &end, 10);
+	if (!*id_text || *end || id < 1 || errno)
+		return co_cli_usage_error("activities delete: expected an activity id as "
+					  "'carryover activities' shows it, got '%s'", id_text);
+	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
+		return rc;
+	if ((err = co_app_activity_delete(&row, app, (int64_t)id)) < 0)
+		return co_cli_fail(err);
+	printf("deleted activity #%lld: %s %s", id, co_date_format(row.local_date, day),
+	       row.sport);
+	if (row.distance_m >= 0)
+		printf(" %.2f km", row.distance_m / 1000);
+	printf(" from '%s' (importing that file again stores it again)\n", row.source);
+	co_store_activity_row_release(&row);
+	return CO_EXIT_OK;
 }
 
 int cmd_activities(co_cli *cli, int argc, char **argv)
 {
-	co_store_activity_row *rows = NULL;
 	co_date since = CO_STORE_NO_DATE, until = CO_STORE_NO_DATE;
 	const co_opt_parser ps = {"activities", activities_opts, NULL, usage, false};
+	co_opt_list operands = {0};
 	co_app *app = NULL;
-	size_t n = 0;
-	char *text = NULL;
+	lister l = {0};
+	size_t stored = 0;
+	char range[64];
 	int rc = CO_EXIT_OK, err;
 
 	since_text = until_text = NULL;
 	json = check = false;
-	rc = co_cli_parse(cli, &ps, NULL, argc, argv);
+	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
 	if (rc == CO_OPT_HELP) {
 		usage(stdout);
-		return CO_EXIT_OK;
+		rc = CO_EXIT_OK;
+		goto done;
 	}
 	if (rc)
-		return rc;
-	if (since_text && co_date_parse(&since, since_text) < 0)
-		return co_cli_usage_error("--since: %s", co_error_last());
-	if (until_text && co_date_parse(&until, until_text) < 0)
-		return co_cli_usage_error("--until: %s", co_error_last());
+		goto done;
+	if (operands.n) {
+		if (strcmp(operands.items[0], "delete")) {
+			usage(stderr);
+			rc = co_cli_usage_error("activities: unknown subcommand '%s' (expected "
+						"'delete ID')", operands.items[0]);
+		} else if (operands.n != 2) {
+			usage(stderr);
+			rc = co_cli_usage_error(operands.n < 2 ? "activities delete: missing ID"
+							       : "activities delete: one ID at a time");
+		} else if (since_text || until_text || json) {
+			rc = co_cli_usage_error("activities delete: takes no --since, --until or --json");
+		} else {
+			rc = delete_one(cli, operands.items[1]);
+		}
+		goto done;
+	}
+	if (since_text && co_date_parse(&since, since_text) < 0) {
+		rc = co_cli_usage_error("--since: %s", co_error_last());
+		goto done;
+	}
+	if (until_text && co_date_parse(&until, until_text) < 0) {
+		rc = co_cli_usage_error("--until: %s", co_error_last());
+		goto done;
+	}
+	if (since != CO_STORE_NO_DATE && until != CO_STORE_NO_DATE && since > until) {
+		rc = co_cli_usage_error("--since %s is after --until %s (expected the earlier "
+					"date first)", since_text, until_text);
+		goto done;
+	}
 	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
 		goto done;
-	if ((err = co_app_activities(&rows, &n, app, since, until, check)) < 0) {
+	if (json && !check)
+		putchar('[');
+	err = co_app_activities_each(app, since, until, check, list_row, &l, &stored);
+	if (err < 0) {
+		if (json && !check)
+			putchar('\n');
 		rc = co_cli_fail(err);
 		goto done;
 	}
 	if (check) {
-		size_t bad = 0, samples = 0;
-
-		for (size_t i = 0; i < n; i++) {
-			co_sample *s = NULL;
-			size_t k = 0;
-
-			if (rows[i].stream &&
-			    co_stream_decode(&s, &k, rows[i].stream, rows[i].stream_len) < 0) {
-				fprintf(stderr, "carryover: activity #%lld ('%s'): %s\n",
-					(long long)rows[i].id, rows[i].source, co_error_last());
-				bad++;
-			}
-			samples += k;
-			free(s);
-		}
-		printf("%zu activities, %zu samples, %zu damaged streams\n", n, samples, bad);
-		rc = bad ? CO_EXIT_PROBLEM : CO_EXIT_OK;
-		goto done;
-	}
-	if (json) {
-		if ((err = co_activities_to_json(&text, rows, n)) < 0) {
-			rc = co_cli_fail(err);
-			goto done;
-		}
-		fputs(text, stdout);
-	} else if (!n) {
+		printf("%zu activities, %zu samples, %zu damaged streams\n", l.n, l.samples, l.bad);
+		rc = l.bad ? CO_EXIT_PROBLEM : CO_EXIT_OK;
+	} else if (json) {
+		fputs(l.n ? "\n]\n" : "]\n", stdout);
+	} else if (!l.n && !stored) {
 		puts("no activities yet: 'carryover import PATH...' brings them in");
-	} else {
-		print_table(rows, n);
+	} else if (!l.n) {
+		range_words(range, sizeof(range), since, until);
+		printf("no activities%s (%zu stored)\n", range, stored);
 	}
 done:
-	free(text);
-	co_app_activities_free(rows, n);
+	co_opt_list_release(&operands);
 	return rc;
 }

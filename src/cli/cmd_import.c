@@ -22,6 +22,7 @@
  * or skipped for a reason, 1 when some failed, 2 bad usage or a missing
  * path, 3 the store failed.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +33,56 @@
 #include "cli/cli.h"
 #include "cli/opt.h"
 
+/* Files that share an outcome and a reason, counted for the summary. */
+#define MAX_REASONS 32
+
 typedef struct view {
-	bool verbose, quiet, tty;
+	bool verbose, quiet, tty, json;
 	double last_plain;   /* when the last plain progress line was printed */
 	bool bar_shown;
+	co_import_reason reasons[MAX_REASONS];
+	char *reason_text[MAX_REASONS]; /* owned: what reasons[i].reason points at */
+	size_t nreasons;
+	size_t other_reasons; /* files whose reason did not fit the table */
+	size_t noted;         /* activities imported with a note (salvaged, laps cut) */
 } view;
+
+/* The reason of an event's message: what follows "NAME: ". */
+static const char *reason_of(const co_import_event *ev)
+{
+	const char *m = ev->message ? ev->message : "";
+	size_t n = ev->name ? strlen(ev->name) : 0;
+
+	if (n && !strncmp(m, ev->name, n) && m[n] == ':' && m[n + 1] == ' ')
+		return m + n + 2;
+	return m;
+}
+
+/* Duplicates are grouped by kind, not by the stored row they repeat. */
+static const char *duplicate_kind(const char *reason)
+{
+	if (strstr(reason, "already imported") || strstr(reason, "already in the store"))
+		return "already imported";
+	if (strstr(reason, "a copy of an activity earlier in the same file"))
+		return "a copy of an activity earlier in the same file";
+	return "the same run as a stored activity";
+}
+
+static void tally(view *v, co_import_outcome outcome, const char *reason)
+{
+	for (size_t i = 0; i < v->nreasons; i++)
+		if (v->reasons[i].outcome == outcome && !strcmp(v->reasons[i].reason, reason)) {
+			v->reasons[i].count++;
+			return;
+		}
+	if (v->nreasons == MAX_REASONS) {
+		v->other_reasons++;
+		return;
+	}
+	v->reason_text[v->nreasons] = co_xstrdup(reason);
+	v->reasons[v->nreasons] = (co_import_reason){outcome, v->reason_text[v->nreasons], 1};
+	v->nreasons++;
+}
 
 static void clear_bar(view *v)
 {
@@ -74,6 +120,11 @@ static void print_progress(view *v, const co_import_stats *s)
 	fflush(stderr);
 }
 
+/*
+ * Failures go to stderr as they come. Everything else is counted, and with
+ * -v listed as it comes; the summary (print_summary) gives one line per
+ * reason, so a Garmin export's 300 monitoring files make one line.
+ */
 static void on_event(void *ctx, const co_import_event *ev)
 {
 	view *v = ctx;
@@ -96,21 +147,28 @@ static void on_event(void *ctx, const co_import_event *ev)
 		fprintf(stderr, "carryover: %s\n", ev->message);
 		break;
 	case CO_IMPORT_SKIPPED:
-		clear_bar(v);
-		printf("skipped %s\n", ev->message);
+		tally(v, CO_IMPORT_SKIPPED, reason_of(ev));
+		if (v->verbose && !v->json) {
+			clear_bar(v);
+			printf("skipped %s\n", ev->message);
+		}
 		break;
 	case CO_IMPORT_DUPLICATE:
-		if (v->verbose || (ev->message && strstr(ev->message, "same run as"))) {
+		tally(v, CO_IMPORT_DUPLICATE, duplicate_kind(reason_of(ev)));
+		if (v->verbose && !v->json) {
 			clear_bar(v);
 			printf("duplicate %s\n", ev->message);
 		}
 		break;
 	case CO_IMPORT_IMPORTED:
+		/* a note: salvaged, laps cut (a replacement is counted apart) */
+		v->noted += ev->message && !strstr(ev->message, ": same run as ");
+		if (!v->verbose || v->json)
+			break;
+		clear_bar(v);
 		if (ev->message) {
-			clear_bar(v);
 			printf("imported %s\n", ev->message);
-		} else if (v->verbose) {
-			clear_bar(v);
+		} else {
 			printf("imported %s: #%lld %s %s", ev->name, (long long)ev->id,
 			       ev->row->sport, co_import_iso_utc(ev->row->start_utc, day));
 			if (ev->row->distance_m >= 0)
@@ -119,7 +177,7 @@ static void on_event(void *ctx, const co_import_event *ev)
 		}
 		break;
 	case CO_IMPORT_IGNORED:
-		if (v->verbose) {
+		if (v->verbose && !v->json) {
 			clear_bar(v);
 			printf("ignored %s\n", ev->message);
 		}
@@ -130,29 +188,113 @@ static void on_event(void *ctx, const co_import_event *ev)
 	fflush(stdout);
 }
 
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/*
+ * "imported 212 runs, 2019-03-02 to 2026-11-30", then the files and what
+ * became of them, then (unless -q) one line per reason. With --json the
+ * object of docs/cli/import.md instead. `complete` is false when the store
+ * failed: what is counted was committed before the failure.
+ */
+static int print_summary(view *v, const co_import_stats *st, bool complete)
+{
+	char a[11], b[11];
+	char *text = NULL;
+	size_t other = st->imported - st->runs;
+	int rc;
+
+	if (v->json) {
+		if ((rc = co_import_summary_to_json(&text, st, complete, v->reasons,
+						    v->nreasons)) < 0)
+			return rc;
+		fputs(text, stdout);
+		free(text);
+		return 0;
+	}
+	if (!st->imported)
+		printf("imported 0 activities");
+	else if (!other)
+		printf("imported %zu %s", st->runs, plural(st->runs, "run", "runs"));
+	else
+		printf("imported %zu %s (%zu %s)", st->imported,
+		       plural(st->imported, "activity", "activities"), st->runs,
+		       plural(st->runs, "run", "runs"));
+	if (st->imported && st->first_day == st->last_day)
+		printf(", %s", co_date_format(st->first_day, a));
+	else if (st->imported)
+		printf(", %s to %s", co_date_format(st->first_day, a),
+		       co_date_format(st->last_day, b));
+	if (!complete)
+		printf(" before the store failed");
+	putchar('\n');
+	printf("  %zu %s: %zu %s, %zu skipped (not activities), %zu failed, "
+	       "%zu other %s ignored\n",
+	       st->files, plural(st->files, "file", "files"), st->duplicates,
+	       plural(st->duplicates, "duplicate", "duplicates"), st->skipped, st->failed,
+	       st->ignored, plural(st->ignored, "file", "files"));
+	if (st->replaced)
+		printf("  %zu stored %s replaced by a richer recording of the same run\n",
+		       st->replaced, plural(st->replaced, "activity", "activities"));
+	if (v->quiet)
+		return 0;
+	/* skipped before duplicates, the most frequent reason first, ties as they came */
+	for (int pass = 0; pass < 2; pass++) {
+		co_import_outcome want = pass ? CO_IMPORT_DUPLICATE : CO_IMPORT_SKIPPED;
+		bool shown[MAX_REASONS] = {false};
+
+		for (;;) {
+			size_t best = SIZE_MAX;
+
+			for (size_t i = 0; i < v->nreasons; i++)
+				if (!shown[i] && v->reasons[i].outcome == want &&
+				    (best == SIZE_MAX || v->reasons[i].count > v->reasons[best].count))
+					best = i;
+			if (best == SIZE_MAX)
+				break;
+			shown[best] = true;
+			printf("  %zu %s: %s\n", v->reasons[best].count,
+			       pass ? plural(v->reasons[best].count, "duplicate", "duplicates")
+				    : "skipped", v->reasons[best].reason);
+		}
+	}
+	if (v->other_reasons)
+		printf("  %zu more for other reasons\n", v->other_reasons);
+	if (v->noted)
+		printf("  %zu imported with a note (salvaged, or laps cut)\n", v->noted);
+	if (!v->verbose && (v->nreasons || v->noted))
+		printf("  ('carryover import -v' lists every file)\n");
+	return 0;
+}
+
 static const char *profile_path, *threads_text;
-static bool verbose, quiet;
+static bool verbose, quiet, json;
 
 static const co_opt import_opts[] = {
 	{CO_OPT_VALUE, "profile", 0, &profile_path, "PROFILE",
 	 "import for the athlete of this profile (stored first;\n'-' reads it from standard input)"},
 	{CO_OPT_VALUE, "threads", 0, &threads_text, "N", "decoding threads (default: one per CPU)"},
 	{CO_OPT_FLAG, "verbose", 'v', &verbose, NULL, "list every file, imported or not"},
-	{CO_OPT_FLAG, "quiet", 'q', &quiet, NULL, "no progress display"},
+	{CO_OPT_FLAG, "quiet", 'q', &quiet, NULL, "no progress display and only the totals"},
+	{CO_OPT_FLAG, "json", 0, &json, NULL, "the summary as JSON (docs/cli/import.md)"},
 	{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
 };
 
 static void usage(FILE *f)
 {
-	fputs("usage: carryover import [--profile PROFILE] [--threads N] [-v] [-q] PATH...\n\n"
+	fputs("usage: carryover import [--profile PROFILE] [--threads N] [-v] [-q] [--json] PATH...\n\n"
 	      "Import recorded activities: FIT, GPX and TCX files, folders (recursively)\n"
 	      "and archives such as Garmin's and Strava's bulk exports (zip, nested zips,\n"
 	      ".fit.gz/.gpx.gz members). Files already imported, and runs already stored\n"
-	      "from another device or format, are not stored twice. A PATH that starts\n"
-	      "with '-' follows '--'.\n\n", f);
+	      "from another device or format, are not stored twice. The summary says\n"
+	      "what was stored (runs and dates) and, one line per reason, what was not;\n"
+	      "-v lists every file. A PATH that starts with '-' follows '--'.\n\n", f);
 	co_opt_help(f, import_opts);
 	fputs("\nExit: 0 all imported or skipped for a reason, 1 some files failed,\n"
-	      "2 bad usage or a missing path, 3 the store failed.\n", f);
+	      "2 bad usage or a missing path, 3 the store failed (the summary still\n"
+	      "says what was stored before it did).\n", f);
 }
 
 int cmd_import(co_cli *cli, int argc, char **argv)
@@ -168,7 +310,7 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 	int rc = CO_EXIT_OK, err;
 
 	profile_path = threads_text = NULL;
-	verbose = quiet = false;
+	verbose = quiet = json = false;
 	rc = co_cli_parse(cli, &ps, &paths, argc, argv);
 	if (rc == CO_OPT_HELP) {
 		usage(stdout);
@@ -179,6 +321,7 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 		goto done;
 	v.verbose = verbose;
 	v.quiet = quiet;
+	v.json = json;
 	if (threads_text) {
 		char *end;
 		long n = strtol(threads_text, &end, 10);
@@ -204,6 +347,19 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 	opt.progress_every = v.tty ? 0.2 : 1.0;
 	err = co_app_import(&st, app, profile_path ? &src : NULL, paths.items, paths.n, &opt);
 	clear_bar(&v);
+	if (err == CO_ESTORE) {
+		/* what was committed before the store failed is stored: say what */
+		char *why = co_xstrdup(co_error_last());
+
+		if (print_summary(&v, &st, false) < 0)
+			fprintf(stderr, "carryover: %s\n", co_error_last());
+		fflush(stdout);
+		co_error_set(CO_ESTORE, "%s (import stopped: the activities counted above are "
+			     "stored; run the same import again for the rest)", why);
+		free(why);
+		rc = co_cli_fail(err);
+		goto done;
+	}
 	if (err < 0) {
 		if (err == CO_ENOTFOUND && !profile_path && !cli->athlete)
 			co_error_set(CO_ENOTFOUND, "no athlete yet: say whose activities these are "
@@ -212,20 +368,14 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 		rc = co_cli_fail(err);
 		goto done;
 	}
-	printf("imported %zu %s from %zu %s in %.1f s (%.0f files/s, %.1f MB/s)\n",
-	       st.imported, st.imported == 1 ? "activity" : "activities",
-	       st.files, st.files == 1 ? "file" : "files", st.seconds,
-	       st.seconds > 0 ? (double)st.files / st.seconds : 0,
-	       st.seconds > 0 ? (double)st.bytes_done / 1e6 / st.seconds : 0);
-	printf("  %zu duplicate%s, %zu skipped (not activities), %zu failed, "
-	       "%zu other file%s ignored\n",
-	       st.duplicates, st.duplicates == 1 ? "" : "s", st.skipped, st.failed,
-	       st.ignored, st.ignored == 1 ? "" : "s");
-	if (st.replaced)
-		printf("  %zu stored %s replaced by a richer recording of the same run\n",
-		       st.replaced, st.replaced == 1 ? "activity" : "activities");
+	if ((err = print_summary(&v, &st, true)) < 0) {
+		rc = co_cli_fail(err);
+		goto done;
+	}
 	rc = st.failed ? CO_EXIT_PROBLEM : CO_EXIT_OK;
 done:
+	for (size_t i = 0; i < v.nreasons; i++)
+		free(v.reason_text[i]);
 	co_strbuf_release(&buf);
 	co_opt_list_release(&paths);
 	return rc;

@@ -634,6 +634,52 @@ int co_activities_to_json(char **out, const co_store_activity_row *rows, size_t 
 	return finish_lines(out, items, ACTIVITY_FLAGS, " ", "the activities");
 }
 
+int co_import_summary_to_json(char **out, const co_import_stats *st, bool complete,
+			      const co_import_reason *reasons, size_t n)
+{
+	json_t *o = json_object(), *list = json_array();
+	char day[11];
+
+	set(o, "complete", json_boolean(complete));
+	set(o, "imported", json_integer((json_int_t)st->imported));
+	set(o, "runs", json_integer((json_int_t)st->runs));
+	set(o, "first_date", st->imported ? jstr(co_date_format(st->first_day, day)) : json_null());
+	set(o, "last_date", st->imported ? jstr(co_date_format(st->last_day, day)) : json_null());
+	set(o, "replaced", json_integer((json_int_t)st->replaced));
+	set(o, "duplicates", json_integer((json_int_t)st->duplicates));
+	set(o, "skipped", json_integer((json_int_t)st->skipped));
+	set(o, "failed", json_integer((json_int_t)st->failed));
+	set(o, "ignored", json_integer((json_int_t)st->ignored));
+	set(o, "files", json_integer((json_int_t)st->files));
+	for (size_t i = 0; i < n; i++) {
+		json_t *r = json_object();
+
+		set(r, "outcome", jstr(reasons[i].outcome == CO_IMPORT_SKIPPED ? "skipped"
+									       : "duplicate"));
+		set(r, "reason", jstr(reasons[i].reason));
+		set(r, "count", json_integer((json_int_t)reasons[i].count));
+		json_array_append_new(list, r);
+	}
+	set(o, "reasons", list);
+	return finish(out, o, ACTIVITY_FLAGS, "\n", "the import summary");
+}
+
+int co_activity_row_to_json(char **out, const co_store_activity_row *row)
+{
+	co_strbuf sb = CO_STRBUF_INIT;
+	json_t *o = activity_json(row);
+	int rc = o ? dump_into(&sb, o, ACTIVITY_FLAGS) : -1;
+
+	*out = NULL;
+	json_decref(o);
+	if (rc < 0) {
+		co_strbuf_release(&sb);
+		return co_error_set(CO_ENOMEM, "out of memory writing an activity as JSON");
+	}
+	*out = co_strbuf_detach(&sb);
+	return 0;
+}
+
 /* ---- reading ------------------------------------------------------------- */
 
 typedef struct reader {

@@ -428,6 +428,9 @@ void xt_add_lap(co_xmltrack *r, const co_lap *lap, bool has_time, bool has_dist,
 		if (end > b->lap_end_ms)
 			b->lap_end_ms = end;
 	}
+	/* the totals above count every lap; only the first XT_MAX_LAPS are kept */
+	if (b->act.nlaps >= XT_MAX_LAPS)
+		return;
 	rc = co_activity_add_lap(&b->act, lap);
 	if (rc)
 		xt_fail(r, rc);
@@ -623,6 +626,27 @@ static int xml_error(co_xmltrack *r)
 	return r->rc;
 }
 
+/*
+ * After a feed, what expat holds unparsed is the token it is in the middle
+ * of. Past XT_TOKEN_MAX it is refused, at the token's start: see the cap.
+ */
+static bool token_too_long(co_xmltrack *r)
+{
+	XML_Index at = XML_GetCurrentByteIndex(r->xp);
+
+	if (at < 0 || r->fed - (unsigned long long)at <= XT_TOKEN_MAX)
+		return false;
+	co_error_set(CO_EINPUT, "%s:%lu:%lu: markup longer than %d KiB (a tag, attribute or "
+		     "comment; expected a GPX or TCX element)", r->name,
+		     (unsigned long)XML_GetCurrentLineNumber(r->xp) + r->lead_lines,
+		     (unsigned long)XML_GetCurrentColumnNumber(r->xp) + 1 +
+		     (XML_GetCurrentLineNumber(r->xp) == 1 ? r->lead_cols : 0),
+		     XT_TOKEN_MAX / 1024);
+	r->rc = CO_EINPUT;
+	XML_StopParser(r->xp, XML_FALSE);
+	return true;
+}
+
 static int parse(co_xmltrack *r, const char *data, size_t len, int final)
 {
 	while (len > 0 || final) {
@@ -635,6 +659,9 @@ static int parse(co_xmltrack *r, const char *data, size_t len, int final)
 			return xml_error(r);
 		}
 		if (r->rc)
+			return r->rc;
+		r->fed += (unsigned long long)n;
+		if (!last && token_too_long(r))
 			return r->rc;
 		data += n;
 		len -= (size_t)n;

@@ -19,6 +19,16 @@
 
 #define XT_MAX_DEPTH 48  /* deeper elements are counted, not tracked */
 #define XT_TEXT_MAX 256  /* longer leaf text is truncated (never needed) */
+/*
+ * Longest single markup token (a tag with its attributes, a comment, a
+ * processing instruction) a document may hold. expat 2.5 parses an
+ * unfinished token again from its start at every feed, so a token of L
+ * bytes fed in CHUNK pieces costs L^2 / CHUNK; capping L keeps a document
+ * linear in its size. Real GPX and TCX tags are well under a kilobyte.
+ */
+#define XT_TOKEN_MAX (1024 * 1024)
+/* Laps kept per activity, as the FIT reader keeps (the totals count them all). */
+#define XT_MAX_LAPS 4096
 
 /* Element ids: 0 is "not one we know", formats number theirs from 1. */
 enum { XT_OTHER = 0 };
@@ -117,6 +127,7 @@ struct co_xmltrack {
 	unsigned delivered;        /* activities given to cb */
 	unsigned index;            /* next co_activity.index */
 	bool leading;              /* still before the first '<' */
+	unsigned long long fed;    /* bytes given to expat so far */
 	int bom_pos;               /* bytes of a UTF-8 BOM seen (0..3) */
 	unsigned long lead_lines, lead_cols; /* whitespace skipped there */
 	bool started;              /* root element seen */

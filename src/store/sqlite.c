@@ -565,8 +565,11 @@ done:
 	"local_date, elapsed_s, moving_s, distance_m, avg_hr, max_hr, ascent_m, device, " \
 	"rpe, feel, summary_json, laps_json "
 
-/* Fill `r` from the current row (stream in column 20, if selected). */
-static void read_activity(sqlite3_stmt *st, co_store_activity_row *r)
+/*
+ * Point `r` at the current row (stream in column 20, if selected): valid
+ * until the statement steps again.
+ */
+static void view_activity(sqlite3_stmt *st, co_store_activity_row *r)
 {
 	co_date day = 0;
 
@@ -597,6 +600,12 @@ static void read_activity(sqlite3_stmt *st, co_store_activity_row *r)
 		r->stream = sqlite3_column_blob(st, 20);
 		r->stream_len = (size_t)sqlite3_column_bytes(st, 20);
 	}
+}
+
+/* Fill `r` with a copy of the current row. */
+static void read_activity(sqlite3_stmt *st, co_store_activity_row *r)
+{
+	view_activity(st, r);
 	co_store_row_take(r); /* copy before the next step frees the column buffers */
 }
 
@@ -615,20 +624,45 @@ static int sqlite_activity_get(co_store *s, co_store_activity_row *out, int64_t 
 	return rc < 0 ? rc : CO_OK;
 }
 
+/* Rows in a start range, oldest first, LIMIT bounding the rows visited. */
+static int sqlite_activity_near(co_store *s, co_store_activity_row **out, size_t *out_count,
+				int64_t athlete_id, int64_t from_utc, int64_t to_utc, size_t max)
+{
+	co_sqlite_stmt q = CO_SQLITE_STMT_INIT;
+	co_store_activity_row *rows = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	rc = co_sqlite_run(&q, conn(s),
+			   "SELECT " ACTIVITY_COLUMNS " FROM activities WHERE athlete_id = ?1 "
+			   "AND start_utc >= ?2 AND start_utc < ?3 ORDER BY start_utc, id LIMIT ?4",
+			   CO_SQLITE_ARGS(co_sqlite_int(athlete_id), co_sqlite_int(from_utc),
+					  co_sqlite_int(to_utc),
+					  co_sqlite_int(max > INT32_MAX ? INT32_MAX : (int64_t)max)));
+	for (; rc == 1; rc = co_sqlite_next(&q))
+		read_activity(q.st, CO_VEC_PUSH(rows, n, cap));
+	co_sqlite_finish(&q);
+	if (rc < 0) {
+		co_store_activity_list_free(rows, n);
+		return rc;
+	}
+	*out = rows;
+	*out_count = n;
+	return CO_OK;
+}
+
 /*
  * The SQL has only the conditions asked for (so SQLite can use the index
  * for each), hence up to 16 texts in the cache; a parameter a text does not
  * use is bound NULL, which binds nothing.
  */
-static int sqlite_activity_list(co_store *s, co_store_activity_row **out, size_t *out_count,
-				const co_store_activity_query *query)
+static int sqlite_activity_each(co_store *s, const co_store_activity_query *query,
+				co_store_activity_fn fn, void *ctx)
 {
 	co_strbuf sql = CO_STRBUF_INIT;
 	co_sqlite_stmt q = CO_SQLITE_STMT_INIT;
-	co_store_activity_row *rows = NULL;
-	size_t n = 0, cap = 0;
 	char since[11], until[11];
-	int rc;
+	int rc, stop = 0;
 
 	co_strbuf_adds(&sql, "SELECT " ACTIVITY_COLUMNS);
 	co_strbuf_adds(&sql, query->with_stream ? ", stream" : "");
@@ -649,17 +683,33 @@ static int sqlite_activity_list(co_store *s, co_store_activity_row **out, size_t
 					  query->until != CO_STORE_NO_DATE
 						  ? co_sqlite_text(co_date_format(query->until, until))
 						  : co_sqlite_null()));
-	for (; rc == 1; rc = co_sqlite_next(&q))
-		read_activity(q.st, CO_VEC_PUSH(rows, n, cap));
+	for (; rc == 1; rc = co_sqlite_next(&q)) {
+		co_store_activity_row r;
+
+		view_activity(q.st, &r);
+		if ((stop = fn(ctx, &r)) != 0)
+			break;
+	}
 	co_sqlite_finish(&q);
 	co_strbuf_release(&sql);
-	if (rc < 0) {
-		co_store_activity_list_free(rows, n);
-		return rc;
-	}
-	*out = rows;
-	*out_count = n;
-	return CO_OK;
+	if (stop)
+		return stop;
+	return rc < 0 ? rc : CO_OK;
+}
+
+static int sqlite_activity_count(co_store *s, size_t *out, int64_t athlete_id)
+{
+	co_sqlite_stmt q = CO_SQLITE_STMT_INIT;
+	int rc = co_sqlite_run(&q, conn(s),
+			       athlete_id ? "SELECT count(*) FROM activities WHERE athlete_id = ?1"
+					  : "SELECT count(*) FROM activities",
+			       CO_SQLITE_ARGS(athlete_id ? co_sqlite_int(athlete_id)
+							 : co_sqlite_null()));
+
+	if (rc == 1)
+		*out = (size_t)sqlite3_column_int64(q.st, 0);
+	co_sqlite_finish(&q);
+	return rc < 0 ? rc : CO_OK;
 }
 
 static const co_store_ops sqlite_ops = {
@@ -675,8 +725,10 @@ static const co_store_ops sqlite_ops = {
 	.athlete_list = sqlite_athlete_list,
 	.activity_exists = sqlite_activity_exists,
 	.activity_find_overlap = sqlite_activity_find_overlap,
+	.activity_near = sqlite_activity_near,
 	.activity_insert = sqlite_activity_insert,
 	.activity_delete = sqlite_activity_delete,
 	.activity_get = sqlite_activity_get,
-	.activity_list = sqlite_activity_list,
+	.activity_each = sqlite_activity_each,
+	.activity_count = sqlite_activity_count,
 };

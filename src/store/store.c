@@ -20,6 +20,7 @@
 #include "store/store_impl.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
+#include "util/vec.h"
 
 /* --- locations ------------------------------------------------------------ */
 
@@ -301,6 +302,17 @@ int co_store_activity_find_overlap(int64_t *out, co_store *store, int64_t athlet
 						 duration_s < 0 ? 0 : duration_s);
 }
 
+int co_store_activity_near(co_store_activity_row **out, size_t *out_count, co_store *store,
+			   int64_t athlete_id, int64_t from_utc, int64_t to_utc, size_t max)
+{
+	*out = NULL;
+	*out_count = 0;
+	if (!max || to_utc <= from_utc)
+		return CO_OK;
+	return store->ops->activity_near(store, out, out_count, athlete_id, from_utc, to_utc,
+					 max);
+}
+
 int co_store_activity_delete(co_store *store, int64_t id)
 {
 	if (id <= 0)
@@ -342,12 +354,52 @@ int co_store_activity_get(co_store_activity_row *out, co_store *store, int64_t i
 	return store->ops->activity_get(store, out, id);
 }
 
+/* co_store_activity_list() is co_store_activity_each() into an array. */
+typedef struct list_acc {
+	co_store_activity_row *rows;
+	size_t n, cap;
+} list_acc;
+
+static int push_row(void *ctx, const co_store_activity_row *row)
+{
+	list_acc *acc = ctx;
+	co_store_activity_row *r = CO_VEC_PUSH(acc->rows, acc->n, acc->cap);
+
+	*r = *row;
+	co_store_row_take(r); /* the row given is the walker's: own a copy */
+	return 0;
+}
+
 int co_store_activity_list(co_store_activity_row **out, size_t *out_count, co_store *store,
 			   const co_store_activity_query *query)
 {
 	static const co_store_activity_query all = CO_STORE_ACTIVITY_QUERY_INIT;
 
+	list_acc acc = {NULL, 0, 0};
+	int rc;
+
 	*out = NULL;
 	*out_count = 0;
-	return store->ops->activity_list(store, out, out_count, query ? query : &all);
+	rc = store->ops->activity_each(store, query ? query : &all, push_row, &acc);
+	if (rc < 0) {
+		co_store_activity_list_free(acc.rows, acc.n);
+		return rc;
+	}
+	*out = acc.rows;
+	*out_count = acc.n;
+	return CO_OK;
+}
+
+int co_store_activity_each(co_store *store, const co_store_activity_query *query,
+			   co_store_activity_fn fn, void *ctx)
+{
+	static const co_store_activity_query all = CO_STORE_ACTIVITY_QUERY_INIT;
+
+	return store->ops->activity_each(store, query ? query : &all, fn, ctx);
+}
+
+int co_store_activity_count(size_t *out, co_store *store, int64_t athlete_id)
+{
+	*out = 0;
+	return store->ops->activity_count(store, out, athlete_id);
 }

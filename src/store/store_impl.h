@@ -62,11 +62,14 @@ typedef struct co_store_ops {
 	int (*activity_exists)(co_store *s, bool *out, const char *hash);
 	int (*activity_find_overlap)(co_store *s, int64_t *out, int64_t athlete_id,
 				     int64_t start_utc, int64_t duration_s);
+	int (*activity_near)(co_store *s, co_store_activity_row **out, size_t *out_count,
+			     int64_t athlete_id, int64_t from_utc, int64_t to_utc, size_t max);
 	int (*activity_insert)(co_store *s, int64_t *out, const co_store_activity_row *row);
 	int (*activity_delete)(co_store *s, int64_t id);
 	int (*activity_get)(co_store *s, co_store_activity_row *out, int64_t id);
-	int (*activity_list)(co_store *s, co_store_activity_row **out, size_t *out_count,
-			     const co_store_activity_query *q);
+	int (*activity_each)(co_store *s, const co_store_activity_query *q,
+			     co_store_activity_fn fn, void *ctx);
+	int (*activity_count)(co_store *s, size_t *out, int64_t athlete_id);
 } co_store_ops;
 
 struct co_store {

@@ -13,10 +13,11 @@ $ carryover activities
 
 # A FIT, the GPX of the same run, another run's TCX and a settings file.
 $ carryover import --profile $SRC/examples/marathon.ini $CORPUS/fit/sportslib__runs-2067489619.fit $CORPUS/gpx/sportslib__runs-2067489619.gpx $CORPUS/tcx/sportslib__runs-6782987395.tcx $CORPUS/fit/fitparse__Settings.fit
-> imported 2 activities from 4 files
-> gpx/sportslib__runs-2067489619.gpx: same run as 'sportslib__runs-2067489619.fit'
-> fit/fitparse__Settings.fit: settings file, not an activity
-> 1 duplicate, 1 skipped (not activities), 0 failed
+> imported 2 runs, 2017-10-08 to 2019-06-15
+>   4 files: 1 duplicate, 1 skipped (not activities), 0 failed
+>   1 skipped: settings file, not an activity
+>   1 duplicate: the same run as a stored activity
+>! fit/fitparse__Settings.fit
 !!
 
 $ carryover activities
@@ -59,8 +60,10 @@ $ carryover activities --since 2019-02-30
 
 # Again, and the same file inside a folder: nothing new.
 $ mkdir -p again && cp $CORPUS/fit/sportslib__runs-2067489619.fit again/ && carryover import -v again
-> imported 0 activities from 1 file
+> imported 0 activities
+>   1 file: 1 duplicate
 > already imported (from 'sportslib__runs-2067489619.fit')
+>   1 duplicate: already imported
 
 $ carryover activities --json | grep -c '"hash"'
 > 2
@@ -87,3 +90,52 @@ $ carryover import $CORPUS/fit/invalid/fitparse__activity-filecrc.fit
 $ carryover activities --check
 > 2 activities
 > 0 damaged streams
+
+# Issue 9.15: skipped files are summed up by reason, one line each; -v
+# lists them, -q keeps only the totals. (A Garmin export's 300 monitoring
+# files printed 300 lines on every import, -q or not.)
+$ mkdir -p garmin && for i in 1 2 3 4 5 6 7 8 9 10 11 12; do cp $CORPUS/fit/fitparse__MonitoringFile.fit garmin/m$i.fit; done && carryover import garmin
+>   12 files: 0 duplicates, 12 skipped (not activities)
+>   12 skipped: monitoring_b file, not an activity
+> ('carryover import -v' lists every file)
+>! m1.fit
+
+$ carryover import garmin | grep -c monitoring
+> 1
+
+$ carryover import -q garmin
+> imported 0 activities
+>! monitoring
+
+$ carryover import -v garmin | grep -c 'skipped .*monitoring_b'
+> 12
+
+# The summary as JSON (docs/cli/import.md).
+$ carryover import --json $CORPUS/fit/sportslib__swim-7617306288.fit garmin
+> {"complete":true,"imported":1,"runs":0,"first_date":"
+> "skipped":12,"failed":0,"ignored":0,"files":13,
+> "reasons":[{"outcome":"skipped","reason":"monitoring_b file, not an activity","count":12}]}
+>! imported 1
+
+# Issue 9.11: the store fails in the middle (a full disk, here a file size
+# limit): the summary still says what was stored, and the exit is 3.
+$ (trap '' XFSZ; ulimit -f 1500; carryover import -q $CORPUS/fit $CORPUS/gpx $CORPUS/tcx)
+? 3
+> before the store failed
+! carryover: store
+! import stopped: the activities counted above are stored
+
+$ carryover activities --check
+> 0 damaged streams
+
+$ carryover import -q $CORPUS/fit $CORPUS/gpx $CORPUS/tcx
+? 1
+>! before the store failed
+
+# Issue 9.5: a TCX of 5,000 laps keeps 4,096 (as FIT does) and says so.
+$ awk 'BEGIN { print "<?xml version=\"1.0\"?><TrainingCenterDatabase xmlns=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\"><Activities><Activity Sport=\"Running\">"; for (i = 0; i < 5000; i++) printf "<Lap StartTime=\"2027-03-01T%02d:%02d:%02dZ\"><TotalTimeSeconds>1</TotalTimeSeconds><DistanceMeters>3</DistanceMeters></Lap>\n", i / 3600, i / 60 % 60, i % 60; print "</Activity></Activities></TrainingCenterDatabase>" }' > laps.tcx && carryover import -v laps.tcx
+> imported laps.tcx: kept the first 4096 laps
+> 1 imported with a note
+
+$ carryover activities --since 2027-03-01 --json | grep -o '"elapsed_s"' | wc -l
+> 4096

@@ -356,6 +356,56 @@ static void test_malformed_xml_names_line(void **state)
 	assert_int_equal(g.n, 0);
 }
 
+/*
+ * Issue 9.4: one huge token (an attribute, a comment) was parsed again at
+ * every feed, L^2 / 64 KiB work. It is refused once it passes 1 MiB, at
+ * its start; the bound is on the feeds taken before the refusal.
+ */
+static void test_huge_token_refused(void **state)
+{
+	static const char *const kinds[] = {"<trk name=\"", "<!-- ", "<?pi "};
+	const size_t big = 8u << 20, chunk = 64 * 1024;
+	char *doc = malloc(big + 1024);
+	got g = {0};
+
+	(void)state;
+	assert_non_null(doc);
+	for (size_t k = 0; k < 3; k++) {
+		size_t len = (size_t)sprintf(doc, GPX_HEAD "%s", kinds[k]), off = 0, feeds = 0;
+		co_xmltrack *r = co_xmltrack_new(CO_XMLTRACK_GPX, "doc.gpx", collect, &g);
+		int rc = 0;
+
+		memset(doc + len, 'x', big);
+		len += big;
+		len += (size_t)sprintf(doc + len, "%s</gpx>\n", k == 0 ? "\">" : k == 1 ? " -->" : "?>");
+		while (!rc && off < len) {
+			size_t n = len - off < chunk ? len - off : chunk;
+
+			rc = co_xmltrack_feed(r, doc + off, n);
+			off += n;
+			feeds++;
+		}
+		co_xmltrack_free(r);
+		assert_int_equal(rc, CO_EINPUT);
+		assert_non_null(strstr(co_error_last(), "doc.gpx:3:1: markup longer than 1024 KiB"));
+		/* refused one chunk past the cap, not at the end of 8 MiB */
+		assert_true(feeds <= (1u << 20) / chunk + 3);
+	}
+	/* a long but legal attribute still reads */
+	{
+		size_t len = (size_t)sprintf(doc, GPX_HEAD "<metadata><link href=\"");
+
+		memset(doc + len, 'x', 512 * 1024);
+		len += 512 * 1024;
+		strcpy(doc + len, "\"/></metadata></gpx>\n");
+		len += strlen(doc + len);
+		assert_int_equal(parse_chunked(CO_XMLTRACK_GPX, doc, len, chunk, &g),
+				 CO_EUNSUPPORTED);
+	}
+	got_free(&g);
+	free(doc);
+}
+
 static void test_routes_and_waypoints_skipped(void **state)
 {
 	got g = {0};
@@ -735,6 +785,7 @@ int main(void)
 		cmocka_unit_test(test_bad_coordinates),
 		cmocka_unit_test(test_bom_and_leading_whitespace),
 		cmocka_unit_test(test_malformed_xml_names_line),
+		cmocka_unit_test(test_huge_token_refused),
 		cmocka_unit_test(test_routes_and_waypoints_skipped),
 		cmocka_unit_test(test_wrong_root),
 		cmocka_unit_test(test_multi_track),

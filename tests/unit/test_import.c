@@ -739,6 +739,208 @@ static void test_richer_replaces(void **state)
 	co_strbuf_release(&ev2.log);
 }
 
+/*
+ * A GPX track written for a test: `type` sport, `n` points one second and
+ * `mps` metres apart from `start`, then (when `late` > 0) one more point
+ * `late` seconds after the start at the last position: a clock that jumped.
+ */
+static void write_gpx(const char *path, const char *type, int64_t start, int n, double mps,
+		      int64_t late)
+{
+	FILE *fp = fopen(path, "w");
+	char iso[32];
+
+	assert_non_null(fp);
+	fprintf(fp, "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"test\" "
+		"xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>%s</type><trkseg>\n", type);
+	for (int i = 0; i < n; i++)
+		fprintf(fp, "<trkpt lat=\"%.7f\" lon=\"7\"><time>%s</time></trkpt>\n",
+			45 + i * mps / 111195.0, co_iso_utc(iso, start + i));
+	if (late > 0)
+		fprintf(fp, "<trkpt lat=\"%.7f\" lon=\"7\"><time>%s</time></trkpt>\n",
+			45 + (n - 1) * mps / 111195.0, co_iso_utc(iso, start + late));
+	fputs("</trkseg></trk></gpx>\n", fp);
+	fclose(fp);
+}
+
+/*
+ * Issue 9.1: a ride whose clock jumped (25 minutes moving, 31 days
+ * elapsed) swallowed the runs of the following weeks when it came first,
+ * and deleted a stored run ("replaced") when it came second. Neither now:
+ * a run and a ride are never one recording, and spans must overlap by
+ * half of the longer one. The same rows whatever the order.
+ */
+static void test_glitched_clock_swallows_nothing(void **state)
+{
+	fixture *f = *state;
+	const int64_t t0 = 1523380521; /* 2018-04-10T17:15:21Z */
+	char ride[600], run[600], run2[600];
+	const char *order1[] = {ride, run, run2}, *order2[] = {run2, run, ride};
+	co_import_stats st;
+	events ev = {CO_STRBUF_INIT, 0};
+
+	snprintf(ride, sizeof(ride), "%s/ride.gpx", f->dir);
+	snprintf(run, sizeof(run), "%s/run.gpx", f->dir);
+	snprintf(run2, sizeof(run2), "%s/run-again.gpx", f->dir);
+	write_gpx(ride, "cycling", t0, 1800, 6.0, 2656055);
+	write_gpx(run, "running", t0 + 3 * 86400, 1500, 3.0, 0);
+	/* a running "recording" of the same 31 days as the ride: no run either */
+	write_gpx(run2, "running", t0 + 600, 1500, 3.0, 2600000);
+
+	assert_int_equal(import(&st, &ev, f, order1, 3), 0);
+	assert_int_equal(st.imported, 3);
+	assert_int_equal(st.duplicates, 0);
+	assert_int_equal(count_rows(f->store), 3);
+
+	open_store(f, "b.db");
+	assert_int_equal(import(&st, &ev, f, order2, 3), 0);
+	assert_int_equal(st.imported, 3);
+	assert_int_equal(st.replaced, 0);
+	assert_int_equal(count_rows(f->store), 3);
+	assert_null(strstr(ev.log.buf, "same run"));
+	co_strbuf_release(&ev.log);
+}
+
+/* The same run from two devices is still one row, in either order. */
+static void test_same_run_two_devices(void **state)
+{
+	fixture *f = *state;
+	const int64_t t0 = 1700000000;
+	char watch[600], phone[600];
+	const char *order1[] = {watch, phone}, *order2[] = {phone, watch};
+	co_import_stats st;
+	events ev = {CO_STRBUF_INIT, 0};
+
+	snprintf(watch, sizeof(watch), "%s/watch.gpx", f->dir);
+	snprintf(phone, sizeof(phone), "%s/phone.gpx", f->dir);
+	write_gpx(watch, "running", t0, 2400, 3.0, 0);
+	write_gpx(phone, "running", t0 + 60, 2280, 3.1, 0); /* started late, stopped early */
+	assert_int_equal(import(&st, &ev, f, order1, 2), 0);
+	assert_int_equal(count_rows(f->store), 1);
+	open_store(f, "b.db");
+	assert_int_equal(import(&st, &ev, f, order2, 2), 0);
+	assert_int_equal(count_rows(f->store), 1);
+	assert_int_equal(st.replaced, 1); /* the watch has more points */
+	co_strbuf_release(&ev.log);
+}
+
+static void list_files(char ***v, size_t *n, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	assert_non_null(d);
+	while ((de = readdir(d))) {
+		char path[1200];
+		struct stat sb;
+
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (stat(path, &sb) || !S_ISREG(sb.st_mode))
+			continue;
+		*v = realloc(*v, (*n + 1) * sizeof(**v));
+		(*v)[(*n)++] = strdup(path);
+	}
+	closedir(d);
+}
+
+/* The sorted sports of the stored rows, joined by newlines. */
+static char *sports(co_store *s)
+{
+	co_store_activity_row *rows = NULL;
+	size_t n = 0;
+	char **v;
+	co_strbuf sb = CO_STRBUF_INIT;
+
+	assert_int_equal(co_store_activity_list(&rows, &n, s, NULL), 0);
+	v = calloc(n + 1, sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		v[i] = strdup(rows[i].sport);
+	qsort(v, n, sizeof(*v), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		co_strbuf_addf(&sb, "%s\n", v[i]);
+		free(v[i]);
+	}
+	free(v);
+	co_store_activity_list_free(rows, n);
+	return co_strbuf_detach(&sb);
+}
+
+/* Issue 9.1: the corpus in two orders stores the same rows. */
+static void test_corpus_order(void **state)
+{
+	fixture *f = *state;
+	static const char *const dirs[] = {"fit", "gpx", "tcx"};
+	char **files = NULL, dir[700], *a, *b;
+	size_t n = 0, rows1;
+	co_import_stats st;
+	events ev = {CO_STRBUF_INIT, 0};
+
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(dir, sizeof(dir), "%s/%s", f->corpus, dirs[i]);
+		list_files(&files, &n, dir);
+	}
+	qsort(files, n, sizeof(*files), cmp_str);
+	assert_int_equal(import(&st, &ev, f, (const char *const *)files, n), 0);
+	rows1 = count_rows(f->store);
+	a = sports(f->store);
+	for (size_t i = 0; i < n / 2; i++) {
+		char *t = files[i];
+
+		files[i] = files[n - 1 - i];
+		files[n - 1 - i] = t;
+	}
+	open_store(f, "b.db");
+	assert_int_equal(import(&st, &ev, f, (const char *const *)files, n), 0);
+	b = sports(f->store);
+	assert_int_equal(count_rows(f->store), rows1);
+	assert_string_equal(a, b);
+	for (size_t i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	free(a);
+	free(b);
+	co_strbuf_release(&ev.log);
+}
+
+/*
+ * Issue 9.2: a FIT file of N chained copies of one activity was stored N
+ * times, each copy compared with every row before it (O(N^2), 121 s for
+ * 20,000 copies). Stored once; the same-run rule looks at a bounded number
+ * of rows per activity.
+ */
+static void test_chained_copies(void **state)
+{
+	fixture *f = *state;
+	const size_t copies = 2000;
+	co_strbuf one, many = CO_STRBUF_INIT;
+	char path[600];
+	const char *paths[] = {path};
+	co_import_stats st;
+	events ev = {CO_STRBUF_INIT, 0};
+	FILE *fp;
+
+	read_corpus(&one, f, "fit/fitparse__Activity.fit");
+	for (size_t i = 0; i < copies; i++)
+		co_strbuf_add(&many, one.buf, one.len);
+	snprintf(path, sizeof(path), "%s/chained.fit", f->dir);
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(many.buf, 1, many.len, fp), many.len);
+	fclose(fp);
+	assert_int_equal(import(&st, &ev, f, paths, 1), 0);
+	assert_int_equal(st.imported, 1);
+	assert_int_equal(st.duplicates, copies - 1);
+	assert_int_equal(count_rows(f->store), 1);
+	/* one stored row to look at per copy, not all the copies before it */
+	assert_true(st.compared <= copies);
+	assert_non_null(strstr(ev.log.buf, "a copy of an activity earlier in the same file"));
+	co_strbuf_release(&one);
+	co_strbuf_release(&many);
+	co_strbuf_release(&ev.log);
+}
+
 static void test_json(void **state)
 {
 	co_store_activity_row row = CO_STORE_ACTIVITY_ROW_INIT;
@@ -790,6 +992,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_corrupt_and_settings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_path, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_richer_replaces, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_glitched_clock_swallows_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_run_two_devices, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_corpus_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_chained_copies, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

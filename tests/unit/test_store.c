@@ -380,6 +380,72 @@ static void test_activity_overlap(void **state)
 	int64_t casey = put(s, "Casey", "c");
 	assert_int_equal(co_store_activity_find_overlap(&found, s, casey, T0 + 3600, 3600), CO_OK);
 	assert_int_equal(found, 0);
+
+	/* The same-run candidates: by start range, oldest first, at most max. */
+	co_store_activity_row *near = NULL;
+	size_t nnear = 0;
+
+	assert_int_equal(co_store_activity_near(&near, &nnear, s, alex, T0, T0 + 7200, 8), CO_OK);
+	assert_int_equal(nnear, 2);
+	assert_int_equal(near[0].id, warm_id);
+	assert_int_equal(near[1].id, run_id);
+	assert_null(near[1].stream);
+	co_store_activity_list_free(near, nnear);
+	assert_int_equal(co_store_activity_near(&near, &nnear, s, alex, T0, T0 + 7200, 1), CO_OK);
+	assert_int_equal(nnear, 1);
+	co_store_activity_list_free(near, nnear);
+	assert_int_equal(co_store_activity_near(&near, &nnear, s, alex, T0 + 1, T0 + 3600, 8), CO_OK);
+	assert_int_equal(nnear, 0);
+	assert_null(near);
+}
+
+/* co_store_activity_each: a row at a time, in order, stoppable; counts. */
+typedef struct walk {
+	size_t n;
+	char sources[4][32];
+	int stop_at;
+} walk;
+
+static int walk_row(void *ctx, const co_store_activity_row *row)
+{
+	walk *w = ctx;
+
+	if (w->n < 4)
+		snprintf(w->sources[w->n], sizeof(w->sources[0]), "%s", row->source);
+	w->n++;
+	return (int)w->n == w->stop_at ? 42 : 0;
+}
+
+static void test_activity_each_and_count(void **state)
+{
+	fixture *f = *state;
+	co_store *s = open_ok(f);
+	int64_t alex = put(s, "Alex", "a");
+	int64_t blake = put(s, "Blake", "b");
+	co_store_activity_query q = CO_STORE_ACTIVITY_QUERY_INIT;
+	walk w = {0};
+	size_t n = 0;
+
+	co_store_activity_row r1 = activity(alex, "2", "second.fit", T0 + 86400, 1800);
+	insert(s, &r1);
+	co_store_activity_row r2 = activity(alex, "1", "first.fit", T0, 1800);
+	insert(s, &r2);
+	co_store_activity_row r3 = activity(blake, "3", "blake.fit", T0, 1800);
+	insert(s, &r3);
+
+	q.athlete_id = alex;
+	assert_int_equal(co_store_activity_each(s, &q, walk_row, &w), CO_OK);
+	assert_int_equal(w.n, 2);
+	assert_string_equal(w.sources[0], "first.fit");
+	assert_string_equal(w.sources[1], "second.fit");
+	memset(&w, 0, sizeof(w));
+	w.stop_at = 1;
+	assert_int_equal(co_store_activity_each(s, NULL, walk_row, &w), 42);
+	assert_int_equal(w.n, 1);
+	assert_int_equal(co_store_activity_count(&n, s, alex), CO_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(co_store_activity_count(&n, s, 0), CO_OK);
+	assert_int_equal(n, 3);
 }
 
 static void test_activity_round_trip_and_since(void **state)
@@ -599,6 +665,7 @@ static int run_suite(store_backend *be)
 		SUITE_TEST(test_activity_hash_unique, be),
 		SUITE_TEST(test_activity_overlap, be),
 		SUITE_TEST(test_activity_round_trip_and_since, be),
+		SUITE_TEST(test_activity_each_and_count, be),
 	};
 
 	snprintf(name, sizeof(name), "store on %s", be->name);

@@ -316,6 +316,35 @@ static void test_deep_nesting(void **state)
 	assert_int_equal(g.n, 0);
 }
 
+/*
+ * Issue 9.5: laps had no cap (a 117 MB TCX stored a 124 MB laps_json). The
+ * first 4096 are kept, as FIT's; the totals still count every lap.
+ */
+static void test_laps_capped(void **state)
+{
+	const int nlaps = 6000;
+	size_t cap = 64 + (size_t)nlaps * 160, n = 0;
+	char *doc = malloc(cap + 512);
+	got g = {0};
+
+	(void)state;
+	assert_non_null(doc);
+	n += (size_t)sprintf(doc + n, "%s<Activities><Activity Sport=\"Running\">", TCX_HEAD);
+	for (int i = 0; i < nlaps; i++)
+		n += (size_t)sprintf(doc + n, "<Lap StartTime=\"2027-01-04T%02d:%02d:%02dZ\">"
+				     "<TotalTimeSeconds>1</TotalTimeSeconds>"
+				     "<DistanceMeters>3</DistanceMeters></Lap>",
+				     i / 3600, i / 60 % 60, i % 60);
+	sprintf(doc + n, "</Activity></Activities>%s", TCX_TAIL);
+	assert_int_equal(parse(doc, &g), 0);
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.acts[0]->nlaps, 4096);
+	assert_true(fabs(g.acts[0]->moving - nlaps) < 1e-6);
+	assert_true(fabs(g.acts[0]->distance - 3.0 * nlaps) < 1e-6);
+	got_free(&g);
+	free(doc);
+}
+
 /* ---- the corpus ------------------------------------------------------- */
 
 static int read_corpus(const char *rel, got *g)
@@ -486,6 +515,7 @@ int main(void)
 		cmocka_unit_test(test_strava_leading_spaces),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_laps_capped),
 		cmocka_unit_test(test_corpus_all),
 		cmocka_unit_test(test_corpus_known_files),
 		cmocka_unit_test(test_cross_10k_unlp),
