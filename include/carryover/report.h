@@ -129,6 +129,13 @@ void co_report_text_header(struct co_strbuf *out, const co_plan *plan);
 void co_report_text_overview(struct co_strbuf *out, const co_plan *plan, size_t first,
 			     size_t count);
 
+/**
+ * When `day` is outside the plan, one line saying so ("the plan starts on
+ * Monday 2027-01-04, in 5 days", "the plan ended on ...") and true; else
+ * nothing and false.
+ */
+bool co_report_text_outside(struct co_strbuf *out, const co_plan *plan, co_date day);
+
 /** A week: heading, notes, runs, tests and the card of each session. */
 void co_report_text_week(struct co_strbuf *out, const co_plan *plan, const co_week *w);
 
@@ -138,7 +145,8 @@ void co_report_text_session(struct co_strbuf *out, const co_plan *plan, const co
 /**
  * One day, as `carryover session DATE` shows it: the week's line, then the
  * day's session cards or, on a day without one, the day's runs and the next
- * lifting day. Nothing when `day` is outside the plan.
+ * lifting day. Before the plan: when it starts and its first session;
+ * after it: that it has ended.
  */
 void co_report_text_day(struct co_strbuf *out, const co_plan *plan, co_date day);
 

@@ -128,8 +128,16 @@ typedef struct co_cli_plan_args {
 	co_date from;        /* --from DATE */
 	long weeks;          /* --weeks N, 0 when not given */
 	bool have_day;
-	co_date day;         /* the DATE operand ('today' accepted), else today */
+	co_date day;         /* the DATE operand (co_cli_date_parse()), else today */
 } co_cli_plan_args;
+
+/*
+ * A date as every command takes it: YYYY-MM-DD, "today", "tomorrow",
+ * "yesterday", +N or -N days from today (N up to 3660), or a weekday name
+ * ("mon", "Monday"): the next such day, today included. `today` is
+ * co_app_today()'s. Returns 0 or CO_EINPUT with the message set.
+ */
+int co_cli_date_parse(co_date *out, const char *text, co_date today);
 
 /* Parse as co_cli_parse() does (0, CO_OPT_HELP or an exit code). */
 int co_cli_plan_args_parse(co_cli_plan_args *out, co_cli *cli, const co_cli_plan_cmd *cmd,

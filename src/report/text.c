@@ -177,6 +177,29 @@ static const co_session *next_session(const co_plan *plan, const co_week *w, co_
 	return NULL;
 }
 
+bool co_report_text_outside(co_strbuf *out, const co_plan *plan, co_date day)
+{
+	char d[11];
+
+	if (!plan->n_weeks)
+		return false;
+	if (day < plan->start) {
+		co_date in = plan->start - day;
+
+		co_strbuf_addf(out, "the plan starts on %s %s, in %d day%s\n",
+			       co_report_day_word(plan->start), co_date_format(plan->start, d), (int)in,
+			       in == 1 ? "" : "s");
+		return true;
+	}
+	if (day > plan_end(plan)) {
+		co_strbuf_addf(out, "the plan ended on %s %s (week %zu of %zu)\n",
+			       co_report_day_word(plan_end(plan)), co_date_format(plan_end(plan), d),
+			       plan->n_weeks, plan->n_weeks);
+		return true;
+	}
+	return false;
+}
+
 void co_report_text_day(co_strbuf *out, const co_plan *plan, co_date day)
 {
 	const co_week *w = co_plan_week_at(plan, day);
@@ -184,8 +207,18 @@ void co_report_text_day(co_strbuf *out, const co_plan *plan, co_date day)
 	size_t n = 0, shown = 0;
 	char d[11];
 
-	if (!w)
+	if (!w) {
+		/* before the plan: when it starts and its first session; after: that it ended */
+		if (!co_report_text_outside(out, plan, day))
+			return;
+		if (day < plan->start && (next = next_session(plan, plan->weeks, day)))
+			co_strbuf_addf(out, "first session: %s %s\n", co_report_day_word(next->date),
+				       co_date_format(next->date, d));
+		else if (day > plan->start)
+			co_strbuf_adds(out, "no sessions after it: plan the next season "
+				       "with a new profile ('carryover init')\n");
 		return;
+	}
 	co_strbuf_addf(out, "week %d of %zu, %s%s\n", w->index, plan->n_weeks,
 		       co_report_phase_word(w->phase), w->deload ? " (deload)" : "");
 	ses = co_plan_sessions_on(plan, day, &n);

@@ -102,13 +102,15 @@ $ carryover plan $SRC/examples/marathon.ini --weeks zero
 ? 2
 ! --weeks
 
+# After the plan: the last week, and a line that it ended; exit 0 (issue 9.13).
 $ carryover week 2030-01-05
-? 2
-! outside the plan
+> the plan ended on Sunday 2027-05-09 (week 18 of 18)
+> == week 18 of 18
+!!
 
 $ carryover session 2030-01-01 --profile $SRC/examples/marathon.ini
-? 2
-! outside the plan
+> the plan ended on Sunday 2027-05-09
+!!
 
 $ carryover plan --help
 > usage: carryover plan [PROFILE]

@@ -314,8 +314,12 @@ static void rest_day(void **state)
 	assert_non_null(strstr(sb.buf, "week 1 of 1, base\n\n  Tue 2027-01-05  Strength A:"));
 	assert_true(sb.buf == strstr(sb.buf, "week 1 of 1, base\n"));
 	co_strbuf_reset(&sb);
-	co_report_text_day(&sb, p, D(2027, 2, 1)); /* outside the plan: nothing */
-	assert_int_equal(sb.len, 0);
+	co_report_text_day(&sb, p, D(2027, 2, 1)); /* after the plan: that it ended */
+	assert_non_null(strstr(sb.buf, "the plan ended on Sunday 2027-01-10"));
+	co_strbuf_reset(&sb);
+	co_report_text_day(&sb, p, D(2027, 1, 1)); /* before it: when it starts, the first session */
+	assert_string_equal(sb.buf, "the plan starts on Monday 2027-01-04, in 3 days\n"
+				    "first session: Tuesday 2027-01-05\n");
 	co_strbuf_release(&sb);
 	co_plan_free(p);
 }
