@@ -1,5 +1,6 @@
 # The two commands of the README:
-#   make run     build, then plan the example marathon season (SQLite store)
+#   make run     build, then plan the example marathon season (a store in the
+#                build folder, never the user's own: $(BUILD)/demo.db)
 #   make check   build and run every test (unit, CLI, oracle, sanitizers, fuzz smoke)
 # Everything else here is a step of those two.
 
@@ -29,7 +30,7 @@ benches: build
 	cmake --build $(BUILD) -j $(JOBS) --target benches
 
 run: build
-	$(CO) plan examples/marathon.ini
+	CARRYOVER_DB=$(BUILD)/demo.db $(CO) plan examples/marathon.ini
 
 # Test-only npm packages (oracles, browser driver), refreshed when the lock changes.
 npm: deps

@@ -171,6 +171,7 @@ int cmd_check(co_cli *cli, int argc, char **argv);
 int cmd_debug(co_cli *cli, int argc, char **argv);
 int cmd_import(co_cli *cli, int argc, char **argv);
 int cmd_activities(co_cli *cli, int argc, char **argv);
+int cmd_athletes(co_cli *cli, int argc, char **argv);
 /* `debug xml-summary FILE...` (argv[0] = "xml-summary"), wired under `debug`. */
 int cmd_debug_xml_summary(co_cli *cli, int argc, char **argv);
 

@@ -165,6 +165,7 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 	const co_opt_parser ps = {"import", import_opts, NULL, usage, false};
 	co_app *app = NULL;
 	view v = {0};
+	char *whose = NULL;
 	int rc = CO_EXIT_OK, err;
 
 	profile_path = threads_text = NULL;
@@ -198,6 +199,8 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 	    (rc = co_cli_profile_src(&src, &buf, profile_path)) != CO_EXIT_OK)
 		goto done;
 
+	if (co_app_whose(&whose, app, profile_path ? &src : NULL) == CO_OK)
+		printf("storing activities for %s\n", whose);
 	v.tty = isatty(STDERR_FILENO) && isatty(STDOUT_FILENO);
 	opt.on_event = on_event;
 	opt.ctx = &v;
@@ -226,6 +229,7 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 		       st.replaced, st.replaced == 1 ? "activity" : "activities");
 	rc = st.failed ? CO_EXIT_PROBLEM : CO_EXIT_OK;
 done:
+	free(whose);
 	co_strbuf_release(&buf);
 	co_opt_list_release(&paths);
 	return rc;

@@ -24,7 +24,8 @@ typedef struct command {
 
 static const command commands[] = {
 	{"exercises", cmd_exercises, "list the exercise catalogue, or show one exercise"},
-	{"profile", cmd_profile, "check an athlete profile (profile check FILE)"},
+	{"profile", cmd_profile, "check a profile file, or show the stored one (profile show)"},
+	{"athletes", cmd_athletes, "list the athletes of the store; 'athletes use NAME' switches"},
 	{"init", cmd_init, "write a commented athlete profile template"},
 	{"plan", cmd_plan, "the season plan (plan [PROFILE]; the stored profile by default)"},
 	{"week", cmd_week, "one week of the plan: phase, runs, session cards"},
