@@ -12,7 +12,9 @@ CMAKE_FLAGS ?=
 FUZZ_SECONDS ?= 20
 CO = $(BUILD)/carryover
 
-.PHONY: all run check deps build benches test asan fuzz npm bench clean
+.PHONY: all run check deps build benches test asan fuzz npm bench clean install
+
+PREFIX     ?= /usr/local
 
 all: build
 
@@ -59,6 +61,12 @@ check: test benches asan fuzz
 
 bench: build
 	sh bench/run.sh $(BUILD)
+
+# The binary, the man page carryover(1) and the bash and zsh completions,
+# under $(PREFIX) (bin/, share/man/man1/, share/bash-completion/completions/,
+# share/zsh/site-functions/). DESTDIR is honoured, for packagers.
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -10,7 +10,9 @@
  *      taking argv[0] = "<name>": a co_opt table of its options, parsed with
  *      co_cli_parse(), and a usage() that prints them with co_opt_help();
  *   2. declare it below and add a row to the table in main.c;
- *   3. add tests/cli/<name>.t cases and docs/cli/<name>.md.
+ *   3. add tests/cli/<name>.t cases and docs/cli/<name>.md;
+ *   4. regenerate the man page: scripts/man.sh build/carryover >
+ *      docs/man/carryover.1 (tests/man.sh compares it with --help).
  * The CLI uses only include/carryover/ and src/util/ (and its own folder).
  */
 #ifndef CO_CLI_H

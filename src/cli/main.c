@@ -46,6 +46,7 @@ static void usage(FILE *f)
 			fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fputs("\nglobal options (before or after COMMAND):\n", f);
 	co_cli_global_help(f);
+	fputs("  -V, --version   print the version and exit (before COMMAND)\n", f);
 	fputs("\n'carryover COMMAND --help' explains a command. An option's value follows it\n"
 	      "('--weeks 2') or an '=' ('--weeks=2'); '--' ends the options; '-' where a\n"
 	      "file is read means standard input. Exit codes: 0 ok, 1 problem found,\n"
@@ -93,7 +94,7 @@ int main(int argc, char **argv)
 		/* listed by co_cli_global_help(), as every command takes them */
 		{CO_OPT_VALUE, "db", 0, &cli.db, "PATH|URL", "the store"},
 		{CO_OPT_VALUE, "athlete", 0, &cli.athlete, "NAME", "the athlete"},
-		{CO_OPT_FLAG, "version", 0, &version, NULL, "print the version"},
+		{CO_OPT_FLAG, "version", 'V', &version, NULL, "print the version"},
 		{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
 	};
 	const co_opt_parser ps = {NULL, opts, NULL, usage, true};
