@@ -119,6 +119,14 @@ void co_report_add_strides(struct co_strbuf *out, const co_session *s, co_report
 
 /* ---- the terminal (src/report/text.c), plain style --------------------- */
 
+/**
+ * The layout of the terminal functions below, for the whole process (a
+ * front end sets it once, before rendering): lines fitted to `width`
+ * columns (40-1000; default 80) and, with `colour`, the phase, key runs and
+ * warnings set off with ANSI SGR codes (default off).
+ */
+void co_report_text_setup(int width, bool colour);
+
 /** The plan's first lines: athlete, weeks and dates, races, warnings, a blank line. */
 void co_report_text_header(struct co_strbuf *out, const co_plan *plan);
 

@@ -148,6 +148,15 @@ int co_cli_plan_args_parse(co_cli_plan_args *out, co_cli *cli, const co_cli_plan
 /* The option lines of `cmd`'s --help. */
 void co_cli_plan_args_help(FILE *f, const co_cli_plan_cmd *cmd);
 
+/*
+ * The terminal (term.c): the width to fit on `fd` (the terminal's, else
+ * $COLUMNS, else 80), whether to colour it (a terminal, NO_COLOR unset or
+ * empty, TERM not dumb), and both handed to the report layer for stdout.
+ */
+int co_cli_term_width(int fd);
+bool co_cli_term_colour(int fd);
+void co_cli_term_setup(void);
+
 /** Print "carryover: MESSAGE" for the library's last error; returns the exit code for `code`. */
 int co_cli_fail(int code);
 

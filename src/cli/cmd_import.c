@@ -64,8 +64,15 @@ static void print_progress(view *v, const co_import_stats *s)
 		for (int i = 0; i < 20; i++)
 			bar[i] = i < fill ? '#' : '.';
 		bar[20] = '\0';
-		fprintf(stderr, "\r\033[K[%s] %zu files  %.1f/%.1f MB  %.1f MB/s  %zu imported%s",
-			bar, s->files, mb, total, rate, s->imported, eta);
+		char line[160];
+		int cols = co_cli_term_width(STDERR_FILENO);
+
+		/* one screen line at most: a wrapped bar is not erased by \r (issue 9.14) */
+		snprintf(line, sizeof(line), "[%s] %zu files  %.1f/%.1f MB  %.1f MB/s  %zu imported%s",
+			 bar, s->files, mb, total, rate, s->imported, eta);
+		if (cols > 1 && (size_t)cols - 1 < strlen(line))
+			line[cols - 1] = '\0';
+		fprintf(stderr, "\r\033[K%s", line);
 		v->bar_shown = true;
 	} else {
 		fprintf(stderr, "import: %zu files, %.1f/%.1f MB, %.1f MB/s, %zu imported%s\n",

@@ -125,6 +125,7 @@ int main(int argc, char **argv)
 		argc = 2;
 		i = 0;
 	}
+	co_cli_term_setup(); /* the width and colour of what commands print */
 	for (size_t c = 0; c < sizeof(commands) / sizeof(commands[0]); c++)
 		if (!strcmp(argv[i], commands[c].name)) {
 			rc = commands[c].fn(&cli, argc - i, argv + i);
