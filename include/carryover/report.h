@@ -75,6 +75,18 @@ const char *co_report_units_word(co_units u);
 /** The priority of a race: "A", "B", "C". */
 const char *co_report_priority_word(co_race_priority p);
 
+/**
+ * Append a distance given in km, in the runner's units: "21.1 km",
+ * "13.11 mi" (4 significant digits).
+ */
+void co_report_add_distance(struct co_strbuf *out, double km, co_distance_units u);
+
+/**
+ * Append a pace given in seconds per km, per the runner's unit: "5:00/km",
+ * "8:03/mi"; "-" when unknown (0 or less) or an hour or more.
+ */
+void co_report_add_pace(struct co_strbuf *out, double s_per_km, co_distance_units u);
+
 /** The day of the week of a date, three letters: "Mon" ... "Sun". */
 const char *co_report_day_short(co_date d);
 

@@ -50,7 +50,8 @@ static void fmt_duration(char *buf, size_t n, double s)
 	snprintf(buf, n, "%ld:%02d:%02d", t / 3600, (int)(t / 60 % 60), (int)(t % 60));
 }
 
-static void fmt_pace(char *buf, size_t n, double secs, double metres)
+/* Pace per `unit_m` metres (1000: min/km, 1609.344: min/mile). */
+static void fmt_pace(char *buf, size_t n, double secs, double metres, double unit_m)
 {
 	long p;
 
@@ -58,7 +59,7 @@ static void fmt_pace(char *buf, size_t n, double secs, double metres)
 		snprintf(buf, n, "-");
 		return;
 	}
-	p = (long)(secs / (metres / 1000.0) + 0.5);
+	p = (long)(secs / (metres / unit_m) + 0.5);
 	if (p >= 3600)
 		snprintf(buf, n, "-");
 	else
@@ -72,10 +73,13 @@ static void summary_type(char *buf, size_t n, const char *summary)
 		snprintf(buf, n, "-");
 }
 
-static void print_table(const co_store_activity_row *rows, size_t n)
+/* Distances and paces in the athlete's distance_units (issue 9.17). */
+static void print_table(const co_store_activity_row *rows, size_t n, co_distance_units units)
 {
+	double unit_m = units == CO_DIST_MI ? CO_KM_PER_MILE * 1000 : 1000;
+
 	printf("%-10s  %-5s  %-10s  %-9s  %7s  %8s  %6s  %3s  %s\n", "date", "start", "sport",
-	       "type", "km", "time", "pace", "HR", "source");
+	       "type", co_distance_units_name(units), "time", "pace", "HR", "source");
 	for (size_t i = 0; i < n; i++) {
 		const co_store_activity_row *r = &rows[i];
 		char day[11], iso[32], dur[48], pace[48], type[24], km[48], hr[16];
@@ -83,10 +87,10 @@ static void print_table(const co_store_activity_row *rows, size_t n)
 
 		co_import_iso_utc(r->start_utc + r->utc_offset_s, iso);
 		fmt_duration(dur, sizeof(dur), r->elapsed_s);
-		fmt_pace(pace, sizeof(pace), secs, r->distance_m);
+		fmt_pace(pace, sizeof(pace), secs, r->distance_m, unit_m);
 		summary_type(type, sizeof(type), r->summary_json);
 		if (r->distance_m >= 0)
-			snprintf(km, sizeof(km), "%.2f", r->distance_m / 1000);
+			snprintf(km, sizeof(km), "%.2f", r->distance_m / unit_m);
 		else
 			snprintf(km, sizeof(km), "-");
 		if (r->avg_hr > 0)
@@ -97,6 +101,20 @@ static void print_table(const co_store_activity_row *rows, size_t n)
 		       co_date_format(r->local_date, day), iso + 11, r->sport, type, km, dur,
 		       pace, hr, r->source);
 	}
+}
+
+/* The athlete's distance_units, from the stored profile; km when there is none. */
+static co_distance_units distance_units(co_app *app)
+{
+	co_profile *p = NULL;
+	co_distance_units u = CO_DIST_KM;
+
+	if (co_app_profile_read(&p, app, NULL) == CO_OK)
+		u = p->distance_units;
+	else
+		co_error_clear();
+	co_profile_free(p);
+	return u;
 }
 
 int cmd_activities(co_cli *cli, int argc, char **argv)
@@ -157,7 +175,7 @@ int cmd_activities(co_cli *cli, int argc, char **argv)
 	} else if (!n) {
 		puts("no activities yet: 'carryover import PATH...' brings them in");
 	} else {
-		print_table(rows, n);
+		print_table(rows, n, distance_units(app));
 	}
 done:
 	free(text);

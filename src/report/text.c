@@ -150,7 +150,7 @@ void co_report_text_header(co_strbuf *out, const co_plan *plan)
 		co_strbuf_reset(&line);
 		co_strbuf_addf(&line, "%s (%s, ", r->name, co_report_priority_word(r->priority));
 		if (r->distance_km > 0)
-			co_strbuf_addf(&line, "%.4g km", r->distance_km);
+			co_report_add_distance(&line, r->distance_km, plan->distance_units);
 		else
 			co_strbuf_adds(&line, "distance unknown");
 		co_strbuf_addf(&line, ") on %s %s", co_report_day_short(r->date),
@@ -358,7 +358,17 @@ void co_report_text_week(co_strbuf *out, const co_plan *plan, const co_week *w)
 			       NBSP, key ? SGR_KEY : "");
 		for (const char *c = word; *c; c++) /* "long run" stays on one line */
 			co_strbuf_addch(&runs, *c == ' ' ? NBSP : *c);
-		co_strbuf_addf(&runs, "%c%d'%s", NBSP, w->runs[i].minutes, key ? SGR_OFF : "");
+		co_strbuf_addf(&runs, "%c%d'", NBSP, w->runs[i].minutes);
+		if (w->runs[i].distance_km > 0) { /* from a runs file that gives it */
+			size_t at = runs.len;
+
+			co_strbuf_addch(&runs, ' ');
+			co_report_add_distance(&runs, w->runs[i].distance_km, plan->distance_units);
+			for (; at < runs.len; at++)
+				if (runs.buf[at] == ' ')
+					runs.buf[at] = NBSP;
+		}
+		co_strbuf_adds(&runs, key ? SGR_OFF : "");
 	}
 	co_strbuf_addf(&runs, " (%d min, %d key)", w->run_minutes, w->key_minutes);
 	co_strbuf_adds(out, "  runs: ");
