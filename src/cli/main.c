@@ -29,7 +29,7 @@ static const command commands[] = {
 	{"init", cmd_init, "write a commented athlete profile template"},
 	{"plan", cmd_plan, "the season plan (plan [PROFILE]; the stored profile by default)"},
 	{"week", cmd_week, "one week of the plan: phase, runs, session cards"},
-	{"session", cmd_session, "the strength session of a day (session DATE)"},
+	{"session", cmd_session, "the strength session of a day (session [DATE], default today)"},
 	{"check", cmd_check, "check a plan against the method's rules (check PROFILE|PLAN.json)"},
 	{"export", cmd_export, "write the plan as a calendar feed (export ics [PROFILE])"},
 	{"import", cmd_import, "import activities: FIT/GPX/TCX files, folders, export zips"},
