@@ -1,5 +1,6 @@
 # The two commands of the README:
-#   make run     build, then plan the example marathon season (SQLite store)
+#   make run     build, then plan the example marathon season (a store in the
+#                build folder, never the user's own: $(BUILD)/demo.db)
 #   make check   build and run every test (unit, CLI, oracle, sanitizers, fuzz smoke)
 # Everything else here is a step of those two.
 
@@ -11,7 +12,9 @@ CMAKE_FLAGS ?=
 FUZZ_SECONDS ?= 20
 CO = $(BUILD)/carryover
 
-.PHONY: all run check deps build benches test asan fuzz npm bench clean
+.PHONY: all run check deps build benches test asan fuzz npm bench clean install
+
+PREFIX     ?= /usr/local
 
 all: build
 
@@ -29,7 +32,7 @@ benches: build
 	cmake --build $(BUILD) -j $(JOBS) --target benches
 
 run: build
-	$(CO) plan examples/marathon.ini
+	CARRYOVER_DB=$(BUILD)/demo.db $(CO) plan examples/marathon.ini
 
 # Test-only npm packages (oracles, browser driver), refreshed when the lock changes.
 npm: deps
@@ -58,6 +61,12 @@ check: test benches asan fuzz
 
 bench: build
 	sh bench/run.sh $(BUILD)
+
+# The binary, the man page carryover(1) and the bash and zsh completions,
+# under $(PREFIX) (bin/, share/man/man1/, share/bash-completion/completions/,
+# share/zsh/site-functions/). DESTDIR is honoured, for packagers.
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

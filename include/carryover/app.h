@@ -10,7 +10,10 @@
  *
  * The use cases (DESIGN.md):
  *   - where data lives: co_app_default_location(), co_app_store();
- *   - the current athlete: co_app_athlete();
+ *   - the current athlete: co_app_athlete(); every athlete of the store,
+ *     and switching: co_app_athletes(), co_app_athlete_use();
+ *   - the stored profile, re-read from its file when that has changed:
+ *     co_app_profile_stored() (and a line to show: co_app_notice());
  *   - a profile from text or a file, checked, and stored as its athlete's
  *     profile only once it can be planned: co_app_profile_read(),
  *     co_app_profile_keep();
@@ -124,6 +127,20 @@ int co_app_rollback(co_app *app);
  */
 int co_app_athlete(co_store_athlete *out, co_app *app);
 
+/**
+ * Every athlete of the store, by name (the current one has .current set).
+ * A new array freed with co_store_athlete_list_free(); NULL and 0 when the
+ * store has none.
+ */
+int co_app_athletes(co_store_athlete **out, size_t *out_count, co_app *app);
+
+/**
+ * Make athlete `name` the current athlete (one transaction) and fill *out
+ * with them (released with co_store_athlete_release()). CO_ENOTFOUND with
+ * a did-you-mean when there is none.
+ */
+int co_app_athlete_use(co_store_athlete *out, co_app *app, const char *name);
+
 /* --- profiles ------------------------------------------------------------------- */
 
 /**
@@ -171,6 +188,35 @@ int co_app_profile_read(co_profile **out, co_app *app, const co_app_profile_src 
  * last profile read or kept, 0 when there was none. One transaction.
  */
 int co_app_profile_keep(int64_t *out_athlete_id, co_app *app, const co_profile *p);
+
+/**
+ * The session's athlete with their stored profile, as co_app_athlete(),
+ * except that when the profile was stored from a file whose text has
+ * changed since, the file is read again: a valid profile of the same
+ * athlete is stored as the next version (METHOD E4) and co_app_notice()
+ * says so. The current athlete stays who it was. A file that is gone or
+ * unreadable leaves the stored profile as it is; one that now names another
+ * athlete is not stored (the notice says so). CO_EINPUT when the changed
+ * file is not a valid profile (the message names its file and line).
+ * Every use case that reads the stored profile goes through here.
+ */
+int co_app_profile_stored(co_store_athlete *out, co_app *app);
+
+/**
+ * A line the front end should show the user (stderr for the CLI) about
+ * what the session did on its own, e.g. "'/home/alex/profile.ini' has
+ * changed: stored it as version 3 of Alex Runner's profile (was 2)"; NULL
+ * when there is none. Owned by the session.
+ */
+const char *co_app_notice(const co_app *app);
+
+/**
+ * Whose activities an import would store: the name in `profile` when one
+ * is given, else the session's athlete. A new string the caller frees.
+ * CO_ENOTFOUND (nothing printed or set) when it cannot tell: no athlete, or
+ * a profile the import itself will report.
+ */
+int co_app_whose(char **out, co_app *app, const co_app_profile_src *profile);
 
 /* --- the plan ----------------------------------------------------------------------- */
 

@@ -94,6 +94,18 @@ typedef enum co_units {
 const char *co_units_name(co_units u);
 int co_units_from_name(const char *name);
 
+/** How distances and paces are shown (stored and computed in km). */
+typedef enum co_distance_units {
+	CO_DIST_KM = 0,
+	CO_DIST_MI
+} co_distance_units;
+
+#define CO_KM_PER_MILE 1.609344
+
+/** "km", "mi"; _from_name takes km, mi (and "miles", "kilometres") and returns -1 when unknown. */
+const char *co_distance_units_name(co_distance_units u);
+int co_distance_units_from_name(const char *name);
+
 typedef struct co_profile {
 	char *source;          /* file the profile came from, for messages; may be NULL */
 
@@ -101,6 +113,7 @@ typedef struct co_profile {
 	char *name;
 	co_level level;        /* default intermediate */
 	co_units units;        /* default kg */
+	co_distance_units distance_units; /* default km: how distances and paces are shown */
 	double body_mass;      /* in units; 0 when not given */
 	unsigned equipment;    /* co_equipment bits; default CO_EQUIP_NONE_SET */
 	int session_minutes;   /* default 45 (METHOD B4); 15-120 */

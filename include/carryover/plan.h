@@ -162,6 +162,7 @@ typedef struct co_week {
 typedef struct co_plan {
 	char *athlete;       /* the profile's name */
 	co_units units;
+	co_distance_units distance_units; /* how the terminal shows distances (km in JSON) */
 	co_date start;       /* Monday of week 1 */
 	co_week *weeks;
 	size_t n_weeks;

@@ -75,6 +75,18 @@ const char *co_report_units_word(co_units u);
 /** The priority of a race: "A", "B", "C". */
 const char *co_report_priority_word(co_race_priority p);
 
+/**
+ * Append a distance given in km, in the runner's units: "21.1 km",
+ * "13.11 mi" (4 significant digits).
+ */
+void co_report_add_distance(struct co_strbuf *out, double km, co_distance_units u);
+
+/**
+ * Append a pace given in seconds per km, per the runner's unit: "5:00/km",
+ * "8:03/mi"; "-" when unknown (0 or less) or an hour or more.
+ */
+void co_report_add_pace(struct co_strbuf *out, double s_per_km, co_distance_units u);
+
 /** The day of the week of a date, three letters: "Mon" ... "Sun". */
 const char *co_report_day_short(co_date d);
 
@@ -119,6 +131,14 @@ void co_report_add_strides(struct co_strbuf *out, const co_session *s, co_report
 
 /* ---- the terminal (src/report/text.c), plain style --------------------- */
 
+/**
+ * The layout of the terminal functions below, for the whole process (a
+ * front end sets it once, before rendering): lines fitted to `width`
+ * columns (40-1000; default 80) and, with `colour`, the phase, key runs and
+ * warnings set off with ANSI SGR codes (default off).
+ */
+void co_report_text_setup(int width, bool colour);
+
 /** The plan's first lines: athlete, weeks and dates, races, warnings, a blank line. */
 void co_report_text_header(struct co_strbuf *out, const co_plan *plan);
 
@@ -129,6 +149,13 @@ void co_report_text_header(struct co_strbuf *out, const co_plan *plan);
 void co_report_text_overview(struct co_strbuf *out, const co_plan *plan, size_t first,
 			     size_t count);
 
+/**
+ * When `day` is outside the plan, one line saying so ("the plan starts on
+ * Monday 2027-01-04, in 5 days", "the plan ended on ...") and true; else
+ * nothing and false.
+ */
+bool co_report_text_outside(struct co_strbuf *out, const co_plan *plan, co_date day);
+
 /** A week: heading, notes, runs, tests and the card of each session. */
 void co_report_text_week(struct co_strbuf *out, const co_plan *plan, const co_week *w);
 
@@ -138,7 +165,8 @@ void co_report_text_session(struct co_strbuf *out, const co_plan *plan, const co
 /**
  * One day, as `carryover session DATE` shows it: the week's line, then the
  * day's session cards or, on a day without one, the day's runs and the next
- * lifting day. Nothing when `day` is outside the plan.
+ * lifting day. Before the plan: when it starts and its first session;
+ * after it: that it has ended.
  */
 void co_report_text_day(struct co_strbuf *out, const co_plan *plan, co_date day);
 

@@ -134,6 +134,13 @@ int co_store_athlete_put(int64_t *out, co_store *store, const char *name,
 int co_store_athlete_get(co_store_athlete *out, co_store *store, const char *name);
 
 /**
+ * Make athlete `name` the current athlete (DESIGN.md), without touching
+ * their profile. *out (may be NULL) gets their id. CO_ENOTFOUND with a
+ * did-you-mean when there is no such athlete; CO_EINPUT for an empty name.
+ */
+int co_store_athlete_use(int64_t *out, co_store *store, const char *name);
+
+/**
  * All athletes, by name, in a new array of *out_count entries (NULL when
  * there are none), freed with co_store_athlete_list_free().
  */

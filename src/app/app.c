@@ -60,6 +60,7 @@ void co_app_free(co_app *app)
 	free(app->athlete);
 	free(app->pending_text);
 	free(app->pending_path);
+	free(app->notice);
 	free(app);
 }
 
@@ -165,7 +166,8 @@ static int read_stored(co_profile **out, co_app *app)
 	co_profile *p = NULL;
 	int rc;
 
-	if ((rc = co_app_athlete(&stored, app)) < 0)
+	/* re-read from its file when that has changed (app_athletes.c) */
+	if ((rc = co_app_profile_stored(&stored, app)) < 0)
 		goto done;
 	if (!stored.profile_text) {
 		rc = co_error_set(CO_ENOTFOUND, "athlete '%s' has no profile: give a profile file",

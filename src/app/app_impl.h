@@ -23,6 +23,7 @@ struct co_app {
 	int64_t athlete_id;
 	char *pending_text;
 	char *pending_path;  /* absolute path the pending profile came from, or NULL */
+	char *notice;        /* co_app_notice(), or NULL */
 };
 
 #endif

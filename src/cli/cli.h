@@ -10,7 +10,9 @@
  *      taking argv[0] = "<name>": a co_opt table of its options, parsed with
  *      co_cli_parse(), and a usage() that prints them with co_opt_help();
  *   2. declare it below and add a row to the table in main.c;
- *   3. add tests/cli/<name>.t cases and docs/cli/<name>.md.
+ *   3. add tests/cli/<name>.t cases and docs/cli/<name>.md;
+ *   4. regenerate the man page: scripts/man.sh build/carryover >
+ *      docs/man/carryover.1 (tests/man.sh compares it with --help).
  * The CLI uses only include/carryover/ and src/util/ (and its own folder).
  */
 #ifndef CO_CLI_H
@@ -128,8 +130,16 @@ typedef struct co_cli_plan_args {
 	co_date from;        /* --from DATE */
 	long weeks;          /* --weeks N, 0 when not given */
 	bool have_day;
-	co_date day;         /* the DATE operand ('today' accepted), else today */
+	co_date day;         /* the DATE operand (co_cli_date_parse()), else today */
 } co_cli_plan_args;
+
+/*
+ * A date as every command takes it: YYYY-MM-DD, "today", "tomorrow",
+ * "yesterday", +N or -N days from today (N up to 3660), or a weekday name
+ * ("mon", "Monday"): the next such day, today included. `today` is
+ * co_app_today()'s. Returns 0 or CO_EINPUT with the message set.
+ */
+int co_cli_date_parse(co_date *out, const char *text, co_date today);
 
 /* Parse as co_cli_parse() does (0, CO_OPT_HELP or an exit code). */
 int co_cli_plan_args_parse(co_cli_plan_args *out, co_cli *cli, const co_cli_plan_cmd *cmd,
@@ -137,6 +147,15 @@ int co_cli_plan_args_parse(co_cli_plan_args *out, co_cli *cli, const co_cli_plan
 
 /* The option lines of `cmd`'s --help. */
 void co_cli_plan_args_help(FILE *f, const co_cli_plan_cmd *cmd);
+
+/*
+ * The terminal (term.c): the width to fit on `fd` (the terminal's, else
+ * $COLUMNS, else 80), whether to colour it (a terminal, NO_COLOR unset or
+ * empty, TERM not dumb), and both handed to the report layer for stdout.
+ */
+int co_cli_term_width(int fd);
+bool co_cli_term_colour(int fd);
+void co_cli_term_setup(void);
 
 /** Print "carryover: MESSAGE" for the library's last error; returns the exit code for `code`. */
 int co_cli_fail(int code);
@@ -163,6 +182,7 @@ int cmd_check(co_cli *cli, int argc, char **argv);
 int cmd_debug(co_cli *cli, int argc, char **argv);
 int cmd_import(co_cli *cli, int argc, char **argv);
 int cmd_activities(co_cli *cli, int argc, char **argv);
+int cmd_athletes(co_cli *cli, int argc, char **argv);
 /* `debug xml-summary FILE...` (argv[0] = "xml-summary"), wired under `debug`. */
 int cmd_debug_xml_summary(co_cli *cli, int argc, char **argv);
 

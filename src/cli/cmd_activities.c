@@ -58,7 +58,8 @@ static void fmt_duration(char *buf, size_t n, double s)
 	snprintf(buf, n, "%ld:%02d:%02d", t / 3600, (int)(t / 60 % 60), (int)(t % 60));
 }
 
-static void fmt_pace(char *buf, size_t n, double secs, double metres)
+/* Pace per `unit_m` metres (1000: min/km, 1609.344: min/mile). */
+static void fmt_pace(char *buf, size_t n, double secs, double metres, double unit_m)
 {
 	long p;
 
@@ -66,7 +67,7 @@ static void fmt_pace(char *buf, size_t n, double secs, double metres)
 		snprintf(buf, n, "-");
 		return;
 	}
-	p = (long)(secs / (metres / 1000.0) + 0.5);
+	p = (long)(secs / (metres / unit_m) + 0.5);
 	if (p >= 3600)
 		snprintf(buf, n, "-");
 	else
@@ -80,17 +81,17 @@ static void summary_type(char *buf, size_t n, const char *summary)
 		snprintf(buf, n, "-");
 }
 
-static void print_row(const co_store_activity_row *r)
+static void print_row(const co_store_activity_row *r, double unit_m)
 {
 	char day[11], iso[32], dur[48], pace[48], type[24], km[48], hr[16];
 	double secs = r->moving_s > 0 ? r->moving_s : r->elapsed_s;
 
 	co_import_iso_utc(r->start_utc + r->utc_offset_s, iso);
 	fmt_duration(dur, sizeof(dur), r->elapsed_s);
-	fmt_pace(pace, sizeof(pace), secs, r->distance_m);
+	fmt_pace(pace, sizeof(pace), secs, r->distance_m, unit_m);
 	summary_type(type, sizeof(type), r->summary_json);
 	if (r->distance_m >= 0)
-		snprintf(km, sizeof(km), "%.2f", r->distance_m / 1000);
+		snprintf(km, sizeof(km), "%.2f", r->distance_m / unit_m);
 	else
 		snprintf(km, sizeof(km), "-");
 	if (r->avg_hr > 0)
@@ -104,6 +105,7 @@ static void print_row(const co_store_activity_row *r)
 
 /* What the walk over the rows prints and counts. */
 typedef struct lister {
+	co_distance_units units; /* the athlete's distance_units (issue 9.17) */
 	size_t n;            /* rows seen */
 	size_t bad, samples; /* --check */
 } lister;
@@ -134,8 +136,9 @@ static int list_row(void *ctx, const co_store_activity_row *r)
 	} else {
 		if (!l->n)
 			printf("%5s  %-10s  %-5s  %-10s  %-9s  %7s  %8s  %6s  %3s  %s\n", "id", "date",
-			       "start", "sport", "type", "km", "time", "pace", "HR", "source");
-		print_row(r);
+			       "start", "sport", "type", co_distance_units_name(l->units), "time",
+			       "pace", "HR", "source");
+		print_row(r, l->units == CO_DIST_MI ? CO_KM_PER_MILE * 1000 : 1000);
 	}
 	l->n++;
 	return 0;
@@ -181,6 +184,20 @@ static int delete_one(co_cli *cli, const char *id_text)
 	printf(" from '%s' (importing that file again stores it again)\n", row.source);
 	co_store_activity_row_release(&row);
 	return CO_EXIT_OK;
+}
+
+/* The athlete's distance_units, from the stored profile; km when there is none. */
+static co_distance_units distance_units(co_app *app)
+{
+	co_profile *p = NULL;
+	co_distance_units u = CO_DIST_KM;
+
+	if (co_app_profile_read(&p, app, NULL) == CO_OK)
+		u = p->distance_units;
+	else
+		co_error_clear();
+	co_profile_free(p);
+	return u;
 }
 
 int cmd_activities(co_cli *cli, int argc, char **argv)
@@ -235,6 +252,7 @@ int cmd_activities(co_cli *cli, int argc, char **argv)
 	}
 	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
 		goto done;
+	l.units = distance_units(app);
 	if (json && !check)
 		putchar('[');
 	err = co_app_activities_each(app, since, until, check, list_row, &l, &stored);

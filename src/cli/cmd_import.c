@@ -110,8 +110,15 @@ static void print_progress(view *v, const co_import_stats *s)
 		for (int i = 0; i < 20; i++)
 			bar[i] = i < fill ? '#' : '.';
 		bar[20] = '\0';
-		fprintf(stderr, "\r\033[K[%s] %zu files  %.1f/%.1f MB  %.1f MB/s  %zu imported%s",
-			bar, s->files, mb, total, rate, s->imported, eta);
+		char line[160];
+		int cols = co_cli_term_width(STDERR_FILENO);
+
+		/* one screen line at most: a wrapped bar is not erased by \r (issue 9.14) */
+		snprintf(line, sizeof(line), "[%s] %zu files  %.1f/%.1f MB  %.1f MB/s  %zu imported%s",
+			 bar, s->files, mb, total, rate, s->imported, eta);
+		if (cols > 1 && (size_t)cols - 1 < strlen(line))
+			line[cols - 1] = '\0';
+		fprintf(stderr, "\r\033[K%s", line);
 		v->bar_shown = true;
 	} else {
 		fprintf(stderr, "import: %zu files, %.1f/%.1f MB, %.1f MB/s, %zu imported%s\n",
@@ -307,6 +314,7 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 	const co_opt_parser ps = {"import", import_opts, NULL, usage, false};
 	co_app *app = NULL;
 	view v = {0};
+	char *whose = NULL;
 	int rc = CO_EXIT_OK, err;
 
 	profile_path = threads_text = NULL;
@@ -341,6 +349,10 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 	    (rc = co_cli_profile_src(&src, &buf, profile_path)) != CO_EXIT_OK)
 		goto done;
 
+	/* Whose activities these are; with --json the summary names nothing
+	 * else on standard output, so the line goes to standard error. */
+	if (co_app_whose(&whose, app, profile_path ? &src : NULL) == CO_OK)
+		fprintf(v.json ? stderr : stdout, "storing activities for %s\n", whose);
 	v.tty = isatty(STDERR_FILENO) && isatty(STDOUT_FILENO);
 	opt.on_event = on_event;
 	opt.ctx = &v;
@@ -376,6 +388,7 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 done:
 	for (size_t i = 0; i < v.nreasons; i++)
 		free(v.reason_text[i]);
+	free(whose);
 	co_strbuf_release(&buf);
 	co_opt_list_release(&paths);
 	return rc;

@@ -1,5 +1,6 @@
 /*
  * carryover profile check FILE
+ * carryover profile show
  *
  * Reads an athlete profile exactly as every other command will and prints
  * what carryover understood: who, with what, the running week (key runs
@@ -8,6 +9,12 @@
  * is a validator for editors and scripts; valid means plannable, runs file
  * included (co_app_profile_check()). Nothing is stored. FILE may be "-"
  * (standard input). --json: the same as one JSON object.
+ *
+ * `profile show` prints the stored profile of the current athlete (or of
+ * --athlete NAME) as it was stored, after comment lines saying whose it
+ * is, its version and the file it came from, so its output is itself a
+ * profile. It re-reads that file first when it has changed (as every
+ * command that uses the stored profile does, carryover/app.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +28,7 @@
 static void usage(FILE *f)
 {
 	fputs("usage: carryover profile check FILE [--json]\n"
+	      "       carryover profile show\n"
 	      "\n"
 	      "Check an athlete profile (INI, see docs/profile.md) and print what carryover\n"
 	      "read from it: name, level, units, equipment, the running week with key runs\n"
@@ -30,7 +38,11 @@ static void usage(FILE *f)
 	      "the exit code is 2. --json prints the result as one JSON object\n"
 	      "(docs/cli/profile.md), on errors too.\n"
 	      "FILE may be '-' to read the profile from standard input.\n"
-	      "Write a new profile with 'carryover init'.\n", f);
+	      "Write a new profile with 'carryover init'.\n"
+	      "\n"
+	      "'profile show' prints the stored profile of the current athlete (or of\n"
+	      "--athlete NAME), after '#' lines naming the athlete, its version and the\n"
+	      "file it was stored from.\n", f);
 }
 
 static void print_regions(unsigned bits)
@@ -190,6 +202,45 @@ done:
 	return rc;
 }
 
+/* `profile show`: the stored text, after comment lines saying what it is. */
+static int show(co_cli *cli)
+{
+	co_store_athlete a = {0};
+	co_app *app;
+	size_t len;
+	int rc;
+
+	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
+		return rc;
+	rc = co_app_profile_stored(&a, app);
+	if (co_app_notice(app))
+		fprintf(stderr, "carryover: %s\n", co_app_notice(app));
+	if (rc < 0) {
+		if (rc == CO_ENOTFOUND && !cli->athlete)
+			co_error_set(CO_ENOTFOUND, "no profile yet: give a profile file "
+				     "(e.g. 'carryover plan profile.ini'); see 'carryover init'");
+		return co_cli_fail(rc);
+	}
+	if (!a.profile_text) {
+		co_error_set(CO_ENOTFOUND, "athlete '%s' has no profile", a.name);
+		co_store_athlete_release(&a);
+		return co_cli_fail(CO_ENOTFOUND);
+	}
+	printf("# the stored profile of %s%s, version %d\n", a.name,
+	       a.current ? " (the current athlete)" : "", a.profile_version);
+	if (a.source_path && strcmp(strrchr(a.source_path, '/') ? strrchr(a.source_path, '/') + 1
+								  : a.source_path, "-"))
+		printf("# from %s\n", a.source_path);
+	else
+		printf("# from standard input\n");
+	fputs(a.profile_text, stdout);
+	len = strlen(a.profile_text);
+	if (len && a.profile_text[len - 1] != '\n')
+		putchar('\n');
+	co_store_athlete_release(&a);
+	return CO_EXIT_OK;
+}
+
 int cmd_profile(co_cli *cli, int argc, char **argv)
 {
 	co_opt_list operands = {0};
@@ -212,9 +263,13 @@ int cmd_profile(co_cli *cli, int argc, char **argv)
 	if (operands.n < 1) {
 		usage(stderr);
 		rc = co_cli_usage_error("profile: missing subcommand (try 'carryover profile check FILE')");
+	} else if (!strcmp(operands.items[0], "show")) {
+		rc = operands.n == 1 ? show(cli)
+				     : co_cli_usage_error("profile show: unexpected argument '%s' "
+							  "(use --athlete NAME)", operands.items[1]);
 	} else if (strcmp(operands.items[0], "check")) {
 		usage(stderr);
-		rc = co_cli_usage_error("profile: unknown subcommand '%s' (expected 'check')",
+		rc = co_cli_usage_error("profile: unknown subcommand '%s' (expected 'check' or 'show')",
 					operands.items[0]);
 	} else if (operands.n != 2) {
 		usage(stderr);

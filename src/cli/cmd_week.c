@@ -2,7 +2,9 @@
  * carryover week [DATE] [--profile FILE] [--json]
  *
  * One week of the plan: its phase and the reasons for it, its runs, tests
- * and session cards. DATE (default today) picks the week that contains it.
+ * and session cards. DATE (default today) picks the week that contains it;
+ * a date before the plan shows week 1 (after it, the last week) with a line
+ * saying when the plan starts (ended), and exits 0.
  * The plan is computed for the whole season, exactly as `plan` computes it.
  *
  * Without --profile, the stored profile of the current athlete (or of
@@ -17,16 +19,21 @@
 #include "carryover/carryover.h"
 #include "carryover/json.h"
 #include "carryover/plan.h"
+#include "carryover/report.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
+#include "util/strbuf.h"
 
 static const co_cli_plan_cmd week_cmd;
 
 static void print_usage(FILE *f)
 {
 	fputs("usage: carryover week [DATE] [--profile FILE] [--json]\n\n"
-	      "The week of the plan that contains DATE (YYYY-MM-DD or 'today', default\n"
-	      "today): its phase and why, its runs, baseline tests and session cards.\n\n",
+	      "The week of the plan that contains DATE (default today): its phase and\n"
+	      "why, its runs, baseline tests and session cards. Before the plan starts\n"
+	      "it shows week 1 and says when the plan starts; after it ends, the last\n"
+	      "week. DATE is YYYY-MM-DD, today, tomorrow, yesterday, +N or -N days, or\n"
+	      "a weekday name (the next such day, today included).\n\n",
 	      f);
 	co_cli_plan_args_help(f, &week_cmd);
 }
@@ -40,6 +47,7 @@ int cmd_week(co_cli *cli, int argc, char **argv)
 	co_cli_plan_args args;
 	co_plan *plan = NULL;
 	const co_week *w;
+	co_strbuf note = CO_STRBUF_INIT;
 	co_date day;
 	bool json;
 	int rc;
@@ -56,16 +64,18 @@ int cmd_week(co_cli *cli, int argc, char **argv)
 	rc = co_cli_plan(&plan, NULL, cli, args.profile);
 	if (rc)
 		return rc;
-	w = co_plan_week_at(plan, day);
-	if (!w) {
-		char d[11], a[11], b[11];
-
-		rc = co_cli_usage_error("week: %s is outside the plan (%s to %s)",
-					co_date_format(day, d), co_date_format(plan->start, a),
-					co_date_format(plan->start + (co_date)(plan->n_weeks * 7) - 1, b));
+	if (!plan->n_weeks) {
 		co_plan_free(plan);
-		return rc;
+		return co_cli_usage_error("week: the plan has no weeks");
 	}
+	/* Before the plan: its first week; after it: its last; a line says which. */
+	w = co_plan_week_at(plan, day);
+	if (!w)
+		w = day < plan->start ? &plan->weeks[0] : &plan->weeks[plan->n_weeks - 1];
+	co_report_text_outside(&note, plan, day);
+	if (note.len)
+		fputs(note.buf, json ? stderr : stdout);
+	co_strbuf_release(&note);
 	if (json) {
 		char *out = NULL;
 

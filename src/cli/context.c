@@ -127,7 +127,10 @@ int co_cli_plan(co_plan **out, co_profile **out_profile, co_cli *cli, const char
 	    (rc = co_cli_profile_src(&src, &buf, profile_path)) != CO_EXIT_OK)
 		goto done;
 	opts.profile = profile_path ? &src : NULL;
-	if ((rc = co_app_plan(out, out_profile, app, &opts)) < 0) {
+	rc = co_app_plan(out, out_profile, app, &opts);
+	if (co_app_notice(app))
+		fprintf(stderr, "carryover: %s\n", co_app_notice(app));
+	if (rc < 0) {
 		if (rc == CO_ENOTFOUND && !profile_path && !cli->athlete)
 			co_error_set(CO_ENOTFOUND, "no profile yet: give a profile file "
 				     "(e.g. 'carryover plan profile.ini'); see 'carryover init'");

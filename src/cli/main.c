@@ -26,11 +26,12 @@ typedef struct command {
 
 static const command commands[] = {
 	{"exercises", cmd_exercises, "list the exercise catalogue, or show one exercise"},
-	{"profile", cmd_profile, "check an athlete profile (profile check FILE)"},
+	{"profile", cmd_profile, "check a profile file, or show the stored one (profile show)"},
+	{"athletes", cmd_athletes, "list the athletes of the store; 'athletes use NAME' switches"},
 	{"init", cmd_init, "write a commented athlete profile template"},
 	{"plan", cmd_plan, "the season plan (plan [PROFILE]; the stored profile by default)"},
 	{"week", cmd_week, "one week of the plan: phase, runs, session cards"},
-	{"session", cmd_session, "the strength session of a day (session DATE)"},
+	{"session", cmd_session, "the strength session of a day (session [DATE], default today)"},
 	{"check", cmd_check, "check a plan against the method's rules (check PROFILE|PLAN.json)"},
 	{"export", cmd_export, "write the plan as a calendar feed or watch workouts (export ics|fit)"},
 	{"import", cmd_import, "import activities: FIT/GPX/TCX files, folders, export zips"},
@@ -47,6 +48,7 @@ static void usage(FILE *f)
 			fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fputs("\nglobal options (before or after COMMAND):\n", f);
 	co_cli_global_help(f);
+	fputs("  -V, --version   print the version and exit (before COMMAND)\n", f);
 	fputs("\n'carryover COMMAND --help' explains a command. An option's value follows it\n"
 	      "('--weeks 2') or an '=' ('--weeks=2'); '--' ends the options; '-' where a\n"
 	      "file is read means standard input. Exit codes: 0 ok, 1 problem found,\n"
@@ -130,7 +132,7 @@ static int run(int argc, char **argv)
 		/* listed by co_cli_global_help(), as every command takes them */
 		{CO_OPT_VALUE, "db", 0, &cli.db, "PATH|URL", "the store"},
 		{CO_OPT_VALUE, "athlete", 0, &cli.athlete, "NAME", "the athlete"},
-		{CO_OPT_FLAG, "version", 0, &version, NULL, "print the version"},
+		{CO_OPT_FLAG, "version", 'V', &version, NULL, "print the version"},
 		{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
 	};
 	const co_opt_parser ps = {NULL, opts, NULL, usage, true};
@@ -161,6 +163,7 @@ static int run(int argc, char **argv)
 		argc = 2;
 		i = 0;
 	}
+	co_cli_term_setup(); /* the width and colour of what commands print */
 	for (size_t c = 0; c < sizeof(commands) / sizeof(commands[0]); c++)
 		if (!strcmp(argv[i], commands[c].name)) {
 			rc = commands[c].fn(&cli, argc - i, argv + i);

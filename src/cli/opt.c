@@ -158,6 +158,14 @@ static int parse_short(const co_opt_parser *ps, int *i, int argc, char **argv)
 	return 0;
 }
 
+static bool all_digits(const char *s)
+{
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
 int co_opt_parse(const co_opt_parser *ps, co_opt_list *operands, int first, int argc,
 		 char **argv, int *out_next)
 {
@@ -170,7 +178,8 @@ int co_opt_parse(const co_opt_parser *ps, co_opt_list *operands, int first, int 
 	for (i = first; i < argc; i++) {
 		const char *arg = argv[i];
 
-		if (options_done || arg[0] != '-' || !arg[1]) {
+		/* "-3" is an operand (3 days ago): no option is a digit */
+		if (options_done || arg[0] != '-' || !arg[1] || all_digits(arg + 1)) {
 			if (ps->stop_at_operand) {
 				if (out_next)
 					*out_next = i;

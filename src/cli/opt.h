@@ -11,6 +11,7 @@
  *   options and operands in any order (after the command name);
  *   `--` ends the options: every later argument is an operand;
  *   `-` alone is an operand (standard input, where a command reads a file);
+ *   `-3` (a dash and digits only) is an operand too: "3 days ago" for a DATE;
  *   a misspelt long option gets "(did you mean '--weeks'?)".
  * The global options (--db, --athlete) are a second table every command
  * accepts, so they work before or after the command name.

@@ -55,14 +55,14 @@ enum athlete_key {
 	K_NAME, K_LEVEL, K_UNITS, K_BODY_MASS, K_EQUIPMENT, K_SESSION_MINUTES,
 	K_SESSIONS_PER_WEEK, K_DOUBLE_DAYS, K_START, K_DELOAD_EVERY, K_ACWR,
 	K_PLATE_STEP, K_DUMBBELL_STEP, K_PLYOMETRICS, K_STRIDES, K_NIGGLES, K_RUNS,
-	K_COUNT
+	K_DISTANCE_UNITS, K_COUNT
 };
 
 static const char *const athlete_keys[K_COUNT + 1] = {
 	"name", "level", "units", "body_mass", "equipment", "session_minutes",
 	"sessions_per_week", "double_days", "start", "deload_every",
 	"acwr_threshold", "plate_step", "dumbbell_step", "plyometrics", "strides",
-	"niggles", "runs", NULL
+	"niggles", "runs", "distance_units", NULL
 };
 
 enum race_key { R_DATE, R_DISTANCE, R_PRIORITY, R_COUNT };
@@ -612,6 +612,13 @@ static int apply(co_profile *p, int kind, size_t race, int id, const co_exercise
 				return co_error_set(CO_EINPUT, "unknown units '%.40s' (expected kg or lb)", v);
 		}
 		set_units(p, (co_units)n, !in_file);
+		return CO_OK;
+	case K_DISTANCE_UNITS:
+		n = co_distance_units_from_name(v);
+		if (n < 0)
+			return co_error_set(CO_EINPUT,
+					    "unknown distance_units '%.40s' (expected km or mi)", v);
+		p->distance_units = (co_distance_units)n;
 		return CO_OK;
 	case K_BODY_MASS:
 		b = in_file ? (bounds){-INFINITY, INFINITY} : body_mass_bounds(p->units);

@@ -85,6 +85,8 @@ char *co_profile_template(const co_profile *p)
 	co_strbuf_addf(&sb, "level = %s\n", co_level_name(q->level));
 	co_strbuf_adds(&sb, "; kg | lb (default kg): body mass, lifts and steps are in these units\n");
 	co_strbuf_addf(&sb, "units = %s\n", u);
+	co_strbuf_adds(&sb, "; km | mi (default km): how distances and paces are shown\n");
+	co_strbuf_addf(&sb, "distance_units = %s\n", co_distance_units_name(q->distance_units));
 	co_strbuf_addf(&sb, "; your body mass in %s (optional)\n", u);
 	if (q->body_mass > 0)
 		co_strbuf_addf(&sb, "body_mass = %.10g\n", q->body_mass);

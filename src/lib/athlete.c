@@ -109,6 +109,23 @@ int co_race_priority_from_name(const char *name)
 	return -1;
 }
 
+const char *co_distance_units_name(co_distance_units u)
+{
+	return u == CO_DIST_MI ? "mi" : u == CO_DIST_KM ? "km" : "?";
+}
+
+int co_distance_units_from_name(const char *name)
+{
+	if (!name)
+		return -1;
+	if (!strcasecmp(name, "km") || !strcasecmp(name, "kilometres") ||
+	    !strcasecmp(name, "kilometers"))
+		return CO_DIST_KM;
+	if (!strcasecmp(name, "mi") || !strcasecmp(name, "mile") || !strcasecmp(name, "miles"))
+		return CO_DIST_MI;
+	return -1;
+}
+
 const char *co_units_name(co_units u)
 {
 	return u == CO_UNITS_LB ? "lb" : u == CO_UNITS_KG ? "kg" : "?";
@@ -350,6 +367,7 @@ co_profile *co_profile_new(co_date today)
 	p->name = co_xstrdup("Runner");
 	p->level = CO_LEVEL_INTERMEDIATE;
 	p->units = CO_UNITS_KG;
+	p->distance_units = CO_DIST_KM;
 	p->equipment = CO_EQUIP_NONE_SET;
 	p->session_minutes = 45;
 	p->sessions_per_week = 2;

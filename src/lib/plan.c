@@ -385,6 +385,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	plan = co_xcalloc(1, sizeof(*plan));
 	plan->athlete = co_xstrdup(profile->name ? profile->name : "");
 	plan->units = profile->units;
+	plan->distance_units = profile->distance_units;
 	plan->start = start;
 	plan->n_weeks = n_weeks;
 	plan->weeks = co_xcalloc(n_weeks, sizeof(*plan->weeks));

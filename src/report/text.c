@@ -2,19 +2,132 @@
  * The plan on a terminal: the header, the season overview (one line a
  * week), a week with its runs and tests, the session card, and one day.
  *
- * Plain style: ASCII, fixed columns for an 80-column terminal, two spaces
- * of indent per level. `plan`, `week` and `session` print these; their
- * outputs are fixed byte for byte by tests/golden/, so a change here is a
- * change of the documented output (docs/cli/). The words come from
- * words.c and the doses from dose.c; this file only lays them out.
+ * Plain style: ASCII, two spaces of indent per level, fitted to a width
+ * (co_report_text_setup(): the terminal's, else $COLUMNS, else 80): prose
+ * (why lines, notes, warnings, the runs of a week) is word-wrapped under
+ * its label; an exercise whose dose does not fit beside it gets the dose on
+ * the next line; the overview drops its minutes column below 72 columns
+ * and moves a week's tests under the row when they do not fit. A card
+ * lists its exercises first and the reasons after them: what to do is what
+ * a runner looks for first. With colour on (a terminal without NO_COLOR)
+ * the phase, the key runs and warnings are set off with ANSI SGR codes;
+ * widths are counted without them.
+ *
+ * `plan`, `week` and `session` print these; their outputs are fixed byte
+ * for byte by tests/golden/ (taken at 80 columns without colour), so a
+ * change here is a change of the documented output (docs/cli/). The words
+ * come from words.c and the doses from dose.c; this file only lays them out.
  *
  * Two lines still name a value by its contract id, as they always have:
  * the week's "tests:" line (co_test_kind_name: "single_leg_squat") and a
  * rest day's runs (co_run_type_name: "long"). Rewording them changes the
  * golden outputs, so it waits for a change that means to.
  */
+#include <string.h>
+
 #include "carryover/report.h"
 #include "util/strbuf.h"
+
+/*
+ * The layout, set once by the front end before it renders (one process,
+ * one terminal); the defaults are those of the golden outputs.
+ */
+static struct {
+	size_t width;
+	bool colour;
+} term = {80, false};
+
+void co_report_text_setup(int width, bool colour)
+{
+	term.width = width < 40 ? 40 : width > 1000 ? 1000 : (size_t)width;
+	term.colour = colour;
+}
+
+/* Restrained colour: bold cyan phases, bold key runs, bold yellow warnings. */
+#define SGR_PHASE "\033[1;36m"
+#define SGR_KEY "\033[1m"
+#define SGR_WARN "\033[1;33m"
+#define SGR_OFF "\033[0m"
+
+static void paint(co_strbuf *out, const char *sgr, const char *text)
+{
+	if (term.colour)
+		co_strbuf_addf(out, "%s%s%s", sgr, text, SGR_OFF);
+	else
+		co_strbuf_adds(out, text);
+}
+
+/* Columns `s[0..n)` takes on screen: no escape sequences, no UTF-8 continuation bytes. */
+static size_t visible(const char *s, size_t n)
+{
+	size_t cols = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\033') {
+			while (i < n && s[i] != 'm')
+				i++;
+			continue;
+		}
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			cols++;
+	}
+	return cols;
+}
+
+/* The column the next character of `out` lands in. */
+static size_t column(const co_strbuf *out)
+{
+	size_t start = out->len;
+
+	while (start > 0 && out->buf[start - 1] != '\n')
+		start--;
+
+	return visible(out->buf + start, out->len - start);
+}
+
+static void spaces(co_strbuf *out, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		co_strbuf_addch(out, ' ');
+}
+
+/* In text given to add_wrapped(): a space that does not break ("long run 70'"). */
+#define NBSP '\037'
+
+/*
+ * Append `text`, word-wrapped at the width: the first word continues the
+ * current line (after its label), later lines start with `hang` spaces.
+ * Words are split at single spaces (NBSP joins, printed as a space); a
+ * word longer than a line stays whole. A line break is added at the end.
+ */
+static void add_wrapped(co_strbuf *out, const char *text, size_t hang)
+{
+	bool first = true;
+
+	for (const char *p = text; *p;) {
+		const char *q;
+		size_t wl;
+
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		for (q = p; *q && *q != ' '; q++)
+			;
+		wl = visible(p, (size_t)(q - p));
+		if (!first && column(out) + 1 + wl > term.width) {
+			co_strbuf_addch(out, '\n');
+			spaces(out, hang);
+		} else if (!first) {
+			co_strbuf_addch(out, ' ');
+		}
+		for (const char *c = p; c < q; c++)
+			co_strbuf_addch(out, *c == NBSP ? ' ' : *c);
+		first = false;
+		p = q;
+	}
+	co_strbuf_addch(out, '\n');
+}
 
 static co_date plan_end(const co_plan *plan)
 {
@@ -25,23 +138,33 @@ void co_report_text_header(co_strbuf *out, const co_plan *plan)
 {
 	char d[11], e[11];
 
-	co_strbuf_addf(out, "carryover plan for %s: %zu weeks, %s to %s\n", plan->athlete,
+	co_strbuf line = CO_STRBUF_INIT;
+
+	co_strbuf_addf(&line, "carryover plan for %s: %zu weeks, %s to %s", plan->athlete,
 		       plan->n_weeks, co_date_format(plan->start, d),
 		       co_date_format(plan_end(plan), e));
+	add_wrapped(out, line.buf, 2);
 	for (size_t i = 0; i < plan->n_races; i++) {
 		const co_race *r = &plan->races[i];
 
-		co_strbuf_addf(out, "race: %s (%s, ", r->name, co_report_priority_word(r->priority));
+		co_strbuf_reset(&line);
+		co_strbuf_addf(&line, "%s (%s, ", r->name, co_report_priority_word(r->priority));
 		if (r->distance_km > 0)
-			co_strbuf_addf(out, "%.4g km", r->distance_km);
+			co_report_add_distance(&line, r->distance_km, plan->distance_units);
 		else
-			co_strbuf_adds(out, "distance unknown");
-		co_strbuf_addf(out, ") on %s %s\n", co_report_day_short(r->date),
+			co_strbuf_adds(&line, "distance unknown");
+		co_strbuf_addf(&line, ") on %s %s", co_report_day_short(r->date),
 			       co_date_format(r->date, d));
+		co_strbuf_adds(out, "race: ");
+		add_wrapped(out, line.buf, 6);
 	}
-	for (size_t i = 0; i < plan->n_warnings; i++)
-		co_strbuf_addf(out, "warning: %s\n", plan->warnings[i]);
+	for (size_t i = 0; i < plan->n_warnings; i++) {
+		paint(out, SGR_WARN, "warning:");
+		co_strbuf_addch(out, ' ');
+		add_wrapped(out, plan->warnings[i], 9);
+	}
 	co_strbuf_addch(out, '\n');
+	co_strbuf_release(&line);
 }
 
 /* "Tue A, Thu B": the lifting days of a week and their letters. */
@@ -52,41 +175,81 @@ static void add_week_sessions(co_strbuf *out, const co_week *w)
 			       co_report_focus_letter(w->sessions[s].focus));
 }
 
+/* Remove the spaces at the end of `out`'s last line. */
+static void trim(co_strbuf *out)
+{
+	while (out->len && out->buf[out->len - 1] == ' ')
+		out->buf[--out->len] = '\0';
+}
+
 void co_report_text_overview(co_strbuf *out, const co_plan *plan, size_t first, size_t count)
 {
-	co_strbuf cell = CO_STRBUF_INIT;
+	co_strbuf cell = CO_STRBUF_INIT, tests = CO_STRBUF_INIT;
+	bool minutes = term.width >= 72; /* the run/key column, when there is room */
+	size_t sw = 8;                   /* the sessions column: its widest cell */
 	char d[11];
 
-	co_strbuf_adds(out, " wk  week of     phase            run/key min  sessions"
-		       "               tests\n");
+	for (size_t i = first; i < plan->n_weeks && i < first + count; i++) {
+		co_strbuf_reset(&cell);
+		add_week_sessions(&cell, &plan->weeks[i]);
+		if (cell.len > sw)
+			sw = cell.len;
+	}
+	co_strbuf_adds(out, minutes ? " wk  week of     phase            run/key min  "
+				    : " wk  week of     phase            ");
+	co_strbuf_addf(out, "%-*s tests\n", (int)sw, "sessions");
 	for (size_t i = first; i < plan->n_weeks && i < first + count; i++) {
 		const co_week *w = &plan->weeks[i];
+		const char *phase = co_report_phase_word(w->phase);
+		size_t tcol;
 
-		co_strbuf_addf(out, "%3d  %s  %-8s %-7s %5d/%-5d  ", w->index,
-			       co_date_format(w->start, d), co_report_phase_word(w->phase),
-			       w->deload ? "deload" : "", w->run_minutes, w->key_minutes);
+		co_strbuf_addf(out, "%3d  %s  ", w->index, co_date_format(w->start, d));
+		paint(out, SGR_PHASE, phase);
+		spaces(out, strlen(phase) < 8 ? 9 - strlen(phase) : 1);
+		co_strbuf_addf(out, "%-7s ", w->deload ? "deload" : "");
+		if (minutes)
+			co_strbuf_addf(out, "%5d/%-5d  ", w->run_minutes, w->key_minutes);
 		co_strbuf_reset(&cell);
 		add_week_sessions(&cell, w);
-		co_strbuf_addf(out, "%-22s ", w->n_sessions ? cell.buf : "-");
+		co_strbuf_addf(out, "%-*s ", (int)sw, w->n_sessions ? cell.buf : "-");
+		co_strbuf_reset(&tests);
 		for (size_t t = 0; t < w->n_tests; t++)
-			co_strbuf_addf(out, "%s%s %s", t ? ", " : "",
+			co_strbuf_addf(&tests, "%s%s %s", t ? ", " : "",
 				       co_report_test_short(w->tests[t].kind),
 				       co_report_day_short(w->tests[t].date));
-		co_strbuf_addch(out, '\n');
+		tcol = column(out);
+		if (!tests.len || tcol + tests.len <= term.width) {
+			co_strbuf_adds(out, tests.len ? tests.buf : "");
+			trim(out);
+			co_strbuf_addch(out, '\n');
+		} else {
+			/* under the row, as a labelled line, when they do not fit beside it */
+			trim(out);
+			co_strbuf_adds(out, "\n     tests: ");
+			add_wrapped(out, tests.buf, 12);
+		}
 	}
 	co_strbuf_adds(out, "sessions:");
-	for (int f = 0; f < CO_FOCUS_COUNT; f++)
-		co_strbuf_addf(out, "%s %c %s", f ? "," : "", co_report_focus_letter((co_focus)f),
-			       co_report_focus_word((co_focus)f));
+	for (int f = 0; f < CO_FOCUS_COUNT; f++) {
+		co_strbuf_reset(&cell);
+		co_strbuf_addf(&cell, "%c %s%s", co_report_focus_letter((co_focus)f),
+			       co_report_focus_word((co_focus)f), f + 1 < CO_FOCUS_COUNT ? "," : "");
+		/* keep "A posterior chain," together: wrap between entries only */
+		if (f && column(out) + 1 + cell.len > term.width)
+			co_strbuf_adds(out, "\n         ");
+		co_strbuf_addf(out, " %s", cell.buf);
+	}
 	co_strbuf_addch(out, '\n');
 	co_strbuf_release(&cell);
+	co_strbuf_release(&tests);
 }
 
 /*
  * One item: the name and the volume in columns, then effort, tempo and
- * load separated by two spaces; the item's note on its own line below.
+ * load separated by two spaces (on the next line, under the volume, when
+ * they do not fit); the item's note wrapped below.
  */
-static void add_item(co_strbuf *out, const co_item *it, co_units units)
+static void add_item(co_strbuf *out, const co_item *it, co_units units, int nw, int vw)
 {
 	const co_exercise *ex = it->exercise;
 	const char *name = ex && ex->name ? ex->name : "?";
@@ -99,12 +262,21 @@ static void add_item(co_strbuf *out, const co_item *it, co_units units)
 		co_strbuf_addf(&extra, "  tempo %s", it->tempo);
 	if (co_report_add_load(&load, it, units, CO_REPORT_PLAIN))
 		co_strbuf_addf(&extra, "  %s", load.buf);
-	if (extra.len)
-		co_strbuf_addf(out, "      %-34s %-14s%s\n", name, volume.buf, extra.buf);
-	else
-		co_strbuf_addf(out, "      %-34s %s\n", name, volume.buf);
-	if (it->note && *it->note)
-		co_strbuf_addf(out, "        %s\n", it->note);
+	if (!extra.len) {
+		co_strbuf_addf(out, "      %-*s %s\n", nw, name, volume.buf);
+	} else if (6 + (size_t)nw + 1 + (size_t)vw + extra.len <= term.width) {
+		co_strbuf_addf(out, "      %-*s %-*s%s\n", nw, name, vw, volume.buf, extra.buf);
+	} else {
+		size_t at = 6 + (size_t)nw + 1 + extra.len - 2 <= term.width ? 6 + (size_t)nw + 1 : 8;
+
+		co_strbuf_addf(out, "      %-*s %s\n", nw, name, volume.buf);
+		spaces(out, at);
+		co_strbuf_addf(out, "%s\n", extra.buf + 2);
+	}
+	if (it->note && *it->note) {
+		co_strbuf_adds(out, "        ");
+		add_wrapped(out, it->note, 8);
+	}
 	co_strbuf_release(&volume);
 	co_strbuf_release(&extra);
 	co_strbuf_release(&load);
@@ -114,11 +286,29 @@ void co_report_text_session(co_strbuf *out, const co_plan *plan, const co_sessio
 {
 	char d[11];
 
-	co_strbuf_addf(out, "  %s %s  %s, about %d min\n", co_report_day_short(s->date),
-		       co_date_format(s->date, d), co_report_focus_title(s->focus, CO_REPORT_PLAIN),
+	co_strbuf title = CO_STRBUF_INIT;
+
+	co_strbuf_addf(&title, "%s, about %d min", co_report_focus_title(s->focus, CO_REPORT_PLAIN),
 		       s->minutes);
-	for (size_t i = 0; i < s->n_why; i++)
-		co_strbuf_addf(out, "    %s %s\n", i ? "    " : "why:", s->why[i]);
+	co_strbuf_addf(out, "  %s %s  ", co_report_day_short(s->date), co_date_format(s->date, d));
+	add_wrapped(out, title.buf, 18);
+	co_strbuf_release(&title);
+	co_strbuf vol = CO_STRBUF_INIT;
+	int nw = 20, vw = 8; /* the name and volume columns: the card's widest */
+
+	for (int k = 0; k < CO_BLOCK_COUNT; k++)
+		for (size_t i = 0; i < s->blocks[k].n_items; i++) {
+			const co_exercise *ex = s->blocks[k].items[i].exercise;
+			int n = ex && ex->name ? (int)strlen(ex->name) : 1;
+
+			if (n > nw)
+				nw = n;
+			co_strbuf_reset(&vol);
+			co_report_add_volume(&vol, &s->blocks[k].items[i], CO_REPORT_PLAIN);
+			if ((int)vol.len > vw)
+				vw = (int)vol.len;
+		}
+	co_strbuf_release(&vol);
 	for (int k = 0; k < CO_BLOCK_COUNT; k++) {
 		const co_block *b = &s->blocks[k];
 
@@ -126,38 +316,71 @@ void co_report_text_session(co_strbuf *out, const co_plan *plan, const co_sessio
 			continue;
 		co_strbuf_addf(out, "    %s\n", co_report_block_word((co_block_kind)k));
 		for (size_t i = 0; i < b->n_items; i++)
-			add_item(out, &b->items[i], plan->units);
+			add_item(out, &b->items[i], plan->units, nw, vw);
 	}
 	if (s->strides) {
+		co_strbuf line = CO_STRBUF_INIT;
+
+		co_report_add_strides(&line, s, CO_REPORT_PLAIN);
 		co_strbuf_adds(out, "    strides: ");
-		co_report_add_strides(out, s, CO_REPORT_PLAIN);
-		co_strbuf_addch(out, '\n');
+		add_wrapped(out, line.buf, 13);
+		co_strbuf_release(&line);
+	}
+	/* the reasons after the exercises: what to do first, why below it */
+	for (size_t i = 0; i < s->n_why; i++) {
+		co_strbuf_adds(out, i ? "         " : "    why: ");
+		add_wrapped(out, s->why[i], 11);
 	}
 }
 
 void co_report_text_week(co_strbuf *out, const co_plan *plan, const co_week *w)
 {
+	co_strbuf runs = CO_STRBUF_INIT;
 	char d[11], e[11];
 
-	co_strbuf_addf(out, "\n== week %d of %zu: %s to %s, %s%s ==\n", w->index, plan->n_weeks,
-		       co_date_format(w->start, d), co_date_format(w->start + 6, e),
-		       co_report_phase_word(w->phase), w->deload ? " (deload)" : "");
-	for (size_t i = 0; i < w->n_notes; i++)
-		co_strbuf_addf(out, "  - %s\n", w->notes[i]);
-	co_strbuf_adds(out, "  runs:");
+	co_strbuf_addf(out, "\n== week %d of %zu: %s to %s, ", w->index, plan->n_weeks,
+		       co_date_format(w->start, d), co_date_format(w->start + 6, e));
+	paint(out, SGR_PHASE, co_report_phase_word(w->phase));
+	co_strbuf_addf(out, "%s ==\n", w->deload ? " (deload)" : "");
+	for (size_t i = 0; i < w->n_notes; i++) {
+		co_strbuf_adds(out, "  - ");
+		add_wrapped(out, w->notes[i], 4);
+	}
+	/* the runs as one wrapped list; a key run's words set off in colour */
+	co_strbuf_reset(&runs);
 	if (!w->n_runs)
-		co_strbuf_adds(out, " none");
-	for (size_t i = 0; i < w->n_runs; i++)
-		co_strbuf_addf(out, "%s %s %s %d'", i ? "," : "", co_report_day_short(w->runs[i].date),
-			       co_report_run_word(w->runs[i].type), w->runs[i].minutes);
-	co_strbuf_addf(out, " (%d min, %d key)\n", w->run_minutes, w->key_minutes);
+		co_strbuf_adds(&runs, "none");
+	for (size_t i = 0; i < w->n_runs; i++) {
+		const char *word = co_report_run_word(w->runs[i].type);
+		bool key = co_run_type_is_key(w->runs[i].type) && term.colour;
+
+		co_strbuf_addf(&runs, "%s%s%c%s", i ? ", " : "", co_report_day_short(w->runs[i].date),
+			       NBSP, key ? SGR_KEY : "");
+		for (const char *c = word; *c; c++) /* "long run" stays on one line */
+			co_strbuf_addch(&runs, *c == ' ' ? NBSP : *c);
+		co_strbuf_addf(&runs, "%c%d'", NBSP, w->runs[i].minutes);
+		if (w->runs[i].distance_km > 0) { /* from a runs file that gives it */
+			size_t at = runs.len;
+
+			co_strbuf_addch(&runs, ' ');
+			co_report_add_distance(&runs, w->runs[i].distance_km, plan->distance_units);
+			for (; at < runs.len; at++)
+				if (runs.buf[at] == ' ')
+					runs.buf[at] = NBSP;
+		}
+		co_strbuf_adds(&runs, key ? SGR_OFF : "");
+	}
+	co_strbuf_addf(&runs, " (%d min, %d key)", w->run_minutes, w->key_minutes);
+	co_strbuf_adds(out, "  runs: ");
+	add_wrapped(out, runs.buf, 8);
 	if (w->n_tests) {
-		co_strbuf_adds(out, "  tests:");
+		co_strbuf_reset(&runs);
 		for (size_t i = 0; i < w->n_tests; i++)
-			co_strbuf_addf(out, "%s %s %s", i ? "," : "",
+			co_strbuf_addf(&runs, "%s%s %s", i ? ", " : "",
 				       co_test_kind_name(w->tests[i].kind),
 				       co_report_day_short(w->tests[i].date));
-		co_strbuf_addch(out, '\n');
+		co_strbuf_adds(out, "  tests: ");
+		add_wrapped(out, runs.buf, 9);
 	}
 	if (!w->n_sessions)
 		co_strbuf_adds(out, "  no strength session this week\n");
@@ -165,6 +388,7 @@ void co_report_text_week(co_strbuf *out, const co_plan *plan, const co_week *w)
 		co_strbuf_addch(out, '\n');
 		co_report_text_session(out, plan, &w->sessions[i]);
 	}
+	co_strbuf_release(&runs);
 }
 
 /* The first session after `day`, from `day`'s week on; NULL when none is left. */
@@ -177,6 +401,29 @@ static const co_session *next_session(const co_plan *plan, const co_week *w, co_
 	return NULL;
 }
 
+bool co_report_text_outside(co_strbuf *out, const co_plan *plan, co_date day)
+{
+	char d[11];
+
+	if (!plan->n_weeks)
+		return false;
+	if (day < plan->start) {
+		co_date in = plan->start - day;
+
+		co_strbuf_addf(out, "the plan starts on %s %s, in %d day%s\n",
+			       co_report_day_word(plan->start), co_date_format(plan->start, d), (int)in,
+			       in == 1 ? "" : "s");
+		return true;
+	}
+	if (day > plan_end(plan)) {
+		co_strbuf_addf(out, "the plan ended on %s %s (week %zu of %zu)\n",
+			       co_report_day_word(plan_end(plan)), co_date_format(plan_end(plan), d),
+			       plan->n_weeks, plan->n_weeks);
+		return true;
+	}
+	return false;
+}
+
 void co_report_text_day(co_strbuf *out, const co_plan *plan, co_date day)
 {
 	const co_week *w = co_plan_week_at(plan, day);
@@ -184,8 +431,18 @@ void co_report_text_day(co_strbuf *out, const co_plan *plan, co_date day)
 	size_t n = 0, shown = 0;
 	char d[11];
 
-	if (!w)
+	if (!w) {
+		/* before the plan: when it starts and its first session; after: that it ended */
+		if (!co_report_text_outside(out, plan, day))
+			return;
+		if (day < plan->start && (next = next_session(plan, plan->weeks, day)))
+			co_strbuf_addf(out, "first session: %s %s\n", co_report_day_word(next->date),
+				       co_date_format(next->date, d));
+		else if (day > plan->start)
+			co_strbuf_adds(out, "no sessions after it: plan the next season "
+				       "with a new profile ('carryover init')\n");
 		return;
+	}
 	co_strbuf_addf(out, "week %d of %zu, %s%s\n", w->index, plan->n_weeks,
 		       co_report_phase_word(w->phase), w->deload ? " (deload)" : "");
 	ses = co_plan_sessions_on(plan, day, &n);

@@ -10,6 +10,7 @@
  * could carry one.
  */
 #include "carryover/report.h"
+#include "util/strbuf.h"
 
 #define WORD(table, i) ((unsigned)(i) < sizeof(table) / sizeof((table)[0]) && (table)[i] ? \
 			(table)[i] : "?")
@@ -186,4 +187,28 @@ const char *co_report_day_word(co_date d)
 					     "Friday", "Saturday", "Sunday"};
 
 	return WORD(names, co_date_weekday(d));
+}
+
+/*
+ * Distances and paces in the runner's units. The engine and the JSON keep
+ * kilometres; only what a person reads is converted (1 mi = 1.609344 km).
+ */
+void co_report_add_distance(co_strbuf *out, double km, co_distance_units u)
+{
+	if (u == CO_DIST_MI)
+		co_strbuf_addf(out, "%.4g mi", km / CO_KM_PER_MILE);
+	else
+		co_strbuf_addf(out, "%.4g km", km);
+}
+
+void co_report_add_pace(co_strbuf *out, double s_per_km, co_distance_units u)
+{
+	double s = u == CO_DIST_MI ? s_per_km * CO_KM_PER_MILE : s_per_km;
+	long t = (long)(s + 0.5);
+
+	if (!(s_per_km > 0) || t >= 3600) {
+		co_strbuf_adds(out, "-");
+		return;
+	}
+	co_strbuf_addf(out, "%ld:%02ld/%s", t / 60, t % 60, co_distance_units_name(u));
 }

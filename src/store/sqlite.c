@@ -445,6 +445,12 @@ static int sqlite_athlete_get(co_store *s, co_store_athlete *out, const char *na
 	return rc < 0 ? rc : CO_OK;
 }
 
+static int sqlite_athlete_use(co_store *s, int64_t id)
+{
+	return co_sqlite_exec(conn(s), "UPDATE store_state SET current_athlete_id = ?1 WHERE id = 1",
+			      CO_SQLITE_ARGS(co_sqlite_int(id)));
+}
+
 static int sqlite_athlete_list(co_store *s, co_store_athlete **out, size_t *out_count)
 {
 	co_sqlite_stmt q = CO_SQLITE_STMT_INIT;
@@ -723,6 +729,7 @@ static const co_store_ops sqlite_ops = {
 	.athlete_put = sqlite_athlete_put,
 	.athlete_get = sqlite_athlete_get,
 	.athlete_list = sqlite_athlete_list,
+	.athlete_use = sqlite_athlete_use,
 	.activity_exists = sqlite_activity_exists,
 	.activity_find_overlap = sqlite_activity_find_overlap,
 	.activity_near = sqlite_activity_near,

@@ -277,6 +277,24 @@ int co_store_athlete_get(co_store_athlete *out, co_store *store, const char *nam
 	return rc;
 }
 
+int co_store_athlete_use(int64_t *out, co_store *store, const char *name)
+{
+	co_store_athlete a;
+	int rc;
+
+	if (out)
+		*out = 0;
+	if (!name || !*name)
+		return co_error_set(CO_EINPUT, "an athlete needs a name");
+	if ((rc = co_store_athlete_get(&a, store, name)) < 0)
+		return rc;
+	rc = store->ops->athlete_use(store, a.id);
+	if (rc == CO_OK && out)
+		*out = a.id;
+	co_store_athlete_release(&a);
+	return rc;
+}
+
 int co_store_athlete_list(co_store_athlete **out, size_t *out_count, co_store *store)
 {
 	*out = NULL;

@@ -58,6 +58,8 @@ typedef struct co_store_ops {
 			   const char *text, const char *hash, const char *source_path);
 	int (*athlete_get)(co_store *s, co_store_athlete *out, const char *name);
 	int (*athlete_list)(co_store *s, co_store_athlete **out, size_t *out_count);
+	/* Make athlete `id` (known to exist) the current one. */
+	int (*athlete_use)(co_store *s, int64_t id);
 
 	int (*activity_exists)(co_store *s, bool *out, const char *hash);
 	int (*activity_find_overlap)(co_store *s, int64_t *out, int64_t athlete_id,

@@ -14,7 +14,7 @@ $ carryover plan $SRC/examples/marathon.ini
 >  16  2027-04-19  race
 >  18  2027-05-03  recovery
 > == week 1 of 18: 2027-01-04 to 2027-01-10, base ==
-> why: E2: after Tuesday's intervals (at least 6 h later), so Wednesday stays easy
+> why: E2: after Tuesday's intervals (at least 6 h later), so Wednesday stays
 > Romanian deadlift
 > tempo 3-1-X
 > D6 baseline tests
@@ -30,7 +30,7 @@ $ carryover plan $SRC/examples/marathon.ini --from 2027-04-14 --weeks 2
 >!  17  2027-04-26
 > == week 15 of 18
 > == week 16 of 18
-> C7: no lifting in the 4 days before the race
+> lifting in the 4 days before the race
 > Strength: maintenance
 
 $ carryover plan $SRC/examples/marathon.ini --weeks 2
@@ -102,13 +102,15 @@ $ carryover plan $SRC/examples/marathon.ini --weeks zero
 ? 2
 ! --weeks
 
+# After the plan: the last week, and a line that it ended; exit 0 (issue 9.13).
 $ carryover week 2030-01-05
-? 2
-! outside the plan
+> the plan ended on Sunday 2027-05-09 (week 18 of 18)
+> == week 18 of 18
+!!
 
 $ carryover session 2030-01-01 --profile $SRC/examples/marathon.ini
-? 2
-! outside the plan
+> the plan ended on Sunday 2027-05-09
+!!
 
 $ carryover plan --help
 > usage: carryover plan [PROFILE]

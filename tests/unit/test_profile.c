@@ -133,6 +133,7 @@ static void defaults(void **state)
 	assert_string_equal(p->name, "Runner");
 	assert_int_equal(p->level, CO_LEVEL_INTERMEDIATE);
 	assert_int_equal(p->units, CO_UNITS_KG);
+	assert_int_equal(p->distance_units, CO_DIST_KM);
 	assert_true(p->body_mass == 0);
 	assert_int_equal(p->equipment, CO_EQUIP_NONE_SET);
 	assert_int_equal(p->session_minutes, 45);
@@ -234,6 +235,28 @@ static void expect_error(const char *text, const char *message)
 	assert_int_equal(co_profile_parse(&p, text, strlen(text), "t.ini", TODAY), CO_EINPUT);
 	assert_null(p);
 	assert_string_equal(co_error_last(), message);
+}
+
+/* distance_units (issue 9.17): km or mi, any case; shown, never used to compute. */
+static void distance_units(void **state)
+{
+	static const char text[] = "[athlete]\ndistance_units = MI\n[week]\ntue = intervals 60\n";
+	co_profile *p = NULL;
+	char *tmpl;
+
+	(void)state;
+	assert_int_equal(co_profile_parse(&p, text, strlen(text), "mi.ini", TODAY), 0);
+	assert_int_equal(p->distance_units, CO_DIST_MI);
+	tmpl = co_profile_template(p);
+	assert_non_null(strstr(tmpl, "\ndistance_units = mi\n"));
+	free(tmpl);
+	co_profile_free(p);
+	expect_error("[athlete]\ndistance_units = leagues\n[week]\n",
+		     "t.ini:2: unknown distance_units 'leagues' (expected km or mi)");
+	assert_string_equal(co_distance_units_name(CO_DIST_MI), "mi");
+	assert_int_equal(co_distance_units_from_name("miles"), CO_DIST_MI);
+	assert_int_equal(co_distance_units_from_name("km"), CO_DIST_KM);
+	assert_int_equal(co_distance_units_from_name("yd"), -1);
 }
 
 static void bad_values(void **state)
@@ -574,6 +597,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(full_profile_field_by_field),
 		cmocka_unit_test(defaults),
+		cmocka_unit_test(distance_units),
 		cmocka_unit_test(default_start),
 		cmocka_unit_test(bad_fixtures),
 		cmocka_unit_test(bad_values),

@@ -253,16 +253,36 @@ static void terminal_card(void **state)
 	(void)state;
 	co_report_text_session(&sb, p, &p->weeks[0].sessions[0]);
 	assert_non_null(strstr(sb.buf, "  Tue 2027-01-05  Strength A: posterior chain, about 40 min\n"));
-	assert_non_null(strstr(sb.buf, "    warm-up\n      Monster walk                       1 x 12\n"));
-	assert_non_null(strstr(sb.buf, "      Romanian deadlift                  3 x 8           "
+	/* the name column is the card's longest name ("Kickstand Romanian deadlift") */
+	assert_non_null(strstr(sb.buf, "    warm-up\n      Monster walk                1 x 12\n"));
+	assert_non_null(strstr(sb.buf, "      Romanian deadlift           3 x 8          "
 				       "RPE 7  tempo 3-1-X  135 lb\n"));
-	assert_non_null(strstr(sb.buf, "      Kickstand Romanian deadlift        3 x 8/side      "
+	assert_non_null(strstr(sb.buf, "      Kickstand Romanian deadlift 3 x 8/side     "
 				       "RPE 7  tempo 3-1-X  load by RPE\n"
 				       "        choose a load you could lift 3 more times (RPE 7)\n"));
-	assert_non_null(strstr(sb.buf, "      Band good morning                  3 x 12          RPE 7  band\n"));
-	assert_non_null(strstr(sb.buf, "      Side plank                         3 x 30 s/side   "
+	assert_non_null(strstr(sb.buf, "      Band good morning           3 x 12         RPE 7  band\n"));
+	assert_non_null(strstr(sb.buf, "      Side plank                  3 x 30 s/side  "
 				       "RPE 7  bodyweight\n"));
 	assert_non_null(strstr(sb.buf, "    strides: 6 x 20 s after the strength block, relaxed and fast\n"));
+	/* exercises first, the reasons after them */
+	if (strstr(sb.buf, "why:"))
+		assert_true(strstr(sb.buf, "why:") > strstr(sb.buf, "Side plank"));
+	co_strbuf_reset(&sb);
+	/* at 50 columns the dose goes under the volume column, notes wrap under themselves */
+	co_report_text_setup(50, false);
+	co_report_text_session(&sb, p, &p->weeks[0].sessions[0]);
+	co_report_text_setup(80, false);
+	assert_non_null(strstr(sb.buf, "      Kickstand Romanian deadlift 3 x 8/side\n"
+				       "        RPE 7  tempo 3-1-X  load by RPE\n"
+				       "        choose a load you could lift 3 more times\n"
+				       "        (RPE 7)\n"));
+	for (const char *l = sb.buf; *l;) {
+		const char *nl = strchr(l, '\n');
+
+		if (nl - l > 50)
+			fail_msg("too long: %.*s", (int)(nl - l), l);
+		l = nl + 1;
+	}
 	assert_null(strstr(sb.buf, "kg"));
 	co_strbuf_release(&sb);
 	co_plan_free(p);
@@ -314,8 +334,12 @@ static void rest_day(void **state)
 	assert_non_null(strstr(sb.buf, "week 1 of 1, base\n\n  Tue 2027-01-05  Strength A:"));
 	assert_true(sb.buf == strstr(sb.buf, "week 1 of 1, base\n"));
 	co_strbuf_reset(&sb);
-	co_report_text_day(&sb, p, D(2027, 2, 1)); /* outside the plan: nothing */
-	assert_int_equal(sb.len, 0);
+	co_report_text_day(&sb, p, D(2027, 2, 1)); /* after the plan: that it ended */
+	assert_non_null(strstr(sb.buf, "the plan ended on Sunday 2027-01-10"));
+	co_strbuf_reset(&sb);
+	co_report_text_day(&sb, p, D(2027, 1, 1)); /* before it: when it starts, the first session */
+	assert_string_equal(sb.buf, "the plan starts on Monday 2027-01-04, in 3 days\n"
+				    "first session: Tuesday 2027-01-05\n");
 	co_strbuf_release(&sb);
 	co_plan_free(p);
 }

@@ -187,6 +187,38 @@ static void test_newer_schema_refused(void **state)
 
 /* --- athletes ----------------------------------------------------------- */
 
+/* athletes use: switching the current athlete keeps every profile as it was. */
+static void test_athlete_use(void **state)
+{
+	fixture *f = *state;
+	co_store *s = open_ok(f);
+	co_store_athlete a;
+	int64_t id = 0;
+
+	int64_t alex = put(s, "Alex Runner", "[athlete]\nname = Alex Runner\n");
+	int64_t blake = put(s, "Blake", "[athlete]\nname = Blake\n");
+
+	assert_int_equal(co_store_athlete_use(&id, s, "alex runner"), CO_OK);
+	assert_int_equal(id, alex);
+	assert_int_equal(co_store_athlete_get(&a, s, NULL), CO_OK);
+	assert_int_equal(a.id, alex);
+	assert_int_equal(a.profile_version, 1);
+	co_store_athlete_release(&a);
+	assert_int_equal(co_store_athlete_get(&a, s, "Blake"), CO_OK);
+	assert_false(a.current);
+	assert_int_equal(a.id, blake);
+	co_store_athlete_release(&a);
+
+	assert_int_equal(co_store_athlete_use(&id, s, "Blak"), CO_ENOTFOUND);
+	assert_int_equal(id, 0);
+	assert_non_null(strstr(co_error_last(), "did you mean 'Blake'"));
+	assert_int_equal(co_store_athlete_use(NULL, s, ""), CO_EINPUT);
+	/* a failed switch leaves the current athlete alone */
+	assert_int_equal(co_store_athlete_get(&a, s, NULL), CO_OK);
+	assert_int_equal(a.id, alex);
+	co_store_athlete_release(&a);
+}
+
 static void test_athlete_current_and_upsert(void **state)
 {
 	fixture *f = *state;
@@ -661,6 +693,7 @@ static int run_suite(store_backend *be)
 		SUITE_TEST(test_foreign_keys, be),
 		SUITE_TEST(test_newer_schema_refused, be),
 		SUITE_TEST(test_athlete_current_and_upsert, be),
+		SUITE_TEST(test_athlete_use, be),
 		SUITE_TEST(test_rollback_leaves_nothing, be),
 		SUITE_TEST(test_activity_hash_unique, be),
 		SUITE_TEST(test_activity_overlap, be),
