@@ -258,6 +258,7 @@ static void interview(co_profile *p)
 	ask_key(p, "athlete", "level",
 		"Lifting experience (novice or beginner, intermediate, advanced)", "intermediate");
 	ask_key(p, "athlete", "units", "Units (kg, lb)", "kg");
+	ask_key(p, "athlete", "distance_units", "Distances in (km, mi)", "km");
 	ask_key(p, "athlete", "equipment",
 		"Equipment: none (no gym: bodyweight and a band), bodyweight (not even a\n"
 		"band), gym (everything), or a list: barbell, dumbbells, box, ...", "none");

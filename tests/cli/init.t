@@ -85,10 +85,11 @@ $ carryover init asked.ini --ask
 ! stopped at end of input
 
 # 'beginner' is a novice, 'long run 95' a week entry, and double days are asked.
-$ carryover init asked.ini --ask && grep -E '^(name|level|double_days|sun|equipment) ' asked.ini
+$ carryover init asked.ini --ask && grep -E '^(name|level|double_days|sun|equipment|distance_units) ' asked.ini
 < Sam
 < beginner
 < 
+< mi
 < none
 < rest
 < intervals 60
@@ -103,7 +104,9 @@ $ carryover init asked.ini --ask && grep -E '^(name|level|double_days|sun|equipm
 > name = Sam
 > level = novice
 > double_days = yes
+> distance_units = mi
 > sun = long 95
+! Distances in (km, mi)
 ! none (no gym: bodyweight and a band)
 ! Lift on the same day as a hard run
 
