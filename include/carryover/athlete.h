@@ -129,6 +129,7 @@ typedef struct co_profile {
 	co_niggle *niggles;    /* no two with the same site */
 	size_t n_niggles;
 	char *runs_file;       /* dated runs (.ics or .csv), resolved against the profile's folder; may be NULL */
+	int runs_line;         /* the line of `runs =` in the profile's file; 0 when not read from one */
 
 	/* [week]: index CO_MON..CO_SUN; minutes 0 and type rest when a day is missing */
 	co_run week[7];

@@ -211,8 +211,13 @@ static int plan_profile(co_plan **out, const co_profile *p)
 	 * longest season is 104 weeks from the start, src/lib/periodize.h).
 	 */
 	if (p->runs_file && access(p->runs_file, R_OK) != 0) {
-		rc = co_error_set(CO_EINPUT, "%s: runs: cannot read '%s': %s",
-				  p->source ? p->source : "profile", p->runs_file, strerror(errno));
+		char line[16] = "";
+
+		if (p->runs_line > 0)
+			snprintf(line, sizeof(line), ":%d", p->runs_line);
+		rc = co_error_set(CO_EINPUT, "%s%s: runs: cannot read '%s': %s",
+				  p->source ? p->source : "profile", line, p->runs_file,
+				  strerror(errno));
 		goto done;
 	}
 	if (p->runs_file &&

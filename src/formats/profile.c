@@ -971,6 +971,8 @@ static int on_key(parser *ps, const char *key, const char *value)
 	}
 	if (seen)
 		*seen = ps->lineno;
+	if (s->kind == SEC_ATHLETE && id == K_RUNS)
+		p->runs_line = ps->lineno; /* so a runs file that cannot be read names this line */
 	if (s->kind == SEC_LIFTS) {
 		ps->lift_line = co_xrealloc(ps->lift_line, p->n_lifts * sizeof(*ps->lift_line));
 		ps->lift_line[p->n_lifts - 1] = ps->lineno;

@@ -66,7 +66,7 @@ $ carryover profile check missing.ini
 
 $ printf '[athlete]\nruns = plan.ics\n[week]\nsun = long\n' > r.ini && carryover profile check r.ini
 ? 2
-! carryover: r.ini: runs: cannot read '
+! carryover: r.ini:2: runs: cannot read '
 ! plan.ics': No such file or directory
 
 $ carryover profile
