@@ -45,6 +45,7 @@
 #include "carryover/athlete.h"
 #include "carryover/date.h"
 #include "carryover/import.h"
+#include "carryover/log.h"
 #include "carryover/plan.h"
 #include "carryover/store.h"
 
@@ -211,6 +212,43 @@ int co_app_activities(co_store_activity_row **out, size_t *out_count, co_app *ap
 
 /** Free what co_app_activities() returned. NULL is a no-op. */
 void co_app_activities_free(co_store_activity_row *rows, size_t n);
+
+/* --- the training log (docs/cli/log.md) ------------------------------------------ */
+
+/** What one `log` command wrote, changed or deleted. */
+typedef struct co_app_log_result {
+	const char *action;     /* "logged", "changed", "deleted" (static) */
+	co_log_entry *entries;  /* as stored after the command (a deleted one: as it was) */
+	size_t n, cap;
+} co_app_log_result;
+
+/**
+ * Run one log command given as words (the operands of `carryover log`:
+ * "rdl", "3x8@60", "rpe", "7"; "session", "45min"; "run", "tempo", ...; the
+ * grammar is docs/cli/log.md) for the session's athlete, dated `date`
+ * (0: today). One transaction: on any error nothing is written. Values out
+ * of bounds, unknown names (with a did-you-mean) and malformed words are
+ * CO_EINPUT; an unknown entry id CO_ENOTFOUND. Release *out with
+ * co_app_log_result_release() (also after a failure: it is then empty).
+ */
+int co_app_log(co_app_log_result *out, co_app *app, const char *const *words, size_t n,
+	       co_date date);
+
+void co_app_log_result_release(co_app_log_result *r);
+
+/**
+ * The athlete's log between since and until (CO_STORE_NO_DATE: no bound),
+ * as co_store_log_list() orders it; free with co_log_list_free().
+ */
+int co_app_history(co_log_entry **out, size_t *out_count, co_app *app, co_date since,
+		   co_date until);
+
+/**
+ * The whole log of the athlete and their imported activities' summaries as
+ * one text in `format` "csv" or "json" (docs/cli/export.md); *out is new,
+ * the caller frees it. CO_EINPUT for another format.
+ */
+int co_app_export_log(char **out, co_app *app, const char *format);
 
 #ifdef __cplusplus
 }

@@ -163,6 +163,12 @@ int cmd_check(co_cli *cli, int argc, char **argv);
 int cmd_debug(co_cli *cli, int argc, char **argv);
 int cmd_import(co_cli *cli, int argc, char **argv);
 int cmd_activities(co_cli *cli, int argc, char **argv);
+int cmd_log(co_cli *cli, int argc, char **argv);
+int cmd_history(co_cli *cli, int argc, char **argv);
+
+struct co_log_entry;
+/* One line describing a log entry, as history and log print it (cmd_history.c). */
+void co_cli_log_line(co_strbuf *sb, const struct co_log_entry *e);
 /* `debug xml-summary FILE...` (argv[0] = "xml-summary"), wired under `debug`. */
 int cmd_debug_xml_summary(co_cli *cli, int argc, char **argv);
 
