@@ -250,6 +250,43 @@ int co_app_history(co_log_entry **out, size_t *out_count, co_app *app, co_date s
  */
 int co_app_export_log(char **out, co_app *app, const char *format);
 
+/* --- lifting logs from other apps (Strong, Hevy; docs/cli/import.md) ---------------- */
+
+/** A name the catalogue does not know, with how many sets carry it. */
+typedef struct co_lift_unmapped {
+	char *name;             /* as the app wrote it */
+	const char *suggestion; /* the closest catalogue id or alias, or NULL (static) */
+	size_t sets;
+} co_lift_unmapped;
+
+typedef struct co_lift_import_stats {
+	const char *dialect;    /* "strong-s1", ..., "hevy" (static) */
+	size_t workouts;        /* in the file */
+	size_t imported;        /* stored now */
+	size_t duplicates;      /* already stored (same rows) */
+	size_t sets, warmups, unmapped_sets;
+	size_t rest_rows, note_rows; /* Strong rows that are not sets */
+	size_t dropped_values;  /* values out of bounds left out of their set */
+	co_lift_unmapped *unmapped;
+	size_t n_unmapped, cap_unmapped;
+	double seconds;
+} co_lift_import_stats;
+
+/** Whether the file at `path` starts with a Strong or Hevy CSV header. */
+bool co_app_is_lift_log(const char *path);
+
+/**
+ * Import the Strong or Hevy export at `path` into the log of the athlete
+ * of `profile` (stored first, as co_app_import does) or of the session.
+ * `units` ("kg", "lb" or NULL) is the unit of a Strong export that carries
+ * none. Workouts are committed in batches (never half a workout); one
+ * already stored is skipped. Release *out with co_lift_import_stats_release().
+ */
+int co_app_import_lifts(co_lift_import_stats *out, co_app *app,
+			const co_app_profile_src *profile, const char *path, const char *units);
+
+void co_lift_import_stats_release(co_lift_import_stats *st);
+
 #ifdef __cplusplus
 }
 #endif

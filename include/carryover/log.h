@@ -152,6 +152,64 @@ int co_log_export_csv(char **out, const co_log_entry *entries, size_t n,
 int co_log_export_json(char **out, const co_log_entry *entries, size_t n,
 		       const char *activities_json);
 
+/* --- other apps' lifting logs (src/formats/lifting_csv.c) ---------------------- */
+
+/** One set row of a Strong or Hevy export. Strings point into the log's own storage. */
+typedef struct co_lift_set {
+	const char *name;     /* the exercise as the app named it: "Squat (Barbell)" */
+	const char *set_type; /* "warmup", "drop", "failure" or NULL */
+	double load;          /* < 0 none (bodyweight) */
+	char unit[3];         /* "kg" or "lb" when load >= 0 */
+	int reps;             /* < 0 none */
+	double seconds;       /* < 0 none */
+	double rpe;           /* < 0 none */
+	const char *notes;    /* the exercise note, on the first set of an instance; or NULL */
+	int line;             /* where it was in the file */
+} co_lift_set;
+
+/** One workout: the rows that share Strong's Date or Hevy's (title, start, end). */
+typedef struct co_lift_workout {
+	co_date date;         /* local date of the start */
+	const char *start;    /* the start as written ("2023-07-19 21:30:51") */
+	const char *title;    /* Workout Name / title, or NULL */
+	const char *notes;    /* Workout Notes / description, or NULL */
+	double minutes;       /* < 0 unknown or implausible (Strong's "264h 1m") */
+	char hash[65];        /* content hash of the workout's rows: its identity on re-import */
+	co_lift_set *sets;
+	size_t n_sets;
+	int line;             /* its first row */
+} co_lift_workout;
+
+/** A parsed export; free with co_lift_log_free(). */
+typedef struct co_lift_log {
+	const char *dialect;  /* "strong-s1" ... "strong-s4", "strong-s0", "hevy" */
+	co_lift_workout *workouts;
+	size_t n_workouts;
+	size_t rest_rows;     /* Strong "Rest Timer" rows: not sets */
+	size_t note_rows;     /* Strong "Note" rows: not sets */
+	void *owned;          /* private */
+} co_lift_log;
+
+/**
+ * Whether the first line of `head` is the header of a Strong or Hevy CSV
+ * export (IMPORTS.md sections 1 and 2). Reads at most `len` bytes.
+ */
+bool co_lift_csv_detect(const char *head, size_t len);
+
+/**
+ * Parse a Strong or Hevy export. `units` ("kg", "lb" or NULL) gives the unit
+ * of the Strong dialect whose file carries none (S1), and of a blank
+ * per-row unit; without it such a file is refused with a message saying to
+ * give --units. Errors are CO_EINPUT "SOURCE:LINE: what (expected ...)":
+ * a header that is not English, a date that cannot be read, a number that
+ * is not one. Bounds are not checked here (the importer does). *out is
+ * zeroed on failure.
+ */
+int co_lift_csv_parse(co_lift_log *out, const char *text, size_t len, const char *source,
+		      const char *units);
+
+void co_lift_log_free(co_lift_log *log);
+
 #ifdef __cplusplus
 }
 #endif

@@ -189,5 +189,8 @@ int cmd_export(co_cli *cli, int argc, char **argv)
 	}
 	if (!strcmp(argv[next], "ics"))
 		return export_ics(cli, argc - next, argv + next);
-	return co_cli_usage_error("unknown export format '%s' (expected 'ics')", argv[next]);
+	if (!strcmp(argv[next], "csv") || !strcmp(argv[next], "json")) /* the log: cmd_export_log.c */
+		return cmd_export_log(cli, argc - next, argv + next);
+	return co_cli_usage_error("unknown export format '%s' (expected ics, csv or json)",
+				  argv[next]);
 }

@@ -69,14 +69,16 @@ void co_cli_log_line(co_strbuf *sb, const co_log_entry *e)
 		co_strbuf_adds(sb, e->status ? e->status : "logged");
 		if (e->title)
 			co_strbuf_addf(sb, " '%s'", e->title);
-		num(sb, " ", e->minutes, "min");
+		if (e->minutes >= 0)
+			co_strbuf_addf(sb, " %.0fmin", e->minutes);
 		num(sb, " rpe ", e->rpe, "");
 		if (e->planned_uid)
 			co_strbuf_adds(sb, " (planned)");
 		break;
 	case CO_LOG_RUN:
 		co_strbuf_adds(sb, e->run_type);
-		num(sb, " ", e->minutes, "min");
+		if (e->minutes >= 0)
+			co_strbuf_addf(sb, " %.0fmin", e->minutes);
 		num(sb, " ", e->distance_km, "km");
 		if (e->minutes > 0 && e->distance_km > 0) {
 			long p = (long)(e->minutes * 60 / e->distance_km + 0.5);

@@ -130,7 +130,7 @@ static void on_event(void *ctx, const co_import_event *ev)
 	fflush(stdout);
 }
 
-static const char *profile_path, *threads_text;
+static const char *profile_path, *threads_text, *units;
 static bool verbose, quiet;
 
 static const co_opt import_opts[] = {
@@ -139,6 +139,7 @@ static const co_opt import_opts[] = {
 	{CO_OPT_VALUE, "threads", 0, &threads_text, "N", "decoding threads (default: one per CPU)"},
 	{CO_OPT_FLAG, "verbose", 'v', &verbose, NULL, "list every file, imported or not"},
 	{CO_OPT_FLAG, "quiet", 'q', &quiet, NULL, "no progress display"},
+	{CO_OPT_VALUE, "units", 0, &units, "kg|lb", "the weight unit of a Strong export that names none"},
 	{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
 };
 
@@ -167,7 +168,7 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 	view v = {0};
 	int rc = CO_EXIT_OK, err;
 
-	profile_path = threads_text = NULL;
+	profile_path = threads_text = units = NULL;
 	verbose = quiet = false;
 	rc = co_cli_parse(cli, &ps, &paths, argc, argv);
 	if (rc == CO_OPT_HELP) {
@@ -198,6 +199,10 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 	    (rc = co_cli_profile_src(&src, &buf, profile_path)) != CO_EXIT_OK)
 		goto done;
 
+	/* Strong and Hevy CSVs go to the training log (cmd_import_lifts.c). */
+	if ((rc = co_cli_import_lifts(app, profile_path ? &src : NULL, &paths, units)) != CO_EXIT_OK ||
+	    !paths.n)
+		goto done;
 	v.tty = isatty(STDERR_FILENO) && isatty(STDOUT_FILENO);
 	opt.on_event = on_event;
 	opt.ctx = &v;

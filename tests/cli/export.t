@@ -47,7 +47,7 @@ $ carryover --db empty.db export ics
 
 $ carryover export pdf $SRC/examples/marathon.ini
 ? 2
-! unknown export format 'pdf' (expected 'ics')
+! unknown export format 'pdf' (expected ics, csv or json)
 
 $ carryover export ics $SRC/examples/marathon.ini --time 7pm
 ? 2
