@@ -250,6 +250,18 @@ int co_app_history(co_log_entry **out, size_t *out_count, co_app *app, co_date s
  */
 int co_app_export_log(char **out, co_app *app, const char *format);
 
+/**
+ * Append to `h` what the store holds of the session's athlete (the athlete
+ * of `profile`: when the profile names someone not stored, or someone
+ * else, nothing is added): logged working sets of catalogue exercises
+ * (loads in the profile's units), sessions (skipped and done-as-planned
+ * flagged), runs logged by hand and imported running activities not
+ * already linked to a logged run, niggles with their dates, and baseline
+ * tests. co_app_plan() passes it to the planner.
+ */
+struct co_history;
+int co_app_history_load(struct co_history *h, co_app *app, const co_profile *profile);
+
 /* --- lifting logs from other apps (Strong, Hevy; docs/cli/import.md) ---------------- */
 
 /** A name the catalogue does not know, with how many sets carry it. */

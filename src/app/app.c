@@ -251,11 +251,9 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 		rc = as_input(rc);
 		goto done;
 	}
-	/*
-	 * History (logged sets, niggles, tests, imported runs) is the planner's
-	 * third input. The store keeps no log yet, so it is empty here; the
-	 * training-log issue fills it from the store at this point.
-	 */
+	/* History (logged sets, niggles, tests, runs) is the planner's third input. */
+	if ((rc = co_app_history_load(&hist, app, p)) < 0)
+		goto done;
 	co_plan_input in = {.profile = p, .calendar = &cal, .history = &hist};
 	if ((rc = co_plan_build(out, &in, NULL)) < 0)
 		goto done;
