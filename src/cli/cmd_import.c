@@ -145,12 +145,13 @@ static const co_opt import_opts[] = {
 
 static void usage(FILE *f)
 {
-	fputs("usage: carryover import [--profile PROFILE] [--threads N] [-v] [-q] PATH...\n\n"
+	fputs("usage: carryover import [--profile PROFILE] [--threads N] [--units kg|lb] [-v] [-q] PATH...\n\n"
 	      "Import recorded activities: FIT, GPX and TCX files, folders (recursively)\n"
 	      "and archives such as Garmin's and Strava's bulk exports (zip, nested zips,\n"
 	      ".fit.gz/.gpx.gz members). Files already imported, and runs already stored\n"
 	      "from another device or format, are not stored twice. A PATH that starts\n"
-	      "with '-' follows '--'.\n\n", f);
+	      "with '-' follows '--'. A Strong or Hevy CSV export goes to the training\n"
+	      "log instead (docs/cli/import.md; --units for a Strong file that names no unit).\n\n", f);
 	co_opt_help(f, import_opts);
 	fputs("\nExit: 0 all imported or skipped for a reason, 1 some files failed,\n"
 	      "2 bad usage or a missing path, 3 the store failed.\n", f);
