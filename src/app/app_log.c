@@ -691,6 +691,7 @@ static int log_run_rpe(ctx *c, const char *const *w, size_t n)
 		if (list[i].kind == CO_LOG_RUN && list[i].activity_id == act->id) {
 			old = list[i];
 			old.rpe = rpe;
+			c->out->action = "changed";
 			rc = co_store_log_update(c->store, &old);
 			if (rc == CO_OK)
 				rc = record(c, CO_LOG_RUN, old.id);

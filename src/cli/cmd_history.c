@@ -79,7 +79,16 @@ void co_cli_log_line(co_strbuf *sb, const co_log_entry *e)
 		co_strbuf_adds(sb, e->run_type);
 		if (e->minutes >= 0)
 			co_strbuf_addf(sb, " %.0fmin", e->minutes);
-		num(sb, " ", e->distance_km, "km");
+		if (e->distance_km >= 0) {
+			char km[32];
+			size_t k = (size_t)snprintf(km, sizeof(km), "%.2f", e->distance_km);
+
+			while (k > 1 && km[k - 1] == '0')
+				km[--k] = '\0';
+			if (km[k - 1] == '.')
+				km[--k] = '\0';
+			co_strbuf_addf(sb, " %skm", km);
+		}
 		if (e->minutes > 0 && e->distance_km > 0) {
 			long p = (long)(e->minutes * 60 / e->distance_km + 0.5);
 

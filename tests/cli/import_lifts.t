@@ -52,18 +52,45 @@ $ carryover import de.csv
 ? 2
 ! carryover: de.csv:2: start_time '22.09.2026, 17:00' (expected an English Hevy time such as '5 Dec 2025, 11:37'; only English exports are read)
 
+$ carryover history
+>! Beine
+>! session-3
+
+# An imported run: its RPE by date, then by id; it shows in the log, linked.
+$ carryover import -q $CORPUS/fit/sportslib__runs-2067489619.fit
+> imported 1 activity
+
+$ carryover log run-rpe 2017-10-08 7
+> logged run-1        2017-10-08  run
+> rpe 7 
+> (activity 1)
+
+$ carryover log run-rpe 1 6.5
+> changed run-1 
+> rpe 6.5 hr 130 (activity 1)
+
+$ carryover log run-rpe 2017-10-09 6
+? 2
+! no imported run on '2017-10-09'
+
+$ carryover log run-rpe 1 11
+? 2
+! RPE '11' is out of range
+
 # Everything out: CSV (one table, a kind column) and JSON.
 $ carryover export csv
 > id,kind,date,session,exercise,mapped,set,set_type,load,unit,reps,seconds,rpe,minutes,distance_km
 > set-1,set,2025-06-03,session-1,Incline Bench Press (Dumbbell),no,1,working,35,kg,10,,,,
 > session-2,session,2025-12-05,,,,,,,,,,,,,,,logged,,Legs,
+> activity-1,activity,2017-10-08,
+> ,sportslib__runs-2067489619.fit,
 
 $ carryover export json -o all.json
 !!
 
 $ cat all.json
 > {"format": "carryover-log", "version": 1,
-> "activities": []
+> "activities": [
 > {"id": "set-4", "kind": "set", "date": "2025-06-03", "session": "session-1", "exercise": "goblet_squat", "mapped": true
 
 $ carryover export xml
