@@ -544,7 +544,7 @@ static int log_done_or_skip(ctx *c, const char *const *w, size_t n, bool done_)
 				if ((rc = next_set_no(c, &no, sid, set.exercise)) < 0)
 					break;
 				set.set_no = no;
-				rc = co_store_log_insert(NULL, c->store, &set);
+				rc = insert(c, NULL, &set);
 			}
 		}
 done:

@@ -130,6 +130,15 @@ static void note_unmapped(co_lift_import_stats *st, const char *name)
 	u->name = co_xstrdup(name);
 	u->sets = 1;
 	best = co_catalog_suggest(co_catalog_default(), name);
+	if (!best && strchr(name, '(')) {
+		/* "Sumo Deadlift (Barbell)": the closest to "Sumo Deadlift" */
+		char base[256];
+
+		snprintf(base, sizeof(base), "%.*s", (int)(strchr(name, '(') - name), name);
+		for (size_t k = strlen(base); k && base[k - 1] == ' '; k--)
+			base[k - 1] = '\0';
+		best = co_catalog_suggest(co_catalog_default(), base);
+	}
 	u->suggestion = best;
 }
 
