@@ -983,6 +983,23 @@ static int edit_field(ctx *c, co_log_entry *e, const char *field, const char *va
 		if (!co_app_log_num(&v, value) || !co_app_log_is_int(v) || v > 10)
 			return bad("severity '%s' out of range (expected a whole number 0 to 10)", value);
 		e->severity = (int)v;
+	} else if (!strcmp(field, "cleared") && e->kind == CO_LOG_NIGGLE) {
+		co_date d;
+
+		if (!strcmp(value, "no")) {
+			e->resolved = 0;
+			return CO_OK;
+		}
+		if ((rc = parse_date(c, &d, value)) < 0)
+			return rc;
+		if (d < e->date)
+			return bad("cleared '%s' is before the niggle's date", value);
+		e->resolved = d;
+	} else if (!strcmp(field, "control") && e->kind == CO_LOG_TEST && e->grade) {
+		if (strcmp(value, "good") && strcmp(value, "fair") && strcmp(value, "poor"))
+			return bad("control '%s' (expected good, fair or poor)", value);
+		free(e->grade);
+		e->grade = co_xstrdup(value);
 	} else if (!strcmp(field, "value") && e->kind == CO_LOG_TEST) {
 		if (!co_app_log_num(&v, value) && !co_app_log_num_suffix(&v, value, "cm"))
 			return bad("value '%s' is not a number", value);

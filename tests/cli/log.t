@@ -206,6 +206,17 @@ $ CARRYOVER_TODAY=2027-03-10 carryover log edit set-1 severity 3
 $ CARRYOVER_TODAY=2027-03-10 carryover log edit run-1 km 11
 > tempo 50min 11km (4:33/km)
 
+$ CARRYOVER_TODAY=2027-03-10 carryover log edit niggle-1 cleared no severity 2
+> changed niggle-1     2027-03-10  niggle  knee_right 2/10
+>! cleared
+
+$ CARRYOVER_TODAY=2027-03-10 carryover log edit niggle-1 cleared 2027-03-01
+? 2
+! cleared '2027-03-01' is before the niggle's date
+
+$ CARRYOVER_TODAY=2027-03-10 carryover log edit test-1 control fair
+> single_leg_squat left 45 cm control fair
+
 $ CARRYOVER_TODAY=2027-03-10 carryover log delete set-2
 > deleted set-2 
 
