@@ -304,6 +304,16 @@ static int log_sets(ctx *c, const char *const *w, size_t n)
 			strcat(name, " ");
 		strcat(name, w[i]);
 	}
+	if (!co_catalog_find(co_catalog_default(), name)) {
+		/* "sesion 45min": a mistyped form of the command, not an exercise */
+		static const char *const verbs[] = {"session", "done", "skip", "run", "run-rpe",
+						    "niggle", "test", "edit", "delete", NULL};
+		const char *verb = i == 1 ? co_suggest_from(name, verbs) : NULL;
+
+		if (verb)
+			return bad("unknown exercise '%s' (did you mean 'carryover log %s'?)", name,
+				   verb);
+	}
 	if ((rc = find_exercise(&ex, name)) < 0)
 		return rc;
 	if (i >= n)

@@ -73,6 +73,10 @@ $ CARRYOVER_TODAY=2027-03-10 carryover log rdll 3x8@60
 ? 2
 ! carryover: unknown exercise 'rdll' (did you mean 'rdl'?
 
+$ CARRYOVER_TODAY=2027-03-10 carryover log sesion 45min
+? 2
+! carryover: unknown exercise 'sesion' (did you mean 'carryover log session'?)
+
 $ CARRYOVER_TODAY=2027-03-10 carryover log rdl 3x8@60 rpe 7,8
 ? 2
 ! carryover: 'rpe 7,8' does not match the sets (expected 1 or 3 values)
