@@ -168,9 +168,16 @@ awk 'BEGIN {
 cut=0
 lift_sessions() { sqlite3 "$db" "SELECT count(*) FROM logged_sessions WHERE source_hash IS NOT NULL"; }
 for k in 1 2 3 4 5; do
+	before=$(lift_sessions)
 	"$bin" import -q --units kg "$lifts" >/dev/null 2>&1 &
 	pid=$!
-	sleep "0.$(( (seed * k * 37) % 5 + 2 ))$(( (seed * k) % 9 + 1 ))"
+	# Kill as soon as this run has committed a batch (or has ended): the
+	# batches are 200 workouts, so that is mid-way while workouts remain.
+	i=0
+	while kill -0 "$pid" 2>/dev/null && [ "$(lift_sessions)" = "$before" ] && [ $i -lt 500 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	half=$(sqlite3 "$db" "SELECT count(*) FROM logged_sessions s WHERE source_hash IS NOT NULL AND (SELECT count(*) FROM logged_sets WHERE session_id = s.id) <> 30")
