@@ -825,7 +825,8 @@ static int log_test(ctx *c, const char *const *w, size_t n)
 				   "(e.g. 'log test squat left 45cm good')");
 		if ((rc = side_of(w[1], &side)) < 0)
 			return rc;
-		if (!(co_app_log_num_suffix(&v, w[2], "cm") || co_app_log_num(&v, w[2])) || v < 5 || v > MAX_BOX_CM)
+		if (!(co_app_log_num_suffix(&v, w[2], "cm") || co_app_log_num(&v, w[2])) || v < 5 ||
+		    v > MAX_BOX_CM)
 			return bad("box height '%s' out of range (expected 5cm to 100cm)", w[2]);
 		if (strcmp(w[3], "good") && strcmp(w[3], "fair") && strcmp(w[3], "poor"))
 			return bad("control '%s' (expected good, fair or poor)", w[3]);

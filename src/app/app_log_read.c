@@ -217,7 +217,8 @@ int co_app_history_load(co_history *h, co_app *app, const co_profile *profile)
 		goto done;
 	for (size_t i = 0; i < nrows; i++) {
 		const co_store_activity_row *a = &rows[i];
-		co_logged_run r = {.date = a->local_date, .type = CO_RUN_EASY, .source = (char *)(uintptr_t)a->hash};
+		co_logged_run r = {.date = a->local_date, .type = CO_RUN_EASY,
+				   .source = (char *)(uintptr_t)a->hash};
 		char type[24];
 		double secs = a->moving_s > 0 ? a->moving_s : a->elapsed_s;
 		bool linked = false;

@@ -66,7 +66,8 @@ bool co_app_log_parse_minutes(double *out, const char *s)
 	}
 	/* 1h20, 1h20min, 1h20m */
 	if ((p = strchr(s, 'h')) && co_app_log_num_n(&h, s, (size_t)(p - s)) && co_app_log_is_int(h) &&
-	    (co_app_log_num(&m, p + 1) || co_app_log_num_suffix(&m, p + 1, "min") || co_app_log_num_suffix(&m, p + 1, "m")) &&
+	    (co_app_log_num(&m, p + 1) || co_app_log_num_suffix(&m, p + 1, "min") ||
+	     co_app_log_num_suffix(&m, p + 1, "m")) &&
 	    m < 60) {
 		*out = h * 60 + m;
 		return true;

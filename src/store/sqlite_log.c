@@ -145,9 +145,15 @@ static void read_entry(sqlite3_stmt *st, co_log_kind kind, co_log_entry *e)
 
 /* --- writing ---------------------------------------------------------------- */
 
+/* One past the table's highest id and its highest deleted one (log_ids). */
+#define NEXT_ID(tbl) "(SELECT max(coalesce((SELECT max(id) FROM " tbl "), 0), " \
+	"coalesce((SELECT last FROM log_ids WHERE tbl = '" tbl "'), 0)) + 1)"
+
 /*
  * Insert (id == 0) or rewrite (id > 0) one entry. The parameters are the
- * same for both: ?1 is the id (NULL on insert, so SQLite picks one).
+ * same for both: ?1 is the id on update (unused on insert, where the id is
+ * one past both the table's highest and its highest deleted: log_ids of
+ * 002_log.sql, so a deleted entry's id is never given again).
  */
 static int write_entry(co_store *s, int64_t *out, const co_log_entry *e, bool update)
 {
@@ -163,8 +169,8 @@ static int write_entry(co_store *s, int64_t *out, const co_log_entry *e, bool up
 			  "set_no = ?5, load = ?6, load_unit = ?7, reps = ?8, seconds = ?9, rpe = ?10, "
 			  "set_type = ?11, notes = ?12 WHERE id = ?1"
 			: "INSERT INTO logged_sets (id, session_id, exercise, unmapped, set_no, load, "
-			  "load_unit, reps, seconds, rpe, set_type, notes) VALUES "
-			  "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+			  "load_unit, reps, seconds, rpe, set_type, notes) VALUES ("
+			  NEXT_ID("logged_sets") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 			CO_SQLITE_ARGS(id, co_sqlite_int(e->session_id), co_sqlite_text(e->exercise),
 				       co_sqlite_int(e->unmapped), co_sqlite_int(e->set_no),
 				       co_sqlite_opt_real(e->load),
@@ -179,8 +185,8 @@ static int write_entry(co_store *s, int64_t *out, const co_log_entry *e, bool up
 			  "session_rpe = ?5, notes = ?6, planned_uid = ?7, status = ?8, title = ?9, "
 			  "source_hash = ?10 WHERE id = ?1"
 			: "INSERT INTO logged_sessions (id, athlete_id, date, minutes, session_rpe, "
-			  "notes, planned_uid, status, title, source_hash) VALUES "
-			  "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+			  "notes, planned_uid, status, title, source_hash) VALUES ("
+			  NEXT_ID("logged_sessions") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 			CO_SQLITE_ARGS(id, co_sqlite_int(e->athlete_id), date_value(e->date, day),
 				       e->minutes > 0 ? co_sqlite_opt_real(e->minutes) : co_sqlite_null(),
 				       co_sqlite_opt_real(e->rpe), co_sqlite_text(e->notes),
@@ -193,7 +199,8 @@ static int write_entry(co_store *s, int64_t *out, const co_log_entry *e, bool up
 			  "distance_km = ?6, rpe = ?7, avg_hr = ?8, activity_id = ?9, notes = ?10 "
 			  "WHERE id = ?1"
 			: "INSERT INTO logged_runs (id, athlete_id, date, type, minutes, distance_km, "
-			  "rpe, avg_hr, activity_id, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+			  "rpe, avg_hr, activity_id, notes) VALUES ("
+			  NEXT_ID("logged_runs") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 			CO_SQLITE_ARGS(id, co_sqlite_int(e->athlete_id), date_value(e->date, day),
 				       co_sqlite_text(e->run_type), co_sqlite_opt_real(e->minutes),
 				       co_sqlite_opt_real(e->distance_km), co_sqlite_opt_real(e->rpe),
@@ -206,7 +213,8 @@ static int write_entry(co_store *s, int64_t *out, const co_log_entry *e, bool up
 			? "UPDATE niggles SET athlete_id = ?2, date = ?3, site = ?4, severity = ?5, "
 			  "resolved_date = ?6, session_id = ?7, notes = ?8 WHERE id = ?1"
 			: "INSERT INTO niggles (id, athlete_id, date, site, severity, resolved_date, "
-			  "session_id, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			  "session_id, notes) VALUES ("
+			  NEXT_ID("niggles") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 			CO_SQLITE_ARGS(id, co_sqlite_int(e->athlete_id), date_value(e->date, day),
 				       co_sqlite_text(e->site), co_sqlite_int(e->severity),
 				       date_value(e->resolved, resolved),
@@ -219,7 +227,8 @@ static int write_entry(co_store *s, int64_t *out, const co_log_entry *e, bool up
 			  "value = ?6, unit = ?7, notes = ?8, grade = ?9, exercise = ?10, reps = ?11 "
 			  "WHERE id = ?1"
 			: "INSERT INTO tests (id, athlete_id, date, kind, side, value, unit, notes, grade, "
-			  "exercise, reps) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+			  "exercise, reps) VALUES ("
+			  NEXT_ID("tests") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 			CO_SQLITE_ARGS(id, co_sqlite_int(e->athlete_id), date_value(e->date, day),
 				       co_sqlite_text(e->test_kind), co_sqlite_text(e->side),
 				       (co_sqlite_value){.type = CO_SQLITE_REAL, .r = e->value},

@@ -121,16 +121,16 @@ $ CARRYOVER_TODAY=2027-03-10 carryover log delete session-2
 > deleted session-2
 
 $ CARRYOVER_TODAY=2027-03-10 carryover log done 2027-03-09
-> logged session-2    2027-03-09  session done 27min (planned)
+> logged session-3    2027-03-09  session done 27min (planned)
 
 $ CARRYOVER_TODAY=2027-03-10 carryover history --since 2027-03-09 --until 2027-03-09
-> session-2    2027-03-09  session done
+> session-3    2027-03-09  session done
 > set-
 > single_leg_rdl #1
 >! glute_bridge
 
 $ CARRYOVER_TODAY=2027-03-10 carryover log skip 2027-03-05 flu
-> logged session-3    2027-03-05  session skipped (planned) "flu"
+> logged session-4    2027-03-05  session skipped (planned) "flu"
 
 # Runs.
 $ CARRYOVER_TODAY=2027-03-10 carryover log run tempo 50min 10.2km rpe 7

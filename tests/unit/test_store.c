@@ -689,6 +689,13 @@ static void test_log_round_trip(void **state)
 	assert_int_equal(co_store_log_delete(s, alex, CO_LOG_SESSION, sid), CO_OK);
 	assert_int_equal(co_store_log_get(&got, s, CO_LOG_SET, 1), CO_ENOTFOUND);
 	assert_int_equal(co_store_log_delete(s, alex, CO_LOG_SESSION, sid), CO_ENOTFOUND);
+
+	/* Ids are never given twice, even after the highest one (and, by the
+	 * cascade, its sets) is deleted. */
+	int64_t sid2 = log_insert(s, &ses);
+	assert_true(sid2 > sid);
+	set.session_id = sid2;
+	assert_true(log_insert(s, &set) > 1);
 }
 
 /* The schema is the last line: a value out of range fails and writes nothing. */

@@ -27,3 +27,32 @@ CREATE INDEX logged_sets_session ON logged_sets (session_id);
 ALTER TABLE tests ADD COLUMN grade TEXT CHECK (grade IS NULL OR grade IN ('good', 'fair', 'poor'));
 ALTER TABLE tests ADD COLUMN exercise TEXT;
 ALTER TABLE tests ADD COLUMN reps INTEGER CHECK (reps IS NULL OR reps >= 1);
+
+-- Ids are never given twice: users type them (`log delete set-12`), so an
+-- id freed by a delete must not name the next entry. SQLite reuses the
+-- highest rowid once it is deleted; these triggers keep each table's
+-- highest deleted id, and inserts take one past both (sqlite_log.c).
+CREATE TABLE log_ids (
+	tbl  TEXT PRIMARY KEY,
+	last INTEGER NOT NULL
+);
+CREATE TRIGGER logged_sets_id AFTER DELETE ON logged_sets BEGIN
+	INSERT INTO log_ids (tbl, last) VALUES ('logged_sets', OLD.id)
+	ON CONFLICT (tbl) DO UPDATE SET last = max(last, excluded.last);
+END;
+CREATE TRIGGER logged_sessions_id AFTER DELETE ON logged_sessions BEGIN
+	INSERT INTO log_ids (tbl, last) VALUES ('logged_sessions', OLD.id)
+	ON CONFLICT (tbl) DO UPDATE SET last = max(last, excluded.last);
+END;
+CREATE TRIGGER logged_runs_id AFTER DELETE ON logged_runs BEGIN
+	INSERT INTO log_ids (tbl, last) VALUES ('logged_runs', OLD.id)
+	ON CONFLICT (tbl) DO UPDATE SET last = max(last, excluded.last);
+END;
+CREATE TRIGGER niggles_id AFTER DELETE ON niggles BEGIN
+	INSERT INTO log_ids (tbl, last) VALUES ('niggles', OLD.id)
+	ON CONFLICT (tbl) DO UPDATE SET last = max(last, excluded.last);
+END;
+CREATE TRIGGER tests_id AFTER DELETE ON tests BEGIN
+	INSERT INTO log_ids (tbl, last) VALUES ('tests', OLD.id)
+	ON CONFLICT (tbl) DO UPDATE SET last = max(last, excluded.last);
+END;
