@@ -150,5 +150,48 @@ ref=$(sqlite3 "$work/ref.db" "SELECT group_concat(hash) FROM (SELECT hash FROM a
 grep -q "^imported 0 activities" "$work/again.out" && ok || bad "a last import added: $(head -1 "$work/again.out")"
 [ "$(rows)" = "$expected" ] && ok || bad "rows changed on the last import"
 
+# --- a lifting log (issue 10.7): a several-year Strong export, killed mid-way --------
+# 1,500 workouts of 30 sets (and Rest Timer rows); each kill must leave whole
+# workouts only (every stored session has its 30 sets), and the last run
+# completes the set without duplicates.
+lifts="$work/strong.csv"
+awk 'BEGIN {
+	print "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE"
+	for (w = 0; w < 1500; w++) {
+		d = sprintf("%04d-%02d-%02d 18:%02d:00", 2019 + int(w / 300), 1 + int(w / 25) % 12, 1 + w % 25, w % 60)
+		for (e = 0; e < 6; e++) for (s = 1; s <= 5; s++) {
+			printf "%s,\"Workout %d\",1h 2m,\"Squat %d (Barbell)\",%d,%d.5,5,0,0,\"\",\"\",8\n", d, w, e, s, 40 + s
+			printf "%s,\"Workout %d\",1h 2m,\"Squat %d (Barbell)\",Rest Timer,0,0,0,90,,,\n", d, w, e
+		}
+	}
+}' > "$lifts"
+cut=0
+lift_sessions() { sqlite3 "$db" "SELECT count(*) FROM logged_sessions WHERE source_hash IS NOT NULL"; }
+for k in 1 2 3 4 5; do
+	before=$(lift_sessions)
+	"$bin" import -q --units kg "$lifts" >/dev/null 2>&1 &
+	pid=$!
+	# Kill as soon as this run has committed a batch (or has ended): the
+	# batches are 200 workouts, so that is mid-way while workouts remain.
+	i=0
+	while kill -0 "$pid" 2>/dev/null && [ "$(lift_sessions)" = "$before" ] && [ $i -lt 500 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	half=$(sqlite3 "$db" "SELECT count(*) FROM logged_sessions s WHERE source_hash IS NOT NULL AND (SELECT count(*) FROM logged_sets WHERE session_id = s.id) <> 30")
+	[ "$half" = 0 ] && ok || bad "lifts kill $k: $half workouts stored by half"
+	n=$(lift_sessions)
+	[ "$n" -lt 1500 ] && cut=$((cut + 1))
+	echo "lifts kill $k: $n workouts"
+done
+[ "$cut" -ge 1 ] && ok || bad "lifts: no import was killed mid-way (the machine is too fast for the delays)"
+"$bin" import -q --units kg "$lifts" > "$work/lifts.out" 2>&1 && ok || bad "lifts: final import failed: $(cat "$work/lifts.out")"
+[ "$(lift_sessions)" = 1500 ] && ok || bad "lifts: $(lift_sessions) workouts, expected 1500"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM logged_sets")" = 45000 ] && ok || bad "lifts: sets not stored exactly once"
+"$bin" import -q --units kg "$lifts" > "$work/lifts.out" 2>&1
+grep -q "imported 0 of 1500 workouts" "$work/lifts.out" && ok || bad "lifts: a last import added: $(head -1 "$work/lifts.out")"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

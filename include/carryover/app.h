@@ -49,6 +49,7 @@
 #include "carryover/athlete.h"
 #include "carryover/date.h"
 #include "carryover/import.h"
+#include "carryover/log.h"
 #include "carryover/plan.h"
 #include "carryover/store.h"
 
@@ -334,6 +335,91 @@ int co_app_export_fit(co_app_fit_file **out, size_t *out_count, const co_plan *p
 
 /** Free what co_app_export_fit() returned. NULL is a no-op. */
 void co_app_fit_files_free(co_app_fit_file *files, size_t n);
+/* --- the training log (docs/cli/log.md) ------------------------------------------ */
+
+/** What one `log` command wrote, changed or deleted. */
+typedef struct co_app_log_result {
+	const char *action;     /* "logged", "changed", "deleted" (static) */
+	co_log_entry *entries;  /* as stored after the command (a deleted one: as it was) */
+	size_t n, cap;
+} co_app_log_result;
+
+/**
+ * Run one log command given as words (the operands of `carryover log`:
+ * "rdl", "3x8@60", "rpe", "7"; "session", "45min"; "run", "tempo", ...; the
+ * grammar is docs/cli/log.md) for the session's athlete, dated `date`
+ * (0: today). One transaction: on any error nothing is written. Values out
+ * of bounds, unknown names (with a did-you-mean) and malformed words are
+ * CO_EINPUT; an unknown entry id CO_ENOTFOUND. Release *out with
+ * co_app_log_result_release() (also after a failure: it is then empty).
+ */
+int co_app_log(co_app_log_result *out, co_app *app, const char *const *words, size_t n,
+	       co_date date);
+
+void co_app_log_result_release(co_app_log_result *r);
+
+/**
+ * The athlete's log between since and until (CO_STORE_NO_DATE: no bound),
+ * as co_store_log_list() orders it; free with co_log_list_free().
+ */
+int co_app_history(co_log_entry **out, size_t *out_count, co_app *app, co_date since,
+		   co_date until);
+
+/**
+ * The whole log of the athlete and their imported activities' summaries as
+ * one text in `format` "csv" or "json" (docs/cli/export.md); *out is new,
+ * the caller frees it. CO_EINPUT for another format.
+ */
+int co_app_export_log(char **out, co_app *app, const char *format);
+
+/**
+ * Append to `h` what the store holds of the session's athlete (the athlete
+ * of `profile`: when the profile names someone not stored, or someone
+ * else, nothing is added): logged working sets of catalogue exercises
+ * (loads in the profile's units), sessions (skipped and done-as-planned
+ * flagged), runs logged by hand and imported running activities not
+ * already linked to a logged run, niggles with their dates, and baseline
+ * tests. co_app_plan() passes it to the planner.
+ */
+struct co_history;
+int co_app_history_load(struct co_history *h, co_app *app, const co_profile *profile);
+
+/* --- lifting logs from other apps (Strong, Hevy; docs/cli/import.md) ---------------- */
+
+/** A name the catalogue does not know, with how many sets carry it. */
+typedef struct co_lift_unmapped {
+	char *name;             /* as the app wrote it */
+	const char *suggestion; /* the closest catalogue id or alias, or NULL (static) */
+	size_t sets;
+} co_lift_unmapped;
+
+typedef struct co_lift_import_stats {
+	const char *dialect;    /* "strong-s1", ..., "hevy" (static) */
+	size_t workouts;        /* in the file */
+	size_t imported;        /* stored now */
+	size_t duplicates;      /* already stored (same rows) */
+	size_t sets, warmups, unmapped_sets;
+	size_t rest_rows, note_rows; /* Strong rows that are not sets */
+	size_t dropped_values;  /* values out of bounds left out of their set */
+	co_lift_unmapped *unmapped;
+	size_t n_unmapped, cap_unmapped;
+	double seconds;
+} co_lift_import_stats;
+
+/** Whether the file at `path` starts with a Strong or Hevy CSV header. */
+bool co_app_is_lift_log(const char *path);
+
+/**
+ * Import the Strong or Hevy export at `path` into the log of the athlete
+ * of `profile` (stored first, as co_app_import does) or of the session.
+ * `units` ("kg", "lb" or NULL) is the unit of a Strong export that carries
+ * none. Workouts are committed in batches (never half a workout); one
+ * already stored is skipped. Release *out with co_lift_import_stats_release().
+ */
+int co_app_import_lifts(co_lift_import_stats *out, co_app *app,
+			const co_app_profile_src *profile, const char *path, const char *units);
+
+void co_lift_import_stats_release(co_lift_import_stats *st);
 
 #ifdef __cplusplus
 }

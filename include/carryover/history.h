@@ -31,7 +31,11 @@
 extern "C" {
 #endif
 
-/** One logged set of an exercise. */
+/**
+ * One logged set of an exercise. co_app_history_load() gives working sets
+ * of catalogue exercises only: warm-ups and lifts the catalogue does not
+ * know (imported from Strong or Hevy) stay in the store and its exports.
+ */
 typedef struct co_logged_set {
 	co_date date;
 	char *exercise;     /* catalogue id; owned */
@@ -48,6 +52,9 @@ typedef struct co_logged_session {
 	int minutes;        /* 0 when not given */
 	double rpe;         /* session RPE; 0 when not given */
 	char *note;         /* may be NULL; owned */
+	/* appended by the training log (issue 10): */
+	bool skipped;       /* `log skip`: the planned session was not done, on purpose */
+	bool as_planned;    /* `log done`: done as prescribed (its sets are the prescription) */
 } co_logged_session;
 
 /** A niggle with its dates (METHOD A8: a niggle has a date, a severity and may be cleared). */
@@ -64,8 +71,12 @@ typedef struct co_test_result {
 	co_date date;
 	co_test_kind kind;
 	char *exercise;     /* catalogue id for a rep-max test, else NULL; owned */
-	double value;       /* reps (squat/calf tests), seconds per km (threshold run), load (rep-max) */
+	double value;       /* box height in cm (single-leg squat: lower is deeper), reps (calf
+	                     * raises), seconds per km (threshold run), load (rep-max) */
 	int side;           /* 0 both or not sided, 1 left, 2 right */
+	/* appended by the training log (issue 10): */
+	int grade;          /* single-leg squat control: 3 good, 2 fair, 1 poor; 0 not graded */
+	int reps;           /* rep-max: the reps of the rep-max (5 for a 5RM); else 0 */
 } co_test_result;
 
 /** A run that happened: imported from a device file or logged by hand. */

@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "carryover/date.h"
+#include "carryover/log.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -275,6 +276,44 @@ int co_store_activity_each(co_store *store, const co_store_activity_query *query
 
 /** *out = how many activities athlete `athlete_id` has stored (0: every athlete). */
 int co_store_activity_count(size_t *out, co_store *store, int64_t athlete_id);
+
+/* --- the training log (carryover/log.h) -------------------------------------- */
+
+/**
+ * Insert one log entry of any kind; *out (may be NULL) gets its id. A set
+ * needs e->session_id (a session of the same athlete). CO_EINPUT when a
+ * required field is missing, CO_ESTORE when the database refuses a value
+ * (the CHECKs of the schema are the last line; the app checks bounds first).
+ */
+int co_store_log_insert(int64_t *out, co_store *store, const co_log_entry *e);
+
+/** Rewrite entry (e->kind, e->id) with e's fields. CO_ENOTFOUND when there is none. */
+int co_store_log_update(co_store *store, const co_log_entry *e);
+
+/** Fill *out with one entry; release it with co_log_entry_release(). CO_ENOTFOUND when none. */
+int co_store_log_get(co_log_entry *out, co_store *store, co_log_kind kind, int64_t id);
+
+/**
+ * Delete one entry (a session takes its sets with it). CO_ENOTFOUND when
+ * athlete `athlete_id` has no such entry.
+ */
+int co_store_log_delete(co_store *store, int64_t athlete_id, co_log_kind kind, int64_t id);
+
+/**
+ * The athlete's entries in the date range, by date, then sessions before
+ * their sets, then runs, niggles, tests, by id. A new array of *out_count
+ * entries (NULL when none) freed with co_log_list_free().
+ */
+int co_store_log_list(co_log_entry **out, size_t *out_count, co_store *store,
+		      const co_log_query *q);
+
+/**
+ * *out = the id of athlete `athlete_id`'s session: with `source_hash`, the
+ * imported workout of that hash (any date); without, the session logged by
+ * hand on `date` (not an imported one). 0 when there is none.
+ */
+int co_store_log_session_find(int64_t *out, co_store *store, int64_t athlete_id, co_date date,
+			      const char *source_hash);
 
 #ifdef __cplusplus
 }

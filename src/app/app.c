@@ -196,7 +196,7 @@ done:
  * then fail every 'plan'). Shared by co_app_profile_check(),
  * co_app_profile_read() (import --profile) and co_app_plan().
  */
-static int plan_profile(co_plan **out, const co_profile *p)
+static int plan_profile(co_plan **out, const co_profile *p, co_app *history_of)
 {
 	co_calendar cal;
 	co_history hist;
@@ -227,10 +227,13 @@ static int plan_profile(co_plan **out, const co_profile *p)
 		goto done;
 	}
 	/*
-	 * History (logged sets, niggles, tests, imported runs) is the planner's
-	 * third input. The store keeps no log yet, so it is empty here; the
-	 * training-log issue fills it from the store at this point.
+	 * History (logged sets, sessions, niggles, tests, runs) is the planner's
+	 * third input, from the store of `history_of`. Checking that a profile
+	 * can be planned (history_of NULL) needs none: history never makes a
+	 * profile invalid.
 	 */
+	if (history_of && (rc = co_app_history_load(&hist, history_of, p)) < 0)
+		goto done;
 	co_plan_input in = {.profile = p, .calendar = &cal, .history = &hist};
 	rc = co_plan_build(out, &in, NULL);
 done:
@@ -257,7 +260,7 @@ int co_app_profile_read(co_profile **out, co_app *app, const co_app_profile_src 
 		return read_stored(out, app);
 	if ((rc = read_given(out, app, src, true)) < 0)
 		return rc;
-	if ((rc = plan_profile(&plan, *out)) < 0) {
+	if ((rc = plan_profile(&plan, *out, NULL)) < 0) {
 		drop_pending(app);
 		co_profile_free(*out);
 		*out = NULL;
@@ -279,7 +282,7 @@ int co_app_profile_check(co_profile **out, co_plan **out_plan, co_app *app,
 		*out_plan = NULL;
 	if ((rc = read_given(&p, app, src, false)) < 0)
 		return rc;
-	if ((rc = plan_profile(&plan, p)) < 0) {
+	if ((rc = plan_profile(&plan, p, NULL)) < 0) {
 		co_profile_free(p);
 		return rc;
 	}
@@ -341,7 +344,7 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 		rc = read_stored(&p, app);
 	if (rc < 0)
 		goto done;
-	if ((rc = plan_profile(out, p)) < 0) {
+	if ((rc = plan_profile(out, p, app)) < 0) {
 		if (opts->profile && opts->keep)
 			drop_pending(app);
 		goto done;

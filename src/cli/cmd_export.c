@@ -191,5 +191,8 @@ int cmd_export(co_cli *cli, int argc, char **argv)
 		return export_ics(cli, argc - next, argv + next);
 	if (!strcmp(argv[next], "fit"))
 		return co_cli_export_fit(cli, argc - next, argv + next);
-	return co_cli_usage_error("unknown export format '%s' (expected 'ics' or 'fit')", argv[next]);
+	if (!strcmp(argv[next], "csv") || !strcmp(argv[next], "json")) /* the log: cmd_export_log.c */
+		return cmd_export_log(cli, argc - next, argv + next);
+	return co_cli_usage_error("unknown export format '%s' (expected ics, fit, csv or json)",
+				  argv[next]);
 }

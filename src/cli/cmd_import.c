@@ -276,7 +276,7 @@ static int print_summary(view *v, const co_import_stats *st, bool complete)
 	return 0;
 }
 
-static const char *profile_path, *threads_text;
+static const char *profile_path, *threads_text, *units;
 static bool verbose, quiet, json;
 
 static const co_opt import_opts[] = {
@@ -286,18 +286,21 @@ static const co_opt import_opts[] = {
 	{CO_OPT_FLAG, "verbose", 'v', &verbose, NULL, "list every file, imported or not"},
 	{CO_OPT_FLAG, "quiet", 'q', &quiet, NULL, "no progress display and only the totals"},
 	{CO_OPT_FLAG, "json", 0, &json, NULL, "the summary as JSON (docs/cli/import.md)"},
+	{CO_OPT_VALUE, "units", 0, &units, "kg|lb", "the weight unit of a Strong export that names none"},
 	{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
 };
 
 static void usage(FILE *f)
 {
-	fputs("usage: carryover import [--profile PROFILE] [--threads N] [-v] [-q] [--json] PATH...\n\n"
+	fputs("usage: carryover import [--profile PROFILE] [--threads N] [--units kg|lb] [-v] [-q] [--json] PATH...\n\n"
 	      "Import recorded activities: FIT, GPX and TCX files, folders (recursively)\n"
 	      "and archives such as Garmin's and Strava's bulk exports (zip, nested zips,\n"
 	      ".fit.gz/.gpx.gz members). Files already imported, and runs already stored\n"
 	      "from another device or format, are not stored twice. The summary says\n"
 	      "what was stored (runs and dates) and, one line per reason, what was not;\n"
-	      "-v lists every file. A PATH that starts with '-' follows '--'.\n\n", f);
+	      "-v lists every file. A PATH that starts with '-' follows '--'. A Strong or\n"
+	      "Hevy CSV export goes to the training log instead (docs/cli/import.md;\n"
+	      "--units for a Strong file that names no unit).\n\n", f);
 	co_opt_help(f, import_opts);
 	fputs("\nExit: 0 all imported or skipped for a reason, 1 some files failed,\n"
 	      "2 bad usage or a missing path, 3 the store failed (the summary still\n"
@@ -317,7 +320,7 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 	char *whose = NULL;
 	int rc = CO_EXIT_OK, err;
 
-	profile_path = threads_text = NULL;
+	profile_path = threads_text = units = NULL;
 	verbose = quiet = json = false;
 	rc = co_cli_parse(cli, &ps, &paths, argc, argv);
 	if (rc == CO_OPT_HELP) {
@@ -349,6 +352,10 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 	    (rc = co_cli_profile_src(&src, &buf, profile_path)) != CO_EXIT_OK)
 		goto done;
 
+	/* Strong and Hevy CSVs go to the training log (cmd_import_lifts.c). */
+	if ((rc = co_cli_import_lifts(app, profile_path ? &src : NULL, &paths, units)) != CO_EXIT_OK ||
+	    !paths.n)
+		goto done;
 	/* Whose activities these are; with --json the summary names nothing
 	 * else on standard output, so the line goes to standard error. */
 	if (co_app_whose(&whose, app, profile_path ? &src : NULL) == CO_OK)

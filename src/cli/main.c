@@ -36,6 +36,8 @@ static const command commands[] = {
 	{"export", cmd_export, "write the plan as a calendar feed or watch workouts (export ics|fit)"},
 	{"import", cmd_import, "import activities: FIT/GPX/TCX files, folders, export zips"},
 	{"activities", cmd_activities, "list imported activities (--since DATE, --json)"},
+	{"log", cmd_log, "log what you did: sets, sessions, runs, niggles, tests"},
+	{"history", cmd_history, "the training log (--since DATE, --json)"},
 	{"debug", cmd_debug, NULL}, /* developer tools, not listed: debug --help */
 };
 

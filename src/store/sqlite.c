@@ -738,4 +738,10 @@ static const co_store_ops sqlite_ops = {
 	.activity_get = sqlite_activity_get,
 	.activity_each = sqlite_activity_each,
 	.activity_count = sqlite_activity_count,
+	.log_insert = co_sqlite_log_insert,
+	.log_update = co_sqlite_log_update,
+	.log_get = co_sqlite_log_get,
+	.log_delete = co_sqlite_log_delete,
+	.log_list = co_sqlite_log_list,
+	.log_session_find = co_sqlite_log_session_find,
 };

@@ -421,3 +421,70 @@ int co_store_activity_count(size_t *out, co_store *store, int64_t athlete_id)
 	*out = 0;
 	return store->ops->activity_count(store, out, athlete_id);
 }
+
+/* --- the training log ------------------------------------------------------- */
+
+int co_store_log_insert(int64_t *out, co_store *store, const co_log_entry *e)
+{
+	int64_t id = 0;
+	int rc;
+
+	if (out)
+		*out = 0;
+	if ((unsigned)e->kind >= CO_LOG_KIND_COUNT)
+		return co_error_set(CO_EINPUT, "unknown kind of log entry");
+	if (e->athlete_id <= 0 && e->kind != CO_LOG_SET)
+		return co_error_set(CO_EINPUT, "log entry without an athlete");
+	if (e->kind == CO_LOG_SET && (e->session_id <= 0 || !e->exercise || !*e->exercise))
+		return co_error_set(CO_EINPUT, "a logged set needs a session and an exercise");
+	/* One statement: atomic by itself, no savepoint (30,000 sets import in one go). */
+	rc = store->ops->log_insert(store, &id, e);
+	if (rc == CO_OK && out)
+		*out = id;
+	return rc;
+}
+
+int co_store_log_update(co_store *store, const co_log_entry *e)
+{
+	int rc;
+
+	if ((unsigned)e->kind >= CO_LOG_KIND_COUNT || e->id <= 0)
+		return co_error_set(CO_EINPUT, "no such log entry");
+	rc = store->ops->log_update(store, e); /* one statement */
+	return rc;
+}
+
+int co_store_log_get(co_log_entry *out, co_store *store, co_log_kind kind, int64_t id)
+{
+	*out = (co_log_entry)CO_LOG_ENTRY_INIT;
+	if ((unsigned)kind >= CO_LOG_KIND_COUNT)
+		return co_error_set(CO_EINPUT, "unknown kind of log entry");
+	return store->ops->log_get(store, out, kind, id);
+}
+
+int co_store_log_delete(co_store *store, int64_t athlete_id, co_log_kind kind, int64_t id)
+{
+	int rc;
+
+	if ((unsigned)kind >= CO_LOG_KIND_COUNT)
+		return co_error_set(CO_EINPUT, "unknown kind of log entry");
+	rc = store->ops->log_delete(store, athlete_id, kind, id); /* one statement, sets cascade */
+	return rc;
+}
+
+int co_store_log_list(co_log_entry **out, size_t *out_count, co_store *store,
+		      const co_log_query *q)
+{
+	*out = NULL;
+	*out_count = 0;
+	if (!q || q->athlete_id <= 0)
+		return co_error_set(CO_EINPUT, "listing the log needs an athlete");
+	return store->ops->log_list(store, out, out_count, q);
+}
+
+int co_store_log_session_find(int64_t *out, co_store *store, int64_t athlete_id, co_date date,
+			      const char *source_hash)
+{
+	*out = 0;
+	return store->ops->log_session_find(store, out, athlete_id, date, source_hash);
+}

@@ -72,6 +72,16 @@ typedef struct co_store_ops {
 	int (*activity_each)(co_store *s, const co_store_activity_query *q,
 			     co_store_activity_fn fn, void *ctx);
 	int (*activity_count)(co_store *s, size_t *out, int64_t athlete_id);
+
+	/* The training log (carryover/log.h); insert/update of a session with
+	 * its sets is several rows, so store.c opens a level around them. */
+	int (*log_insert)(co_store *s, int64_t *out, const co_log_entry *e);
+	int (*log_update)(co_store *s, const co_log_entry *e);
+	int (*log_get)(co_store *s, co_log_entry *out, co_log_kind kind, int64_t id);
+	int (*log_delete)(co_store *s, int64_t athlete_id, co_log_kind kind, int64_t id);
+	int (*log_list)(co_store *s, co_log_entry **out, size_t *out_count, const co_log_query *q);
+	int (*log_session_find)(co_store *s, int64_t *out, int64_t athlete_id, co_date date,
+				const char *source_hash);
 } co_store_ops;
 
 struct co_store {
@@ -116,5 +126,14 @@ void co_store_row_take(co_store_activity_row *row);
  * handle in *out with ->ops and ->location set.
  */
 int co_store_sqlite_open(co_store **out, const char *path);
+
+/* The SQLite backend's training-log ops (sqlite_log.c). */
+int co_sqlite_log_insert(co_store *s, int64_t *out, const co_log_entry *e);
+int co_sqlite_log_update(co_store *s, const co_log_entry *e);
+int co_sqlite_log_get(co_store *s, co_log_entry *out, co_log_kind kind, int64_t id);
+int co_sqlite_log_delete(co_store *s, int64_t athlete_id, co_log_kind kind, int64_t id);
+int co_sqlite_log_list(co_store *s, co_log_entry **out, size_t *out_count, const co_log_query *q);
+int co_sqlite_log_session_find(co_store *s, int64_t *out, int64_t athlete_id, co_date date,
+			       const char *source_hash);
 
 #endif

@@ -48,7 +48,7 @@ $ carryover --db empty.db export ics
 
 $ carryover export pdf $SRC/examples/marathon.ini
 ? 2
-! unknown export format 'pdf' (expected 'ics' or 'fit')
+! unknown export format 'pdf' (expected ics, fit, csv or json)
 
 $ carryover export ics $SRC/examples/marathon.ini --time 7pm
 ? 2

@@ -681,6 +681,148 @@ static void test_postgres_not_yet(void **state)
 
 /* --- running it ------------------------------------------------------------- */
 
+/* --- the training log ------------------------------------------------------ */
+
+static int64_t log_insert(co_store *s, const co_log_entry *e)
+{
+	int64_t id = 0;
+	int rc = co_store_log_insert(&id, s, e);
+
+	if (rc)
+		fail_msg("log insert: %s", co_error_last());
+	assert_true(id > 0);
+	return id;
+}
+
+/* Every kind goes in and comes back with its fields; the list is by date. */
+static void test_log_round_trip(void **state)
+{
+	fixture *f = *state;
+	co_store *s = open_ok(f);
+	int64_t alex = put(s, "Alex", "a");
+	co_log_entry ses = CO_LOG_ENTRY_INIT, set = CO_LOG_ENTRY_INIT, run = CO_LOG_ENTRY_INIT;
+	co_log_entry nig = CO_LOG_ENTRY_INIT, tst = CO_LOG_ENTRY_INIT, got;
+	co_log_entry *list = NULL;
+	co_log_query q = {alex, CO_STORE_NO_DATE, CO_STORE_NO_DATE};
+	size_t n = 0;
+	int64_t sid, found = -1;
+
+	ses.kind = CO_LOG_SESSION;
+	ses.athlete_id = alex;
+	ses.date = co_date_from_ymd(2027, 3, 9);
+	ses.minutes = 45;
+	ses.rpe = 6;
+	ses.title = "Workout B";
+	ses.source_hash = "h1";
+	sid = log_insert(s, &ses);
+	set.kind = CO_LOG_SET;
+	set.session_id = sid;
+	set.exercise = "Bench Press (Barbell)";
+	set.unmapped = true;
+	set.set_no = 1;
+	set.load = 82.5;
+	strcpy(set.load_unit, "kg");
+	set.reps = 5;
+	set.rpe = 8.5;
+	set.set_type = "warmup";
+	log_insert(s, &set);
+	run.kind = CO_LOG_RUN;
+	run.athlete_id = alex;
+	run.date = co_date_from_ymd(2027, 3, 8);
+	run.run_type = "tempo";
+	run.minutes = 50;
+	run.distance_km = 10.2;
+	log_insert(s, &run);
+	nig.kind = CO_LOG_NIGGLE;
+	nig.athlete_id = alex;
+	nig.date = co_date_from_ymd(2027, 3, 10);
+	nig.site = "knee_right";
+	nig.severity = 4;
+	log_insert(s, &nig);
+	tst.kind = CO_LOG_TEST;
+	tst.athlete_id = alex;
+	tst.date = co_date_from_ymd(2027, 3, 10);
+	tst.test_kind = "single_leg_squat";
+	tst.side = "left";
+	tst.value = 45;
+	tst.unit = "cm";
+	tst.grade = "good";
+	log_insert(s, &tst);
+
+	assert_int_equal(co_store_log_list(&list, &n, s, &q), CO_OK);
+	assert_int_equal(n, 5);
+	assert_int_equal(list[0].kind, CO_LOG_RUN);
+	assert_int_equal(list[1].kind, CO_LOG_SESSION);
+	assert_int_equal(list[2].kind, CO_LOG_SET);
+	assert_string_equal(list[2].exercise, "Bench Press (Barbell)");
+	assert_true(list[2].unmapped);
+	assert_string_equal(list[2].set_type, "warmup");
+	assert_string_equal(list[2].load_unit, "kg");
+	assert_true(list[2].load == 82.5 && list[2].rpe == 8.5 && list[2].reps == 5);
+	assert_true(list[2].seconds < 0);
+	assert_int_equal(list[2].date, ses.date); /* a set has its session's date */
+	assert_int_equal(list[3].kind, CO_LOG_NIGGLE);
+	assert_int_equal(list[4].kind, CO_LOG_TEST);
+	assert_string_equal(list[4].grade, "good");
+	co_log_list_free(list, n);
+
+	/* A range; the imported session is found by its hash, not by hand-logged date. */
+	q.since = q.until = co_date_from_ymd(2027, 3, 9);
+	assert_int_equal(co_store_log_list(&list, &n, s, &q), CO_OK);
+	assert_int_equal(n, 2);
+	co_log_list_free(list, n);
+	assert_int_equal(co_store_log_session_find(&found, s, alex, 0, "h1"), CO_OK);
+	assert_int_equal(found, sid);
+	assert_int_equal(co_store_log_session_find(&found, s, alex, ses.date, NULL), CO_OK);
+	assert_int_equal(found, 0);
+
+	/* Update, get, delete (a session takes its sets). */
+	assert_int_equal(co_store_log_get(&got, s, CO_LOG_NIGGLE, 1), CO_OK);
+	got.resolved = co_date_from_ymd(2027, 3, 12);
+	assert_int_equal(co_store_log_update(s, &got), CO_OK);
+	co_log_entry_release(&got);
+	assert_int_equal(co_store_log_get(&got, s, CO_LOG_NIGGLE, 1), CO_OK);
+	assert_int_equal(got.resolved, co_date_from_ymd(2027, 3, 12));
+	co_log_entry_release(&got);
+	assert_int_equal(co_store_log_delete(s, alex, CO_LOG_SESSION, sid), CO_OK);
+	assert_int_equal(co_store_log_get(&got, s, CO_LOG_SET, 1), CO_ENOTFOUND);
+	assert_int_equal(co_store_log_delete(s, alex, CO_LOG_SESSION, sid), CO_ENOTFOUND);
+
+	/* Ids are never given twice, even after the highest one (and, by the
+	 * cascade, its sets) is deleted. */
+	int64_t sid2 = log_insert(s, &ses);
+	assert_true(sid2 > sid);
+	set.session_id = sid2;
+	assert_true(log_insert(s, &set) > 1);
+}
+
+/* The schema is the last line: a value out of range fails and writes nothing. */
+static void test_log_refuses_bad_values(void **state)
+{
+	fixture *f = *state;
+	co_store *s = open_ok(f);
+	int64_t alex = put(s, "Alex", "a");
+	co_log_entry ses = CO_LOG_ENTRY_INIT, *list = NULL;
+	co_log_query q = {alex, CO_STORE_NO_DATE, CO_STORE_NO_DATE};
+	size_t n = 0;
+
+	ses.kind = CO_LOG_SESSION;
+	ses.athlete_id = alex;
+	ses.date = co_date_from_ymd(2027, 3, 9);
+	ses.rpe = 11;
+	assert_int_equal(co_store_log_insert(NULL, s, &ses), CO_ESTORE);
+	ses.rpe = 6;
+	ses.status = "maybe";
+	assert_int_equal(co_store_log_insert(NULL, s, &ses), CO_ESTORE);
+	ses.status = NULL;
+	ses.source_hash = "same";
+	log_insert(s, &ses);
+	assert_int_equal(co_store_log_insert(NULL, s, &ses), CO_ESTORE); /* same workout twice */
+	assert_int_equal(co_store_log_list(&list, &n, s, &q), CO_OK);
+	assert_int_equal(n, 1);
+	co_log_list_free(list, n);
+}
+
 /* The suite every backend passes, with `be` as each test's prestate. */
 #define SUITE_TEST(t, be) cmocka_unit_test_prestate_setup_teardown(t, store_setup, store_teardown, be)
 
@@ -699,6 +841,8 @@ static int run_suite(store_backend *be)
 		SUITE_TEST(test_activity_overlap, be),
 		SUITE_TEST(test_activity_round_trip_and_since, be),
 		SUITE_TEST(test_activity_each_and_count, be),
+		SUITE_TEST(test_log_round_trip, be),
+		SUITE_TEST(test_log_refuses_bad_values, be),
 	};
 
 	snprintf(name, sizeof(name), "store on %s", be->name);
