@@ -30,6 +30,7 @@ static const command commands[] = {
 	{"week", cmd_week, "one week of the plan: phase, runs, session cards"},
 	{"session", cmd_session, "the strength session of a day (session DATE)"},
 	{"check", cmd_check, "check a plan against the method's rules (check PROFILE|PLAN.json)"},
+	{"rules", cmd_rules, "the method's rules: every id and title, or one rule (rules C7)"},
 	{"export", cmd_export, "write the plan as a calendar feed (export ics [PROFILE])"},
 	{"import", cmd_import, "import activities: FIT/GPX/TCX files, folders, export zips"},
 	{"activities", cmd_activities, "list imported activities (--since DATE, --json)"},

@@ -242,6 +242,35 @@ static void rule_table_names_every_rule(void **state)
 	}
 }
 
+/* Every rule of the method is in docs/method.md (embedded), and every check names one of them. */
+static void method_page_holds_every_rule(void **state)
+{
+	static const char *const all[] = {
+		"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "B1", "B2", "B3", "B4", "B5", "B6",
+		"C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10", "D1", "D2", "D3", "D4",
+		"D5", "D6", "D7", "D8", "E1", "E2", "E3", "E4",
+	};
+	size_t n, nc;
+	const co_method_rule *m = co_method_rules(&n);
+	const co_check_rule *checks = co_check_rules(&nc);
+
+	(void)state;
+	assert_int_equal(n, sizeof(all) / sizeof(all[0]));
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(m[i].id, all[i]);
+		assert_true(*m[i].title && strlen(m[i].text) > 80);
+		assert_null(strchr(m[i].title, '\n'));
+		assert_true(m[i].text[strlen(m[i].text) - 1] != '\n');
+	}
+	for (size_t i = 0; i < nc; i++)
+		if (!co_method_rule_find(checks[i].rule))
+			fail_msg("check %s has no rule in docs/method.md", checks[i].rule);
+	assert_non_null(co_method_rule_find("c10"));
+	assert_null(co_method_rule_find("C1 "));
+	assert_string_equal(co_method_rule_suggest("C77"), "C7");
+	assert_null(co_method_rule_suggest("zzzzzz"));
+}
+
 /* ---- A: what gets trained ---------------------------------------------- */
 
 static void a1_machine_main_lift(void **state)
@@ -934,6 +963,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(built_plan_keeps_every_rule),
 		cmocka_unit_test(rule_table_names_every_rule),
+		cmocka_unit_test(method_page_holds_every_rule),
 		T(a1_machine_main_lift),
 		T(a2_session_without_calves),
 		T(a4_week_without_tibialis),
