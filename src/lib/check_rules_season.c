@@ -81,6 +81,36 @@ static void mem_note(memory *mm, const co_session *s, const co_item *it)
 
 /* ---- C7: the taper week's volume --------------------------------------- */
 
+static bool single_maintenance(const co_week *w)
+{
+	size_t n = 0;
+	bool maint = false;
+
+	for (size_t j = 0; j < w->n_sessions; j++)
+		if (co_check_strength(&w->sessions[j])) {
+			n++;
+			maint = w->sessions[j].focus == CO_FOCUS_MAINTENANCE;
+		}
+	return n == 1 && maint;
+}
+
+
+/* The first race on or after `d`, or NULL (races are sorted by date). */
+static const co_race *next_race(const co_plan *plan, co_date d)
+{
+	for (size_t r = 0; r < plan->n_races; r++)
+		if (plan->races[r].date >= d)
+			return &plan->races[r];
+	return NULL;
+}
+
+/*
+ * The last full loading week is the last base, build or peak week before
+ * the taper that is not a deload and holds more than a single maintenance
+ * session (a maintenance week is already cut: C1, C9), since the last
+ * recovery week. Only the taper and race weeks of an A-race are held to
+ * it: a B-race may get a lighter week without the method's taper.
+ */
 void co_check_c7_week(checker *c)
 {
 	const co_plan *plan = c->plan;
@@ -88,22 +118,23 @@ void co_check_c7_week(checker *c)
 
 	for (size_t k = 0; k < plan->n_weeks; k++) {
 		const co_week *w = &plan->weeks[k];
+		const co_race *race;
 		double v, rv;
 
 		if (w->phase == CO_PHASE_RECOVERY) {
 			ref = -1;
 			continue;
 		}
-		if (co_check_loading_phase(w->phase) && !w->deload && w->n_sessions) {
-			ref = (long)k; /* the last full loading week so far */
+		if (co_check_loading_phase(w->phase)) {
+			if (!w->deload && co_check_week_volume(w) > 0 && !single_maintenance(w))
+				ref = (long)k;
 			continue;
 		}
-		if (!co_check_taper_phase(w->phase) || ref < 0)
+		race = next_race(plan, w->start);
+		if (!co_check_taper_phase(w->phase) || ref < 0 || !race || race->priority != CO_RACE_A)
 			continue;
 		v = co_check_week_volume(w);
 		rv = co_check_week_volume(&plan->weeks[ref]);
-		if (rv <= 0)
-			continue;
 		if ((w->phase == CO_PHASE_TAPER && v < C7_WEEK_MIN * rv - 1e-9) || v > C7_WEEK_MAX * rv + 1e-9)
 			co_check_add(c, "C7", w->start, co_check_week_explains(w, &(why_match){"C7", 0, 0, 0}),
 			    "%s week %d: volume %.0f is %.0f%% of week %d's %.0f, the last full loading week (%s)",
@@ -223,19 +254,6 @@ void co_check_c8_reentry(checker *c)
 }
 
 /* ---- C9: where a deload falls, how heavy it is -------------------------- */
-
-static bool single_maintenance(const co_week *w)
-{
-	size_t n = 0;
-	bool maint = false;
-
-	for (size_t j = 0; j < w->n_sessions; j++)
-		if (co_check_strength(&w->sessions[j])) {
-			n++;
-			maint = w->sessions[j].focus == CO_FOCUS_MAINTENANCE;
-		}
-	return n == 1 && maint;
-}
 
 /* The load of `ex` in block `kind` of week `w` (its heaviest), or -1. */
 static double load_in(const co_week *w, const co_exercise *ex)
