@@ -963,6 +963,7 @@ static void d6_two_cards_a_day_and_tests_on_a_tired_day(void **state)
 	co_date tue = w->sessions[0].date;
 
 	w->sessions[1].date = tue;
+	free(w->tests);
 	w->tests = calloc(3, sizeof(*w->tests));
 	w->tests[0] = (co_plan_test){tue, CO_TEST_THRESHOLD_RUN};
 	w->tests[1] = (co_plan_test){tue, CO_TEST_SINGLE_LEG_SQUAT};
