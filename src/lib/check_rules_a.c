@@ -318,9 +318,12 @@ void co_check_a9_tempo(checker *c, const co_week *w, const co_session *s)
 
 /*
  * A9 with the profile: an athlete with something to load (dumbbells, a
- * kettlebell, a barbell or a trap bar) gets main lifts with a load; a
- * bodyweight or band main lift is allowed as a niggle's regression (an
- * item note citing A8).
+ * kettlebell, a barbell or a trap bar) gets main lifts that carry a load:
+ * a bodyweight or band lift left unloaded is not one they can load
+ * progressively; and a lift that needs weights gets a starting load when
+ * the body mass is known (A9: from body mass when no load is known). A
+ * bodyweight main lift is allowed as a niggle's regression (an item note
+ * citing A8).
  */
 void co_check_a9_loadable(checker *c, const co_week *w, const co_session *s)
 {
@@ -330,17 +333,25 @@ void co_check_a9_loadable(checker *c, const co_week *w, const co_session *s)
 		return;
 	for (size_t i = 0; i < b->n_items; i++) {
 		const co_item *it = &b->items[i];
+		bool weights;
 
 		if (!it->exercise || it->load >= 0 || (it->note && co_check_has_token(it->note, "A8")))
 			continue;
-		co_check_add(c, "A9", s->date, co_check_day_explains(c, w, s->date, &(why_match){"A9", 0, 0, 0}),
-		    "main lift '%s' carries no load although the athlete has weights to load it",
-		    it->exercise->id);
+		weights = (it->exercise->equipment & A9_LOADING) != 0;
+		if (!weights)
+			co_check_add(c, "A9", s->date, co_check_day_explains(c, w, s->date, &(why_match){"A9", 0, 0, 0}),
+			    "main lift '%s' carries no load although the athlete has weights to load it",
+			    it->exercise->id);
+		else if (c->p->body_mass > 0)
+			co_check_add(c, "A9", s->date, co_check_day_explains(c, w, s->date, &(why_match){"A9", 0, 0, 0}),
+			    "main lift '%s' has no load, although the body mass gives a starting load",
+			    it->exercise->id);
 	}
 }
 
 /*
- * A9: a bodyweight or band main lift (no load) never progresses by fewer
+ * A9: a bodyweight or band main lift (no load, and an exercise that needs
+ * no dumbbells, kettlebell, barbell or trap bar) never progresses by fewer
  * reps at a higher RPE: each one is compared with the last time the plan
  * prescribed it as a main lift.
  */
@@ -369,7 +380,9 @@ void co_check_a9_progression(checker *c)
 				const co_item *it = &b->items[i];
 				last_dose *d = NULL;
 
-				if (!it->exercise || it->reps <= 0 || it->load >= 0)
+				/* bodyweight or band: no load, and nothing in the lift's kit to load */
+				if (!it->exercise || it->reps <= 0 || it->load >= 0 ||
+				    (it->exercise->equipment & A9_LOADING))
 					continue;
 				for (size_t q = 0; q < n; q++)
 					if (seen[q].ex == it->exercise)
@@ -379,7 +392,7 @@ void co_check_a9_progression(checker *c)
 					d->ex = it->exercise;
 				} else if (it->reps < d->reps && it->rpe > d->rpe + 1e-9) {
 					co_check_add(c, "A9", s->date, co_check_day_explains(c, w, s->date, &(why_match){"A9", 0, 0, 0}),
-					    "unloaded main lift '%s' goes from %d reps at RPE %g to %d at RPE %g: fewer reps at a higher RPE",
+					    "bodyweight main lift '%s' goes from %d reps at RPE %g to %d at RPE %g: fewer reps at a higher RPE",
 					    it->exercise->id, d->reps, d->rpe, it->reps, it->rpe);
 				}
 				d->reps = it->reps;

@@ -819,22 +819,32 @@ static void a9_tempo_on_a_carry_fewer_reps_and_unloaded(void **state)
 	fixture *f = *state;
 	co_session *b4 = &wk(f, 4)->sessions[1], *b5 = &wk(f, 5)->sessions[1];
 	co_profile *db = profile("[athlete]\nname = D\nequipment = dumbbells\n[week]\ntue = easy 30\n");
+	co_profile *kg = profile("[athlete]\nname = M\nequipment = dumbbells\nbody_mass = 70\n[week]\ntue = easy 30\n");
 	co_item *carry = &b4->blocks[CO_BLOCK_MAIN].items[2];
 	co_item *sq4 = &b4->blocks[CO_BLOCK_MAIN].items[0], *sq5 = &b5->blocks[CO_BLOCK_MAIN].items[0];
+	co_item *rdl4 = &b4->blocks[CO_BLOCK_MAIN].items[1];
 
 	carry->tempo = "3-1-X";
-	/* the split squat unloaded: 10 reps at RPE 7.5, then 6 at RPE 8 */
+	/* a bodyweight split squat: 10 reps at RPE 7.5, then 6 at RPE 8 */
+	sq4->exercise = sq5->exercise = co_test_ex("split_squat");
 	sq4->load = sq5->load = -1;
 	sq4->reps = 10;
 	sq5->reps = 6;
 	check(f, NULL);
 	assert_broken(&f->r, "A9", b4->date, "'farmers_walk' is a carry and carries tempo");
-	assert_broken(&f->r, "A9", b5->date, "10 reps at RPE 7.5 to 6 at RPE 8");
+	assert_broken(&f->r, "A9", b5->date, "'split_squat' goes from 10 reps at RPE 7.5 to 6 at RPE 8");
 	assert_null(find_text(&f->r, "B3", b4->date, "farmers_walk")); /* B3 asks carries for none */
 	check(f, f->p); /* a band and bodyweight: nothing to load it with */
-	assert_null(find_text(&f->r, "A9", b4->date, "carries no load"));
+	assert_null(find_text(&f->r, "A9", b4->date, "no load"));
 	check(f, db); /* dumbbells at hand: an unloaded split squat is not a loadable main lift */
-	assert_broken(&f->r, "A9", b4->date, "'dumbbell_split_squat' carries no load");
+	assert_broken(&f->r, "A9", b4->date, "'split_squat' carries no load");
+	/* a dumbbell lift without a load: unknown without the body mass, a fault with it */
+	rdl4->load = -1;
+	check(f, db);
+	assert_null(find_text(&f->r, "A9", b4->date, "single_leg_rdl"));
+	check(f, kg);
+	assert_broken(&f->r, "A9", b4->date, "'single_leg_rdl' has no load, although the body mass");
+	rdl4->load = 14;
 	carry->tempo = NULL;
 	sq5->reps = 10;
 	sq4->note = strdup("A8: regression of the loaded split squat (knee_left)");
@@ -842,6 +852,7 @@ static void a9_tempo_on_a_carry_fewer_reps_and_unloaded(void **state)
 	check(f, db); /* a niggle's regression may be unloaded */
 	assert_int_equal(n_rule(&f->r, "A9", NULL), 0);
 	co_profile_free(db);
+	co_profile_free(kg);
 }
 
 static void b6_skipped_without_the_fields_and_each_fault(void **state)
