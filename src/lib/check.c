@@ -269,7 +269,8 @@ int co_check_plan(co_check_result *out, const co_plan *plan, const co_profile *p
 		skip(&c, "A9", true, "no profile: the equipment is unknown, so unloaded main lifts are not checked against it");
 		skip(&c, "B4", false, "no profile: the time budget is unknown");
 		skip(&c, "C1", true, "no profile: at most 3 sessions a week (the method's limit) instead of sessions_per_week");
-		skip(&c, "C9", true, "no profile: a deload at least every 6 weeks (the method's limit) instead of deload_every");
+		skip(&c, "C8", true, "no profile: the load step is unknown, so re-entry loads may pass 90% by half the largest step (5 kg, 12.5 lb)");
+		skip(&c, "C9", true, "no profile: a deload at least every 6 weeks (the method's limit) instead of deload_every; deload loads may pass 90% by half the largest load step");
 		skip(&c, "C10", true, "no profile: the athlete's known lifts are unknown, so new lifts at RPE 8 are not checked");
 		skip(&c, "E2", true, "no profile: double_days is unknown, so lifting on key-run days is not checked");
 	}

@@ -341,16 +341,17 @@ double co_check_week_volume(const co_week *w)
 
 /*
  * The smallest load step of `ex` (the profile's plate step for barbell and
- * trap-bar lifts, its dumbbell step otherwise; without a profile METHOD
- * D2's defaults: 2.5 kg / 5 lb and 2 kg / 5 lb). A ceiling such as "at
- * most 90%" is met when the load rounds to it: within half a step.
+ * trap-bar lifts, its dumbbell step otherwise). A ceiling such as "at most
+ * 90%" is met when the load rounds to it: within half a step. Without a
+ * profile the step is unknown, and the largest a profile may set (10 kg,
+ * 25 lb) is used, so a plan read from JSON is never held to a tighter
+ * ceiling than its profile would set.
  */
 double co_check_step(const checker *c, const co_exercise *ex)
 {
 	bool bar = ex && (ex->equipment & (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR));
-	bool lb = c->plan->units == CO_UNITS_LB;
 
 	if (c->p)
 		return bar ? c->p->plate_step : c->p->dumbbell_step;
-	return bar ? (lb ? 5.0 : 2.5) : (lb ? 5.0 : 2.0);
+	return c->plan->units == CO_UNITS_LB ? 25.0 : 10.0;
 }

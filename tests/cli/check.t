@@ -56,14 +56,14 @@ $ carryover check $DATA/plans/bad_week.json
 >! (explained:
 
 # A hand-made season that breaks the rules issue 8 sharpened, one each: a
-# tempo on a carry (A9), a deload at 96% (C9), a lift rotated in mid-base
+# tempo on a carry (A9), a deload at full load (C9), a lift rotated in mid-base
 # (C10), a full-volume taper (C7), a re-entry at the old load (C8) and two
 # cards on one day (D6). Its plan states no rest or ramp sets: B6 skipped.
 $ carryover check $DATA/plans/season_bad.json
 ? 1
 > D6 2027-01-05 2 sessions on Tuesday (posterior_chain, stability): one card a day
 > C10 2027-01-15 main lift 'dumbbell_reverse_lunge' is new inside the base phase
-> C9 2027-01-19 deload 'romanian_deadlift' at 62.5 is 96% of 65 in week 2 (at most 90%)
+> C9 2027-01-19 deload 'romanian_deadlift' at 65 is 100% of 65 in week 2 (at most 90%)
 > A9 2027-01-29 'farmers_walk' is a carry and carries tempo 3-1-X
 > C7 2027-02-08 taper week 6: volume 218 is 100% of week 5's 218, the last full loading week (40-60%)
 > C8 2027-03-02 re-entry week: 'romanian_deadlift' at 80 against 80 before the break
