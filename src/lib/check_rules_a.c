@@ -297,9 +297,30 @@ void co_check_a8_kept(checker *c, const co_week *w, const co_session *s)
 	}
 }
 
-/* A9: carries and holds carry no tempo (a tempo is for reps). */
+/*
+ * A9: the farmer's and suitcase carry families (a load in each hand or in
+ * one, at the sides: farmer's walk, on the toes, with a trap bar, suitcase
+ * carry) are the carries that may be main lifts: a goblet or waiter carry
+ * is limited by the grip or the shoulder, not the legs and trunk.
+ */
+static bool a9_main_carry(const co_exercise *ex)
+{
+	return ex->id && (strstr(ex->id, "farmers") || strstr(ex->id, "suitcase") ||
+			  !strcmp(ex->id, "trap_bar_carry"));
+}
+
+/* A9: carries and holds carry no tempo (a tempo is for reps); main carries are farmer's or suitcase. */
 void co_check_a9_tempo(checker *c, const co_week *w, const co_session *s)
 {
+	const co_block *m = &s->blocks[CO_BLOCK_MAIN];
+
+	for (size_t i = 0; co_check_strength(s) && i < m->n_items; i++) {
+		const co_exercise *ex = m->items[i].exercise;
+
+		if (ex && ex->pattern == CO_PATTERN_CARRY && !a9_main_carry(ex))
+			co_check_add(c, "A9", s->date, co_check_day_explains(c, w, s->date, &(why_match){"A9", 0, 0, 0}),
+			    "main lift '%s' is not a farmer's or suitcase carry", ex->id);
+	}
 	for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
 		for (size_t i = 0; i < s->blocks[b].n_items; i++) {
 			const co_item *it = &s->blocks[b].items[i];

@@ -846,6 +846,10 @@ static void a9_tempo_on_a_carry_fewer_reps_and_unloaded(void **state)
 	assert_broken(&f->r, "A9", b4->date, "'single_leg_rdl' has no load, although the body mass");
 	rdl4->load = 14;
 	carry->tempo = NULL;
+	carry->exercise = co_test_ex("waiter_carry"); /* not a farmer's or suitcase carry */
+	check(f, db);
+	assert_broken(&f->r, "A9", b4->date, "'waiter_carry' is not a farmer's or suitcase carry");
+	carry->exercise = co_test_ex("suitcase_carry");
 	sq5->reps = 10;
 	sq4->note = strdup("A8: regression of the loaded split squat (knee_left)");
 	sq5->note = strdup("A8: regression of the loaded split squat (knee_left)");
