@@ -95,6 +95,15 @@ static bool single_maintenance(const co_week *w)
 }
 
 
+static size_t strength_sessions(const co_week *w)
+{
+	size_t n = 0;
+
+	for (size_t j = 0; j < w->n_sessions; j++)
+		n += co_check_strength(&w->sessions[j]);
+	return n;
+}
+
 /* The first race on or after `d`, or NULL (races are sorted by date). */
 static const co_race *next_race(const co_plan *plan, co_date d)
 {
@@ -135,6 +144,11 @@ void co_check_c7_week(checker *c)
 			continue;
 		v = co_check_week_volume(w);
 		rv = co_check_week_volume(&plan->weeks[ref]);
+		if (w->phase == CO_PHASE_TAPER && strength_sessions(w) < strength_sessions(&plan->weeks[ref]))
+			co_check_add(c, "C7", w->start, co_check_week_explains(w, &(why_match){"C7", 0, 0, 0}),
+			    "taper week %d has %zu strength session%s against %zu in week %d (frequency kept where the calendar allows)",
+			    w->index, strength_sessions(w), strength_sessions(w) == 1 ? "" : "s",
+			    strength_sessions(&plan->weeks[ref]), plan->weeks[ref].index);
 		if ((w->phase == CO_PHASE_TAPER && v < C7_WEEK_MIN * rv - 1e-9) || v > C7_WEEK_MAX * rv + 1e-9)
 			co_check_add(c, "C7", w->start, co_check_week_explains(w, &(why_match){"C7", 0, 0, 0}),
 			    "%s week %d: volume %.0f is %.0f%% of week %d's %.0f, the last full loading week (%s)",

@@ -905,6 +905,14 @@ static void c7_taper_week_volume_and_a_lift_back_at_a_new_top(void **state)
 	add_why(&taper->sessions[0], "C7 bent: the athlete asked for full sessions");
 	check(f, NULL);
 	assert_explained(&f->r, "C7", taper->start, "C7 bent");
+	/* one strength session where the last loading week had two: frequency not kept */
+	taper->sessions[1].focus = CO_FOCUS_RECOVERY;
+	check(f, NULL);
+	assert_explained(&f->r, "C7", taper->start, "C7 bent"); /* the week's bend covers it */
+	free(taper->sessions[0].why[taper->sessions[0].n_why - 1]);
+	taper->sessions[0].n_why--;
+	check(f, NULL);
+	assert_broken(&f->r, "C7", taper->start, "taper week 6 has 1 strength session against 2 in week 5");
 }
 
 static void c8_recovery_scaled_and_the_reentry_week(void **state)
