@@ -1,6 +1,8 @@
 # Turn data files into C arrays at build time (cmake -P).
 #   OUT      the C file to write
 #   CATALOG  data/exercises.ini       -> co_embedded_catalog[]
+#   METHOD   docs/method.md           -> co_embedded_method[] (the rules'
+#            text that `carryover rules` prints: one source for both)
 #   SCHEMA   list of schema/BACKEND/NNN_*.sql -> co_embedded_migrations[],
 #            in the order given (sorted: each backend's files together, in
 #            number order), each entry tagged with its folder's name
@@ -23,6 +25,11 @@ co_hex_array(CAT ${CATALOG})
 string(APPEND out "static const char catalog_data[] = {\n${CAT_BODY}0x00};\n")
 string(APPEND out "const char *const co_embedded_catalog = catalog_data;\n")
 string(APPEND out "const size_t co_embedded_catalog_len = ${CAT_LEN};\n\n")
+
+co_hex_array(MET ${METHOD})
+string(APPEND out "static const char method_data[] = {\n${MET_BODY}0x00};\n")
+string(APPEND out "const char *const co_embedded_method = method_data;\n")
+string(APPEND out "const size_t co_embedded_method_len = ${MET_LEN};\n\n")
 
 set(i 0)
 set(table "")

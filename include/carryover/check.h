@@ -81,6 +81,23 @@ int co_check_plan(co_check_result *out, const co_plan *plan, const co_profile *p
 /** Free what a result owns; the struct itself is zeroed, not freed. */
 void co_check_result_release(co_check_result *r);
 
+/**
+ * A rule of the method as docs/method.md words it for runners, the page
+ * embedded in the binary: `carryover rules` prints these. Static storage.
+ */
+typedef struct co_method_rule {
+	const char *id;    /* "C7" */
+	const char *title; /* "Taper" */
+	const char *text;  /* its paragraphs, lines as in the page */
+} co_method_rule;
+
+/** Every rule of docs/method.md, in the page's order (A1 ... E4); *out_n gets the count. */
+const co_method_rule *co_method_rules(size_t *out_n);
+/** The rule with this id (case-insensitive), or NULL. */
+const co_method_rule *co_method_rule_find(const char *id);
+/** The id closest to a mistyped one ("C77" -> "C7"), or NULL. */
+const char *co_method_rule_suggest(const char *typed);
+
 #ifdef __cplusplus
 }
 #endif

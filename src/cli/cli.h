@@ -179,6 +179,7 @@ void co_cli_print_overview(FILE *f, const struct co_plan *plan, size_t first, si
 void co_cli_print_week(FILE *f, const struct co_plan *plan, const struct co_week *w);
 int cmd_export(co_cli *cli, int argc, char **argv);
 int cmd_check(co_cli *cli, int argc, char **argv);
+int cmd_rules(co_cli *cli, int argc, char **argv);
 int cmd_debug(co_cli *cli, int argc, char **argv);
 int cmd_import(co_cli *cli, int argc, char **argv);
 int cmd_activities(co_cli *cli, int argc, char **argv);

@@ -49,7 +49,8 @@ static void print_usage(FILE *f)
 	      "file from standard input.\n\n"
 	      "Each violation is printed as RULE DATE REASON; when the plan itself says\n"
 	      "why it bent the rule, '(explained: ...)' quotes it. Exit 1 when a rule is\n"
-	      "broken without an explanation, 0 otherwise, 2 for bad input.\n\n",
+	      "broken without an explanation, 0 otherwise, 2 for bad input.\n"
+	      "'carryover rules RULE' prints a rule; docs/method.md has them all.\n\n",
 	      f);
 	co_opt_help(f, check_opts);
 }

@@ -49,20 +49,23 @@ static const co_check_rule rules[] = {
 	{"A5", "core work at most 3 sets of at most 45 s or 12 reps"},
 	{"A6", "no ballistic work in the main block; plyometrics only when the athlete enables them"},
 	{"A7", "activation opens every session; hip, ankle and thoracic mobility in every cool-down"},
-	{"A8", "no exercise loads a niggling region unless the plan says so"},
+	{"A8", "niggles: a loaded region is noted, a spared region is regressed not deleted, no strides or plyometrics with a lower-limb niggle"},
+	{"A9", "loadable main lifts: unloaded lifts never progress by fewer reps at a higher RPE; no tempo on carries and holds"},
 	{"B1", "blocks in order: activation, main lifts, accessories, mobility cool-down"},
 	{"B2", "A and B sessions of a week differ; A leads with a hinge or hip extension, B with single-leg work and anti-rotation"},
 	{"B3", "main lifts carry a tempo: deliberate eccentric, a pause, a powerful concentric"},
 	{"B4", "a session fits the athlete's time budget"},
 	{"B5", "strides (4-6 x 15-20 s) only in build and peak weeks, never in a taper, deload or recovery"},
+	{"B6", "main lifts state their rest; heavy barbell lifts open with 1-2 lighter ramp sets; dumbbell loads say per hand or total"},
 	{"C1", "no more sessions a week than the athlete's setting, never on consecutive days"},
 	{"C3", "base main lifts: 2-3 sets of 6-10 reps at RPE 6-7"},
 	{"C4", "build main lifts: 3-4 sets of 3-6 reps at RPE 7-8.5"},
 	{"C6", "peak main lifts: 2-3 sets of 3-5 reps at RPE 7-8"},
-	{"C7", "no session in the 4 days before an A-race; taper volume down 40-60% with intensity kept; no new exercises in the taper"},
-	{"C8", "after a race: mobility and activation only for a week (two after a marathon or longer)"},
-	{"C9", "a deload at least every deload_every loading weeks, volume down 40-50%, loads not up"},
-	{"D6", "baseline tests every 4-6 weeks, never in a taper or race week"},
+	{"C7", "no session in the 4 days before an A-race; a taper week keeps 40-60% of the last loading week's volume at the same intensity; no new exercises in the taper; no lift back at a new top load after 3 weeks off"},
+	{"C8", "after a race: mobility and activation only, scaled to the distance; the re-entry week restarts at about 90% of the last loads"},
+	{"C9", "a deload every deload_every loading weeks, at the end of a block, volume down 40-50%, loads at most 90% of the last loading week's"},
+	{"C10", "main lifts stay the same through a phase, never rotate in the 2 weeks before a taper; a new lift is light for a week before RPE 8"},
+	{"D6", "baseline tests every 4-6 weeks, never in a taper or race week, folded into one session on a fresh day"},
 	{"E1", "no lifting session the day before a key run or a race"},
 	{"E2", "no lifting on the easy day after intervals or tempo, nor on a key-run day when the athlete does not double"},
 	{"E3", "every session explains itself: why lines citing rule ids, the placement first"},
@@ -111,10 +114,14 @@ static const check_def checks[] = {
 	{"A6", .session = co_check_a6, .what = "ballistic work only as enabled plyometrics"},
 	{"A7", .session = co_check_a7, .what = "activation first, mobility in the cool-down"},
 	{"A8", .session = co_check_a8, .what = "niggling regions spared or explained"},
+	{"A8", .session = co_check_a8_kept, .what = "niggling regions regressed, not deleted; no strides or plyometrics"},
+	{"A9", .session = co_check_a9_tempo, .what = "no tempo on carries and holds"},
+	{"A9", .session = co_check_a9_loadable, .what = "main lifts loaded when the athlete has weights"},
 	{"B1", .session = co_check_b1, .what = "block order"},
 	{"B3", .session = co_check_b3, .what = "tempo on main lifts"},
 	{"B4", .session = co_check_b4, .what = "the time budget"},
 	{"B5", .session = co_check_b5, .what = "strides only where allowed"},
+	{"B6", .session = co_check_b6, .what = "rest, ramp sets and load basis of main lifts"},
 	{"C3 C4 C6", .session = co_check_dose, .what = "main-lift sets, reps and RPE of the week's phase"},
 	{"E1", .day = co_check_e1, .what = "no lifting the day before a key run or race"},
 	{"E2", .day = co_check_e2, .what = "no lifting after intervals/tempo or on a key-run day"},
@@ -127,6 +134,14 @@ static const check_def checks[] = {
 	{"C8", .plan = co_check_c8, .what = "mobility only after a race"},
 	{"C9", .plan = co_check_c9_cadence, .what = "a deload every deload_every loading weeks"},
 	{"D6", .plan = co_check_d6, .what = "baseline tests every 4-6 weeks"},
+	{"A9", .plan = co_check_a9_progression, .what = "unloaded main lifts: never fewer reps at a higher RPE"},
+	{"C7", .plan = co_check_c7_week, .what = "taper week volume against the last full loading week"},
+	{"C7", .plan = co_check_c7_top_load, .what = "no new top load after 3 weeks off; taper lifts of the last 3 weeks"},
+	{"C8", .plan = co_check_c8_scaled, .what = "recovery weeks scaled to the race"},
+	{"C8", .plan = co_check_c8_reentry, .what = "the re-entry week at about 90%"},
+	{"C9", .plan = co_check_c9_placement, .what = "deload placement and load ceiling"},
+	{"C10", .plan = co_check_c10, .what = "blocks: main lifts constant within a phase, new lifts start light"},
+	{"D6", .plan = co_check_d6_day, .what = "one card a day, tests on a fresh day"},
 };
 
 #define N_CHECKS (sizeof(checks) / sizeof(checks[0]))
@@ -251,11 +266,16 @@ int co_check_plan(co_check_result *out, const co_plan *plan, const co_profile *p
 	if (!profile) {
 		skip(&c, "A6", true, "no profile: plyometrics allowed or not is unknown, only the main block is checked");
 		skip(&c, "A8", false, "no profile: the niggles are unknown");
+		skip(&c, "A9", true, "no profile: the equipment is unknown, so unloaded main lifts are not checked against it");
 		skip(&c, "B4", false, "no profile: the time budget is unknown");
-		skip(&c, "C1", true, "no profile: at most 3 sessions a week (METHOD's limit) instead of sessions_per_week");
-		skip(&c, "C9", true, "no profile: a deload at least every 6 weeks (METHOD's limit) instead of deload_every");
+		skip(&c, "C1", true, "no profile: at most 3 sessions a week (the method's limit) instead of sessions_per_week");
+		skip(&c, "C8", true, "no profile: the load step is unknown, so re-entry loads may pass 90% by half the largest step (5 kg, 12.5 lb)");
+		skip(&c, "C9", true, "no profile: a deload at least every 6 weeks (the method's limit) instead of deload_every; deload loads may pass 90% by half the largest load step");
+		skip(&c, "C10", true, "no profile: the athlete's known lifts are unknown, so new lifts at RPE 8 are not checked");
 		skip(&c, "E2", true, "no profile: double_days is unknown, so lifting on key-run days is not checked");
 	}
+	if (!co_check_plan_states_b6(plan))
+		skip(&c, "B6", false, "the plan states no rest, ramp sets or load basis (rest_s, ramp_sets, load_basis)");
 	out->checked = co_xmalloc(N_RULES * sizeof(*out->checked));
 	for (size_t i = 0; i < N_RULES; i++) {
 		bool skipped = false;

@@ -80,17 +80,41 @@ bool co_check_first_lifting_of_day(const co_week *w, size_t j);
 bool co_check_plyometric(const co_exercise *ex);
 bool co_check_block_has(const co_block *b, co_pattern p);
 
+/* the fields issue 8 adds to the plan: -1 while the plan does not carry them */
+int co_check_rest_s(const co_item *it);
+int co_check_ramp_sets(const co_item *it, double *loads, int max);
+int co_check_load_basis(const co_item *it); /* 0 null, 1 total, 2 per hand */
+double co_check_item_volume(const co_item *it);
+double co_check_week_volume(const co_week *w);
+double co_check_step(const checker *c, const co_exercise *ex);
+
 /* ---- the rules, by METHOD section (check_rules_*.c) ---- */
 
 co_check_session_fn co_check_a1, co_check_a2, co_check_a5, co_check_a6, co_check_a7,
-	co_check_a8;
+	co_check_a8, co_check_a8_kept, co_check_a9_tempo, co_check_a9_loadable;
 co_check_week_fn co_check_a4;
-co_check_session_fn co_check_b1, co_check_b3, co_check_b4, co_check_b5;
+co_check_plan_fn co_check_a9_progression;
+co_check_session_fn co_check_b1, co_check_b3, co_check_b4, co_check_b5, co_check_b6;
 co_check_week_fn co_check_b2;
 co_check_session_fn co_check_dose;
 co_check_plan_fn co_check_c1, co_check_c7, co_check_c8, co_check_c9_cadence;
 co_check_week_fn co_check_c9_volume;
-co_check_plan_fn co_check_d6;
+co_check_plan_fn co_check_c7_week, co_check_c7_top_load, co_check_c8_scaled,
+	co_check_c8_reentry, co_check_c9_placement, co_check_c10;
+co_check_plan_fn co_check_d6, co_check_d6_day;
+
+/* C8: the mobility-only days after `race`, and the most whole recovery weeks it may take. */
+int co_check_c8_days(const co_race *race);
+int co_check_c8_max_weeks(const co_race *race);
+
+/*
+ * B6 on one main lift, given what the plan states (rest_s, the ramp sets'
+ * loads, load_basis; -1 for unknown): the fault in `buf`, or false.
+ */
+bool co_check_b6_fault(const co_item *it, int rest_s, int n_ramp, const double *ramp,
+		       int load_basis, char *buf, size_t n);
+/* Does the plan carry any of the B6 fields? */
+bool co_check_plan_states_b6(const co_plan *plan);
 co_check_session_fn co_check_e1, co_check_e2, co_check_e3;
 
 #endif

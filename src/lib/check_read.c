@@ -291,3 +291,67 @@ bool co_check_first_lifting_of_day(const co_week *w, size_t j)
 			return false;
 	return true;
 }
+
+/* ---- what the plan contract of issue 8 adds (B6, C7) -------------------- */
+
+/*
+ * The fields issue 8 adds to an item (rest_s, ramp_sets, load_basis) and
+ * to a week (volume). Until co_item carries them these say "unknown" and
+ * the checks that need them are skipped (B6) or computed from what the
+ * plan holds (the week's volume); at the merge with the engine each
+ * accessor returns the field instead.
+ */
+int co_check_rest_s(const co_item *it)
+{
+	(void)it;
+	return -1;
+}
+
+int co_check_ramp_sets(const co_item *it, double *loads, int max)
+{
+	(void)it;
+	(void)loads;
+	(void)max;
+	return -1;
+}
+
+int co_check_load_basis(const co_item *it)
+{
+	(void)it;
+	return -1;
+}
+
+/* Sets x reps, a hold or a carry counting one rep per 3 s (docs/plan-json.md's week volume). */
+double co_check_item_volume(const co_item *it)
+{
+	return it->sets * (it->reps > 0 ? it->reps : it->seconds / 3.0);
+}
+
+double co_check_week_volume(const co_week *w)
+{
+	double v = 0;
+
+	for (size_t j = 0; j < w->n_sessions; j++)
+		for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+			for (size_t i = 0; i < w->sessions[j].blocks[b].n_items; i++)
+				if (w->sessions[j].blocks[b].items[i].exercise)
+					v += co_check_item_volume(&w->sessions[j].blocks[b].items[i]);
+	return v;
+}
+
+/*
+ * The smallest load step of `ex` (the profile's plate step for barbell and
+ * trap-bar lifts, its dumbbell step otherwise). A ceiling such as "at most
+ * 90%" is met when the load rounds to it: within half a step. Without a
+ * profile the step is unknown, and the largest a profile may set (10 kg,
+ * 25 lb) is used, so a plan read from JSON is never held to a tighter
+ * ceiling than its profile would set.
+ */
+double co_check_step(const checker *c, const co_exercise *ex)
+{
+	bool bar = ex && (ex->equipment & (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR));
+
+	if (c->p)
+		return bar ? c->p->plate_step : c->p->dumbbell_step;
+	return c->plan->units == CO_UNITS_LB ? 25.0 : 10.0;
+}

@@ -13,6 +13,7 @@
 #include "lib/check_internal.h"
 #include "lib/method.h"
 #include "util/strbuf.h"
+#include "util/vec.h"
 
 /* ---- A: what gets trained ---------------------------------------------- */
 
@@ -247,4 +248,178 @@ void co_check_a8(checker *c, const co_week *w, const co_session *s)
 			co_strbuf_release(&sb);
 		}
 	}
+}
+
+/*
+ * A8, regress and never delete: a strength session still trains every A2
+ * region a niggle spares (with a regression), unless the plan says no
+ * regression exists ("A8: no regression ... calves"); "calves rested"
+ * alone is not a reason. While a lower-limb niggle is active (every site
+ * but lower_back) there are no strides and no plyometrics.
+ */
+static bool lower_limb_niggle(const co_profile *p)
+{
+	for (size_t i = 0; p && i < p->n_niggles; i++)
+		if (p->niggles[i].site && strncmp(p->niggles[i].site, "lower_back", 10))
+			return true;
+	return false;
+}
+
+void co_check_a8_kept(checker *c, const co_week *w, const co_session *s)
+{
+	unsigned missing;
+
+	if (!c->niggles)
+		return;
+	if (lower_limb_niggle(c->p)) {
+		if (s->strides)
+			co_check_add(c, "A8", s->date, co_check_day_explains(c, w, s->date, &(why_match){"A8", 0, 0, 0}),
+			    "strides while a lower-limb niggle is active");
+		for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+			for (size_t i = 0; i < s->blocks[b].n_items; i++)
+				if (co_check_plyometric(s->blocks[b].items[i].exercise))
+					co_check_add(c, "A8", s->date, co_check_day_explains(c, w, s->date, &(why_match){"A8", 0, 0, 0}),
+					    "plyometric '%s' while a lower-limb niggle is active",
+					    s->blocks[b].items[i].exercise->id);
+	}
+	if (!co_check_strength(s))
+		return;
+	missing = c->niggles & CO_REGIONS_A2 & ~trained(s);
+	for (unsigned bit = 1; bit <= missing; bit <<= 1) {
+		const char *name = co_region_name((co_region)bit);
+		why_match none = {"A8", "A8", "no regression", name};
+
+		if (!(missing & bit))
+			continue;
+		co_check_add(c, "A8", s->date, co_check_day_explains(c, w, s->date, &none),
+		    "%s session trains no %s: a niggle's region is regressed, not deleted",
+		    co_focus_name(s->focus), name);
+	}
+}
+
+/*
+ * A9: the farmer's and suitcase carry families (a load in each hand or in
+ * one, at the sides: farmer's walk, on the toes, with a trap bar, suitcase
+ * carry) are the carries that may be main lifts: a goblet or waiter carry
+ * is limited by the grip or the shoulder, not the legs and trunk.
+ */
+static bool a9_main_carry(const co_exercise *ex)
+{
+	return ex->id && (strstr(ex->id, "farmers") || strstr(ex->id, "suitcase") ||
+			  !strcmp(ex->id, "trap_bar_carry"));
+}
+
+/* A9: carries and holds carry no tempo (a tempo is for reps); main carries are farmer's or suitcase. */
+void co_check_a9_tempo(checker *c, const co_week *w, const co_session *s)
+{
+	const co_block *m = &s->blocks[CO_BLOCK_MAIN];
+
+	for (size_t i = 0; co_check_strength(s) && i < m->n_items; i++) {
+		const co_exercise *ex = m->items[i].exercise;
+
+		if (ex && ex->pattern == CO_PATTERN_CARRY && !a9_main_carry(ex))
+			co_check_add(c, "A9", s->date, co_check_day_explains(c, w, s->date, &(why_match){"A9", 0, 0, 0}),
+			    "main lift '%s' is not a farmer's or suitcase carry", ex->id);
+	}
+	for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+		for (size_t i = 0; i < s->blocks[b].n_items; i++) {
+			const co_item *it = &s->blocks[b].items[i];
+
+			if (!it->exercise || !it->tempo)
+				continue;
+			if (it->exercise->pattern == CO_PATTERN_CARRY || it->reps <= 0)
+				co_check_add(c, "A9", s->date, co_check_day_explains(c, w, s->date, &(why_match){"A9", 0, 0, 0}),
+				    "'%s' is a %s and carries tempo %s (carries and holds carry none)",
+				    it->exercise->id, it->exercise->pattern == CO_PATTERN_CARRY ? "carry" : "hold",
+				    it->tempo);
+		}
+}
+
+#define A9_LOADING (CO_EQUIP_DUMBBELLS | CO_EQUIP_KETTLEBELL | CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR)
+
+/*
+ * A9 with the profile: an athlete with something to load (dumbbells, a
+ * kettlebell, a barbell or a trap bar) gets main lifts that carry a load:
+ * a bodyweight or band lift left unloaded is not one they can load
+ * progressively; and a lift that needs weights gets a starting load when
+ * the body mass is known (A9: from body mass when no load is known). A
+ * bodyweight main lift is allowed as a niggle's regression (an item note
+ * citing A8).
+ */
+void co_check_a9_loadable(checker *c, const co_week *w, const co_session *s)
+{
+	const co_block *b = &s->blocks[CO_BLOCK_MAIN];
+
+	if (!c->p || !(c->p->equipment & A9_LOADING) || !co_check_strength(s))
+		return;
+	for (size_t i = 0; i < b->n_items; i++) {
+		const co_item *it = &b->items[i];
+		bool weights;
+
+		if (!it->exercise || it->load >= 0 || (it->note && co_check_has_token(it->note, "A8")))
+			continue;
+		weights = (it->exercise->equipment & A9_LOADING) != 0;
+		if (!weights)
+			co_check_add(c, "A9", s->date, co_check_day_explains(c, w, s->date, &(why_match){"A9", 0, 0, 0}),
+			    "main lift '%s' carries no load although the athlete has weights to load it",
+			    it->exercise->id);
+		else if (c->p->body_mass > 0)
+			co_check_add(c, "A9", s->date, co_check_day_explains(c, w, s->date, &(why_match){"A9", 0, 0, 0}),
+			    "main lift '%s' has no load, although the body mass gives a starting load",
+			    it->exercise->id);
+	}
+}
+
+/*
+ * A9: a bodyweight or band main lift (no load, and an exercise that needs
+ * no dumbbells, kettlebell, barbell or trap bar) never progresses by fewer
+ * reps at a higher RPE: each one is compared with the last time the plan
+ * prescribed it as a main lift.
+ */
+typedef struct last_dose {
+	const co_exercise *ex;
+	int reps;
+	double rpe;
+} last_dose;
+
+void co_check_a9_progression(checker *c)
+{
+	const co_plan *plan = c->plan;
+	last_dose *seen = NULL;
+	size_t n = 0, alloc = 0;
+
+	for (size_t k = 0; k < plan->n_weeks; k++) {
+		const co_week *w = &plan->weeks[k];
+
+		for (size_t j = 0; j < w->n_sessions; j++) {
+			const co_session *s = &w->sessions[j];
+			const co_block *b = &s->blocks[CO_BLOCK_MAIN];
+
+			if (!co_check_strength(s))
+				continue;
+			for (size_t i = 0; i < b->n_items; i++) {
+				const co_item *it = &b->items[i];
+				last_dose *d = NULL;
+
+				/* bodyweight or band: no load, and nothing in the lift's kit to load */
+				if (!it->exercise || it->reps <= 0 || it->load >= 0 ||
+				    (it->exercise->equipment & A9_LOADING))
+					continue;
+				for (size_t q = 0; q < n; q++)
+					if (seen[q].ex == it->exercise)
+						d = &seen[q];
+				if (!d) {
+					d = CO_VEC_PUSH(seen, n, alloc);
+					d->ex = it->exercise;
+				} else if (it->reps < d->reps && it->rpe > d->rpe + 1e-9) {
+					co_check_add(c, "A9", s->date, co_check_day_explains(c, w, s->date, &(why_match){"A9", 0, 0, 0}),
+					    "bodyweight main lift '%s' goes from %d reps at RPE %g to %d at RPE %g: fewer reps at a higher RPE",
+					    it->exercise->id, d->reps, d->rpe, it->reps, it->rpe);
+				}
+				d->reps = it->reps;
+				d->rpe = it->rpe;
+			}
+		}
+	}
+	free(seen);
 }

@@ -1,6 +1,7 @@
 /*
  * The plan checker's rules of METHOD section B, how a session is built:
- * B1 block order, B2 A/B rotation, B3 tempo, B4 time budget, B5 strides.
+ * B1 block order, B2 A/B rotation, B3 tempo, B4 time budget, B5 strides,
+ * B6 rest and ramp-up.
  * Dispatched from the table in check.c.
  */
 #include <ctype.h>
@@ -133,6 +134,9 @@ void co_check_b3(checker *c, const co_week *w, const co_session *s)
 
 		if (!it->exercise)
 			continue;
+		/* A9: carries and holds carry no tempo */
+		if (!it->tempo && (it->exercise->pattern == CO_PATTERN_CARRY || it->reps <= 0))
+			continue;
 		if (!it->tempo)
 			co_check_add(c, "B3", s->date, co_check_day_explains(c, w, s->date, &(why_match){"B3", 0, 0, 0}),
 			    "main lift '%s' has no tempo", it->exercise->id);
@@ -176,4 +180,94 @@ void co_check_b5(checker *c, const co_week *w, const co_session *s)
 	    s->strides_seconds > 20)
 		co_check_add(c, "B5", s->date, co_check_day_explains(c, w, s->date, &(why_match){"B5", 0, 0, 0}),
 		    "strides of %d x %d s (4-6 x 15-20 s)", s->strides_reps, s->strides_seconds);
+}
+
+/*
+ * B6, rest and ramp-up. Each main lift states its rest: 120-180 s after a
+ * heavy set (RPE 7.5 and up), 60-90 s after a moderate one; a barbell or
+ * trap-bar lift at RPE 7.5 or more with a load opens with 1 or 2 ramp sets,
+ * each lighter than the work sets; a load on dumbbells says whether it is
+ * per hand or the total. These are fields of the plan (rest_s, ramp_sets,
+ * load_basis): a plan that carries none of them is not checked (skipped).
+ */
+#define B6_HEAVY_RPE 7.5
+#define B6_HEAVY_REST_MIN 120
+#define B6_HEAVY_REST_MAX 180
+#define B6_MODERATE_REST_MIN 60
+#define B6_MODERATE_REST_MAX 90
+
+bool co_check_b6_fault(const co_item *it, int rest_s, int n_ramp, const double *ramp,
+		       int load_basis, char *buf, size_t n)
+{
+	const co_exercise *ex = it->exercise;
+	bool heavy = it->rpe >= B6_HEAVY_RPE - 1e-9;
+	int lo = heavy ? B6_HEAVY_REST_MIN : B6_MODERATE_REST_MIN;
+	int hi = heavy ? B6_HEAVY_REST_MAX : B6_MODERATE_REST_MAX;
+
+	if (!ex)
+		return false;
+	if (rest_s == 0) {
+		snprintf(buf, n, "main lift '%s' states no rest", ex->id);
+		return true;
+	}
+	if (rest_s > 0 && (rest_s < lo || rest_s > hi)) {
+		snprintf(buf, n, "main lift '%s' at RPE %g rests %d s (%s: %d-%d s)", ex->id, it->rpe,
+			 rest_s, heavy ? "heavy" : "moderate", lo, hi);
+		return true;
+	}
+	if (n_ramp >= 0 && heavy && it->load > 0 &&
+	    (ex->equipment & (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR))) {
+		if (n_ramp < 1 || n_ramp > 2) {
+			snprintf(buf, n, "heavy barbell lift '%s' at RPE %g has %d ramp sets (1-2)", ex->id,
+				 it->rpe, n_ramp);
+			return true;
+		}
+		for (int i = 0; i < n_ramp; i++)
+			if (ramp[i] >= it->load - 1e-9) {
+				snprintf(buf, n, "ramp set of '%s' at %g is not lighter than the work sets' %g",
+					 ex->id, ramp[i], it->load);
+				return true;
+			}
+	}
+	if (load_basis == 0 && it->load > 0 && (ex->equipment & CO_EQUIP_DUMBBELLS)) {
+		snprintf(buf, n, "dumbbell load of '%s' does not say per hand or total", ex->id);
+		return true;
+	}
+	return false;
+}
+
+bool co_check_plan_states_b6(const co_plan *plan)
+{
+	for (size_t k = 0; k < plan->n_weeks; k++)
+		for (size_t j = 0; j < plan->weeks[k].n_sessions; j++) {
+			const co_block *b = &plan->weeks[k].sessions[j].blocks[CO_BLOCK_MAIN];
+
+			for (size_t i = 0; i < b->n_items; i++)
+				if (co_check_rest_s(&b->items[i]) >= 0 ||
+				    co_check_ramp_sets(&b->items[i], NULL, 0) >= 0 ||
+				    co_check_load_basis(&b->items[i]) >= 0)
+					return true;
+		}
+	return false;
+}
+
+void co_check_b6(checker *c, const co_week *w, const co_session *s)
+{
+	const co_block *b = &s->blocks[CO_BLOCK_MAIN];
+
+	if (!co_check_strength(s))
+		return;
+	for (size_t i = 0; i < b->n_items; i++) {
+		const co_item *it = &b->items[i];
+		double ramp[8];
+		char buf[240];
+		int n_ramp = co_check_ramp_sets(it, ramp, 8);
+
+		if (n_ramp > 8)
+			n_ramp = 8;
+		if (co_check_b6_fault(it, co_check_rest_s(it), n_ramp, ramp, co_check_load_basis(it),
+				      buf, sizeof(buf)))
+			co_check_add(c, "B6", s->date, co_check_day_explains(c, w, s->date, &(why_match){"B6", 0, 0, 0}),
+			    "%s", buf);
+	}
 }

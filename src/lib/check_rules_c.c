@@ -298,33 +298,104 @@ static char *warning_explains(const co_plan *plan, const why_match *m)
 	return co_check_lines_explain(plan->warnings, plan->n_warnings, m);
 }
 
+/*
+ * C8: the days after a race that stay mobility and activation only, scaled
+ * to the race: 2 after a 5k or 10k (under 15 km), 6 after a half (under 30
+ * km), 7 after a marathon or an ultra (or a race of unknown distance); 3
+ * after a C-race trained through (C2). And the whole recovery weeks a race
+ * may take at most: none after a 5k or 10k, 1 after a half, 2 after a
+ * marathon, 3 after an ultra (45 km and up), where light lifting (main
+ * lifts at RPE 6 or below) comes back from the second week.
+ */
+#define C8_ULTRA_KM 45.0
+#define C8_LIGHT_RPE 6.0
+
+int co_check_c8_days(const co_race *race)
+{
+	double km = race->distance_km;
+
+	if (race->priority == CO_RACE_C)
+		return 3;
+	if (km > 0 && km < 15)
+		return 2;
+	if (km > 0 && km < 30)
+		return 6;
+	return 7;
+}
+
+int co_check_c8_max_weeks(const co_race *race)
+{
+	double km = race->distance_km;
+
+	if (km > 0 && km < 15)
+		return 0;
+	if (km > 0 && km < 30)
+		return 1;
+	if (km > 0 && km < C8_ULTRA_KM)
+		return 2;
+	return 3;
+}
+
+/* The race whose recovery week `k` is (the last A/B race before it), or NULL. */
+static const co_race *recovery_race(const co_plan *plan, size_t k, size_t *nth)
+{
+	size_t back = k;
+
+	while (back > 0 && plan->weeks[back - 1].phase == CO_PHASE_RECOVERY)
+		back--;
+	*nth = k - back; /* 0: the first recovery week */
+	for (size_t r = plan->n_races; r-- > 0;) {
+		const co_race *race = &plan->races[r];
+
+		if (race->priority != CO_RACE_C && race->date < plan->weeks[back].start)
+			return race;
+	}
+	return NULL;
+}
+
+static bool light_lifting(const co_session *s)
+{
+	const co_block *b = &s->blocks[CO_BLOCK_MAIN];
+
+	for (size_t i = 0; i < b->n_items; i++)
+		if (b->items[i].rpe > C8_LIGHT_RPE + 1e-9)
+			return false;
+	return true;
+}
+
 void co_check_c8(checker *c)
 {
 	const co_plan *plan = c->plan;
-	char d[11];
 
 	for (size_t k = 0; k < plan->n_weeks; k++) {
 		const co_week *w = &plan->weeks[k];
+		size_t nth;
+		const co_race *race;
+		bool light_ok;
 
 		if (w->phase != CO_PHASE_RECOVERY)
 			continue;
+		race = recovery_race(plan, k, &nth);
+		light_ok = race && race->distance_km >= C8_ULTRA_KM && nth >= 1;
 		for (size_t j = 0; j < w->n_sessions; j++) {
 			const co_session *s = &w->sessions[j];
 
-			if (s->focus != CO_FOCUS_RECOVERY || co_check_loads(s))
-				co_check_add(c, "C8", s->date, co_check_day_explains(c, w, s->date, &(why_match){"C8", 0, 0, 0}),
-				    "%s session in a recovery week (mobility and activation only)",
-				    co_focus_name(s->focus));
+			if (s->focus == CO_FOCUS_RECOVERY && !co_check_loads(s))
+				continue;
+			if (light_ok && co_check_strength(s) && light_lifting(s))
+				continue; /* light lifting from the second week after an ultra */
+			co_check_add(c, "C8", s->date, co_check_day_explains(c, w, s->date, &(why_match){"C8", 0, 0, 0}),
+			    light_ok ? "%s session in a recovery week heavier than light lifting (main lifts at RPE 6 or below)" :
+			    "%s session in a recovery week (mobility and activation only)",
+			    co_focus_name(s->focus));
 		}
 	}
 	for (size_t r = 0; r < plan->n_races; r++) {
 		const co_race *race = &plan->races[r];
-		int window = race->priority == CO_RACE_C ? 3 : 7;
-		const co_week *rw = co_check_week_at(plan, race->date);
+		int window = co_check_c8_days(race);
 		/* the planner's warning: "'B' on DATE comes 1 week(s) after 'A': its recovery is cut" */
 		char cut_text[200];
 		why_match cut_race = {"C8", "C8", cut_text, NULL};
-		why_match same_week = {NULL, NULL, NULL, NULL};
 
 		snprintf(cut_text, sizeof(cut_text), "after '%s': its recovery is cut",
 			 race->name ? race->name : "");
@@ -343,37 +414,39 @@ void co_check_c8(checker *c)
 				if (!e)
 					e = warning_explains(plan, &cut_race);
 				co_check_add(c, "C8", day, e,
-				    "%s session %d day%s after %c-race '%s' (mobility only for %s)",
+				    "%s session %d day%s after %c-race '%s' (mobility only for %d days)",
 				    co_focus_name(s->focus), (int)(day - race->date),
 				    day - race->date == 1 ? "" : "s", "ABC"[race->priority],
-				    race->name ? race->name : "?",
-				    race->priority == CO_RACE_C ? "3 days after a C-race trained through" :
-				    "a week");
+				    race->name ? race->name : "?", window);
 			}
 		}
+	}
+}
+
+/* C8: no more whole recovery weeks after a race than its distance calls for. */
+void co_check_c8_scaled(checker *c)
+{
+	const co_plan *plan = c->plan;
+	char d[11];
+
+	for (size_t r = 0; r < plan->n_races; r++) {
+		const co_race *race = &plan->races[r];
+		const co_week *rw = co_check_week_at(plan, race->date);
+		size_t k, got = 0;
+		int max = co_check_c8_max_weeks(race);
+
 		if (race->priority == CO_RACE_C || !rw)
 			continue;
-		{
-			size_t k = (size_t)(rw - plan->weeks), got = 0;
-			size_t need = race->distance_km >= 40 ? 2 : 1;
+		k = (size_t)(rw - plan->weeks);
+		while (k + 1 + got < plan->n_weeks && plan->weeks[k + 1 + got].phase == CO_PHASE_RECOVERY)
+			got++;
+		if ((int)got > max) {
+			const co_week *w = &plan->weeks[k + 1 + max];
 
-			while (k + 1 + got < plan->n_weeks && got < need &&
-			       plan->weeks[k + 1 + got].phase == CO_PHASE_RECOVERY)
-				got++;
-			if (got < need && k + 1 + got < plan->n_weeks) {
-				char *e = warning_explains(plan, &cut_race);
-
-				/* two races in one week: the plan works around the other one */
-				same_week.text1 = "in the same week";
-				same_week.text2 = race->name;
-				same_week.token = NULL;
-				if (!e)
-					e = co_check_lines_explain(plan->warnings, plan->n_warnings, &same_week);
-				co_check_add(c, "C8", plan->weeks[k + 1 + got].start, e,
-				    "%zu recovery week%s after '%s' on %s (at least %zu)", got,
-				    got == 1 ? "" : "s", race->name ? race->name : "?",
-				    co_date_format(race->date, d), need);
-			}
+			co_check_add(c, "C8", w->start, co_check_week_explains(w, &(why_match){"C8", 0, 0, 0}),
+			    "%zu recovery week%s after '%s' on %s (%.4g km: at most %d)", got,
+			    got == 1 ? "" : "s", race->name ? race->name : "?",
+			    co_date_format(race->date, d), race->distance_km, max);
 		}
 	}
 }

@@ -144,3 +144,68 @@ void co_check_e3(checker *c, const co_week *w, const co_session *s)
 			co_check_add(c, "E3", s->date, NULL, "%s session's why line cites no rule: \"%s\"",
 			    co_focus_name(s->focus), s->why[i]);
 }
+
+/*
+ * D6, tests folded into a fresh day: one card a day (no two sessions on a
+ * date: the test opens the day's session, with one warm-up and one
+ * cool-down); a strength test (single-leg squat, calf raises, rep-max)
+ * never on the day of the threshold-run test; no calf work in the day's
+ * session after single-leg calf raises to failure.
+ */
+static bool test_on(const co_week *w, co_date d, co_test_kind kind)
+{
+	for (size_t t = 0; t < w->n_tests; t++)
+		if (w->tests[t].date == d && w->tests[t].kind == kind)
+			return true;
+	return false;
+}
+
+void co_check_d6_day(checker *c)
+{
+	const co_plan *plan = c->plan;
+
+	for (size_t k = 0; k < plan->n_weeks; k++) {
+		const co_week *w = &plan->weeks[k];
+
+		for (size_t j = 0; j < w->n_sessions; j++) {
+			const co_session *s = &w->sessions[j];
+			size_t same = 0;
+
+			if (j > 0 && w->sessions[j - 1].date == s->date)
+				continue; /* the day was reported with its first session */
+			for (size_t i = j + 1; i < w->n_sessions && w->sessions[i].date == s->date; i++)
+				same++;
+			if (same)
+				co_check_add(c, "D6", s->date, co_check_day_explains(c, w, s->date, &(why_match){"D6", 0, 0, 0}),
+				    "%zu sessions on %s (%s, %s): one card a day, a test folded into the day's session",
+				    same + 1, co_check_day_name(s->date), co_focus_name(s->focus),
+				    co_focus_name(w->sessions[j + 1].focus));
+		}
+		for (size_t t = 0; t < w->n_tests; t++) {
+			const co_plan_test *x = &w->tests[t];
+
+			if (x->kind != CO_TEST_THRESHOLD_RUN && test_on(w, x->date, CO_TEST_THRESHOLD_RUN))
+				co_check_add(c, "D6", x->date, co_check_week_explains(w, &(why_match){"D6", 0, 0, 0}),
+				    "%s test on the day of the threshold-run test (tests go on a fresh day)",
+				    co_test_kind_name(x->kind));
+			if (x->kind != CO_TEST_CALF_RAISE)
+				continue;
+			for (size_t j = 0; j < w->n_sessions; j++) {
+				const co_session *s = &w->sessions[j];
+
+				if (s->date != x->date)
+					continue;
+				for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+					for (size_t i = 0; i < s->blocks[b].n_items; i++) {
+						const co_exercise *ex = s->blocks[b].items[i].exercise;
+
+						if (ex && (ex->pattern == CO_PATTERN_CALF_STRAIGHT ||
+							   ex->pattern == CO_PATTERN_CALF_BENT) &&
+						    s->focus != CO_FOCUS_TEST)
+							co_check_add(c, "D6", s->date, co_check_day_explains(c, w, s->date, &(why_match){"D6", 0, 0, 0}),
+							    "'%s' after calf raises to failure the same day", ex->id);
+					}
+			}
+		}
+	}
+}

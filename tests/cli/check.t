@@ -5,8 +5,8 @@
 
 # A profile whose plan keeps every rule: every check runs, nothing skipped.
 $ carryover check $SRC/examples/lb.ini
-> checked 23 rules over 16 weeks
-> A1 A2 A4 A5 A6 A7 A8 B1 B2 B3 B4 B5 C1 C3 C4 C6 C7 C8 C9 D6 E1 E2 E3
+> checked 26 rules over 16 weeks
+> A1 A2 A4 A5 A6 A7 A8 A9 B1 B2 B3 B4 B5 B6 C1 C3 C4 C6 C7 C8 C9 C10 D6 E1 E2 E3
 > no rule broken without an explanation
 >! skipped
 !!
@@ -29,8 +29,9 @@ $ carryover week 2027-03-02
 # The plan as JSON, as `plan --json` wrote it: the checks that need the
 # profile are skipped or partial, and say so.
 $ carryover check $DATA/plans/good_week.json
-> checked 21 rules over 1 week and 2 sessions
+> checked 23 rules over 1 week and 2 sessions
 > skipped A8: no profile: the niggles are unknown
+> partly checked C10: no profile: the athlete's known lifts are unknown
 > skipped B4: no profile: the time budget is unknown
 > partly checked C1:
 > no rule broken without an explanation
@@ -53,6 +54,26 @@ $ carryover check $DATA/plans/bad_week.json
 > E2 2027-02-10 stability session on the easy day after Tuesday's threshold
 > 6 violations not explained by the plan, 0 explained
 >! (explained:
+
+# A hand-made season that breaks the rules issue 8 sharpened, one each: a
+# tempo on a carry (A9), a deload at full load (C9), a lift rotated in mid-base
+# (C10), a full-volume taper (C7), a re-entry at the old load (C8) and two
+# cards on one day (D6). Its plan states no rest or ramp sets: B6 skipped.
+$ carryover check $DATA/plans/season_bad.json
+? 1
+> D6 2027-01-05 2 sessions on Tuesday (posterior_chain, stability): one card a day
+> C10 2027-01-15 main lift 'dumbbell_reverse_lunge' is new inside the base phase
+> C9 2027-01-19 deload 'romanian_deadlift' at 65 is 100% of 65 in week 2 (at most 90%)
+> A9 2027-01-29 'farmers_walk' is a carry and carries tempo 3-1-X
+> C7 2027-02-08 taper week 6: volume 218 is 100% of week 5's 218, the last full loading week (40-60%)
+> C8 2027-03-02 re-entry week: 'romanian_deadlift' at 80 against 80 before the break
+> skipped B6: the plan states no rest, ramp sets or load basis
+> 7 violations not explained by the plan, 0 explained
+
+# The same season as made keeps every rule.
+$ carryover check $DATA/plans/season_good.json
+> checked 23 rules over 9 weeks and 16 sessions
+> no rule broken without an explanation (0 explained)
 
 # Bad input: exit 2, one line naming the file and what is wrong.
 $ carryover check nope.json

@@ -17,6 +17,7 @@
 #include "carryover/carryover.h"
 #include "carryover/check.h"
 #include "carryover/json.h"
+#include "lib/check_internal.h"
 #include "testutil.h"
 
 static const co_date TODAY = 20817; /* 2026-12-30 */
@@ -224,7 +225,7 @@ static void rule_table_names_every_rule(void **state)
 {
 	static const char *const want[] = {
 		"A1", "A2", "A4", "A5", "A6", "A7", "A8", "B1", "B3", "B4", "B5", "C1",
-		"C3", "C4", "C6", "C7", "C8", "C9", "D6", "E1", "E2", "E3",
+		"C3", "C4", "C6", "C7", "C8", "C9", "D6", "E1", "E2", "E3", "A9", "B6", "C10",
 	};
 	size_t n;
 	const co_check_rule *rules = co_check_rules(&n);
@@ -239,6 +240,35 @@ static void rule_table_names_every_rule(void **state)
 		if (!found)
 			fail_msg("no check for %s", want[i]);
 	}
+}
+
+/* Every rule of the method is in docs/method.md (embedded), and every check names one of them. */
+static void method_page_holds_every_rule(void **state)
+{
+	static const char *const all[] = {
+		"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "B1", "B2", "B3", "B4", "B5", "B6",
+		"C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10", "D1", "D2", "D3", "D4",
+		"D5", "D6", "D7", "D8", "E1", "E2", "E3", "E4",
+	};
+	size_t n, nc;
+	const co_method_rule *m = co_method_rules(&n);
+	const co_check_rule *checks = co_check_rules(&nc);
+
+	(void)state;
+	assert_int_equal(n, sizeof(all) / sizeof(all[0]));
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(m[i].id, all[i]);
+		assert_true(*m[i].title && strlen(m[i].text) > 80);
+		assert_null(strchr(m[i].title, '\n'));
+		assert_true(m[i].text[strlen(m[i].text) - 1] != '\n');
+	}
+	for (size_t i = 0; i < nc; i++)
+		if (!co_method_rule_find(checks[i].rule))
+			fail_msg("check %s has no rule in docs/method.md", checks[i].rule);
+	assert_non_null(co_method_rule_find("c10"));
+	assert_null(co_method_rule_find("C1 "));
+	assert_string_equal(co_method_rule_suggest("C77"), "C7");
+	assert_null(co_method_rule_suggest("zzzzzz"));
 }
 
 /* ---- A: what gets trained ---------------------------------------------- */
@@ -679,12 +709,307 @@ static void violations_sorted_and_bad_arguments(void **state)
 	co_check_result_release(NULL);
 }
 
+
+/* ---- issue 8's rules, on a hand-made season (tests/data/plans/season_good.json) ----
+ *
+ * Nine weeks: base x3 (the third a deload at 88%), build x2, a taper at
+ * 50% of the last build week, the race week of a marathon, one recovery
+ * week, and a base week re-entering at 90%. It keeps every rule (the
+ * file was written by a throwaway script, then checked by hand); each case
+ * breaks one rule of issue 8, the way a planner would.
+ */
+static int setup_season(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	co_strbuf sb = CO_STRBUF_INIT;
+	char path[1024];
+	const char *src = getenv("CO_SOURCE_DIR");
+
+	snprintf(path, sizeof(path), "%s/tests/data/plans/season_good.json", src ? src : ".");
+	assert_int_equal(co_strbuf_read_file(&sb, path, 0), 0);
+	if (co_json_parse_plan(&f->plan, sb.buf, sb.len, "season_good.json", co_catalog_default()))
+		fail_msg("%s", co_error_last());
+	co_strbuf_release(&sb);
+	f->p = profile("[athlete]\nname = F\nequipment = none\nstart = 2027-01-04\n[week]\ntue = easy 30\n");
+	*state = f;
+	return 0;
+}
+
+static size_t n_rule(const co_check_result *r, const char *rule, const char *text)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->n_violations; i++)
+		if (!strcmp(r->violations[i].rule, rule) && (!text || strstr(r->violations[i].reason, text)))
+			n++;
+	return n;
+}
+
+/* The violation of `rule` on `d` whose reason says `text` is explained by `words`. */
+static void assert_explained_text(const co_check_result *r, const char *rule, co_date d,
+				  const char *text, const char *words)
+{
+	const co_violation *v = find_text(r, rule, d, text);
+
+	if (!v || !v->explained)
+		dump(r);
+	assert_non_null(v);
+	assert_true(v->explained);
+	assert_non_null(strstr(v->explanation, words));
+}
+
+static co_week *wk(fixture *f, int index)
+{
+	return &f->plan->weeks[index - 1];
+}
+
+static void season_keeps_issue_8_rules(void **state)
+{
+	fixture *f = *state;
+	static const char *const rules8[] = {"A8", "A9", "B6", "C7", "C8", "C9", "C10"};
+
+	for (int with = 0; with < 2; with++) {
+		check(f, with ? f->p : NULL);
+		for (size_t i = 0; i < sizeof(rules8) / sizeof(rules8[0]); i++) {
+			if (n_rule(&f->r, rules8[i], NULL))
+				dump(&f->r);
+			assert_int_equal(n_rule(&f->r, rules8[i], NULL), 0);
+		}
+		/* D6: only the old "no baseline test" (the fixture has no tests) */
+		assert_int_equal(n_rule(&f->r, "D6", NULL), n_rule(&f->r, "D6", "no baseline test"));
+	}
+}
+
+static void a8_region_deleted_strides_and_plyometrics(void **state)
+{
+	fixture *f = *state;
+	co_profile *p = profile("[athlete]\nname = N\nequipment = none\nniggles = achilles_left\n[week]\ntue = easy 30\n");
+	co_session *s = &wk(f, 2)->sessions[0];
+
+	for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+		for (size_t i = 0; i < s->blocks[b].n_items; i++)
+			if (s->blocks[b].items[i].exercise->regions & CO_REGION_CALVES)
+				s->blocks[b].items[i].exercise = co_test_ex("dead_bug");
+	check(f, p);
+	assert_broken(&f->r, "A8", s->date, "trains no calves");
+	assert_int_equal(n_rule(&f->r, "A8", "trains no calves"), 1); /* the other sessions keep calf work */
+	/* resting the region is not a reason; no regression in reach is */
+	add_why(s, "A8: calves rested this session to spare the niggle (achilles_left) (A2 bent)");
+	check(f, p);
+	assert_broken(&f->r, "A8", s->date, "trains no calves");
+	add_why(s, "A8: no regression within reach spares calves (achilles_left)");
+	check(f, p);
+	assert_explained_text(&f->r, "A8", s->date, "trains no calves", "no regression");
+
+	s = &wk(f, 4)->sessions[1];
+	s->strides = true;
+	s->strides_reps = 6;
+	s->strides_seconds = 20;
+	s->blocks[CO_BLOCK_ACCESSORY].items[0].exercise = co_test_ex("squat_jump");
+	check(f, p);
+	assert_broken(&f->r, "A8", s->date, "strides while a lower-limb niggle");
+	assert_broken(&f->r, "A8", s->date, "plyometric 'squat_jump'");
+	check(f, f->p); /* no niggle: strides are B5's business */
+	assert_int_equal(n_rule(&f->r, "A8", NULL), 0);
+	co_profile_free(p);
+}
+
+static void a9_tempo_on_a_carry_fewer_reps_and_unloaded(void **state)
+{
+	fixture *f = *state;
+	co_session *b4 = &wk(f, 4)->sessions[1], *b5 = &wk(f, 5)->sessions[1];
+	co_profile *db = profile("[athlete]\nname = D\nequipment = dumbbells\n[week]\ntue = easy 30\n");
+	co_profile *kg = profile("[athlete]\nname = M\nequipment = dumbbells\nbody_mass = 70\n[week]\ntue = easy 30\n");
+	co_item *carry = &b4->blocks[CO_BLOCK_MAIN].items[2];
+	co_item *sq4 = &b4->blocks[CO_BLOCK_MAIN].items[0], *sq5 = &b5->blocks[CO_BLOCK_MAIN].items[0];
+	co_item *rdl4 = &b4->blocks[CO_BLOCK_MAIN].items[1];
+
+	carry->tempo = "3-1-X";
+	/* a bodyweight split squat: 10 reps at RPE 7.5, then 6 at RPE 8 */
+	sq4->exercise = sq5->exercise = co_test_ex("split_squat");
+	sq4->load = sq5->load = -1;
+	sq4->reps = 10;
+	sq5->reps = 6;
+	check(f, NULL);
+	assert_broken(&f->r, "A9", b4->date, "'farmers_walk' is a carry and carries tempo");
+	assert_broken(&f->r, "A9", b5->date, "'split_squat' goes from 10 reps at RPE 7.5 to 6 at RPE 8");
+	assert_null(find_text(&f->r, "B3", b4->date, "farmers_walk")); /* B3 asks carries for none */
+	check(f, f->p); /* a band and bodyweight: nothing to load it with */
+	assert_null(find_text(&f->r, "A9", b4->date, "no load"));
+	check(f, db); /* dumbbells at hand: an unloaded split squat is not a loadable main lift */
+	assert_broken(&f->r, "A9", b4->date, "'split_squat' carries no load");
+	/* a dumbbell lift without a load: unknown without the body mass, a fault with it */
+	rdl4->load = -1;
+	check(f, db);
+	assert_null(find_text(&f->r, "A9", b4->date, "single_leg_rdl"));
+	check(f, kg);
+	assert_broken(&f->r, "A9", b4->date, "'single_leg_rdl' has no load, although the body mass");
+	rdl4->load = 14;
+	carry->tempo = NULL;
+	carry->exercise = co_test_ex("waiter_carry"); /* not a farmer's or suitcase carry */
+	check(f, db);
+	assert_broken(&f->r, "A9", b4->date, "'waiter_carry' is not a farmer's or suitcase carry");
+	carry->exercise = co_test_ex("suitcase_carry");
+	sq5->reps = 10;
+	sq4->note = strdup("A8: regression of the loaded split squat (knee_left)");
+	sq5->note = strdup("A8: regression of the loaded split squat (knee_left)");
+	check(f, db); /* a niggle's regression may be unloaded */
+	assert_int_equal(n_rule(&f->r, "A9", NULL), 0);
+	co_profile_free(db);
+	co_profile_free(kg);
+}
+
+static void b6_skipped_without_the_fields_and_each_fault(void **state)
+{
+	fixture *f = *state;
+	co_item rdl = {.exercise = co_test_ex("romanian_deadlift"), .sets = 3, .reps = 5, .rpe = 8, .load = 80};
+	co_item db = {.exercise = co_test_ex("dumbbell_split_squat"), .sets = 3, .reps = 8, .rpe = 7, .load = 20};
+	double light[2] = {40, 60}, heavy[1] = {80};
+	char buf[240];
+	bool skipped = false;
+
+	check(f, f->p);
+	for (size_t i = 0; i < f->r.n_skipped; i++)
+		skipped |= !strcmp(f->r.skipped[i].rule, "B6") && !f->r.skipped[i].partial;
+	assert_true(skipped);
+	assert_false(co_check_b6_fault(&rdl, 150, 2, light, -1, buf, sizeof(buf)));
+	assert_true(co_check_b6_fault(&rdl, 0, 2, light, -1, buf, sizeof(buf)));
+	assert_non_null(strstr(buf, "states no rest"));
+	assert_true(co_check_b6_fault(&rdl, 90, 2, light, -1, buf, sizeof(buf)));
+	assert_non_null(strstr(buf, "heavy: 120-180 s"));
+	assert_true(co_check_b6_fault(&rdl, 150, 0, light, -1, buf, sizeof(buf)));
+	assert_non_null(strstr(buf, "0 ramp sets (1-2)"));
+	assert_true(co_check_b6_fault(&rdl, 150, 1, heavy, -1, buf, sizeof(buf)));
+	assert_non_null(strstr(buf, "not lighter"));
+	assert_false(co_check_b6_fault(&db, 75, -1, NULL, 2, buf, sizeof(buf)));
+	assert_true(co_check_b6_fault(&db, 150, -1, NULL, 2, buf, sizeof(buf)));
+	assert_non_null(strstr(buf, "moderate: 60-90 s"));
+	assert_true(co_check_b6_fault(&db, 75, -1, NULL, 0, buf, sizeof(buf)));
+	assert_non_null(strstr(buf, "per hand or total"));
+}
+
+static void c7_taper_week_volume_and_a_lift_back_at_a_new_top(void **state)
+{
+	fixture *f = *state;
+	co_week *taper = wk(f, 6);
+	co_session *b9 = &wk(f, 9)->sessions[1];
+
+	for (size_t j = 0; j < taper->n_sessions; j++)
+		for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+			for (size_t i = 0; i < taper->sessions[j].blocks[b].n_items; i++)
+				taper->sessions[j].blocks[b].items[i].sets += 1;
+	b9->blocks[CO_BLOCK_MAIN].items[2].load = 30; /* farmer's walk: top 26, last done 21 days before */
+	check(f, NULL);
+	assert_broken(&f->r, "C7", taper->start, "of week 5's");
+	assert_broken(&f->r, "C7", b9->date, "'farmers_walk' comes back after 21 days at 30, above its top load 26");
+	add_why(&taper->sessions[0], "C7 bent: the athlete asked for full sessions");
+	check(f, NULL);
+	assert_explained(&f->r, "C7", taper->start, "C7 bent");
+	/* one strength session where the last loading week had two: frequency not kept */
+	taper->sessions[1].focus = CO_FOCUS_RECOVERY;
+	check(f, NULL);
+	assert_explained(&f->r, "C7", taper->start, "C7 bent"); /* the week's bend covers it */
+	free(taper->sessions[0].why[taper->sessions[0].n_why - 1]);
+	taper->sessions[0].n_why--;
+	check(f, NULL);
+	assert_broken(&f->r, "C7", taper->start, "taper week 6 has 1 strength session against 2 in week 5");
+}
+
+static void c8_recovery_scaled_and_the_reentry_week(void **state)
+{
+	fixture *f = *state;
+	co_session *a9 = &wk(f, 9)->sessions[0];
+
+	f->plan->races[0].distance_km = 10; /* a 10k takes 2-3 days, not a recovery week */
+	a9->blocks[CO_BLOCK_MAIN].items[0].load = 80; /* the last load before the break */
+	check(f, NULL);
+	assert_broken(&f->r, "C8", wk(f, 8)->start, "1 recovery week after 'Spring Marathon' on 2027-02-21 (10 km: at most 0)");
+	assert_broken(&f->r, "C8", a9->date, "re-entry week: 'romanian_deadlift' at 80 against 80");
+	a9->blocks[CO_BLOCK_MAIN].items[0].load = 75; /* 94%: over 90% + half a plate */
+	check(f, f->p);
+	assert_broken(&f->r, "C8", a9->date, "at most 73.25");
+	check(f, NULL); /* without the profile the step may be up to 10 kg: 72 + 5 */
+	assert_null(find_text(&f->r, "C8", a9->date, "re-entry"));
+	f->plan->races[0].distance_km = 42.195;
+	a9->blocks[CO_BLOCK_MAIN].items[0].load = 72.5;
+	wk(f, 8)->sessions[0].date = f->plan->races[0].date + 1; /* a session the day after: still recovery */
+	check(f, NULL);
+	assert_int_equal(n_rule(&f->r, "C8", NULL), 0);
+	assert_int_equal(co_check_c8_days(&(co_race){.distance_km = 5, .priority = CO_RACE_A}), 2);
+	assert_int_equal(co_check_c8_days(&(co_race){.distance_km = 21.1, .priority = CO_RACE_B}), 6);
+	assert_int_equal(co_check_c8_max_weeks(&(co_race){.distance_km = 50}), 3);
+}
+
+static void c9_deload_ceiling_placement_and_maintenance(void **state)
+{
+	fixture *f = *state;
+	co_week *d = wk(f, 3);
+
+	d->sessions[0].blocks[CO_BLOCK_MAIN].items[0].load = 62.5; /* 96% of week 2's 65 */
+	wk(f, 4)->deload = true; /* the first week of build */
+	wk(f, 7)->deload = true; /* a single maintenance session */
+	check(f, f->p);
+	assert_broken(&f->r, "C9", d->sessions[0].date, "deload 'romanian_deadlift' at 62.5 is 96% of 65 in week 2");
+	check(f, NULL); /* without the profile's plate step, half of the largest (5 kg) is allowed */
+	assert_null(find_text(&f->r, "C9", d->sessions[0].date, "96%"));
+	assert_broken(&f->r, "C9", wk(f, 4)->start, "the first week of its build phase");
+	assert_broken(&f->r, "C9", wk(f, 7)->start, "already a single maintenance session");
+}
+
+static void c10_rotation_mid_phase_before_the_taper_and_new_heavy_lifts(void **state)
+{
+	fixture *f = *state;
+	co_session *a2 = &wk(f, 2)->sessions[0], *a4 = &wk(f, 4)->sessions[0], *a5 = &wk(f, 5)->sessions[0];
+
+	a2->blocks[CO_BLOCK_MAIN].items[0].exercise = co_test_ex("hip_thrust");
+	/* a trap-bar deadlift from the first build week: RPE 7.5, then 8 */
+	a4->blocks[CO_BLOCK_MAIN].items[0].exercise = co_test_ex("trap_bar_deadlift");
+	a5->blocks[CO_BLOCK_MAIN].items[0].exercise = co_test_ex("trap_bar_deadlift");
+	check(f, f->p);
+	assert_broken(&f->r, "C10", a2->date, "'hip_thrust' is new inside the base phase");
+	assert_broken(&f->r, "C10", a4->date, "'trap_bar_deadlift' rotates in within 2 weeks of the taper");
+	assert_null(find_text(&f->r, "C10", a5->date, "rotates in")); /* the week after, it is the block's lift */
+	assert_broken(&f->r, "C10", a5->date, "'trap_bar_deadlift' at RPE 8 with no lighter week");
+	assert_null(find_text(&f->r, "C10", a4->date, "no lighter week")); /* 7.5 is not heavy yet */
+	check(f, NULL); /* without [lifts] a lift's novelty is unknown */
+	assert_null(find_text(&f->r, "C10", a5->date, "no lighter week"));
+	{
+		co_profile *knows = profile("[athlete]\nname = K\nequipment = none\n[week]\ntue = easy 30\n"
+					    "[lifts]\ntrap_bar_deadlift = 100\n");
+
+		check(f, knows);
+		assert_null(find_text(&f->r, "C10", a5->date, "no lighter week"));
+		co_profile_free(knows);
+	}
+}
+
+static void d6_two_cards_a_day_and_tests_on_a_tired_day(void **state)
+{
+	fixture *f = *state;
+	co_week *w = wk(f, 2);
+	co_date tue = w->sessions[0].date;
+
+	w->sessions[1].date = tue;
+	free(w->tests);
+	w->tests = calloc(3, sizeof(*w->tests));
+	w->tests[0] = (co_plan_test){tue, CO_TEST_THRESHOLD_RUN};
+	w->tests[1] = (co_plan_test){tue, CO_TEST_SINGLE_LEG_SQUAT};
+	w->tests[2] = (co_plan_test){tue, CO_TEST_CALF_RAISE};
+	w->n_tests = 3;
+	check(f, NULL);
+	assert_broken(&f->r, "D6", tue, "2 sessions on Tuesday");
+	assert_broken(&f->r, "D6", tue, "single_leg_squat test on the day of the threshold-run test");
+	assert_broken(&f->r, "D6", tue, "'calf_raise' after calf raises to failure");
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define S(fn) cmocka_unit_test_setup_teardown(fn, setup_season, teardown)
 	const struct CMUnitTest tests[] = {
 		T(built_plan_keeps_every_rule),
 		cmocka_unit_test(rule_table_names_every_rule),
+		cmocka_unit_test(method_page_holds_every_rule),
 		T(a1_machine_main_lift),
 		T(a2_session_without_calves),
 		T(a4_week_without_tibialis),
@@ -709,7 +1034,17 @@ int main(void)
 		T(e3_why_without_rule),
 		T(plan_read_back_from_json_is_checked_without_profile),
 		T(violations_sorted_and_bad_arguments),
+		S(season_keeps_issue_8_rules),
+		S(a8_region_deleted_strides_and_plyometrics),
+		S(a9_tempo_on_a_carry_fewer_reps_and_unloaded),
+		S(b6_skipped_without_the_fields_and_each_fault),
+		S(c7_taper_week_volume_and_a_lift_back_at_a_new_top),
+		S(c8_recovery_scaled_and_the_reentry_week),
+		S(c9_deload_ceiling_placement_and_maintenance),
+		S(c10_rotation_mid_phase_before_the_taper_and_new_heavy_lifts),
+		S(d6_two_cards_a_day_and_tests_on_a_tired_day),
 	};
 #undef T
+#undef S
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
