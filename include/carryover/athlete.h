@@ -193,6 +193,15 @@ double co_profile_lift(const co_profile *p, const char *exercise_id);
  */
 unsigned co_niggle_regions(const char *site);
 
+/**
+ * The index of a niggle site (with or without a _left/_right side) in
+ * co_niggle_sites(), or -1 for an unknown site.
+ */
+int co_niggle_site_index(const char *site);
+
+/** True for a site of the lower limb (every site but lower_back): no strides, no plyometrics (A8). */
+bool co_niggle_site_lower_limb(int index);
+
 /** The known niggle sites without a side, NULL-terminated (static storage). */
 const char *const *co_niggle_sites(void);
 

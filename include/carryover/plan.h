@@ -169,6 +169,8 @@ typedef struct co_plan {
 	size_t n_races;
 	char **warnings;     /* named warnings from the calendar and the planner */
 	size_t n_warnings;
+	char **notes;        /* season-long facts said once (a niggle's rested region, ...) */
+	size_t n_notes;
 } co_plan;
 
 /* The athlete's history (carryover/history.h); plan.h only passes it on. */

@@ -403,6 +403,7 @@ int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks)
 	}
 	set(root, "races", races);
 	set(root, "warnings", strings(plan->warnings, plan->n_warnings));
+	set(root, "notes", strings(plan->notes, plan->n_notes));
 	for (size_t i = 0; i < plan->n_weeks; i++) {
 		const co_week *w = &plan->weeks[i];
 
@@ -1068,7 +1069,10 @@ static int read_plan(reader *rd, const json_t *root, co_plan *plan)
 		if (rc < 0)
 			return rc;
 	}
-	return get_strings(rd, root, "warnings", true, &plan->warnings, &plan->n_warnings);
+	rc = get_strings(rd, root, "warnings", true, &plan->warnings, &plan->n_warnings);
+	if (rc < 0)
+		return rc;
+	return get_strings(rd, root, "notes", true, &plan->notes, &plan->n_notes);
 }
 
 int co_json_parse_plan(co_plan **out, const char *text, size_t len, const char *source,

@@ -163,6 +163,28 @@ const char *const *co_niggle_sites(void)
 	return site_names;
 }
 
+int co_niggle_site_index(const char *site)
+{
+	size_t len;
+
+	if (!site)
+		return -1;
+	len = strlen(site);
+	if (len > 5 && !strcasecmp(site + len - 5, "_left"))
+		len -= 5;
+	else if (len > 6 && !strcasecmp(site + len - 6, "_right"))
+		len -= 6;
+	for (size_t i = 0; site_names[i]; i++)
+		if (strlen(site_names[i]) == len && !strncasecmp(site, site_names[i], len))
+			return (int)i;
+	return -1;
+}
+
+bool co_niggle_site_lower_limb(int index)
+{
+	return index >= 0 && site_names[index] && strcmp(site_names[index], "lower_back") != 0;
+}
+
 unsigned co_niggle_regions(const char *site)
 {
 	size_t len;

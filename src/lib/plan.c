@@ -16,8 +16,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "carryover/error.h"
+#include "carryover/history.h"
 #include "lib/calendar.h"
 #include "lib/periodize.h"
 #include "lib/schedule.h"
@@ -82,6 +84,7 @@ void co_plan_free(co_plan *plan)
 		free(plan->races[i].name);
 	free(plan->races);
 	co_strlist_free(plan->warnings, plan->n_warnings);
+	co_strlist_free(plan->notes, plan->n_notes);
 	free(plan->athlete);
 	free(plan);
 }
@@ -203,8 +206,60 @@ static void fill_sched_day(co_sched_day *out, const co_season *s, long idx, co_d
 	}
 }
 
+/*
+ * A8: the niggles active on `d`: the profile's `niggles =` from the start of
+ * the plan, unless the history clears that site on or before `d`, and the
+ * history's own niggles between their active_from and cleared_on dates.
+ */
+typedef struct niggle_set {
+	co_niggle *v;
+	size_t n, cap;
+	unsigned regions;
+	bool lower_limb;
+} niggle_set;
+
+static bool cleared_by(const co_history *h, const char *site, co_date d)
+{
+	for (size_t i = 0; h && i < h->n_niggles; i++)
+		if (h->niggles[i].site && !strcasecmp(h->niggles[i].site, site) &&
+		    h->niggles[i].cleared_on && h->niggles[i].cleared_on <= d)
+			return true;
+	return false;
+}
+
+static void niggles_on(niggle_set *ns, const co_profile *p, const co_history *h, co_date d)
+{
+	ns->n = 0;
+	ns->regions = 0;
+	ns->lower_limb = false;
+	for (size_t i = 0; i < p->n_niggles; i++) {
+		if (!p->niggles[i].site || cleared_by(h, p->niggles[i].site, d))
+			continue;
+		*CO_VEC_PUSH(ns->v, ns->n, ns->cap) = p->niggles[i];
+	}
+	for (size_t i = 0; h && i < h->n_niggles; i++) {
+		const co_niggle_log *l = &h->niggles[i];
+		bool dup = false;
+
+		if (!l->site || l->active_from > d || (l->cleared_on && l->cleared_on <= d))
+			continue;
+		for (size_t k = 0; k < ns->n && !dup; k++)
+			dup = !strcasecmp(ns->v[k].site, l->site);
+		if (dup)
+			continue;
+		*CO_VEC_PUSH(ns->v, ns->n, ns->cap) = (co_niggle){
+			.site = l->site,
+			.regions = l->regions ? l->regions : co_niggle_regions(l->site)};
+	}
+	for (size_t k = 0; k < ns->n; k++) {
+		ns->regions |= ns->v[k].regions;
+		if (co_niggle_site_lower_limb(co_niggle_site_index(ns->v[k].site)))
+			ns->lower_limb = true;
+	}
+}
+
 static void fill_ctx(co_session_ctx *ctx, const co_profile *p, const co_catalog *cat,
-		     const co_week *w, unsigned niggles, int slot)
+		     const co_week *w, const niggle_set *ns, int slot)
 {
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->profile = p;
@@ -218,7 +273,13 @@ static void fill_ctx(co_session_ctx *ctx, const co_profile *p, const co_catalog 
 	ctx->week_index = w->index;
 	ctx->slot = slot;
 	ctx->minutes_budget = p->session_minutes > 0 ? p->session_minutes : 45;
-	ctx->niggle_regions = niggles;
+	ctx->niggle_regions = ns->regions;
+	ctx->niggles = ns->v;
+	ctx->n_niggles = ns->n;
+	ctx->lower_limb_niggle = ns->lower_limb;
+	/* A8: no strides while a lower-limb niggle is active */
+	if (ns->lower_limb)
+		ctx->strides_allowed = false;
 }
 
 static const char *focus_title(co_focus f)
@@ -344,7 +405,8 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	idset used = {0};
 	co_date start, prev_session = 0;
 	bool has_prev = false, pending_test = false;
-	unsigned niggles = 0;
+	niggle_set ns = {0};
+	unsigned rested = 0;
 	int spw, focus_ab = 0, rc = CO_OK;
 	size_t n_weeks;
 
@@ -376,8 +438,6 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 				  profile->source ? ": " : "");
 		goto done;
 	}
-	for (size_t i = 0; i < profile->n_niggles; i++)
-		niggles |= profile->niggles[i].regions;
 	spw = profile->sessions_per_week;
 	if (spw < 1 || spw > CO_SCHED_MAX)
 		spw = 2;
@@ -468,7 +528,9 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 				ses->focus = CO_FOCUS_MAINTENANCE;
 			else
 				ses->focus = (focus_ab++ % 2) ? CO_FOCUS_STABILITY : CO_FOCUS_POSTERIOR_CHAIN;
-			fill_ctx(&ctx, profile, cat, w, niggles, j);
+			niggles_on(&ns, profile, in->history, ses->date);
+			fill_ctx(&ctx, profile, cat, w, &ns, j);
+			ctx.rested = &rested;
 			ctx.allowed_ids = allowed;
 			ctx.week_sessions = res.n;
 			w->n_sessions = (size_t)j + 1;
@@ -492,13 +554,17 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		if (test_week[i] || pending_test) {
 			bool allowed_week = w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
 					    w->phase == CO_PHASE_PEAK;
-			int at = allowed_week ? co_baseline_place(w, profile->start, niggles) : -1;
+			int at;
+
+			niggles_on(&ns, profile, in->history, w->start);
+			at = allowed_week ? co_baseline_place(w, profile->start, ns.regions) : -1;
 
 			pending_test = at < 0;
 			if (at >= 0) {
 				co_session_ctx ctx;
 
-				fill_ctx(&ctx, profile, cat, w, niggles, at);
+				niggles_on(&ns, profile, in->history, w->sessions[at].date);
+				fill_ctx(&ctx, profile, cat, w, &ns, at);
 				rc = add_test_session(w, (size_t)at, &ctx);
 				if (rc < 0)
 					goto done;
@@ -507,6 +573,22 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		}
 	}
 
+	if (rested) {
+		/* A8: said once for the season, not in every session */
+		co_strbuf sb;
+
+		co_strbuf_init(&sb);
+		co_strbuf_adds(&sb, "A8: no regression within reach keeps ");
+		for (unsigned bit = 1, k = 0; bit && bit <= rested; bit <<= 1) {
+			if (!(rested & bit))
+				continue;
+			co_strbuf_adds(&sb, k++ ? ", " : "");
+			co_strbuf_adds(&sb, co_region_name((co_region)bit));
+		}
+		co_strbuf_adds(&sb, " trained around the niggle: rested while it is active (A2 bent)");
+		co_strlist_add(&plan->notes, &plan->n_notes, "%s", sb.buf);
+		co_strbuf_release(&sb);
+	}
 	plan->n_races = s.n_races;
 	plan->races = s.races;
 	s.races = NULL;
@@ -518,6 +600,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	*out = plan;
 	plan = NULL;
 done:
+	free(ns.v);
 	free(used.ids);
 	free(info);
 	free(test_week);

@@ -150,17 +150,26 @@ static void add_regions(co_strbuf *sb, unsigned regions)
 }
 
 /* " (achilles_left)": the niggle sites behind a set of spared regions. */
-static void add_sites(co_strbuf *sb, const co_profile *p, unsigned regions)
+static const co_niggle *active_niggles(const co_session_ctx *ctx, size_t *n)
 {
-	size_t i, shown = 0;
+	if (ctx->niggles) {
+		*n = ctx->n_niggles;
+		return ctx->niggles;
+	}
+	*n = ctx->profile ? ctx->profile->n_niggles : 0;
+	return ctx->profile ? ctx->profile->niggles : NULL;
+}
 
-	if (!p)
-		return;
-	for (i = 0; i < p->n_niggles; i++) {
-		if (!(p->niggles[i].regions & regions) || !p->niggles[i].site)
+static void add_sites_ctx(co_strbuf *sb, const co_session_ctx *ctx, unsigned regions)
+{
+	size_t i, shown = 0, n;
+	const co_niggle *ng = active_niggles(ctx, &n);
+
+	for (i = 0; i < n; i++) {
+		if (!(ng[i].regions & regions) || !ng[i].site)
 			continue;
 		co_strbuf_adds(sb, shown ? ", " : " (");
-		co_strbuf_adds(sb, p->niggles[i].site);
+		co_strbuf_adds(sb, ng[i].site);
 		shown++;
 	}
 	if (shown)
@@ -173,6 +182,38 @@ static bool is_used(const builder *b, const co_exercise *ex)
 		if (b->slots[i].item.exercise == ex)
 			return true;
 	return false;
+}
+
+/*
+ * A8: does the exercise spare every active niggle? It does when it loads
+ * none of their regions, or when it is a graded regression (gentle_for in
+ * the catalogue) for each niggle site whose regions it loads.
+ */
+static bool spares(const builder *b, const co_exercise *ex)
+{
+	size_t n;
+	const co_niggle *ng;
+
+	if (!(ex->regions & b->ctx->niggle_regions))
+		return true;
+	ng = active_niggles(b->ctx, &n);
+	if (!n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		int site = co_niggle_site_index(ng[i].site);
+
+		if (!(ng[i].regions & ex->regions))
+			continue;
+		if (site < 0 || !(ex->gentle_for & (1u << site)))
+			return false;
+	}
+	return true;
+}
+
+/* A8: a regression that still loads the niggling region (gentle_for). */
+static bool is_regression_for_niggle(const builder *b, const co_exercise *ex)
+{
+	return (ex->regions & b->ctx->niggle_regions) && spares(b, ex);
 }
 
 static bool in_allowed(const builder *b, const co_exercise *ex)
@@ -224,7 +265,7 @@ static long score(const builder *b, const co_exercise *ex, const want *w)
 
 	if (w->region_pref && (ex->regions & w->region_pref))
 		sc += 100000;
-	if (!w->strict && !(ex->regions & b->ctx->niggle_regions))
+	if (!w->strict && spares(b, ex))
 		sc += 200000; /* mobility: prefer the drill that spares the niggle */
 	/*
 	 * A lift the athlete listed in [lifts] counts as one step and wins ties:
@@ -301,7 +342,7 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 		/* C7 leaves nothing: say so when a niggle is why (A8), not only the taper */
 		size_t m = collect(b, w, ANY, c);
 
-		for (i = 0; i < m && (c[i].ex->regions & niggle); i++)
+		for (i = 0; i < m && !spares(b, c[i].ex); i++)
 			;
 		if (m && i == m)
 			*blocked = c[0].ex;
@@ -313,17 +354,25 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 		if (c[pool].score <= c[0].score - SCORE_STEP)
 			break;
 	first = c[(size_t)(b->block + (b->ctx->slot > 0 ? b->ctx->slot : 0)) % pool].ex;
-	if (!(first->regions & niggle)) {
+	if (spares(b, first)) {
 		chosen = first;
+		if (is_regression_for_niggle(b, first)) {
+			co_strbuf_init(&sb);
+			co_strbuf_addf(&sb, "A8: %s kept as a graded regression for ", ex_name(first));
+			add_regions(&sb, first->regions & niggle);
+			add_sites_ctx(&sb, b->ctx, first->regions & niggle);
+			co_strbuf_adds(&sb, ": pain at most 3/10, settled by the next morning");
+			*note = co_strbuf_detach(&sb);
+		}
 		goto done;
 	}
 	if (!w->strict) {
 		/* Mobility keeps its area (A7) but stays in a pain-free range. */
 		chosen = c[0].ex; /* sparing drills sort first */
-		if (chosen->regions & niggle) {
+		if (!spares(b, chosen)) {
 			co_strbuf_init(&sb);
 			co_strbuf_adds(&sb, "A8: keep to a pain-free range");
-			add_sites(&sb, b->p, chosen->regions & niggle);
+			add_sites_ctx(&sb, b->ctx, chosen->regions & niggle);
 			*note = co_strbuf_detach(&sb);
 		}
 		goto done;
@@ -332,14 +381,18 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 	e = first;
 	for (int k = 0; e && e->regression && k < CHAIN_MAX; k++) {
 		e = co_catalog_find(b->ctx->cat, e->regression);
-		if (e && !(e->regions & niggle) && usable(b, e, w) &&
+		if (e && spares(b, e) && usable(b, e, w) &&
 		    (w->main ? co_method_is_a1(e->pattern) : e->pattern == w->pattern)) {
 			chosen = e;
 			break;
 		}
 	}
+	/* regressions that keep the region trained before neighbours that skip it */
 	for (i = 0; !chosen && i < n; i++)
-		if (!(c[i].ex->regions & niggle))
+		if (is_regression_for_niggle(b, c[i].ex))
+			chosen = c[i].ex;
+	for (i = 0; !chosen && i < n; i++)
+		if (spares(b, c[i].ex))
 			chosen = c[i].ex;
 	if (!chosen) {
 		*blocked = first;
@@ -348,7 +401,9 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 	co_strbuf_init(&sb);
 	co_strbuf_addf(&sb, "A8: %s instead of %s to spare ", ex_name(chosen), ex_name(first));
 	add_regions(&sb, first->regions & niggle);
-	add_sites(&sb, b->p, first->regions & niggle);
+	add_sites_ctx(&sb, b->ctx, first->regions & niggle);
+	if (chosen->regions & niggle)
+		co_strbuf_adds(&sb, ": a graded regression, pain at most 3/10, settled by the next morning");
 	*note = co_strbuf_detach(&sb);
 done:
 	free(c);
@@ -412,7 +467,7 @@ static slot *fill(builder *b, const co_pattern *patterns, size_t np, want w,
 		co_strbuf_init(&sb);
 		co_strbuf_addf(&sb, "A8: no %s exercise spares ", pattern_text(patterns[0]));
 		add_regions(&sb, blocked_first->regions & b->ctx->niggle_regions);
-		add_sites(&sb, b->p, blocked_first->regions & b->ctx->niggle_regions);
+		add_sites_ctx(&sb, b->ctx, blocked_first->regions & b->ctx->niggle_regions);
 		co_strbuf_addf(&sb, "; %s left out", ex_name(blocked_first));
 		co_session_add_why(b->s, "%s", sb.buf);
 		co_strbuf_release(&sb);
@@ -613,7 +668,9 @@ static const acc_plan acc_maintenance[] = {
 
 static bool plyo_allowed(const builder *b)
 {
+	/* A8: no plyometrics while a lower-limb niggle is active */
 	return b->p->plyometrics && b->p->level >= CO_LEVEL_INTERMEDIATE &&
+	       !b->ctx->lower_limb_niggle &&
 	       !b->mode.taper && !b->mode.deload && !b->mode.recovery &&
 	       (b->focus == CO_FOCUS_POSTERIOR_CHAIN || b->focus == CO_FOCUS_STABILITY);
 }
@@ -690,15 +747,7 @@ static void cover_regions(builder *b)
 	co_strbuf sb;
 
 	co_strbuf_init(&sb);
-	if (missing & niggle) {
-		co_strbuf_adds(&sb, "A8: ");
-		add_regions(&sb, missing & niggle);
-		co_strbuf_adds(&sb, " rested this session to spare the niggle");
-		add_sites(&sb, b->p, missing & niggle);
-		co_strbuf_adds(&sb, " (A2 bent)");
-		co_session_add_why(b->s, "%s", sb.buf);
-		missing &= ~niggle;
-	}
+	/* A8: a niggling region is kept trained by a graded regression when one exists */
 	while (missing) {
 		const co_exercise *best = NULL;
 		long best_score = -1;
@@ -707,11 +756,13 @@ static void cover_regions(builder *b)
 			want w = {.pattern = order[k], .strict = true};
 			size_t n = collect(b, &w, ALLOWED_ONLY, c);
 
+			if (!n && b->ctx->allowed_ids)
+				n = collect(b, &w, ALLOWED_REGRESSIONS, c);
 			for (size_t i = 0; i < n; i++) {
 				const co_exercise *ex = c[i].ex;
 				long sc;
 
-				if (!(ex->regions & missing) || (ex->regions & niggle))
+				if (!(ex->regions & missing) || !spares(b, ex))
 					continue;
 				/* most missing regions first, accessory patterns before lifts */
 				sc = (long)popcount(ex->regions & missing) * 1000000L +
@@ -723,18 +774,45 @@ static void cover_regions(builder *b)
 				}
 			}
 		}
-		co_strbuf_reset(&sb);
-		if (!best) {
-			co_strbuf_adds(&sb, "A2: no exercise within reach trains ");
-			add_regions(&sb, missing);
-			co_session_add_why(b->s, "%s", sb.buf);
+		if (!best)
 			break;
+		co_strbuf_reset(&sb);
+		if (best->regions & missing & niggle) {
+			co_strbuf_addf(&sb, "A8: %s keeps ", ex_name(best));
+			add_regions(&sb, best->regions & missing & niggle);
+			co_strbuf_adds(&sb, " trained around the niggle");
+			add_sites_ctx(&sb, b->ctx, best->regions & missing & niggle);
+			add_slot(b, best, CO_BLOCK_ACCESSORY, 0, 5, true,
+				 co_xstrdup("A8: a graded regression: pain at most 3/10, settled by the next morning"));
+		} else {
+			co_strbuf_addf(&sb, "A2: added %s so the session trains ", ex_name(best));
+			add_regions(&sb, best->regions & missing);
+			add_slot(b, best, CO_BLOCK_ACCESSORY, 0, 5, false,
+				 (best->regions & niggle) ?
+				 co_xstrdup("A8: a graded regression: pain at most 3/10, settled by the next morning") :
+				 NULL);
 		}
-		add_slot(b, best, CO_BLOCK_ACCESSORY, 0, 5, false, NULL);
-		co_strbuf_addf(&sb, "A2: added %s so the session trains ", ex_name(best));
-		add_regions(&sb, best->regions & missing);
 		co_session_add_why(b->s, "%s", sb.buf);
 		missing &= ~best->regions;
+	}
+	co_strbuf_reset(&sb);
+	if (missing & niggle) {
+		/* said once in the plan's notes (plan.c); the session only records it */
+		if (b->ctx->rested)
+			*b->ctx->rested |= missing & niggle;
+		co_strbuf_adds(&sb, "A8: no regression within reach keeps ");
+		add_regions(&sb, missing & niggle);
+		co_strbuf_adds(&sb, " trained, so it rests");
+		add_sites_ctx(&sb, b->ctx, missing & niggle);
+		co_strbuf_adds(&sb, " (A2 bent)");
+		co_session_add_why(b->s, "%s", sb.buf);
+		missing &= ~niggle;
+		co_strbuf_reset(&sb);
+	}
+	if (missing) {
+		co_strbuf_adds(&sb, "A2: no exercise within reach trains ");
+		add_regions(&sb, missing);
+		co_session_add_why(b->s, "%s", sb.buf);
 	}
 	co_strbuf_release(&sb);
 	free(c);
@@ -772,19 +850,24 @@ static void build_test(builder *b)
 		co_session_add_why(b->s, "D6: no single-leg squat in the catalogue; test skipped");
 		return;
 	}
-	if (ex->regions & b->ctx->niggle_regions) {
+	if (!spares(b, ex)) {
 		co_strbuf sb;
 
 		co_strbuf_init(&sb);
 		co_strbuf_addf(&sb, "A8: %s test postponed to spare ", ex_name(ex));
 		add_regions(&sb, ex->regions & b->ctx->niggle_regions);
-		add_sites(&sb, b->p, ex->regions & b->ctx->niggle_regions);
+		add_sites_ctx(&sb, b->ctx, ex->regions & b->ctx->niggle_regions);
 		co_session_add_why(b->s, "%s", sb.buf);
 		co_strbuf_release(&sb);
 		return;
 	}
 	sl = add_slot(b, ex, CO_BLOCK_MAIN, CO_DOSE_TEST, 0, true, NULL);
-	if (sl)
+	if (sl && is_regression_for_niggle(b, ex))
+		co_item_note_add(&sl->item, "D6: baseline test, regressed for the niggle (A8): slow "
+					    "reps on each leg to a box no lower than pain allows (at "
+					    "most 3/10); record the height and whether knee, pelvis "
+					    "and trunk stayed aligned");
+	else if (sl)
 		co_item_note_add(&sl->item, "D6: baseline test: slow reps on each leg to the lowest "
 					    "box, bench or chair you control; record the height and "
 					    "whether knee, pelvis and trunk stayed aligned");
@@ -1122,7 +1205,8 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 		s->strides = true;
 		s->strides_reps = 6;
 		s->strides_seconds = 20;
-		co_session_add_why(s, "B5: 6 x 20 s strides after the strength block, readiness good");
+		co_session_add_why(s, "B5: 6 x 20 s strides after the strength block; no readiness "
+				      "logged yet, so skip them if the legs feel heavy");
 	}
 	sort_why(s, why0);
 	co_method_session_uid(s->uid, ctx->profile->name ? ctx->profile->name : "", s->date,

@@ -23,7 +23,11 @@ typedef struct co_session_ctx {
 	int slot;               /* 0-based session number within the week */
 	int week_sessions;      /* lifting sessions in the week (A4: one carries both calf raises) */
 	int minutes_budget;     /* B4: the athlete's session_minutes */
-	unsigned niggle_regions;/* A8: co_region bits to spare */
+	unsigned niggle_regions;/* A8: co_region bits to spare (the OR of niggles[].regions) */
+	const co_niggle *niggles; /* A8: the niggles active on the session's date; NULL: the profile's */
+	size_t n_niggles;
+	bool lower_limb_niggle; /* A8: no strides (B5), no plyometrics (A6) */
+	unsigned *rested;       /* A8 out, may be NULL: regions no regression could keep trained */
 	/*
 	 * C7 "no new exercises in the taper": when non-NULL, only exercises whose
 	 * id is in this NULL-terminated list may be chosen (the ids used in the

@@ -1,0 +1,328 @@
+/*
+ * Plans a strength coach would hand to a runner (issue 8): the regression
+ * profiles of the review, each with assertions on properties a coach would
+ * check, not on golden text. Niggles regress and never delete (A8), tapers
+ * are cut at the week level (C7), deloads stay below the loading weeks
+ * (C9), recovery is scaled to the race (C8), a test day is one card (D6).
+ * Profiles live in tests/data/profiles/coach/ where they are read whole, or
+ * inline where a test varies one line of them.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "carryover/carryover.h"
+#include "carryover/check.h"
+#include "carryover/history.h"
+#include "carryover/plan.h"
+
+static const co_date TODAY = 20817; /* 2026-12-30 */
+
+static co_profile *profile(const char *ini)
+{
+	co_profile *p = NULL;
+	int rc = co_profile_parse(&p, ini, strlen(ini), "coach.ini", TODAY);
+
+	if (rc)
+		fprintf(stderr, "profile: %s\n", co_error_last());
+	assert_int_equal(rc, 0);
+	return p;
+}
+
+static co_profile *profile_file(const char *name)
+{
+	const char *root = getenv("CO_SOURCE_DIR");
+	char path[1024], *buf;
+	FILE *f;
+	long n;
+	co_profile *p;
+
+	snprintf(path, sizeof(path), "%s/tests/data/profiles/coach/%s", root ? root : ".", name);
+	f = fopen(path, "rb");
+	if (!f)
+		fprintf(stderr, "cannot open %s\n", path);
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = 0;
+	fclose(f);
+	p = profile(buf);
+	free(buf);
+	return p;
+}
+
+static co_plan *plan_with(const co_profile *p, const co_history *h)
+{
+	co_plan *plan = NULL;
+	int rc = co_plan_build(&plan, &(co_plan_input){.profile = p, .history = h}, NULL);
+
+	if (rc)
+		fprintf(stderr, "plan: %s\n", co_error_last());
+	assert_int_equal(rc, 0);
+	return plan;
+}
+
+static bool lifting(const co_session *s)
+{
+	return s->focus != CO_FOCUS_RECOVERY && s->focus != CO_FOCUS_TEST;
+}
+
+static unsigned trained(const co_session *s)
+{
+	unsigned r = 0;
+
+	for (int k = CO_BLOCK_MAIN; k <= CO_BLOCK_ACCESSORY; k++)
+		for (size_t i = 0; i < s->blocks[k].n_items; i++)
+			r |= s->blocks[k].items[i].exercise->regions;
+	return r;
+}
+
+static bool any_note(const co_plan *plan, const char *needle)
+{
+	for (size_t i = 0; i < plan->n_notes; i++)
+		if (strstr(plan->notes[i], needle))
+			return true;
+	return false;
+}
+
+static bool has_why(const co_session *s, const char *needle)
+{
+	for (size_t i = 0; i < s->n_why; i++)
+		if (strstr(s->why[i], needle))
+			return true;
+	return false;
+}
+
+/* The marathon of examples/marathon.ini with the niggle of `site`. */
+static co_profile *marathon_with(const char *site)
+{
+	char buf[2048];
+
+	snprintf(buf, sizeof(buf),
+		 "[athlete]\nname = Niggle\nlevel = intermediate\nbody_mass = 68\n"
+		 "equipment = barbell, dumbbells, kettlebell, bench, band, box\n"
+		 "start = 2027-01-04\nplyometrics = yes\nstrides = yes\n%s%s%s"
+		 "[week]\nmon = rest\ntue = intervals 60\nwed = easy 45\nthu = tempo 50\n"
+		 "fri = rest\nsat = easy 40\nsun = long 120\n"
+		 "[race Spring Marathon]\ndate = 2027-04-25\ndistance = marathon\npriority = A\n",
+		 site ? "niggles = " : "", site ? site : "", site ? "\n" : "");
+	return profile(buf);
+}
+
+static const char *const coach_profiles[] = {
+	"masters_marathon_knee.ini", "novice_5k_band.ini", "intervals_tts_long_sun.ini",
+	"ultra_back_to_back.ini", "lb_dumbbell_home.ini", "no_race_one.ini",
+	"no_race_three.ini", "key_every_day.ini", NULL,
+};
+
+/* Every regression profile plans, and `check` finds nothing unexplained. */
+static void every_regression_profile_checks_clean(void **state)
+{
+	(void)state;
+	for (size_t k = 0; coach_profiles[k]; k++) {
+		co_profile *p = profile_file(coach_profiles[k]);
+		co_plan *plan = plan_with(p, NULL);
+		co_check_result r;
+
+		assert_int_equal(co_check_plan(&r, plan, p), 0);
+		for (size_t i = 0; i < r.n_violations; i++)
+			if (!r.violations[i].explained)
+				fprintf(stderr, "%s: %s: %s\n", coach_profiles[k],
+					r.violations[i].rule, r.violations[i].reason);
+		assert_int_equal(r.n_unexplained, 0);
+		co_check_result_release(&r);
+		co_plan_free(plan);
+		co_profile_free(p);
+	}
+}
+
+/* ---- A8: regress, never delete --------------------------------------------------- */
+
+static void every_niggle_site_keeps_its_regions_trained(void **state)
+{
+	const char *const *sites = co_niggle_sites();
+
+	(void)state;
+	for (size_t k = 0; sites[k]; k++) {
+		char site[64];
+		co_profile *p;
+		co_plan *plan;
+		unsigned spared;
+		size_t sessions = 0;
+
+		snprintf(site, sizeof(site), "%s_left", sites[k]);
+		p = marathon_with(site);
+		plan = plan_with(p, NULL);
+		spared = co_niggle_regions(site);
+		for (size_t w = 0; w < plan->n_weeks; w++) {
+			for (size_t i = 0; i < plan->weeks[w].n_sessions; i++) {
+				const co_session *s = &plan->weeks[w].sessions[i];
+				unsigned missing;
+
+				/* A8: no strides while a lower-limb niggle is active */
+				if (strcmp(sites[k], "lower_back"))
+					assert_false(s->strides);
+				if (!lifting(s))
+					continue;
+				sessions++;
+				missing = CO_REGIONS_A2 & ~trained(s);
+				/* A region is rested only when no regression exists, and the
+				 * plan says so once (in its notes) */
+				if (missing) {
+					fprintf(stderr, "%s: week %zu misses 0x%x\n", site, w + 1, missing);
+					assert_int_equal(missing & ~spared, 0);
+					assert_true(any_note(plan, "A8: no regression"));
+				}
+				for (int b = CO_BLOCK_WARMUP; b <= CO_BLOCK_ACCESSORY; b++)
+					for (size_t j = 0; j < s->blocks[b].n_items; j++) {
+						const co_item *it = &s->blocks[b].items[j];
+
+						/* no plyometrics with the niggle */
+						if (strcmp(sites[k], "lower_back"))
+							assert_false(it->exercise->ballistic);
+						/* a loaded regression says so */
+						if (it->exercise->regions & spared) {
+							assert_non_null(it->note);
+							assert_non_null(strstr(it->note, "A8"));
+						}
+					}
+			}
+		}
+		assert_true(sessions > 10);
+		co_plan_free(plan);
+		co_profile_free(p);
+	}
+}
+
+/* The achilles of the review: calves and tibialis trained every week. */
+static void achilles_keeps_calf_and_tibialis_work_every_week(void **state)
+{
+	co_profile *p = marathon_with("achilles_left");
+	co_plan *plan = plan_with(p, NULL);
+
+	(void)state;
+	for (size_t w = 0; w < plan->n_weeks; w++) {
+		unsigned r = 0;
+		bool lifts = false;
+
+		for (size_t i = 0; i < plan->weeks[w].n_sessions; i++)
+			if (lifting(&plan->weeks[w].sessions[i])) {
+				lifts = true;
+				r |= trained(&plan->weeks[w].sessions[i]);
+			}
+		if (!lifts)
+			continue;
+		assert_true(r & CO_REGION_CALVES);
+		assert_true(r & CO_REGION_SHINS);
+	}
+	assert_false(any_note(plan, "A8: no regression"));
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+/* A knee niggle: the single-leg squat test is regressed, not postponed. */
+static void knee_niggle_regresses_the_squat_test(void **state)
+{
+	co_profile *p = marathon_with("knee_right");
+	co_plan *plan = plan_with(p, NULL);
+	size_t tests = 0;
+
+	(void)state;
+	for (size_t w = 0; w < plan->n_weeks; w++) {
+		for (size_t i = 0; i < plan->weeks[w].n_tests; i++)
+			tests += plan->weeks[w].tests[i].kind == CO_TEST_SINGLE_LEG_SQUAT;
+		for (size_t i = 0; i < plan->weeks[w].n_notes; i++)
+			assert_null(strstr(plan->weeks[w].notes[i], "postponed"));
+	}
+	assert_true(tests >= 2);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+/* A niggle logged with dates applies from its date and stops when cleared. */
+static void a_logged_niggle_has_dates(void **state)
+{
+	co_profile *p = marathon_with(NULL);
+	co_history h;
+	co_plan *plan;
+	co_date from, to;
+
+	(void)state;
+	co_history_init(&h);
+	from = co_date_from_ymd(2027, 2, 1);
+	to = co_date_from_ymd(2027, 3, 1);
+	co_history_add_niggle(&h, &(co_niggle_log){.site = "achilles_left", .severity = 3,
+						   .active_from = from, .cleared_on = to});
+	plan = plan_with(p, &h);
+	for (size_t w = 0; w < plan->n_weeks; w++)
+		for (size_t i = 0; i < plan->weeks[w].n_sessions; i++) {
+			const co_session *s = &plan->weeks[w].sessions[i];
+			bool a8 = has_why(s, "A8");
+
+			if (!lifting(s))
+				continue;
+			if (s->date < from || s->date >= to)
+				assert_false(a8);
+		}
+	/* and within the dates the calf work is regressed */
+	{
+		bool seen = false;
+
+		for (size_t w = 0; w < plan->n_weeks; w++)
+			for (size_t i = 0; i < plan->weeks[w].n_sessions; i++) {
+				const co_session *s = &plan->weeks[w].sessions[i];
+
+				if (lifting(s) && s->date >= from && s->date < to && has_why(s, "A8"))
+					seen = true;
+			}
+		assert_true(seen);
+	}
+	co_plan_free(plan);
+	co_history_release(&h);
+	co_profile_free(p);
+}
+
+/* B5: what is known of readiness is said, not a constant "readiness good". */
+static void strides_say_what_is_known(void **state)
+{
+	co_profile *p = marathon_with("lower_back");
+	co_plan *plan = plan_with(p, NULL);
+	size_t strides = 0;
+
+	(void)state;
+	for (size_t w = 0; w < plan->n_weeks; w++)
+		for (size_t i = 0; i < plan->weeks[w].n_sessions; i++) {
+			const co_session *s = &plan->weeks[w].sessions[i];
+
+			if (!s->strides)
+				continue;
+			strides++;
+			assert_false(has_why(s, "readiness good"));
+			assert_true(has_why(s, "no readiness logged"));
+		}
+	assert_true(strides > 0);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_regression_profile_checks_clean),
+		cmocka_unit_test(every_niggle_site_keeps_its_regions_trained),
+		cmocka_unit_test(achilles_keeps_calf_and_tibialis_work_every_week),
+		cmocka_unit_test(knee_niggle_regresses_the_squat_test),
+		cmocka_unit_test(a_logged_niggle_has_dates),
+		cmocka_unit_test(strides_say_what_is_known),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
