@@ -155,6 +155,7 @@ typedef struct co_week {
 	size_t n_sessions;
 	int run_minutes;     /* total running minutes */
 	int key_minutes;     /* minutes of key runs: the running demand (C5) */
+	int volume;          /* sets x reps of the main and accessory blocks (a hold or carry: one rep per 3 s) */
 	char **notes;        /* week-level explanations: phase reasons, bent rules, dropped sessions */
 	size_t n_notes;
 } co_week;

@@ -377,6 +377,7 @@ static json_t *week_json(const co_week *w)
 	set(o, "sessions", sessions);
 	set(o, "run_minutes", json_integer(w->run_minutes));
 	set(o, "key_minutes", json_integer(w->key_minutes));
+	set(o, "volume", json_integer(w->volume));
 	set(o, "notes", strings(w->notes, w->n_notes));
 	return o;
 }
@@ -996,6 +997,9 @@ static int read_week(reader *rd, const json_t *o, co_week *w)
 	if (have_minutes &&
 	    ((rc = get_int(rd, o, "run_minutes", 0, 100000, false, &w->run_minutes)) < 0 ||
 	     (rc = get_int(rd, o, "key_minutes", 0, 100000, false, &w->key_minutes)) < 0))
+		return rc;
+	if (json_object_get(o, "volume") &&
+	    (rc = get_int(rd, o, "volume", 0, 1000000, false, &w->volume)) < 0)
 		return rc;
 	return get_strings(rd, o, "notes", true, &w->notes, &w->n_notes);
 }

@@ -23,6 +23,7 @@
 #include "lib/calendar.h"
 #include "lib/periodize.h"
 #include "lib/schedule.h"
+#include "lib/season.h"
 #include "lib/session.h"
 #include "lib/baseline.h"
 #include "util/strbuf.h"
@@ -134,25 +135,43 @@ const co_session *co_plan_sessions_on(const co_plan *plan, co_date d, size_t *ou
 /* The ids used before a taper (C7: no new exercises in the taper). */
 typedef struct idset {
 	const char **ids; /* NULL-terminated when n > 0; point into the catalogue */
-	size_t n, alloc;
+	long *week;       /* the last week index each was used in */
+	size_t n, alloc, alloc_week;
 } idset;
 
-static void idset_add(idset *s, const char *id)
+static void idset_add(idset *s, const char *id, long week)
 {
 	for (size_t i = 0; i < s->n; i++)
-		if (!strcmp(s->ids[i], id))
+		if (!strcmp(s->ids[i], id)) {
+			s->week[i] = week;
 			return;
+		}
 	CO_VEC_GROW(s->ids, s->n + 2, s->alloc); /* and the NULL after the last */
+	CO_VEC_GROW(s->week, s->n + 1, s->alloc_week);
+	s->week[s->n] = week;
 	s->ids[s->n++] = id;
 	s->ids[s->n] = NULL;
 }
 
-static void idset_add_session(idset *s, const co_session *ses)
+static void idset_add_session(idset *s, const co_session *ses, long week)
 {
 	for (int b = 0; b < CO_BLOCK_COUNT; b++)
 		for (size_t i = 0; i < ses->blocks[b].n_items; i++)
 			if (ses->blocks[b].items[i].exercise && ses->blocks[b].items[i].exercise->id)
-				idset_add(s, ses->blocks[b].items[i].exercise->id);
+				idset_add(s, ses->blocks[b].items[i].exercise->id, week);
+}
+
+/*
+ * C7: the taper repeats the lifts of the last loading weeks (those used
+ * since week `since`), not one last done weeks earlier. Fills `out` (NULL-
+ * terminated); empty when none.
+ */
+static void idset_recent(const idset *s, long since, idset *out)
+{
+	out->n = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->week[i] >= since)
+			idset_add(out, s->ids[i], s->week[i]);
 }
 
 /* Put the last `k` why lines first: the placement reason leads (E3). */
@@ -273,6 +292,8 @@ static void fill_ctx(co_session_ctx *ctx, const co_profile *p, const co_catalog 
 	ctx->week_index = w->index;
 	ctx->slot = slot;
 	ctx->minutes_budget = p->session_minutes > 0 ? p->session_minutes : 45;
+	/* C7: the taper and race weeks are cut as a whole (season.c) */
+	ctx->week_level_taper = w->phase == CO_PHASE_TAPER || w->phase == CO_PHASE_RACE;
 	ctx->niggle_regions = ns->regions;
 	ctx->niggles = ns->v;
 	ctx->n_niggles = ns->n;
@@ -376,6 +397,8 @@ static int sessions_wanted(const co_week *w, const co_period *info, int spw, boo
 	*single = false;
 	switch (w->phase) {
 	case CO_PHASE_TAPER:
+		/* C7: frequency kept where the calendar allows (two shorter sessions) */
+		return spw < 2 ? spw : 2;
 	case CO_PHASE_RACE:
 		*single = true;
 		return 1;
@@ -402,7 +425,8 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	co_plan *plan = NULL;
 	co_period *info = NULL;
 	bool *test_week = NULL;
-	idset used = {0};
+	idset used = {0}, recent = {0};
+	long last_loading = -1;
 	co_date start, prev_session = 0;
 	bool has_prev = false, pending_test = false;
 	niggle_set ns = {0};
@@ -508,7 +532,11 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		if (res.note[0])
 			co_strlist_add(&w->notes, &w->n_notes, "%s", res.note);
 		if (taper && res.n) {
-			if (used.n)
+			/* C7: the lifts of the last 2-3 loading weeks continue */
+			idset_recent(&used, last_loading - 2, &recent);
+			if (recent.n)
+				allowed = recent.ids;
+			else if (used.n)
 				allowed = used.ids;
 			else
 				co_strlist_add(&w->notes, &w->n_notes,
@@ -542,10 +570,13 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 			why_to_front(ses, ses->n_why - n_before);
 			/* never while `allowed` points into the set (it may grow) */
 			if (!rec && !allowed)
-				idset_add_session(&used, ses);
+				idset_add_session(&used, ses, (long)i);
 			prev_session = ses->date;
 			has_prev = true;
 		}
+		if ((w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
+		     w->phase == CO_PHASE_PEAK) && !w->deload && res.n)
+			last_loading = (long)i;
 		if (w->phase == CO_PHASE_RECOVERY && used.n) {
 			/* a new cycle starts after recovery: its taper repeats its own exercises */
 			used.n = 0;
@@ -573,6 +604,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		}
 	}
 
+	co_season_adjust(plan, profile);
 	if (rested) {
 		/* A8: said once for the season, not in every session */
 		co_strbuf sb;
@@ -602,6 +634,9 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 done:
 	free(ns.v);
 	free(used.ids);
+	free(used.week);
+	free(recent.ids);
+	free(recent.week);
 	free(info);
 	free(test_week);
 	co_season_release(&s);

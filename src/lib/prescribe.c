@@ -313,7 +313,7 @@ bool co_exercise_loadable(const co_exercise *ex)
 	return (ex->equipment & loaded) != 0;
 }
 
-static double load_step(const co_exercise *ex, const co_profile *p)
+double co_prescribe_load_step(const co_exercise *ex, const co_profile *p)
 {
 	bool lb = p->units == CO_UNITS_LB;
 	bool bar = (ex->equipment & (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR)) != 0;
@@ -361,7 +361,7 @@ void co_prescribe_load(co_item *it, const co_dose_ctx *ctx, double load_factor,
 			target = lift * co_rpe_percent(it->reps, rpe_for_load);
 		else
 			target = lift;
-		it->load = co_round_load(target * load_factor, load_step(ex, ctx->profile));
+		it->load = co_round_load(target * load_factor, co_prescribe_load_step(ex, ctx->profile));
 		return;
 	}
 	rpe = it->rpe > 0 ? it->rpe : 7.0;
@@ -441,9 +441,7 @@ void co_prescribe_reasons(co_dose_reasons *out, const co_dose_ctx *ctx, co_focus
 		break;
 	}
 	if (m.taper)
-		reason(out, "C7: taper: volume -%d%% against the peak week, intensity kept, "
-				      "no new exercises",
-				   (int)lround((1.0 - CO_TAPER_VOLUME) * 100));
+		reason(out, "C7: taper: intensity kept, no new exercises");
 	if (m.deload)
 		reason(out, "C9: deload week: volume -%d%%, loads -%d%%",
 				   (int)lround((1.0 - CO_DELOAD_VOLUME) * 100),

@@ -92,4 +92,7 @@ void co_item_note_add(co_item *it, const char *fmt, ...) __attribute__((format(p
 /** True when an exercise takes an external load (not bodyweight/band/box/bench/sliders). */
 bool co_exercise_loadable(const co_exercise *ex);
 
+/** D2: the athlete's load step for the exercise (plate or dumbbell step, in their units). */
+double co_prescribe_load_step(const co_exercise *ex, const co_profile *p);
+
 #endif

@@ -1068,7 +1068,7 @@ static void finish_doses(builder *b)
 		}
 		if (!(b->slots[i].flags & CO_DOSE_PLYO))
 			co_prescribe_load(it, &b->dose, load_factor, rpe);
-		if (b->mode.taper)
+		if (b->mode.taper && !b->ctx->week_level_taper)
 			co_prescribe_scale(it, CO_TAPER_VOLUME);
 		else if (b->mode.deload)
 			co_prescribe_scale(it, CO_DELOAD_VOLUME);

@@ -20,6 +20,7 @@
 #include "carryover/check.h"
 #include "carryover/history.h"
 #include "carryover/plan.h"
+#include "lib/season.h"
 
 static const co_date TODAY = 20817; /* 2026-12-30 */
 
@@ -313,6 +314,139 @@ static void strides_say_what_is_known(void **state)
 	co_profile_free(p);
 }
 
+
+/* ---- C7, C9, C10: the season's loads and volumes ------------------------------- */
+
+static const co_item *main_item(const co_week *w, const char *id)
+{
+	for (size_t s = 0; s < w->n_sessions; s++)
+		for (size_t i = 0; i < w->sessions[s].blocks[CO_BLOCK_MAIN].n_items; i++)
+			if (!strcmp(w->sessions[s].blocks[CO_BLOCK_MAIN].items[i].exercise->id, id))
+				return &w->sessions[s].blocks[CO_BLOCK_MAIN].items[i];
+	return NULL;
+}
+
+static bool loading_week(const co_week *w)
+{
+	return (w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
+		w->phase == CO_PHASE_PEAK) && !w->deload;
+}
+
+/* C7: each taper week is 40-60% of the last full loading week, and keeps two sessions. */
+static void taper_weeks_are_cut_at_the_week_level(void **state)
+{
+	co_profile *p = marathon_with("achilles_left");
+	co_plan *plan = plan_with(p, NULL);
+	size_t tapers = 0;
+
+	(void)state;
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+		const co_week *ref = NULL;
+
+		assert_int_equal(w->volume, co_week_volume(w));
+		if (w->phase != CO_PHASE_TAPER || !w->n_sessions)
+			continue;
+		for (size_t j = i; j-- > 0 && !ref;)
+			if (loading_week(&plan->weeks[j]) && plan->weeks[j].volume)
+				ref = &plan->weeks[j];
+		assert_non_null(ref);
+		tapers++;
+		fprintf(stderr, "taper week %d: %d against week %d's %d\n", w->index, w->volume,
+			ref->index, ref->volume);
+		assert_true(w->volume >= 0.40 * ref->volume - 1e-9);
+		assert_true(w->volume <= 0.60 * ref->volume + 1e-9);
+		/* frequency kept where the calendar allows */
+		assert_int_equal(w->n_sessions, 2);
+		/* the taper's lifts were done in the last three loading weeks, at no new top load */
+		for (size_t s = 0; s < w->n_sessions; s++)
+			for (size_t k = 0; k < w->sessions[s].blocks[CO_BLOCK_MAIN].n_items; k++) {
+				const co_item *it = &w->sessions[s].blocks[CO_BLOCK_MAIN].items[k];
+				bool seen = false;
+				double top = 0;
+
+				for (size_t j = i >= 4 ? i - 4 : 0; j < i; j++) {
+					const co_item *x = main_item(&plan->weeks[j], it->exercise->id);
+
+					if (x) {
+						seen = true;
+						if (x->load > top)
+							top = x->load;
+					}
+				}
+				assert_true(seen);
+				if (it->load > 0)
+					assert_true(it->load <= top + 1e-9);
+			}
+	}
+	assert_int_equal(tapers, 2);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+/* C9: a deload's loads are at most 90% of the last loading week's, across phases. */
+static void deload_loads_stay_below_the_last_loading_week(void **state)
+{
+	(void)state;
+	for (size_t k = 0; coach_profiles[k]; k++) {
+		co_profile *p = profile_file(coach_profiles[k]);
+		co_plan *plan = plan_with(p, NULL);
+
+		for (size_t i = 0; i < plan->n_weeks; i++) {
+			const co_week *w = &plan->weeks[i];
+
+			if (!w->deload)
+				continue;
+			for (size_t s = 0; s < w->n_sessions; s++)
+				for (size_t j = 0; j < w->sessions[s].blocks[CO_BLOCK_MAIN].n_items; j++) {
+					const co_item *it = &w->sessions[s].blocks[CO_BLOCK_MAIN].items[j];
+					const co_item *last = NULL;
+
+					if (!(it->load > 0))
+						continue;
+					for (size_t b = i; b-- > 0 && !last;)
+						if (loading_week(&plan->weeks[b]))
+							last = main_item(&plan->weeks[b], it->exercise->id);
+					if (last && last->load > 0)
+						assert_true(it->load <= 0.9 * last->load + 1e-9);
+				}
+		}
+		co_plan_free(plan);
+		co_profile_free(p);
+	}
+}
+
+/* C10: loads progress week to week inside a phase (RDL through the base). */
+static void loads_progress_inside_a_phase(void **state)
+{
+	co_profile *p;
+	co_plan *plan;
+	double first = 0, last = 0;
+
+	(void)state;
+	p = profile("[athlete]\nname = Prog\nlevel = intermediate\nequipment = barbell, dumbbells, bench, band, box\n"
+		    "start = 2027-01-04\n[week]\ntue = intervals 60\nthu = tempo 50\nsun = long 120\n"
+		    "[race M]\ndate = 2027-04-25\ndistance = marathon\npriority = A\n"
+		    "[lifts]\nromanian_deadlift = 100\n");
+	plan = plan_with(p, NULL);
+	for (size_t i = 0; i < plan->n_weeks && plan->weeks[i].phase == CO_PHASE_BASE; i++) {
+		const co_item *it = main_item(&plan->weeks[i], "romanian_deadlift");
+
+		if (!it || plan->weeks[i].deload)
+			continue;
+		if (!first)
+			first = it->load;
+		assert_true(it->load >= last);
+		/* D2: at most one step a week */
+		if (last)
+			assert_true(it->load <= last + 2.5 + 1e-9);
+		last = it->load;
+	}
+	assert_true(last > first);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -322,6 +456,9 @@ int main(void)
 		cmocka_unit_test(knee_niggle_regresses_the_squat_test),
 		cmocka_unit_test(a_logged_niggle_has_dates),
 		cmocka_unit_test(strides_say_what_is_known),
+		cmocka_unit_test(taper_weeks_are_cut_at_the_week_level),
+		cmocka_unit_test(deload_loads_stay_below_the_last_loading_week),
+		cmocka_unit_test(loads_progress_inside_a_phase),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -61,6 +61,7 @@ static co_plan *hand_plan(void)
 					   CO_RUN_FROM_CALENDAR};
 		w->run_minutes = 105;
 		w->key_minutes = 60;
+		w->volume = 120;
 		w->notes = strs(1, "C9: deload, volume down 40%");
 		w->n_notes = 1;
 		w->tests = calloc(1, sizeof(*w->tests));
@@ -172,7 +173,7 @@ static void contract_fields(void **state)
 	assert_int_equal(count(json, "\"blocks\":[{\"kind\":\"warmup\",\"items\":["), 4);
 	assert_int_equal(count(json, "{\"kind\":\"cooldown\",\"items\":["), 4);
 	assert_int_equal(count(json, "\"uid\":\"2027"), 4);
-	assert_non_null(strstr(json, "\"run_minutes\":105,\"key_minutes\":60,"
+	assert_non_null(strstr(json, "\"run_minutes\":105,\"key_minutes\":60,\"volume\":120,"
 				     "\"notes\":[\"C9: deload, volume down 40%\"]"));
 
 	/* a main lift: reps, rpe, tempo and load; seconds null */
@@ -226,6 +227,7 @@ static void round_trip_hand_plan(void **state)
 	assert_true(back->weeks[1].deload);
 	assert_int_equal(back->weeks[1].run_minutes, 105);
 	assert_int_equal(back->weeks[0].sessions[0].strides_reps, 6);
+	assert_int_equal(back->weeks[0].volume, 120);
 	assert_false(back->weeks[0].sessions[1].strides);
 	assert_string_equal(back->weeks[0].sessions[0].uid, p->weeks[0].sessions[0].uid);
 	it = &back->weeks[0].sessions[0].blocks[CO_BLOCK_MAIN].items[0];
