@@ -219,8 +219,10 @@ static void fill_sched_day(co_sched_day *out, const co_season *s, long idx, co_d
 			continue;
 		if (k <= 3 && !out->after_race)
 			out->after_race = (int)k;
-		/* C8: for a week after an A- or B-race, mobility only: no loading session */
-		if (!recovery_week && s->races[r].priority != CO_RACE_C)
+		/* C8: mobility only after an A- or B-race, for 3 days after a 5k or
+		 * 10k, a week after longer races */
+		if (!recovery_week && s->races[r].priority != CO_RACE_C &&
+		    k <= co_recovery_days(s->races[r].distance_km))
 			out->blocked = true;
 	}
 }

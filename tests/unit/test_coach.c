@@ -447,6 +447,47 @@ static void loads_progress_inside_a_phase(void **state)
 	co_profile_free(p);
 }
 
+/* C9: deloads at the end of a block: never a phase's first week after a loading week, never in the peak. */
+static void deloads_end_a_block(void **state)
+{
+	(void)state;
+	for (size_t k = 0; coach_profiles[k]; k++) {
+		co_profile *p = profile_file(coach_profiles[k]);
+		co_plan *plan = plan_with(p, NULL);
+
+		for (size_t i = 1; i < plan->n_weeks; i++) {
+			const co_week *w = &plan->weeks[i], *prev = &plan->weeks[i - 1];
+
+			if (!w->deload)
+				continue;
+			assert_int_not_equal(w->phase, CO_PHASE_PEAK);
+			if (prev->phase == CO_PHASE_BASE || prev->phase == CO_PHASE_BUILD ||
+			    prev->phase == CO_PHASE_PEAK)
+				assert_int_equal(prev->phase, w->phase);
+		}
+		co_plan_free(plan);
+		co_profile_free(p);
+	}
+}
+
+/* The warning counts the weeks between the races, not the weeks of the plan. */
+static void races_three_weeks_apart_are_said_so(void **state)
+{
+	co_profile *p = profile_file("masters_marathon_knee.ini");
+	co_plan *plan = plan_with(p, NULL);
+	bool said = false;
+
+	(void)state;
+	for (size_t i = 0; i < plan->n_warnings; i++) {
+		assert_null(strstr(plan->warnings[i], "week(s)"));
+		if (strstr(plan->warnings[i], "comes 3 weeks after"))
+			said = true;
+	}
+	assert_true(said);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -459,6 +500,8 @@ int main(void)
 		cmocka_unit_test(taper_weeks_are_cut_at_the_week_level),
 		cmocka_unit_test(deload_loads_stay_below_the_last_loading_week),
 		cmocka_unit_test(loads_progress_inside_a_phase),
+		cmocka_unit_test(deloads_end_a_block),
+		cmocka_unit_test(races_three_weeks_apart_are_said_so),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
