@@ -46,12 +46,14 @@ typedef enum co_focus {
 	CO_FOCUS_STABILITY,           /* session B (B2) */
 	CO_FOCUS_MAINTENANCE,         /* one session a week in peak/taper (C1) */
 	CO_FOCUS_RECOVERY,            /* mobility and activation only (C8) */
-	CO_FOCUS_TEST,                /* a baseline test session (D6) */
+	CO_FOCUS_TEST,                /* a baseline test session (D6); plans fold tests into a
+				       * session's test block instead */
 	CO_FOCUS_COUNT
 } co_focus;
 
 typedef enum co_block_kind {
 	CO_BLOCK_WARMUP = 0,
+	CO_BLOCK_TEST,      /* D6: baseline tests folded into the day's session */
 	CO_BLOCK_MAIN,
 	CO_BLOCK_ACCESSORY,
 	CO_BLOCK_COOLDOWN,

@@ -329,8 +329,13 @@ static json_t *session_json(const co_session *s)
 	}
 	for (int k = 0; k < CO_BLOCK_COUNT; k++) {
 		const co_block *b = &s->blocks[k];
-		json_t *bo = json_object(), *items = json_array();
+		json_t *bo, *items;
 
+		/* the test block (D6) is written only when a session carries tests */
+		if (k == CO_BLOCK_TEST && !b->n_items)
+			continue;
+		bo = json_object();
+		items = json_array();
 		set(bo, "kind", jstr(co_block_kind_name((co_block_kind)k)));
 		for (size_t i = 0; i < b->n_items; i++)
 			json_array_append_new(items, item_json(&b->items[i]));

@@ -36,7 +36,7 @@ static const char *const focus_names[CO_FOCUS_COUNT] = {
 	"posterior_chain", "stability", "maintenance", "recovery", "test",
 };
 static const char *const block_names[CO_BLOCK_COUNT] = {
-	"warmup", "main", "accessory", "cooldown",
+	"warmup", "test", "main", "accessory", "cooldown",
 };
 static const char *const test_names[CO_TEST_KIND_COUNT] = {
 	"single_leg_squat", "threshold_run", "calf_raise", "rep_max",
@@ -156,6 +156,7 @@ static void idset_add(idset *s, const char *id, long week)
 static void idset_add_session(idset *s, const co_session *ses, long week)
 {
 	for (int b = 0; b < CO_BLOCK_COUNT; b++)
+		if (b != CO_BLOCK_TEST) /* a test is a measurement, not an exercise to repeat */
 		for (size_t i = 0; i < ses->blocks[b].n_items; i++)
 			if (ses->blocks[b].items[i].exercise && ses->blocks[b].items[i].exercise->id)
 				idset_add(s, ses->blocks[b].items[i].exercise->id, week);
@@ -305,92 +306,66 @@ static void fill_ctx(co_session_ctx *ctx, const co_profile *p, const co_catalog 
 		ctx->strides_allowed = false;
 }
 
-static const char *focus_title(co_focus f)
+/* Build the session at `at` again with `ctx`, keeping its placement reason (why[0]). */
+static int rebuild(co_week *w, size_t at, const co_session_ctx *ctx)
 {
-	switch (f) {
-	case CO_FOCUS_POSTERIOR_CHAIN: return "session A (posterior chain)";
-	case CO_FOCUS_STABILITY: return "session B (stability)";
-	case CO_FOCUS_MAINTENANCE: return "maintenance session";
-	case CO_FOCUS_RECOVERY: return "mobility session";
-	default: return "session";
-	}
-}
-
-/*
- * D6's optional calf test: single-leg calf raises to failure on each leg,
- * after the squat test. A count, not a lift: one set, no reps prescribed.
- */
-static void add_calf_test(co_session *ts, const co_catalog *cat)
-{
-	const co_exercise *ex = co_catalog_find(cat, "single_leg_calf_raise");
-	co_item *it;
-
-	if (!ex)
-		return;
-	it = co_block_add(&ts->blocks[CO_BLOCK_MAIN], ex);
-	it->sets = 1;
-	it->load = -1;
-	it->note = co_xstrdup("D6: baseline test: slow full-range raises on one leg to failure, "
-			      "then the other; record the reps of each leg");
-	co_session_add_why(ts, "D6: baseline test: single-leg calf raises to failure, each leg");
-}
-
-/*
- * D6: the test session goes on the day of the week's first lifting session,
- * before it (the same warm-up serves both), so testing costs no extra day
- * and bends no scheduling rule.
- */
-static int add_test_session(co_week *w, size_t at, const co_session_ctx *ctx)
-{
-	co_session ts;
-	co_session *carrier;
-	bool calf = false;
+	co_session *s = &w->sessions[at], fresh;
 	int rc;
 
-	memset(&ts, 0, sizeof(ts));
-	ts.date = w->sessions[at].date;
-	ts.focus = CO_FOCUS_TEST;
-	rc = co_session_build(&ts, ctx);
+	memset(&fresh, 0, sizeof(fresh));
+	fresh.date = s->date;
+	fresh.focus = s->focus;
+	rc = co_session_build(&fresh, ctx);
 	if (rc < 0) {
-		co_session_release(&ts);
+		co_session_release(&fresh);
 		return rc;
 	}
-	if (!ts.blocks[CO_BLOCK_MAIN].n_items) {
-		/*
-		 * The builder postponed the squat test (A8: a niggle it would load):
-		 * no test session, no squat test in the week, and the reason as a note.
-		 */
+	if (s->n_why) {
+		co_session_add_why(&fresh, "%s", s->why[0]);
+		why_to_front(&fresh, 1);
+	}
+	co_session_release(s);
+	*s = fresh;
+	return CO_OK;
+}
+
+/*
+ * D6: fold the week's baseline tests into the session at `at`: the session
+ * is built again with a test block (one warm-up, the tests, a shorter
+ * session, one cool-down, within the time budget). Where a niggle rules the
+ * squat test out and no regression exists, the test leaves the week and a
+ * note says why. *calf is set when the calf test is in.
+ */
+static int fold_tests(co_week *w, size_t at, co_session_ctx *ctx, bool *calf)
+{
+	bool squat = false;
+	co_session *s;
+	int rc;
+
+	*calf = false;
+	for (size_t i = 0; i < w->n_tests; i++)
+		if (w->tests[i].kind == CO_TEST_CALF_RAISE)
+			*calf = true;
+	ctx->test_squat = true;
+	ctx->test_calf = *calf;
+	rc = rebuild(w, at, ctx);
+	if (rc < 0)
+		return rc;
+	s = &w->sessions[at];
+	for (size_t i = 0; i < s->blocks[CO_BLOCK_TEST].n_items; i++)
+		if (s->blocks[CO_BLOCK_TEST].items[i].exercise->pattern == CO_PATTERN_SINGLE_LEG)
+			squat = true;
+	if (!squat) {
 		size_t k = 0;
 
 		for (size_t i = 0; i < w->n_tests; i++)
 			if (w->tests[i].kind != CO_TEST_SINGLE_LEG_SQUAT)
 				w->tests[k++] = w->tests[i];
 		w->n_tests = k;
-		for (size_t i = 0; i < ts.n_why; i++)
-			if (!strncmp(ts.why[i], "A8:", 3) && strstr(ts.why[i], "test"))
-				co_strlist_add(&w->notes, &w->n_notes, "D6 %s", ts.why[i]);
-		co_session_release(&ts);
-		return CO_OK;
+		for (size_t i = 0; i < s->n_why; i++)
+			if (!strncmp(s->why[i], "A8:", 3) && strstr(s->why[i], "test"))
+				co_strlist_add(&w->notes, &w->n_notes, "D6 %s", s->why[i]);
 	}
-	for (size_t i = 0; i < w->n_tests; i++)
-		if (w->tests[i].kind == CO_TEST_CALF_RAISE)
-			calf = true;
-	if (calf)
-		add_calf_test(&ts, ctx->cat);
-	{
-		size_t n_before = ts.n_why;
-
-		co_session_add_why(&ts, "D6: baseline tests (every 4-6 weeks), before %s's %s",
-				   co_weekday_name(co_date_weekday(ts.date)),
-				   focus_title(w->sessions[at].focus));
-		why_to_front(&ts, ts.n_why - n_before);
-	}
-	w->sessions = co_xrealloc(w->sessions, (w->n_sessions + 1) * sizeof(*w->sessions));
-	memmove(w->sessions + at + 1, w->sessions + at, (w->n_sessions - at) * sizeof(*w->sessions));
-	w->sessions[at] = ts;
-	w->n_sessions++;
-	carrier = &w->sessions[at + 1];
-	co_session_add_why(carrier, "D6: today opens with the baseline test session; done back to back, one warm-up and one cool-down serve both (each card lists its own for a day they are split)");
 	return CO_OK;
 }
 
@@ -428,7 +403,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	co_period *info = NULL;
 	bool *test_week = NULL;
 	idset used = {0}, recent = {0};
-	long last_loading = -1;
+	long last_loading = -1, cycle_start = 0;
 	co_date start, prev_session = 0;
 	bool has_prev = false, pending_test = false;
 	niggle_set ns = {0};
@@ -534,6 +509,16 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		if (res.note[0])
 			co_strlist_add(&w->notes, &w->n_notes, "%s", res.note);
 		if (taper && res.n) {
+			/* the weeks as finally built (tests folded in), since the last recovery */
+			used.n = 0;
+			for (long k = cycle_start; k < (long)i; k++) {
+				const co_week *pw = &plan->weeks[k];
+
+				if (pw->phase == CO_PHASE_RECOVERY)
+					continue;
+				for (size_t j = 0; j < pw->n_sessions; j++)
+					idset_add_session(&used, &pw->sessions[j], k);
+			}
 			/* C7: the lifts of the last 2-3 loading weeks continue */
 			idset_recent(&used, last_loading - 2, &recent);
 			if (recent.n)
@@ -570,20 +555,14 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 			n_before = ses->n_why;
 			co_session_add_why(ses, "%s", res.why[j]);
 			why_to_front(ses, ses->n_why - n_before);
-			/* never while `allowed` points into the set (it may grow) */
-			if (!rec && !allowed)
-				idset_add_session(&used, ses, (long)i);
 			prev_session = ses->date;
 			has_prev = true;
 		}
 		if ((w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
 		     w->phase == CO_PHASE_PEAK) && !w->deload && res.n)
 			last_loading = (long)i;
-		if (w->phase == CO_PHASE_RECOVERY && used.n) {
-			/* a new cycle starts after recovery: its taper repeats its own exercises */
-			used.n = 0;
-			used.ids[0] = NULL;
-		}
+		if (w->phase == CO_PHASE_RECOVERY)
+			cycle_start = (long)i + 1; /* its taper repeats its own exercises */
 		if (test_week[i] || pending_test) {
 			bool allowed_week = w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
 					    w->phase == CO_PHASE_PEAK;
@@ -597,10 +576,46 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 				co_session_ctx ctx;
 
 				niggles_on(&ns, profile, in->history, w->sessions[at].date);
+				bool calf = false;
+				size_t others = 0;
+
+				/* A4: the calf test (optional, D6) only where another session of
+				 * the week can carry the calf raises the test day leaves out */
+				for (size_t j = 0; j < w->n_sessions; j++)
+					if ((int)j != at && (w->sessions[j].focus == CO_FOCUS_POSTERIOR_CHAIN ||
+							     w->sessions[j].focus == CO_FOCUS_STABILITY))
+						others++;
+				if (!others) {
+					size_t k = 0;
+
+					for (size_t t = 0; t < w->n_tests; t++)
+						if (w->tests[t].kind != CO_TEST_CALF_RAISE)
+							w->tests[k++] = w->tests[t];
+					w->n_tests = k;
+				}
 				fill_ctx(&ctx, profile, cat, w, &ns, at);
-				rc = add_test_session(w, (size_t)at, &ctx);
+				ctx.rested = &rested;
+				ctx.week_sessions = (int)w->n_sessions;
+				rc = fold_tests(w, (size_t)at, &ctx, &calf);
 				if (rc < 0)
 					goto done;
+				/* A4: the week's other sessions carry both calf raises, since
+				 * none follows the calf test on its day (D6) */
+				for (size_t j = 0; calf && j < w->n_sessions; j++) {
+					co_focus f = w->sessions[j].focus;
+
+					if ((int)j == at || !(f == CO_FOCUS_POSTERIOR_CHAIN ||
+							      f == CO_FOCUS_STABILITY))
+						continue;
+					niggles_on(&ns, profile, in->history, w->sessions[j].date);
+					fill_ctx(&ctx, profile, cat, w, &ns, (int)j);
+					ctx.rested = &rested;
+					ctx.week_sessions = (int)w->n_sessions;
+					ctx.both_calves = true;
+					rc = rebuild(w, j, &ctx);
+					if (rc < 0)
+						goto done;
+				}
 				co_baseline_note(w);
 			}
 		}

@@ -383,6 +383,8 @@ int co_prescribe_seconds(const co_item *it, co_block_kind kind, const co_dose_ct
 	int work = it->reps > 0 ? it->reps * per_rep : it->seconds;
 	int rest;
 
+	if (kind == CO_BLOCK_TEST && work == 0)
+		work = 60; /* D6: a set to failure, about a minute a side */
 	if (ex->unilateral)
 		work *= 2;
 	/*

@@ -709,8 +709,14 @@ static void build_accessories(builder *b)
 	for (size_t i = 0; i < n; i++) {
 		want w = {.strict = true, .carry_pref = CO_CARRY_STABILITY |
 							CO_CARRY_BRAKING_CONTROL};
-		slot *sl = fill(b, &plan[i].pattern, 1, w, CO_BLOCK_ACCESSORY, 0, plan[i].prio,
-				plan[i].keep);
+		slot *sl;
+
+		/* D6: never calf work after calf raises to failure */
+		if (b->ctx->test_calf && (plan[i].pattern == CO_PATTERN_CALF_STRAIGHT ||
+					  plan[i].pattern == CO_PATTERN_CALF_BENT))
+			continue;
+		sl = fill(b, &plan[i].pattern, 1, w, CO_BLOCK_ACCESSORY, 0, plan[i].prio,
+			  plan[i].keep);
 
 		if (sl && (plan[i].pattern == CO_PATTERN_CALF_STRAIGHT ||
 			   plan[i].pattern == CO_PATTERN_CALF_BENT) && !calf)
@@ -719,8 +725,8 @@ static void build_accessories(builder *b)
 			tib = sl;
 	}
 	/* A4: with one session a week, both calf raises live in it. */
-	if ((b->p->sessions_per_week == 1 || b->ctx->week_sessions == 1) &&
-	    b->focus != CO_FOCUS_MAINTENANCE) {
+	if ((b->p->sessions_per_week == 1 || b->ctx->week_sessions == 1 || b->ctx->both_calves) &&
+	    b->focus != CO_FOCUS_MAINTENANCE && !b->ctx->test_calf) {
 		co_pattern other = b->focus == CO_FOCUS_STABILITY ? CO_PATTERN_CALF_STRAIGHT
 								   : CO_PATTERN_CALF_BENT;
 		want w = {.strict = true};
@@ -747,6 +753,12 @@ static void cover_regions(builder *b)
 	co_strbuf sb;
 
 	co_strbuf_init(&sb);
+	if (b->ctx->test_calf && (missing & CO_REGION_CALVES)) {
+		/* D6: the test block's calf raises to failure are today's calf work */
+		co_session_add_why(b->s, "A2 bent: the calves are worked by the calf-raise test to "
+					 "failure, so no calf raises after it (D6)");
+		missing &= ~CO_REGION_CALVES;
+	}
 	/* A8: a niggling region is kept trained by a graded regression when one exists */
 	while (missing) {
 		const co_exercise *best = NULL;
@@ -861,7 +873,8 @@ static void build_test(builder *b)
 		co_strbuf_release(&sb);
 		return;
 	}
-	sl = add_slot(b, ex, CO_BLOCK_MAIN, CO_DOSE_TEST, 0, true, NULL);
+	sl = add_slot(b, ex, b->focus == CO_FOCUS_TEST ? CO_BLOCK_MAIN : CO_BLOCK_TEST,
+		      CO_DOSE_TEST, 0, true, NULL);
 	if (sl && is_regression_for_niggle(b, ex))
 		co_item_note_add(&sl->item, "D6: baseline test, regressed for the niggle (A8): slow "
 					    "reps on each leg to a box no lower than pain allows (at "
@@ -873,6 +886,25 @@ static void build_test(builder *b)
 					    "whether knee, pelvis and trunk stayed aligned");
 	co_session_add_why(b->s, "D6: baseline test: %s depth and control, each leg",
 			   ex_name(ex));
+}
+
+/*
+ * D6's optional calf test, folded into the day's session: single-leg calf
+ * raises to failure on each leg. A count, not a lift: one set, no reps
+ * prescribed (the dose is set after dosing, in co_session_build).
+ */
+static slot *build_calf_test(builder *b)
+{
+	const co_exercise *ex = co_catalog_find(b->ctx->cat, "single_leg_calf_raise");
+	slot *sl;
+
+	if (!ex)
+		return NULL;
+	sl = add_slot(b, ex, CO_BLOCK_TEST, CO_DOSE_TEST, 0, true,
+		      co_xstrdup("D6: baseline test: slow full-range raises on one leg to failure, "
+				 "then the other; record the reps of each leg"));
+	co_session_add_why(b->s, "D6: baseline test: single-leg calf raises to failure, each leg");
+	return sl;
 }
 
 /* ---- time budget (B4) ------------------------------------------------- */
@@ -1180,6 +1212,14 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 	if (b->focus == CO_FOCUS_TEST) {
 		build_test(b);
 	} else if (b->focus != CO_FOCUS_RECOVERY) {
+		if (ctx->test_squat)
+			build_test(b);
+		if (ctx->test_calf)
+			build_calf_test(b);
+		if (ctx->test_squat || ctx->test_calf)
+			co_session_add_why(s, "D6: test day: one warm-up, the baseline tests, then a "
+					      "shorter session and one cool-down, within %d min",
+					   b->budget);
 		rc = build_main(b);
 		if (rc)
 			goto done;
@@ -1195,6 +1235,14 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 	for (size_t i = 0; i < reasons.n; i++)
 		co_session_add_why(s, "%s", reasons.line[i]);
 	dose_all(b);
+	for (size_t i = 0; i < b->n; i++)
+		if (b->slots[i].kind == CO_BLOCK_TEST &&
+		    b->slots[i].item.exercise->pattern != CO_PATTERN_SINGLE_LEG) {
+			/* calf raises to failure: a count, not a prescribed dose */
+			b->slots[i].item.reps = 0;
+			b->slots[i].item.seconds = 0;
+			b->slots[i].item.tempo = NULL;
+		}
 	fit_budget(b);
 	finish_doses(b);
 	s->minutes = (total_seconds(b) + 59) / 60;

@@ -26,6 +26,9 @@ typedef struct co_session_ctx {
 	unsigned niggle_regions;/* A8: co_region bits to spare (the OR of niggles[].regions) */
 	const co_niggle *niggles; /* A8: the niggles active on the session's date; NULL: the profile's */
 	size_t n_niggles;
+	bool test_squat;        /* D6: fold the single-leg squat test into this session */
+	bool test_calf;         /* D6: and the calf raises to failure (no calf work after them) */
+	bool both_calves;       /* A4: straight- and bent-knee calf raises in this session */
 	bool week_level_taper;  /* C7: the planner cuts the taper week as a whole (season.c) */
 	bool lower_limb_niggle; /* A8: no strides (B5), no plyometrics (A6) */
 	unsigned *rested;       /* A8 out, may be NULL: regions no regression could keep trained */

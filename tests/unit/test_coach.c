@@ -175,6 +175,10 @@ static void every_niggle_site_keeps_its_regions_trained(void **state)
 					continue;
 				sessions++;
 				missing = CO_REGIONS_A2 & ~trained(s);
+				/* D6: the calf test to failure is the day's calf work */
+				for (size_t t = 0; t < s->blocks[CO_BLOCK_TEST].n_items; t++)
+					if (s->blocks[CO_BLOCK_TEST].items[t].exercise->regions & CO_REGION_CALVES)
+						missing &= ~CO_REGION_CALVES;
 				/* A region is rested only when no regression exists, and the
 				 * plan says so once (in its notes) */
 				if (missing) {
@@ -488,6 +492,63 @@ static void races_three_weeks_apart_are_said_so(void **state)
 	co_profile_free(p);
 }
 
+/* D6: tests are folded into one card a day, on a fresh day, within the budget. */
+static void test_days_are_one_card(void **state)
+{
+	(void)state;
+	for (size_t k = 0; coach_profiles[k]; k++) {
+		co_profile *p = profile_file(coach_profiles[k]);
+		co_plan *plan = plan_with(p, NULL);
+		int budget = p->session_minutes > 0 ? p->session_minutes : 45;
+		size_t test_days = 0;
+
+		for (size_t i = 0; i < plan->n_weeks; i++) {
+			const co_week *w = &plan->weeks[i];
+			co_date thr = 0;
+
+			for (size_t t = 0; t < w->n_tests; t++)
+				if (w->tests[t].kind == CO_TEST_THRESHOLD_RUN)
+					thr = w->tests[t].date;
+			for (size_t j = 0; j < w->n_sessions; j++) {
+				const co_session *s = &w->sessions[j];
+				bool calf_test = false;
+
+				/* at most one session a day, never a separate test card */
+				if (j)
+					assert_true(w->sessions[j - 1].date < s->date);
+				assert_int_not_equal(s->focus, CO_FOCUS_TEST);
+				if (!s->blocks[CO_BLOCK_TEST].n_items)
+					continue;
+				test_days++;
+				/* a fresh day where the week has another */
+				if (thr && s->date == thr)
+					for (size_t q = 0; q < w->n_sessions; q++)
+						assert_true(w->sessions[q].date == thr ||
+							    w->sessions[q].focus == CO_FOCUS_RECOVERY);
+				for (size_t t = 0; t < s->blocks[CO_BLOCK_TEST].n_items; t++)
+					if (s->blocks[CO_BLOCK_TEST].items[t].exercise->pattern ==
+					    CO_PATTERN_CALF_STRAIGHT)
+						calf_test = true;
+				/* never calf work after calf raises to failure */
+				for (int b = CO_BLOCK_MAIN; calf_test && b <= CO_BLOCK_ACCESSORY; b++)
+					for (size_t t = 0; t < s->blocks[b].n_items; t++) {
+						co_pattern pt = s->blocks[b].items[t].exercise->pattern;
+
+						assert_true(pt != CO_PATTERN_CALF_STRAIGHT &&
+							    pt != CO_PATTERN_CALF_BENT);
+					}
+				/* one warm-up, one cool-down, inside the time budget */
+				assert_true(s->blocks[CO_BLOCK_WARMUP].n_items > 0);
+				assert_true(s->blocks[CO_BLOCK_COOLDOWN].n_items > 0);
+				assert_true(s->minutes <= budget || has_why(s, "shortest session"));
+			}
+		}
+		assert_true(test_days >= 2);
+		co_plan_free(plan);
+		co_profile_free(p);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -501,6 +562,7 @@ int main(void)
 		cmocka_unit_test(deload_loads_stay_below_the_last_loading_week),
 		cmocka_unit_test(loads_progress_inside_a_phase),
 		cmocka_unit_test(deloads_end_a_block),
+		cmocka_unit_test(test_days_are_one_card),
 		cmocka_unit_test(races_three_weeks_apart_are_said_so),
 	};
 
