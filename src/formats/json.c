@@ -781,12 +781,14 @@ static int get_strings(reader *rd, const json_t *obj, const char *key, bool opti
 /* The static tempo text for `s`: the exercise's, any catalogue exercise's, or the default. */
 static const char *intern_tempo(const reader *rd, const co_exercise *ex, const char *s)
 {
-	static const char default_tempo[] = "3-1-X";
+	/* the default (B3) and the unloaded progressions of A9 (slower, paused) */
+	static const char *const planner_tempos[] = {"3-1-X", "4-1-X", "3-2-X", NULL};
 
 	if (ex && ex->tempo && !strcmp(ex->tempo, s))
 		return ex->tempo;
-	if (!strcmp(s, default_tempo))
-		return default_tempo;
+	for (size_t i = 0; planner_tempos[i]; i++)
+		if (!strcmp(s, planner_tempos[i]))
+			return planner_tempos[i];
 	for (size_t i = 0; i < co_catalog_count(rd->cat); i++) {
 		const co_exercise *e = co_catalog_at(rd->cat, i);
 		if (e->tempo && !strcmp(e->tempo, s))

@@ -183,6 +183,35 @@ static void apply_core_bounds(co_item *it)
 		it->reps = CO_A5_MAX_REPS;
 }
 
+/*
+ * A9: a bodyweight or band main lift has no load to add, so it never
+ * progresses by "fewer reps at a higher RPE": its reps stay in the
+ * exercise's range (the top of it from build on) at the base RPE, and it
+ * gets harder by a slower eccentric (build) or a pause (peak).
+ */
+static void dose_unloaded(co_item *it, co_dose_mode m)
+{
+	const main_dose *base = &main_table[0][CO_LEVEL_INTERMEDIATE];
+	int lo, hi;
+
+	dose_range(it->exercise, &lo, &hi);
+	if (m.table == CO_PHASE_BASE) {
+		it->reps = clampi(it->reps, lo, hi);
+		return;
+	}
+	it->reps = hi;
+	it->rpe = base->rpe + 0.5;
+	if (m.table == CO_PHASE_BUILD) {
+		it->tempo = "4-1-X";
+		co_item_note_add(it, "A9: no load to add: %d reps with a 4 s lowering; C4 bent: "
+				 "more reps than a loaded lift, not fewer at a higher RPE", it->reps);
+	} else {
+		it->tempo = "3-2-X";
+		co_item_note_add(it, "A9: no load to add: %d reps with a 2 s pause; C6 bent: "
+				 "more reps than a loaded lift, not fewer at a higher RPE", it->reps);
+	}
+}
+
 static void dose_main(co_item *it, const co_dose_ctx *ctx, co_dose_mode m, unsigned flags)
 {
 	const co_exercise *ex = it->exercise;
@@ -206,6 +235,8 @@ static void dose_main(co_item *it, const co_dose_ctx *ctx, co_dose_mode m, unsig
 			it->reps--;
 		it->rpe = fmin(it->rpe + 0.5, 8.5);
 	}
+	if (it->reps > 0 && !co_exercise_loadable(ex))
+		dose_unloaded(it, m);
 	apply_core_bounds(it);
 }
 

@@ -305,7 +305,8 @@ static void cut_week(co_week *w, double target)
 		f = CO_TAPER_WEEK_MAX;
 	for (size_t s = 0; s < w->n_sessions; s++) {
 		co_session *ses = &w->sessions[s];
-		double goal = f * session_volume(ses);
+		int before = session_volume(ses);
+		double goal = f * before;
 		int vm = 0, va = 0;
 
 		for (size_t j = 0; j < ses->blocks[CO_BLOCK_MAIN].n_items; j++) {
@@ -325,7 +326,54 @@ static void cut_week(co_week *w, double target)
 			for (size_t j = 0; j < ses->blocks[CO_BLOCK_ACCESSORY].n_items; j++)
 				co_prescribe_scale(&ses->blocks[CO_BLOCK_ACCESSORY].items[j], fa);
 		}
+		/* single sets cannot lose a set: then the reps go too */
+		if (session_volume(ses) > CO_TAPER_WEEK_MAX * before) {
+			double fr = goal / session_volume(ses);
+
+			for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+				for (size_t j = 0; j < ses->blocks[b].n_items; j++)
+					co_prescribe_scale(&ses->blocks[b].items[j], fr);
+		}
 	}
+	w->volume = co_week_volume(w);
+}
+
+/* The item of `ex` in the weeks [from, to), the latest first, or NULL. */
+static const co_item *last_item(const co_plan *plan, long from, long to, const co_exercise *ex)
+{
+	for (long k = to; k-- > from;) {
+		const co_week *w = &plan->weeks[k];
+
+		if (!loading(w->phase) || w->deload)
+			continue;
+		for (size_t s = 0; s < w->n_sessions; s++)
+			for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+				for (size_t i = 0; i < w->sessions[s].blocks[b].n_items; i++)
+					if (w->sessions[s].blocks[b].items[i].exercise == ex)
+						return &w->sessions[s].blocks[b].items[i];
+	}
+	return NULL;
+}
+
+/*
+ * C7: a race week's one session keeps about half of what each of its lifts
+ * had in the last loading weeks (its own dose may differ from theirs).
+ */
+static void cut_race_items(co_plan *plan, size_t i, long r)
+{
+	co_week *w = &plan->weeks[i];
+	long from = r - 3 > 0 ? r - 3 : 0;
+
+	for (size_t s = 0; s < w->n_sessions; s++)
+		for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+			for (size_t j = 0; j < w->sessions[s].blocks[b].n_items; j++) {
+				co_item *it = &w->sessions[s].blocks[b].items[j];
+				const co_item *ref = last_item(plan, from, r + 1, it->exercise);
+				int rv = ref ? co_item_volume(ref) : 0;
+
+				if (rv > 0 && co_item_volume(it) > CO_TAPER_WEEK_MAX * rv)
+					co_prescribe_scale(it, CO_TAPER_WEEK_SHARE * rv / co_item_volume(it));
+			}
 	w->volume = co_week_volume(w);
 }
 
@@ -354,6 +402,8 @@ static void taper_pass(co_plan *plan)
 		v = w->volume;
 		if (w->phase == CO_PHASE_RACE || v > ref * CO_TAPER_WEEK_MAX)
 			cut_week(w, ref * CO_TAPER_WEEK_SHARE);
+		if (w->phase == CO_PHASE_RACE)
+			cut_race_items(plan, i, r);
 		for (size_t s = 0; s < w->n_sessions; s++) {
 			int pct = (int)lround(100.0 * w->volume / ref);
 

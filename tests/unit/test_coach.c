@@ -549,6 +549,51 @@ static void test_days_are_one_card(void **state)
 	}
 }
 
+static int main_volume(const co_week *w)
+{
+	int v = 0;
+
+	for (size_t s = 0; s < w->n_sessions; s++)
+		for (size_t i = 0; i < w->sessions[s].blocks[CO_BLOCK_MAIN].n_items; i++)
+			v += co_item_volume(&w->sessions[s].blocks[CO_BLOCK_MAIN].items[i]);
+	return v;
+}
+
+/* A9: unloaded main lifts never go "fewer reps at a higher RPE"; a band athlete does not detrain. */
+static void unloaded_work_keeps_its_reps(void **state)
+{
+	co_profile *p = profile_file("novice_5k_band.ini");
+	co_plan *plan = plan_with(p, NULL);
+	int base = 0, later_min = 1 << 30;
+
+	(void)state;
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+
+		if (!loading_week(w) || !w->n_sessions)
+			continue;
+		if (w->phase == CO_PHASE_BASE && main_volume(w) > base)
+			base = main_volume(w);
+		if (w->phase != CO_PHASE_BASE && main_volume(w) < later_min)
+			later_min = main_volume(w);
+		for (size_t s = 0; s < w->n_sessions; s++)
+			for (size_t j = 0; j < w->sessions[s].blocks[CO_BLOCK_MAIN].n_items; j++) {
+				const co_item *it = &w->sessions[s].blocks[CO_BLOCK_MAIN].items[j];
+
+				if (w->phase == CO_PHASE_BASE || !it->reps)
+					continue;
+				assert_true(it->reps >= it->exercise->dose_min);
+				assert_true(it->reps >= 6);
+				assert_non_null(it->note);
+				assert_non_null(strstr(it->note, "A9"));
+			}
+	}
+	fprintf(stderr, "band novice: main volume base %d, build/peak at least %d\n", base, later_min);
+	assert_true(later_min * 10 >= base * 6);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -563,6 +608,7 @@ int main(void)
 		cmocka_unit_test(loads_progress_inside_a_phase),
 		cmocka_unit_test(deloads_end_a_block),
 		cmocka_unit_test(test_days_are_one_card),
+		cmocka_unit_test(unloaded_work_keeps_its_reps),
 		cmocka_unit_test(races_three_weeks_apart_are_said_so),
 	};
 
