@@ -143,6 +143,70 @@ nan:
 	return co_error_set(CO_EINPUT, "%s must be a number, got '%.40s'", field, v);
 }
 
+/*
+ * A [lifts] value (METHOD A9, docs/profile.md): "80 x 8" or "80 x 8 @ 7.5"
+ * (a recent set; RPE 8 when not given), "e1rm 100", or a bare number (read
+ * as an e1RM; `profile check` warns it is ambiguous).
+ */
+static int parse_lift(co_lift *l, const char *field, const char *v)
+{
+	const char *expect = "expected LOAD x REPS [@ RPE], e1rm LOAD or LOAD";
+	char *end;
+	double x;
+
+	memset(l, 0, sizeof(*l));
+	if (!strncasecmp(v, "e1rm", 4)) {
+		const char *n = v + 4;
+
+		while (*n == ' ' || *n == '\t')
+			n++;
+		if (parse_num(&x, field, n, 0.25, LIFT_MAX, NULL))
+			return CO_EINPUT;
+		l->load = x;
+		l->form = CO_LIFT_E1RM;
+		return CO_OK;
+	}
+	x = strtod(v, &end);
+	if (end == v || !isfinite(x) || isspace((unsigned char)*v))
+		return co_error_set(CO_EINPUT, "%s: '%.40s' (%s)", field, v, expect);
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (!*end)
+		return parse_num(&l->load, field, v, 0.25, LIFT_MAX, NULL);
+	if ((*end != 'x' && *end != 'X') || x < 0.25 || x > LIFT_MAX)
+		return co_error_set(CO_EINPUT, "%s: '%.40s' (%s; the load between 0.25 and %g)",
+				    field, v, expect, (double)LIFT_MAX);
+	l->load = x;
+	l->form = CO_LIFT_SET;
+	l->rpe = CO_LIFT_DEFAULT_RPE;
+	{
+		const char *r = end + 1;
+		long reps;
+		char *e2;
+
+		reps = strtol(r, &e2, 10);
+		if (e2 == r || reps < 1 || reps > 20)
+			return co_error_set(CO_EINPUT, "%s: '%.40s' (%s; reps 1-20)", field, v, expect);
+		l->reps = (int)reps;
+		while (*e2 == ' ' || *e2 == '\t')
+			e2++;
+		if (*e2 == '@') {
+			double rpe = strtod(e2 + 1, &end);
+
+			if (end == e2 + 1 || rpe < 5 || rpe > 10)
+				return co_error_set(CO_EINPUT, "%s: '%.40s' (%s; RPE 5-10)", field, v,
+						    expect);
+			l->rpe = rpe;
+			e2 = end;
+			while (*e2 == ' ' || *e2 == '\t')
+				e2++;
+		}
+		if (*e2)
+			return co_error_set(CO_EINPUT, "%s: '%.40s' (%s)", field, v, expect);
+	}
+	return CO_OK;
+}
+
 static int parse_bool(bool *out, const char *field, const char *v)
 {
 	if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcasecmp(v, "on") || !strcmp(v, "1"))
@@ -489,23 +553,25 @@ static int apply(co_profile *p, int kind, size_t race, int id, const co_exercise
 {
 	const char *unit = co_units_name(p->units);
 	bounds b;
-	double x;
 	int n;
 
 	if (kind == SEC_WEEK)
 		return parse_day(&p->week[id], co_weekday_short((co_weekday)id), v);
 	if (kind == SEC_LIFTS) {
-		if (parse_num(&x, ex->id, v, 0.25, LIFT_MAX, NULL))
+		co_lift l = {0};
+
+		if (parse_lift(&l, ex->id, v))
 			return CO_EINPUT;
 		for (size_t i = 0; i < p->n_lifts; i++) {
 			if (!strcmp(p->lifts[i].exercise, ex->id)) {
-				p->lifts[i].load = x;
+				l.exercise = p->lifts[i].exercise;
+				p->lifts[i] = l;
 				return CO_OK;
 			}
 		}
 		p->lifts = co_xrealloc(p->lifts, (p->n_lifts + 1) * sizeof(*p->lifts));
-		p->lifts[p->n_lifts].exercise = co_xstrdup(ex->id);
-		p->lifts[p->n_lifts].load = x;
+		l.exercise = co_xstrdup(ex->id);
+		p->lifts[p->n_lifts] = l;
 		p->n_lifts++;
 		return CO_OK;
 	}

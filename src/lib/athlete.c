@@ -16,6 +16,7 @@
 
 #include "carryover/athlete.h"
 #include "carryover/error.h"
+#include "lib/rpe.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
 
@@ -412,7 +413,12 @@ double co_profile_lift(const co_profile *p, const char *exercise_id)
 	if (!p || !exercise_id)
 		return 0;
 	for (size_t i = 0; i < p->n_lifts; i++)
-		if (!strcmp(p->lifts[i].exercise, exercise_id))
-			return p->lifts[i].load;
+		if (!strcmp(p->lifts[i].exercise, exercise_id)) {
+			const co_lift *l = &p->lifts[i];
+
+			if (l->form == CO_LIFT_SET && l->reps > 0)
+				return co_e1rm(l->load, l->reps, l->rpe > 0 ? l->rpe : CO_LIFT_DEFAULT_RPE);
+			return l->load;
+		}
 	return 0;
 }

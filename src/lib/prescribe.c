@@ -372,6 +372,33 @@ static void rir_text(char *buf, size_t len, double rpe)
 		snprintf(buf, len, "%d-%d", (int)floor(rir), (int)ceil(rir));
 }
 
+/*
+ * A9: where nothing is known, carries and the goblet squat start from body
+ * mass: farmer's and suitcase carries 25/30/35% of it per hand, the goblet
+ * squat 15/20/25% (novice, intermediate, advanced). Returns true when it
+ * set a load.
+ */
+static bool body_mass_start(co_item *it, const co_profile *p, double load_factor)
+{
+	static const double carry[CO_LEVEL_COUNT] = {0.25, 0.30, 0.35};
+	static const double goblet[CO_LEVEL_COUNT] = {0.15, 0.20, 0.25};
+	const co_exercise *ex = it->exercise;
+	int l = (int)p->level < 0 ? 0 : (int)p->level >= CO_LEVEL_COUNT ? CO_LEVEL_COUNT - 1
+									   : (int)p->level;
+	double share;
+
+	if (ex->pattern == CO_PATTERN_CARRY &&
+	    (!strcmp(ex->id, "farmers_walk") || !strcmp(ex->id, "suitcase_carry")))
+		share = carry[l];
+	else if (!strcmp(ex->id, "goblet_squat"))
+		share = goblet[l];
+	else
+		return false;
+	it->load = co_round_load(p->body_mass * share * load_factor, co_prescribe_load_step(ex, p));
+	co_item_note_add(it, "A9: a start from body mass (%.0f%%); adjust to the RPE", share * 100);
+	return true;
+}
+
 void co_prescribe_load(co_item *it, const co_dose_ctx *ctx, double load_factor,
 		       double rpe_for_load)
 {
@@ -395,6 +422,8 @@ void co_prescribe_load(co_item *it, const co_dose_ctx *ctx, double load_factor,
 		it->load = co_round_load(target * load_factor, co_prescribe_load_step(ex, ctx->profile));
 		return;
 	}
+	if (ctx->profile->body_mass > 0 && body_mass_start(it, ctx->profile, load_factor))
+		return;
 	rpe = it->rpe > 0 ? it->rpe : 7.0;
 	if (it->reps > 0) {
 		rir_text(rir, sizeof(rir), rpe);

@@ -145,6 +145,28 @@ static double phase_top(co_phase p)
 	return p == CO_PHASE_BUILD ? 8.5 : p == CO_PHASE_PEAK ? 8.0 : 7.0;
 }
 
+/* The lightest load of `ex` in the loading weeks of week i's phase run before it, or 0. */
+static double phase_low_load(const co_plan *plan, size_t i, const co_exercise *ex)
+{
+	double low = 0;
+
+	for (size_t j = i; j-- > 0 && plan->weeks[j].phase == plan->weeks[i].phase;) {
+		const co_week *w = &plan->weeks[j];
+
+		if (w->deload)
+			break;
+		for (size_t s = 0; s < w->n_sessions; s++)
+			for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+				for (size_t k = 0; k < w->sessions[s].blocks[b].n_items; k++) {
+					const co_item *it = &w->sessions[s].blocks[b].items[k];
+
+					if (it->exercise == ex && it->load > 0 && (!low || it->load < low))
+						low = it->load;
+				}
+	}
+	return low;
+}
+
 static void loads_pass(co_plan *plan, const co_profile *p)
 {
 	ledger l = {0};
@@ -235,8 +257,13 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 					if (w->phase == CO_PHASE_RECOVERY)
 						continue;
 					if (w->deload) {
+						double low = phase_low_load(plan, i, it->exercise);
+
 						if (e && ld > floor_step(e->load * CO_LOAD_CEILING, step))
 							ld = floor_step(e->load * CO_LOAD_CEILING, step);
+						/* and never above the lightest week of its block */
+						if (low > 0 && ld > low)
+							ld = low;
 					} else if (e) {
 						/* C7: the last loads continue, never a new top load */
 						ld = e->load;

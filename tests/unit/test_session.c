@@ -638,7 +638,7 @@ static void taper_cuts_volume_keeps_intensity_and_exercises(void **state)
 	for (size_t eq = 0; eq < 3; eq++)
 	for (int f = CO_FOCUS_POSTERIOR_CHAIN; f <= CO_FOCUS_MAINTENANCE; f++) {
 		co_profile p = make_profile((co_level)lv, equipment_sets[eq], CO_UNITS_KG);
-		co_lift lifts[] = {{(char *)"romanian_deadlift", 100}, {(char *)"goblet_squat", 40}};
+		co_lift lifts[] = {{(char *)"romanian_deadlift", 100, CO_LIFT_BARE, 0, 0}, {(char *)"goblet_squat", 40, CO_LIFT_BARE, 0, 0}};
 		co_session_ctx c = make_ctx(&p, CO_PHASE_PEAK, 14);
 		co_session peak, taper;
 		const char *ids[40];
@@ -694,9 +694,9 @@ static void deload_cuts_volume_and_loads(void **state)
 	for (int ph = CO_PHASE_BASE; ph <= CO_PHASE_PEAK; ph++)
 	for (int f = CO_FOCUS_POSTERIOR_CHAIN; f <= CO_FOCUS_STABILITY; f++) {
 		co_profile p = make_profile((co_level)lv, equipment_sets[eq], CO_UNITS_KG);
-		co_lift lifts[] = {{(char *)"romanian_deadlift", 120}, {(char *)"goblet_squat", 48},
-				   {(char *)"dumbbell_romanian_deadlift", 70},
-				   {(char *)"bulgarian_split_squat", 60}};
+		co_lift lifts[] = {{(char *)"romanian_deadlift", 120, CO_LIFT_BARE, 0, 0}, {(char *)"goblet_squat", 48, CO_LIFT_BARE, 0, 0},
+				   {(char *)"dumbbell_romanian_deadlift", 70, CO_LIFT_BARE, 0, 0},
+				   {(char *)"bulgarian_split_squat", 60, CO_LIFT_BARE, 0, 0}};
 		co_session_ctx c = make_ctx(&p, (co_phase)ph, 4);
 		co_session normal, deload;
 		double ratio;
@@ -811,8 +811,8 @@ static const co_item *find_item(const co_session *s, const char *id)
 
 static void loads_come_from_the_rpe_chart_in_the_athletes_units(void **state)
 {
-	co_lift kg_lifts[] = {{(char *)"romanian_deadlift", 100}};
-	co_lift lb_lifts[] = {{(char *)"romanian_deadlift", 225}};
+	co_lift kg_lifts[] = {{(char *)"romanian_deadlift", 100, CO_LIFT_BARE, 0, 0}};
+	co_lift lb_lifts[] = {{(char *)"romanian_deadlift", 225, CO_LIFT_BARE, 0, 0}};
 	co_profile p = make_profile(CO_LEVEL_INTERMEDIATE, CO_EQUIP_ALL, CO_UNITS_KG);
 	co_session_ctx c;
 	co_session s;
