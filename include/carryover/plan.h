@@ -113,6 +113,21 @@ typedef struct co_plan_test {
 	co_test_kind kind;
 } co_plan_test;
 
+/** What a load counts (B6: loads on two dumbbells say "per hand"). */
+typedef enum co_load_basis {
+	CO_LOAD_NONE = 0,    /* no load (JSON null) */
+	CO_LOAD_TOTAL,       /* the bar, the one bell, the machine */
+	CO_LOAD_PER_HAND     /* each of two dumbbells (or the one in a hand) */
+} co_load_basis;
+
+/** A lighter set before the work sets (B6 ramp-up). */
+typedef struct co_ramp_set {
+	int reps;
+	double load;
+} co_ramp_set;
+
+#define CO_RAMP_MAX 2
+
 /** One prescribed exercise. */
 typedef struct co_item {
 	const co_exercise *exercise;
@@ -123,6 +138,10 @@ typedef struct co_item {
 	const char *tempo;   /* "3-1-X" on main lifts (B3), else NULL */
 	double load;         /* in the athlete's units; < 0 for bodyweight (JSON null) */
 	char *note;          /* why this item, e.g. "A8: regression of nordic curl (hamstring_left)"; may be NULL */
+	int rest_s;          /* B6: seconds of rest after each set (0 for warm-up and cool-down) */
+	co_ramp_set ramp[CO_RAMP_MAX]; /* B6: lighter sets before heavy barbell work */
+	size_t n_ramp;
+	co_load_basis load_basis;
 } co_item;
 
 typedef struct co_block {

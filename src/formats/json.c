@@ -308,6 +308,21 @@ static json_t *item_json(const co_item *it)
 	set(o, "tempo", it->tempo ? jstr(it->tempo) : json_null());
 	set(o, "load", it->load >= 0 ? jnum(it->load) : json_null());
 	set(o, "note", it->note ? jstr(it->note) : json_null());
+	set(o, "rest_s", json_integer(it->rest_s));
+	{
+		json_t *ramp = json_array();
+
+		for (size_t i = 0; i < it->n_ramp && i < CO_RAMP_MAX; i++) {
+			json_t *r = json_object();
+
+			set(r, "reps", json_integer(it->ramp[i].reps));
+			set(r, "load", jnum(it->ramp[i].load));
+			json_array_append_new(ramp, r);
+		}
+		set(o, "ramp_sets", ramp);
+	}
+	set(o, "load_basis", it->load_basis == CO_LOAD_TOTAL ? jstr("total") :
+			     it->load_basis == CO_LOAD_PER_HAND ? jstr("per_hand") : json_null());
 	return o;
 }
 
@@ -841,6 +856,30 @@ static int read_item(reader *rd, const json_t *o, co_item *it)
 	j = json_object_get(o, "note");
 	if (j && json_is_string(j))
 		it->note = co_xstrdup(json_string_value(j));
+	/* added fields (B6); absent in older plans */
+	if (json_object_get(o, "rest_s") &&
+	    (rc = get_int(rd, o, "rest_s", 0, 3600, false, &it->rest_s)) < 0)
+		return rc;
+	j = json_object_get(o, "ramp_sets");
+	if (j && json_is_array(j)) {
+		size_t i;
+		json_t *r;
+
+		json_array_foreach(j, i, r) {
+			json_t *reps = json_object_get(r, "reps"), *load = json_object_get(r, "load");
+
+			if (it->n_ramp >= CO_RAMP_MAX || !json_is_integer(reps) || !json_is_number(load))
+				return perr(rd, "ramp_sets", "expected at most %d {\"reps\", \"load\"} objects",
+					    CO_RAMP_MAX);
+			it->ramp[it->n_ramp].reps = (int)json_integer_value(reps);
+			it->ramp[it->n_ramp].load = json_number_value(load);
+			it->n_ramp++;
+		}
+	}
+	j = json_object_get(o, "load_basis");
+	if (j && json_is_string(j))
+		it->load_basis = !strcmp(json_string_value(j), "per_hand") ? CO_LOAD_PER_HAND :
+				 !strcmp(json_string_value(j), "total") ? CO_LOAD_TOTAL : CO_LOAD_NONE;
 	return 0;
 }
 

@@ -73,8 +73,8 @@ static const double acc_rpe[3] = {7.0, 7.5, 7.0};
  */
 #define MAIN_SECONDS_PER_REP 5
 #define ACC_SECONDS_PER_REP 3
-#define MAIN_REST_BASE 90
-#define MAIN_REST_HEAVY 120
+#define MAIN_REST_BASE 90      /* B6: moderate sets, 60-90 s */
+#define MAIN_REST_HEAVY 120    /* B6: heavy sets, 2-3 min */
 #define ACC_REST_REPS 60
 #define ACC_REST_HOLD 45
 
@@ -270,8 +270,34 @@ static void dose_easy(co_item *it, co_block_kind kind, co_dose_mode m)
 	it->tempo = NULL;
 }
 
+/*
+ * B6: rest by load: 2-3 min (150 s) between heavy sets of a loaded main
+ * lift (RPE 7.5 and up), 60-90 s (90 s) between moderate ones, 60 s for
+ * unloaded main work and accessories done for reps, 45 s after holds.
+ */
+static int rest_for(const co_item *it, co_block_kind kind, co_phase table)
+{
+	if (kind == CO_BLOCK_WARMUP || kind == CO_BLOCK_COOLDOWN)
+		return 0;
+	if (kind == CO_BLOCK_MAIN) {
+		/* by the phase's table, not the deload or taper: those sessions are
+		 * trimmed to the budget on the normal week's dose */
+		return table == CO_PHASE_BASE ? MAIN_REST_BASE : MAIN_REST_HEAVY;
+	}
+	if (kind == CO_BLOCK_TEST)
+		return ACC_REST_REPS;
+	return it->reps > 0 ? ACC_REST_REPS : ACC_REST_HOLD;
+}
+
 void co_prescribe_item(co_item *it, co_block_kind kind, const co_dose_ctx *ctx,
 		       co_focus focus, unsigned flags)
+{
+	co_prescribe_item_dose(it, kind, ctx, focus, flags);
+	it->rest_s = rest_for(it, kind, co_prescribe_mode(ctx, focus).table);
+}
+
+void co_prescribe_item_dose(co_item *it, co_block_kind kind, const co_dose_ctx *ctx,
+			    co_focus focus, unsigned flags)
 {
 	co_dose_mode m = co_prescribe_mode(ctx, focus);
 	int lo, hi;
@@ -333,6 +359,22 @@ void co_prescribe_scale(co_item *it, double factor)
 		it->reps = best_a;
 	else
 		it->seconds = best_a;
+}
+
+co_load_basis co_prescribe_load_basis(const co_item *it)
+{
+	const co_exercise *ex = it->exercise;
+
+	if (!(it->load > 0))
+		return CO_LOAD_NONE;
+	/* dumbbells in the hands: farmer's, suitcase, dumbbell RDL and split squat;
+	 * a goblet or a seated raise holds one dumbbell as a whole */
+	if ((ex->equipment & CO_EQUIP_DUMBBELLS) && !(ex->equipment & (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR)) &&
+	    !strstr(ex->id, "goblet") && !strstr(ex->id, "seated") && !strstr(ex->id, "hip_thrust"))
+		return CO_LOAD_PER_HAND;
+	if (!strcmp(ex->id, "farmers_walk") || !strcmp(ex->id, "suitcase_carry"))
+		return CO_LOAD_PER_HAND;
+	return CO_LOAD_TOTAL;
 }
 
 bool co_exercise_loadable(const co_exercise *ex)
@@ -447,15 +489,9 @@ int co_prescribe_seconds(const co_item *it, co_block_kind kind, const co_dose_ct
 		work = 60; /* D6: a set to failure, about a minute a side */
 	if (ex->unilateral)
 		work *= 2;
-	/*
-	 * Rest follows the phase's table, not the deload or taper: those
-	 * sessions are trimmed to the budget on the normal week's dose, so the
-	 * same exercises survive the trimming in both.
-	 */
-	if (kind == CO_BLOCK_MAIN)
-		rest = m.table == CO_PHASE_BASE ? MAIN_REST_BASE : MAIN_REST_HEAVY;
-	else
-		rest = it->reps > 0 ? ACC_REST_REPS : ACC_REST_HOLD;
+	/* B6: the item's rest by its load, as dosed for the phase (deload and
+	 * taper sessions are trimmed on the normal week's dose) */
+	rest = it->rest_s > 0 ? it->rest_s : rest_for(it, kind, m.table);
 	return it->sets * (work + rest);
 }
 

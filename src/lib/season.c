@@ -454,12 +454,48 @@ static void taper_pass(co_plan *plan)
 	}
 }
 
+/*
+ * B6: heavy barbell sets (RPE 7.5 and up) open with lighter ramp sets: 5 at
+ * about half the load (never under the empty bar), then 3 at about three
+ * quarters when that lies between. Every loaded item says whether its load
+ * is the total or per hand.
+ */
+static void finish_items(co_plan *plan, const co_profile *p)
+{
+	double bar = p->units == CO_UNITS_LB ? 45 : 20;
+
+	for (size_t i = 0; i < plan->n_weeks; i++)
+		for (size_t s = 0; s < plan->weeks[i].n_sessions; s++)
+			for (int b = 0; b < CO_BLOCK_COUNT; b++)
+				for (size_t j = 0; j < plan->weeks[i].sessions[s].blocks[b].n_items; j++) {
+					co_item *it = &plan->weeks[i].sessions[s].blocks[b].items[j];
+					double step, r1, r2;
+
+					it->load_basis = co_prescribe_load_basis(it);
+					it->n_ramp = 0;
+					if (b != CO_BLOCK_MAIN || !(it->load > 0) || it->rpe < 7.5 ||
+					    !(it->exercise->equipment & (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR)))
+						continue;
+					step = co_prescribe_load_step(it->exercise, p);
+					r1 = co_round_load(it->load * 0.5, step);
+					if (r1 < bar)
+						r1 = bar;
+					if (r1 >= it->load)
+						continue;
+					it->ramp[it->n_ramp++] = (co_ramp_set){5, r1};
+					r2 = co_round_load(it->load * 0.75, step);
+					if (r2 > r1 && r2 < it->load)
+						it->ramp[it->n_ramp++] = (co_ramp_set){3, r2};
+				}
+}
+
 void co_season_adjust(co_plan *plan, const co_profile *profile)
 {
 	if (!plan || !profile)
 		return;
 	loads_pass(plan, profile);
 	taper_pass(plan);
+	finish_items(plan, profile);
 	for (size_t i = 0; i < plan->n_weeks; i++)
 		plan->weeks[i].volume = co_week_volume(&plan->weeks[i]);
 }

@@ -644,6 +644,46 @@ static void carries_start_from_body_mass(void **state)
 	co_profile_free(p);
 }
 
+/* B6: dumbbell loads say per hand; heavy barbell work opens with ramp sets. */
+static void loads_say_what_they_count(void **state)
+{
+	co_profile *p = profile_file("lb_dumbbell_home.ini");
+	co_plan *plan = plan_with(p, NULL);
+	size_t per_hand = 0;
+
+	(void)state;
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_item *it = main_item(&plan->weeks[i], "dumbbell_romanian_deadlift");
+
+		if (it && it->load > 0) {
+			assert_int_equal(it->load_basis, CO_LOAD_PER_HAND);
+			per_hand++;
+		}
+	}
+	assert_true(per_hand > 0);
+	co_plan_free(plan);
+	co_profile_free(p);
+	p = profile_file("masters_marathon_knee.ini");
+	plan = plan_with(p, NULL);
+	per_hand = 0;
+	for (size_t i = 0; i < plan->n_weeks; i++)
+		for (size_t s = 0; s < plan->weeks[i].n_sessions; s++)
+			for (size_t j = 0; j < plan->weeks[i].sessions[s].blocks[CO_BLOCK_MAIN].n_items; j++) {
+				const co_item *it = &plan->weeks[i].sessions[s].blocks[CO_BLOCK_MAIN].items[j];
+
+				assert_true(it->rest_s >= 90);
+				if (it->load > 0 && it->rpe >= 7.5 &&
+				    (it->exercise->equipment & CO_EQUIP_BARBELL)) {
+					assert_true(it->n_ramp >= 1);
+					assert_true(it->ramp[0].load < it->load);
+					per_hand++;
+				}
+			}
+	assert_true(per_hand > 0);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -661,6 +701,7 @@ int main(void)
 		cmocka_unit_test(unloaded_work_keeps_its_reps),
 		cmocka_unit_test(lifts_take_a_recent_set),
 		cmocka_unit_test(carries_start_from_body_mass),
+		cmocka_unit_test(loads_say_what_they_count),
 		cmocka_unit_test(races_three_weeks_apart_are_said_so),
 	};
 
