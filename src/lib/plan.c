@@ -233,6 +233,37 @@ static void fill_sched_day(co_sched_day *out, const co_season *s, long idx, co_d
  * the plan, unless the history clears that site on or before `d`, and the
  * history's own niggles between their active_from and cleared_on dates.
  */
+/*
+ * C10: variants rotate at phase boundaries only: a new block starts with
+ * each new loading phase, except one that starts within 2 weeks of a taper
+ * (the peak keeps the build's lifts then); taper and race weeks keep the
+ * block before them; a new cycle after a recovery starts a new block.
+ */
+static void variant_blocks(const co_week *weeks, size_t n, int *out)
+{
+	int block = 0;
+	int last = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		co_phase p = weeks[i].phase;
+		bool loading = p == CO_PHASE_BASE || p == CO_PHASE_BUILD || p == CO_PHASE_PEAK;
+
+		if (p == CO_PHASE_RECOVERY) {
+			last = -1;
+		} else if (loading && (int)p != last) {
+			size_t to_taper = 0;
+
+			while (i + to_taper < n && weeks[i + to_taper].phase != CO_PHASE_TAPER &&
+			       to_taper <= 2)
+				to_taper++;
+			if (!block || last < 0 || to_taper > 2)
+				block++;
+			last = (int)p;
+		}
+		out[i] = block > 0 ? block : 1;
+	}
+}
+
 typedef struct niggle_set {
 	co_niggle *v;
 	size_t n, cap;
@@ -281,7 +312,7 @@ static void niggles_on(niggle_set *ns, const co_profile *p, const co_history *h,
 }
 
 static void fill_ctx(co_session_ctx *ctx, const co_profile *p, const co_catalog *cat,
-		     const co_week *w, const niggle_set *ns, int slot)
+		     const co_week *w, const niggle_set *ns, int slot, int block)
 {
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->profile = p;
@@ -297,6 +328,7 @@ static void fill_ctx(co_session_ctx *ctx, const co_profile *p, const co_catalog 
 	ctx->minutes_budget = p->session_minutes > 0 ? p->session_minutes : 45;
 	/* C7: the taper and race weeks are cut as a whole (season.c) */
 	ctx->week_level_taper = w->phase == CO_PHASE_TAPER || w->phase == CO_PHASE_RACE;
+	ctx->block = block;
 	ctx->niggle_regions = ns->regions;
 	ctx->niggles = ns->v;
 	ctx->n_niggles = ns->n;
@@ -402,6 +434,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	co_plan *plan = NULL;
 	co_period *info = NULL;
 	bool *test_week = NULL;
+	int *blocks = NULL;
 	idset used = {0}, recent = {0};
 	long last_loading = -1, cycle_start = 0;
 	co_date start, prev_session = 0;
@@ -473,6 +506,8 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		.races = s.races, .n_races = s.n_races, .deload_every = profile->deload_every,
 		.recovery_override = o.recovery_weeks, .first_day = profile->start,
 		.warnings = &s.warnings, .n_warnings = &s.n_warnings});
+	blocks = co_xcalloc(n_weeks, sizeof(*blocks));
+	variant_blocks(plan->weeks, n_weeks, blocks);
 	test_week = co_xcalloc(n_weeks, sizeof(*test_week));
 	co_baseline_weeks(test_week, plan->weeks, n_weeks);
 
@@ -541,10 +576,12 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 				ses->focus = CO_FOCUS_RECOVERY;
 			else if (single)
 				ses->focus = CO_FOCUS_MAINTENANCE;
+			else if (spw == 1)
+				ses->focus = CO_FOCUS_POSTERIOR_CHAIN; /* C10: one fixed full-body session */
 			else
 				ses->focus = (focus_ab++ % 2) ? CO_FOCUS_STABILITY : CO_FOCUS_POSTERIOR_CHAIN;
 			niggles_on(&ns, profile, in->history, ses->date);
-			fill_ctx(&ctx, profile, cat, w, &ns, j);
+			fill_ctx(&ctx, profile, cat, w, &ns, j, blocks[i]);
 			ctx.rested = &rested;
 			ctx.allowed_ids = allowed;
 			ctx.week_sessions = res.n;
@@ -593,7 +630,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 							w->tests[k++] = w->tests[t];
 					w->n_tests = k;
 				}
-				fill_ctx(&ctx, profile, cat, w, &ns, at);
+				fill_ctx(&ctx, profile, cat, w, &ns, at, blocks[i]);
 				ctx.rested = &rested;
 				ctx.week_sessions = (int)w->n_sessions;
 				rc = fold_tests(w, (size_t)at, &ctx, &calf);
@@ -608,7 +645,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 							      f == CO_FOCUS_STABILITY))
 						continue;
 					niggles_on(&ns, profile, in->history, w->sessions[j].date);
-					fill_ctx(&ctx, profile, cat, w, &ns, (int)j);
+					fill_ctx(&ctx, profile, cat, w, &ns, (int)j, blocks[i]);
 					ctx.rested = &rested;
 					ctx.week_sessions = (int)w->n_sessions;
 					ctx.both_calves = true;
@@ -649,6 +686,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	*out = plan;
 	plan = NULL;
 done:
+	free(blocks);
 	free(ns.v);
 	free(used.ids);
 	free(used.week);

@@ -353,7 +353,8 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 	for (pool = 1; pool < n && pool < POOL_MAX; pool++)
 		if (c[pool].score <= c[0].score - SCORE_STEP)
 			break;
-	first = c[(size_t)(b->block + (b->ctx->slot > 0 ? b->ctx->slot : 0)) % pool].ex;
+	/* C10: the same focus keeps the same lifts within a block, whatever its slot */
+	first = c[(size_t)b->block % pool].ex;
 	if (spares(b, first)) {
 		chosen = first;
 		if (is_regression_for_niggle(b, first)) {
@@ -1204,7 +1205,8 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 	/* Variants hold for a block as long as the deload cycle (3-4 weeks). */
 	len = ctx->profile->deload_every;
 	len = len < 3 ? 3 : len > 4 ? 4 : len;
-	b->block = (ctx->week_index > 0 ? ctx->week_index - 1 : 0) / len;
+	b->block = ctx->block > 0 ? ctx->block - 1
+		   : (ctx->week_index > 0 ? ctx->week_index - 1 : 0) / len;
 
 	rc = build_warmup(b);
 	if (rc)

@@ -684,6 +684,48 @@ static void loads_say_what_they_count(void **state)
 	co_profile_free(p);
 }
 
+/* C10: the lead lift of each focus holds for a phase; one session a week is one fixed session. */
+static void main_lifts_hold_for_a_phase(void **state)
+{
+	(void)state;
+	for (size_t k = 0; coach_profiles[k]; k++) {
+		co_profile *p = profile_file(coach_profiles[k]);
+		co_plan *plan = plan_with(p, NULL);
+		const co_exercise *lead[CO_FOCUS_COUNT] = {0};
+		co_phase phase = CO_PHASE_COUNT;
+
+		for (size_t i = 0; i < plan->n_weeks; i++) {
+			const co_week *w = &plan->weeks[i];
+
+			if (w->phase != phase) {
+				memset(lead, 0, sizeof(lead));
+				phase = w->phase;
+			}
+			if (!loading_week(w))
+				continue;
+			for (size_t j = 0; j < w->n_sessions; j++) {
+				const co_session *s = &w->sessions[j];
+				const co_exercise *ex;
+
+				if (!lifting(s) || !s->blocks[CO_BLOCK_MAIN].n_items)
+					continue;
+				if (p->sessions_per_week == 1)
+					assert_int_equal(s->focus, CO_FOCUS_POSTERIOR_CHAIN);
+				ex = s->blocks[CO_BLOCK_MAIN].items[0].exercise;
+				if (!lead[s->focus])
+					lead[s->focus] = ex;
+				if (lead[s->focus] != ex)
+					fprintf(stderr, "%s: week %d %s: %s after %s\n", coach_profiles[k],
+						w->index, co_focus_name(s->focus), ex->id,
+						lead[s->focus]->id);
+				assert_ptr_equal(lead[s->focus], ex);
+			}
+		}
+		co_plan_free(plan);
+		co_profile_free(p);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -702,6 +744,7 @@ int main(void)
 		cmocka_unit_test(lifts_take_a_recent_set),
 		cmocka_unit_test(carries_start_from_body_mass),
 		cmocka_unit_test(loads_say_what_they_count),
+		cmocka_unit_test(main_lifts_hold_for_a_phase),
 		cmocka_unit_test(races_three_weeks_apart_are_said_so),
 	};
 
