@@ -145,7 +145,7 @@ static double phase_top(co_phase p)
 	return p == CO_PHASE_BUILD ? 8.5 : p == CO_PHASE_PEAK ? 8.0 : 7.0;
 }
 
-/* The lightest load of `ex` in the loading weeks of week i's phase run before it, or 0. */
+/* The lightest load of `ex` in the loading weeks of week i's phase run before it, or 0 (C9). */
 static double phase_low_load(const co_plan *plan, size_t i, const co_exercise *ex)
 {
 	double low = 0;
@@ -154,7 +154,7 @@ static double phase_low_load(const co_plan *plan, size_t i, const co_exercise *e
 		const co_week *w = &plan->weeks[j];
 
 		if (w->deload)
-			break;
+			continue;
 		for (size_t s = 0; s < w->n_sessions; s++)
 			for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
 				for (size_t k = 0; k < w->sessions[s].blocks[b].n_items; k++) {
@@ -348,8 +348,9 @@ static void cut_week(co_week *w, double target)
 		if (va > 0 && vm + va > goal) {
 			double fa = (goal - vm) / va;
 
-			if (fa < 0.2)
-				fa = 0.2;
+			/* accessories keep 40% at least: the rest of the cut is the reps' */
+			if (fa < CO_TAPER_WEEK_MIN)
+				fa = CO_TAPER_WEEK_MIN;
 			for (size_t j = 0; j < ses->blocks[CO_BLOCK_ACCESSORY].n_items; j++)
 				co_prescribe_scale(&ses->blocks[CO_BLOCK_ACCESSORY].items[j], fa);
 		}
