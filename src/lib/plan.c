@@ -264,6 +264,48 @@ static void variant_blocks(const co_week *weeks, size_t n, int *out)
 	}
 }
 
+/* C10: how many weeks each exercise was a main lift, to tell a new lift from a familiar one. */
+typedef struct seen_mains {
+	const co_exercise **ex;
+	int *weeks;
+	long *last;
+	size_t n, cap_ex, cap_weeks, cap_last;
+	const co_exercise **familiar; /* those with 2+ weeks */
+	size_t n_familiar, cap_familiar;
+} seen_mains;
+
+static void seen_week(seen_mains *sm, const co_week *w, long week)
+{
+	for (size_t s = 0; s < w->n_sessions; s++)
+		for (size_t i = 0; i < w->sessions[s].blocks[CO_BLOCK_MAIN].n_items; i++) {
+			const co_exercise *ex = w->sessions[s].blocks[CO_BLOCK_MAIN].items[i].exercise;
+			size_t k;
+
+			for (k = 0; k < sm->n && sm->ex[k] != ex; k++)
+				;
+			if (k == sm->n) {
+				*CO_VEC_PUSH(sm->ex, sm->n, sm->cap_ex) = ex;
+				CO_VEC_GROW(sm->weeks, sm->n, sm->cap_weeks);
+				CO_VEC_GROW(sm->last, sm->n, sm->cap_last);
+				sm->weeks[k] = 0;
+				sm->last[k] = -1;
+			}
+			if (sm->last[k] == week)
+				continue;
+			sm->last[k] = week;
+			if (++sm->weeks[k] == 2)
+				*CO_VEC_PUSH(sm->familiar, sm->n_familiar, sm->cap_familiar) = ex;
+		}
+}
+
+static void seen_free(seen_mains *sm)
+{
+	free(sm->ex);
+	free(sm->weeks);
+	free(sm->last);
+	free(sm->familiar);
+}
+
 typedef struct niggle_set {
 	co_niggle *v;
 	size_t n, cap;
@@ -435,6 +477,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	co_period *info = NULL;
 	bool *test_week = NULL;
 	int *blocks = NULL;
+	seen_mains sm = {0};
 	idset used = {0}, recent = {0};
 	long last_loading = -1, cycle_start = 0;
 	co_date start, prev_session = 0;
@@ -582,6 +625,9 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 				ses->focus = (focus_ab++ % 2) ? CO_FOCUS_STABILITY : CO_FOCUS_POSTERIOR_CHAIN;
 			niggles_on(&ns, profile, in->history, ses->date);
 			fill_ctx(&ctx, profile, cat, w, &ns, j, blocks[i]);
+			ctx.check_familiar = true;
+			ctx.familiar = sm.familiar;
+			ctx.n_familiar = sm.n_familiar;
 			ctx.rested = &rested;
 			ctx.allowed_ids = allowed;
 			ctx.week_sessions = res.n;
@@ -631,6 +677,9 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 					w->n_tests = k;
 				}
 				fill_ctx(&ctx, profile, cat, w, &ns, at, blocks[i]);
+				ctx.check_familiar = true;
+				ctx.familiar = sm.familiar;
+				ctx.n_familiar = sm.n_familiar;
 				ctx.rested = &rested;
 				ctx.week_sessions = (int)w->n_sessions;
 				rc = fold_tests(w, (size_t)at, &ctx, &calf);
@@ -646,6 +695,9 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 						continue;
 					niggles_on(&ns, profile, in->history, w->sessions[j].date);
 					fill_ctx(&ctx, profile, cat, w, &ns, (int)j, blocks[i]);
+					ctx.check_familiar = true;
+					ctx.familiar = sm.familiar;
+					ctx.n_familiar = sm.n_familiar;
 					ctx.rested = &rested;
 					ctx.week_sessions = (int)w->n_sessions;
 					ctx.both_calves = true;
@@ -656,6 +708,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 				co_baseline_note(w);
 			}
 		}
+		seen_week(&sm, w, (long)i);
 	}
 
 	co_season_adjust(plan, profile);
@@ -687,6 +740,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	plan = NULL;
 done:
 	free(blocks);
+	seen_free(&sm);
 	free(ns.v);
 	free(used.ids);
 	free(used.week);

@@ -47,6 +47,8 @@
 #define SCORE_STEP 10000  /* one level, the focus's side, ... (see score()) */
 #define CHAIN_MAX 16      /* regression chain walk bound */
 #define DEFAULT_BUDGET 45 /* B4 */
+/* A9: equipment that loads a lift in small steps (not one kettlebell, not a band) */
+#define PROGRESSIVE_EQUIPMENT (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR | CO_EQUIP_DUMBBELLS)
 
 typedef struct slot {
 	co_item item;
@@ -272,7 +274,11 @@ static long score(const builder *b, const co_exercise *ex, const want *w)
 	 * session A keeps their RDL, session B may still prefer a single-leg one.
 	 */
 	if (w->main && co_profile_lift(b->p, ex->id) > 0)
-		sc += SCORE_STEP + SCORE_STEP / 10;
+		sc += 3 * SCORE_STEP; /* C10: the athlete's known lifts come first, and stay */
+	/* A9: a main lift the athlete can load progressively with what they own */
+	if (w->main && (b->p->equipment & PROGRESSIVE_EQUIPMENT) &&
+	    !(ex->equipment & PROGRESSIVE_EQUIPMENT))
+		sc -= SCORE_STEP;
 	sc += (long)ex->level * SCORE_STEP;
 	/* the focus's side (B2) is worth one level: a bilateral hinge leads session A */
 	if (w->sided > 0 && ex->unilateral)
@@ -378,8 +384,12 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 		}
 		goto done;
 	}
-	/* A8: the regression chain first, then the best neighbour that spares. */
-	e = first;
+	/* A8: a near-equal of the pool that spares the niggle (a known lift stays
+	 * the athlete's lift), then the regression chain, then the best neighbour. */
+	for (i = 0; !chosen && i < pool; i++)
+		if (c[i].ex != first && spares(b, c[i].ex) && !is_regression_for_niggle(b, c[i].ex))
+			chosen = c[i].ex;
+	e = chosen ? NULL : first;
 	for (int k = 0; e && e->regression && k < CHAIN_MAX; k++) {
 		e = co_catalog_find(b->ctx->cat, e->regression);
 		if (e && spares(b, e) && usable(b, e, w) &&
@@ -1079,6 +1089,17 @@ static void dose_all(builder *b)
 				  b->slots[i].flags);
 }
 
+/* C10: done as a main lift in at least 2 earlier weeks (ctx->familiar); true without the list. */
+static bool familiar(const builder *b, const co_exercise *ex)
+{
+	if (!b->ctx->check_familiar)
+		return true;
+	for (size_t i = 0; i < b->ctx->n_familiar; i++)
+		if (b->ctx->familiar[i] == ex)
+			return true;
+	return false;
+}
+
 /* C7/C9 scaling and loads, after the budget was fitted on the normal dose. */
 static void finish_doses(builder *b)
 {
@@ -1098,6 +1119,13 @@ static void finish_doses(builder *b)
 				if (it->rpe < 5.0)
 					it->rpe = 5.0;
 			}
+		}
+		/* C10: a lift new to the athlete starts at RPE 7 or below for 2 weeks */
+		if (k == CO_BLOCK_MAIN && it->rpe > 7.0 && co_exercise_loadable(it->exercise) &&
+		    co_profile_lift(b->p, it->exercise->id) <= 0 && !familiar(b, it->exercise)) {
+			it->rpe = 7.0;
+			rpe = 7.0;
+			co_item_note_add(it, "C10: new to you: RPE 7 at most for its first 2 weeks");
 		}
 		if (!(b->slots[i].flags & CO_DOSE_PLYO))
 			co_prescribe_load(it, &b->dose, load_factor, rpe);

@@ -28,6 +28,9 @@ typedef struct co_session_ctx {
 	size_t n_niggles;
 	bool test_squat;        /* D6: fold the single-leg squat test into this session */
 	bool test_calf;         /* D6: and the calf raises to failure (no calf work after them) */
+	bool check_familiar;    /* C10: tell new lifts from familiar ones (below) */
+	const co_exercise *const *familiar; /* main lifts done in 2+ earlier weeks */
+	size_t n_familiar;
 	int block;              /* C10: the variant block, 1-based (phase runs); 0: by week_index */
 	bool both_calves;       /* A4: straight- and bent-knee calf raises in this session */
 	bool week_level_taper;  /* C7: the planner cuts the taper week as a whole (season.c) */
