@@ -229,6 +229,11 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 						} else if (e && !gap && e->reps == it->reps &&
 							   ld > e->load + step) {
 							ld = e->load + step;
+						} else if (e && !gap && e->reps == it->reps && ld <= e->load &&
+							   e1 > 0 && implied_rpe(e1, it->reps, e->load + step) <=
+							   phase_top(w->phase)) {
+							/* C10: one plate step a week while the RPE holds */
+							ld = e->load + step;
 						}
 						it->load = ld;
 						relabel(it, p);
