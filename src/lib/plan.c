@@ -206,12 +206,16 @@ static void fill_sched_day(co_sched_day *out, const co_season *s, long idx, co_d
 	out->minutes = d->minutes;
 	out->race = d->race >= 0;
 	out->blocked = out->race || d->date < first_day;
+	out->why_blocked = (out->race ? CO_BLOCKED_RACE : 0) |
+			   (d->date < first_day ? CO_BLOCKED_START : 0);
 	/* C7: no session in the 4 days before an A-race */
 	for (long k = 1; k <= CO_TAPER_NO_LIFT_DAYS && idx + k < (long)s->n_days; k++) {
 		int r = s->days[idx + k].race;
 
-		if (r >= 0 && s->races[r].priority == CO_RACE_A)
+		if (r >= 0 && s->races[r].priority == CO_RACE_A) {
 			out->blocked = true;
+			out->why_blocked |= CO_BLOCKED_TAPER;
+		}
 	}
 	for (long k = 1; k <= 7 && idx - k >= 0; k++) {
 		int r = s->days[idx - k].race;
@@ -223,8 +227,10 @@ static void fill_sched_day(co_sched_day *out, const co_season *s, long idx, co_d
 		/* C8: mobility only after an A- or B-race, for 3 days after a 5k or
 		 * 10k, a week after longer races */
 		if (!recovery_week && s->races[r].priority != CO_RACE_C &&
-		    k <= co_recovery_days(s->races[r].distance_km))
+		    k <= co_recovery_days(s->races[r].distance_km)) {
 			out->blocked = true;
+			out->why_blocked |= CO_BLOCKED_AFTER_RACE;
+		}
 	}
 }
 

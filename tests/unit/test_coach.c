@@ -812,6 +812,35 @@ static void known_lifts_first_new_lifts_gently(void **state)
 	}
 }
 
+/* Words that say what happened: no contradictory advice, no false reasons. */
+static void words_say_what_happened(void **state)
+{
+	(void)state;
+	for (size_t k = 0; coach_profiles[k]; k++) {
+		co_profile *p = profile_file(coach_profiles[k]);
+		co_plan *plan = plan_with(p, NULL);
+
+		for (size_t i = 0; i < plan->n_weeks; i++) {
+			const co_week *w = &plan->weeks[i];
+
+			for (size_t n = 0; n < w->n_notes; n++)
+				/* the week's own reasons, not every possible one */
+				assert_null(strstr(w->notes[n], "race day, C7's 4 days before an A-race, or before"));
+			for (size_t s = 0; s < w->n_sessions; s++)
+				for (size_t y = 0; y < w->sessions[s].n_why; y++) {
+					const char *l = w->sessions[s].why[y];
+
+					assert_false(strstr(l, "at least 6 h") && strstr(l, "early in the day"));
+					assert_null(strstr(l, "readiness good"));
+				}
+		}
+		for (size_t n = 0; n < plan->n_warnings; n++)
+			assert_null(strstr(plan->warnings[n], "week(s)"));
+		co_plan_free(plan);
+		co_profile_free(p);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -832,6 +861,7 @@ int main(void)
 		cmocka_unit_test(loads_say_what_they_count),
 		cmocka_unit_test(main_lifts_hold_for_a_phase),
 		cmocka_unit_test(known_lifts_first_new_lifts_gently),
+		cmocka_unit_test(words_say_what_happened),
 		cmocka_unit_test(races_three_weeks_apart_are_said_so),
 	};
 
