@@ -718,6 +718,23 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	}
 
 	co_season_adjust(plan, profile);
+	for (size_t k = 0; k < profile->n_niggles; k++) {
+		/* A8: the season-long fact once, the swaps in each item's note */
+		co_strbuf sb;
+
+		co_strbuf_init(&sb);
+		co_strbuf_addf(&sb, "A8: %s: lifts that load ", profile->niggles[k].site);
+		for (unsigned bit = 1, m = 0; bit && bit <= profile->niggles[k].regions; bit <<= 1)
+			if (profile->niggles[k].regions & bit) {
+				co_strbuf_adds(&sb, m++ ? " and " : "");
+				co_strbuf_adds(&sb, co_region_name((co_region)bit));
+			}
+		co_strbuf_adds(&sb, " are swapped for graded regressions (each item says which): "
+				    "keep the pain at or below 3/10 during the work and settled by the "
+				    "next morning; no strides or plyometrics while it lasts");
+		co_strlist_add(&plan->notes, &plan->n_notes, "%s", sb.buf);
+		co_strbuf_release(&sb);
+	}
 	if (rested) {
 		/* A8: said once for the season, not in every session */
 		co_strbuf sb;

@@ -465,8 +465,8 @@ static slot *fill(builder *b, const co_pattern *patterns, size_t np, want w,
 		w.pattern = patterns[i];
 		ex = pick(b, &w, &blocked, &note);
 		if (ex) {
-			if (note && w.strict)
-				co_session_add_why(b->s, "%s", note);
+			/* the swap is said once, in the item's note (the plan's notes
+			 * say the niggle once for the season) */
 			return add_slot(b, ex, kind, flags, prio, keep, note);
 		}
 		if (blocked && !blocked_first)
@@ -825,7 +825,7 @@ static void cover_regions(builder *b)
 			*b->ctx->rested |= missing & niggle;
 		co_strbuf_adds(&sb, "A8: no regression within reach keeps ");
 		add_regions(&sb, missing & niggle);
-		co_strbuf_adds(&sb, " trained, so it rests");
+		co_strbuf_adds(&sb, " trained, so it is rested");
 		add_sites_ctx(&sb, b->ctx, missing & niggle);
 		co_strbuf_adds(&sb, " (A2 bent)");
 		co_session_add_why(b->s, "%s", sb.buf);

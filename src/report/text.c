@@ -41,6 +41,8 @@ void co_report_text_header(co_strbuf *out, const co_plan *plan)
 	}
 	for (size_t i = 0; i < plan->n_warnings; i++)
 		co_strbuf_addf(out, "warning: %s\n", plan->warnings[i]);
+	for (size_t i = 0; i < plan->n_notes; i++)
+		co_strbuf_addf(out, "note: %s\n", plan->notes[i]);
 	co_strbuf_addch(out, '\n');
 }
 

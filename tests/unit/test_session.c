@@ -521,7 +521,8 @@ static void a_niggle_swaps_for_the_regression_and_says_so(void **state)
 	assert_non_null(swapped);
 	assert_true(!strncmp(swapped->note, "A8: ", 4));
 	assert_true(strstr(swapped->note, "to spare") && strstr(swapped->note, "(achilles_left)"));
-	assert_true(has_why(&with, "A8:", "instead of"));
+	/* said in the item's note, not repeated as a why line */
+	assert_false(has_why(&with, "A8:", "instead of"));
 	/* A8 regress, never delete: the calves stay trained by a graded regression */
 	{
 		bool calves = false;
@@ -531,7 +532,7 @@ static void a_niggle_swaps_for_the_regression_and_says_so(void **state)
 				if (with.blocks[k].items[i].exercise->regions & CO_REGION_CALVES)
 					calves = true;
 		assert_true(calves);
-		assert_false(has_why(&with, "A8:", "rests"));
+		assert_false(has_why(&with, "A8:", "rested"));
 	}
 	/* without the niggle nothing was swapped */
 	assert_false(has_why(&without, "A8:", NULL));
