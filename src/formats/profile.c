@@ -35,6 +35,7 @@
 #include "carryover/athlete.h"
 #include "carryover/catalog.h"
 #include "carryover/error.h"
+#include "formats/profile_lifts.h"
 #include "util/ini.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
@@ -141,70 +142,6 @@ static int parse_num(double *out, const char *field, const char *v, double lo, d
 	return CO_OK;
 nan:
 	return co_error_set(CO_EINPUT, "%s must be a number, got '%.40s'", field, v);
-}
-
-/*
- * A [lifts] value (METHOD A9, docs/profile.md): "80 x 8" or "80 x 8 @ 7.5"
- * (a recent set; RPE 8 when not given), "e1rm 100", or a bare number (read
- * as an e1RM; `profile check` warns it is ambiguous).
- */
-static int parse_lift(co_lift *l, const char *field, const char *v)
-{
-	const char *expect = "expected LOAD x REPS [@ RPE], e1rm LOAD or LOAD";
-	char *end;
-	double x;
-
-	memset(l, 0, sizeof(*l));
-	if (!strncasecmp(v, "e1rm", 4)) {
-		const char *n = v + 4;
-
-		while (*n == ' ' || *n == '\t')
-			n++;
-		if (parse_num(&x, field, n, 0.25, LIFT_MAX, NULL))
-			return CO_EINPUT;
-		l->load = x;
-		l->form = CO_LIFT_E1RM;
-		return CO_OK;
-	}
-	x = strtod(v, &end);
-	if (end == v || !isfinite(x) || isspace((unsigned char)*v))
-		return co_error_set(CO_EINPUT, "%s: '%.40s' (%s)", field, v, expect);
-	while (*end == ' ' || *end == '\t')
-		end++;
-	if (!*end)
-		return parse_num(&l->load, field, v, 0.25, LIFT_MAX, NULL);
-	if ((*end != 'x' && *end != 'X') || x < 0.25 || x > LIFT_MAX)
-		return co_error_set(CO_EINPUT, "%s: '%.40s' (%s; the load between 0.25 and %g)",
-				    field, v, expect, (double)LIFT_MAX);
-	l->load = x;
-	l->form = CO_LIFT_SET;
-	l->rpe = CO_LIFT_DEFAULT_RPE;
-	{
-		const char *r = end + 1;
-		long reps;
-		char *e2;
-
-		reps = strtol(r, &e2, 10);
-		if (e2 == r || reps < 1 || reps > 20)
-			return co_error_set(CO_EINPUT, "%s: '%.40s' (%s; reps 1-20)", field, v, expect);
-		l->reps = (int)reps;
-		while (*e2 == ' ' || *e2 == '\t')
-			e2++;
-		if (*e2 == '@') {
-			double rpe = strtod(e2 + 1, &end);
-
-			if (end == e2 + 1 || rpe < 5 || rpe > 10)
-				return co_error_set(CO_EINPUT, "%s: '%.40s' (%s; RPE 5-10)", field, v,
-						    expect);
-			l->rpe = rpe;
-			e2 = end;
-			while (*e2 == ' ' || *e2 == '\t')
-				e2++;
-		}
-		if (*e2)
-			return co_error_set(CO_EINPUT, "%s: '%.40s' (%s)", field, v, expect);
-	}
-	return CO_OK;
 }
 
 static int parse_bool(bool *out, const char *field, const char *v)
@@ -560,7 +497,7 @@ static int apply(co_profile *p, int kind, size_t race, int id, const co_exercise
 	if (kind == SEC_LIFTS) {
 		co_lift l = {0};
 
-		if (parse_lift(&l, ex->id, v))
+		if (co_profile_parse_lift(&l, ex->id, v, LIFT_MAX))
 			return CO_EINPUT;
 		for (size_t i = 0; i < p->n_lifts; i++) {
 			if (!strcmp(p->lifts[i].exercise, ex->id)) {

@@ -39,9 +39,9 @@
 #include "lib/method.h"
 #include "lib/prescribe.h"
 #include "lib/session.h"
+#include "lib/session_builder.h"
 #include "util/strbuf.h"
 
-#define MAX_SLOTS 32
 #define MAX_CANDIDATES 256
 #define POOL_MAX 3        /* variants rotated per slot */
 #define SCORE_STEP 10000  /* one level, the focus's side, ... (see score()) */
@@ -49,28 +49,6 @@
 #define DEFAULT_BUDGET 45 /* B4 */
 /* A9: equipment that loads a lift in small steps (not one kettlebell, not a band) */
 #define PROGRESSIVE_EQUIPMENT (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR | CO_EQUIP_DUMBBELLS)
-
-typedef struct slot {
-	co_item item;
-	co_block_kind kind;
-	unsigned flags; /* CO_DOSE_* */
-	int prio;       /* accessories: the lowest is trimmed first (B4) */
-	bool keep;      /* A4 lower-leg work: sets may shrink, never dropped */
-	bool trimmed;   /* B4 took sets off it */
-} slot;
-
-typedef struct builder {
-	const co_session_ctx *ctx;
-	const co_profile *p;
-	co_session *s;
-	co_focus focus;
-	co_dose_ctx dose; /* what prescribe.c reads of ctx */
-	co_dose_mode mode;
-	int block;     /* variant block (week_index over 3-4 weeks) */
-	int budget;    /* minutes (B4) */
-	slot slots[MAX_SLOTS];
-	size_t n;
-} builder;
 
 /* What a slot asks for. */
 typedef struct want {
@@ -918,166 +896,21 @@ static slot *build_calf_test(builder *b)
 	return sl;
 }
 
-/* ---- time budget (B4) ------------------------------------------------- */
+/* ---- time budget (B4): session_budget.c ------------------------------- */
 
-static int total_seconds(const builder *b)
+const char *co_sb_ex_name(const co_exercise *ex)
 {
-	int t = 0;
-	bool warm = false, cool = false;
-
-	for (size_t i = 0; i < b->n; i++) {
-		const slot *sl = &b->slots[i];
-
-		if (sl->kind == CO_BLOCK_WARMUP)
-			warm = true;
-		else if (sl->kind == CO_BLOCK_COOLDOWN)
-			cool = true;
-		else
-			t += co_prescribe_seconds(&sl->item, sl->kind, &b->dose, b->focus);
-	}
-	if (warm)
-		t += CO_WARMUP_SECONDS;
-	if (cool)
-		t += b->mode.recovery ? 2 * CO_COOLDOWN_SECONDS : CO_COOLDOWN_SECONDS;
-	return t;
+	return ex_name(ex);
 }
 
-static void list_add(co_strbuf *sb, const char *name)
+unsigned co_sb_trained(const builder *b, size_t skip)
 {
-	if (strstr(sb->buf, name))
-		return;
-	if (sb->len)
-		co_strbuf_adds(sb, ", ");
-	co_strbuf_adds(sb, name);
+	return trained_regions(b, skip);
 }
 
-/* The lowest-priority accessory matching a test; the later one on ties. */
-static ptrdiff_t lowest(const builder *b, bool dropping)
+void co_sb_remove_slot(builder *b, size_t i)
 {
-	ptrdiff_t best = -1;
-
-	for (size_t i = 0; i < b->n; i++) {
-		const slot *sl = &b->slots[i];
-
-		if (sl->kind != CO_BLOCK_ACCESSORY)
-			continue;
-		if (dropping) {
-			unsigned others = trained_regions(b, i);
-
-			if (sl->keep || (sl->item.exercise->regions & CO_REGIONS_A2 & ~others))
-				continue;
-		} else if (sl->item.sets <= 1) {
-			continue;
-		}
-		if (best < 0 || sl->prio <= b->slots[best].prio)
-			best = (ptrdiff_t)i;
-	}
-	return best;
-}
-
-/* The fullest main lift with more than `floor` sets; the later one on ties. */
-static ptrdiff_t fullest_main(const builder *b, int floor)
-{
-	ptrdiff_t best = -1;
-
-	for (size_t k = 0; k < b->n; k++) {
-		const slot *sl = &b->slots[k];
-
-		if (sl->kind == CO_BLOCK_MAIN && sl->item.sets > floor &&
-		    (best < 0 || sl->item.sets >= b->slots[best].item.sets))
-			best = (ptrdiff_t)k;
-	}
-	return best;
-}
-
-/* The last main lift that is neither the lead (B2) nor the last one for an A2 region. */
-static ptrdiff_t droppable_main(const builder *b)
-{
-	ptrdiff_t last = -1;
-	size_t seen = 0;
-
-	for (size_t k = 0; k < b->n; k++) {
-		const slot *sl = &b->slots[k];
-
-		if (sl->kind != CO_BLOCK_MAIN || (sl->flags & CO_DOSE_TEST))
-			continue;
-		if (seen++ == 0)
-			continue;
-		if (sl->item.exercise->regions & CO_REGIONS_A2 & ~trained_regions(b, k))
-			continue;
-		last = (ptrdiff_t)k;
-	}
-	return seen > 2 ? last : -1;
-}
-
-/*
- * Trim to the budget (B4, and D5's "cut accessories first"): accessory sets
- * first, then accessory items (never A4 lower-leg work, session B's
- * anti-rotation lead, nor the last exercise for an A2 region); only then the
- * main lifts: down to 2 sets each, then the third lift goes (two lifts of 2
- * sets beat three single sets), then down to 1 set.
- */
-static void fit_budget(builder *b)
-{
-	co_strbuf fewer, dropped, mains, mains_dropped;
-	int limit = b->budget * 60;
-
-	co_strbuf_init(&fewer);
-	co_strbuf_init(&dropped);
-	co_strbuf_init(&mains);
-	co_strbuf_init(&mains_dropped);
-	while (total_seconds(b) > limit) {
-		ptrdiff_t i = lowest(b, false);
-
-		if (i >= 0) {
-			b->slots[i].item.sets--;
-			list_add(&fewer, ex_name(b->slots[i].item.exercise));
-			continue;
-		}
-		i = lowest(b, true);
-		if (i >= 0) {
-			list_add(&dropped, ex_name(b->slots[i].item.exercise));
-			remove_slot(b, (size_t)i);
-			continue;
-		}
-		i = fullest_main(b, 2);
-		if (i >= 0) {
-			b->slots[i].item.sets--;
-			list_add(&mains, ex_name(b->slots[i].item.exercise));
-			continue;
-		}
-		i = droppable_main(b);
-		if (i >= 0) {
-			list_add(&mains_dropped, ex_name(b->slots[i].item.exercise));
-			remove_slot(b, (size_t)i);
-			continue;
-		}
-		i = fullest_main(b, 1);
-		if (i < 0)
-			break;
-		b->slots[i].item.sets--;
-		list_add(&mains, ex_name(b->slots[i].item.exercise));
-	}
-	if (fewer.len)
-		co_session_add_why(b->s, "B4: trimmed %s to fewer sets to fit %d min", fewer.buf,
-				   b->budget);
-	if (dropped.len)
-		co_session_add_why(b->s, "B4: dropped %s to fit %d min", dropped.buf, b->budget);
-	if (mains.len)
-		co_session_add_why(b->s, "B4: accessories at their minimum, so main lifts lose sets "
-					 "to fit %d min: %s",
-				   b->budget, mains.buf);
-	if (mains_dropped.len)
-		co_session_add_why(b->s, "B4: accessories at their minimum, so %s is left out to "
-					 "fit %d min",
-				   mains_dropped.buf, b->budget);
-	if (total_seconds(b) > limit)
-		co_session_add_why(b->s, "B4: the shortest session is %d min, over the %d min budget",
-				   (total_seconds(b) + 59) / 60, b->budget);
-	co_strbuf_release(&fewer);
-	co_strbuf_release(&dropped);
-	co_strbuf_release(&mains);
-	co_strbuf_release(&mains_dropped);
+	remove_slot(b, i);
 }
 
 /* ---- dosing, assembly ------------------------------------------------- */
@@ -1273,9 +1106,9 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 			b->slots[i].item.seconds = 0;
 			b->slots[i].item.tempo = NULL;
 		}
-	fit_budget(b);
+	co_sb_fit_budget(b);
 	finish_doses(b);
-	s->minutes = (total_seconds(b) + 59) / 60;
+	s->minutes = (co_sb_total_seconds(b) + 59) / 60;
 
 	if (ctx->strides_allowed && ctx->profile->strides && !b->mode.taper && !b->mode.deload &&
 	    !b->mode.recovery && b->focus != CO_FOCUS_TEST &&
