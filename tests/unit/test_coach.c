@@ -132,6 +132,7 @@ static co_profile *marathon_with(const char *site)
 
 static const char *const coach_profiles[] = {
 	"masters_marathon_knee.ini", "novice_5k_band.ini", "intervals_tts_long_sun.ini",
+	"intervals_tts_long_sun_double.ini", "lifts_forms.ini",
 	"ultra_back_to_back.ini", "lb_dumbbell_home.ini", "no_race_one.ini",
 	"no_race_three.ini", "key_every_day.ini", NULL,
 };
