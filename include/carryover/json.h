@@ -1,7 +1,7 @@
 /*
- * The plan and the exercise catalogue as JSON (src/formats/json.c, the only
- * file that uses the JSON library; the activity documents it also writes
- * are declared in carryover/import.h).
+ * The plan, the exercise catalogue and the commands' small documents as
+ * JSON (src/formats/json*.c, the only files that use the JSON library; the
+ * activity documents they also write are declared in carryover/import.h).
  *
  * The plan: the contract of DESIGN.md ("The plan contract"), documented
  * field by field in docs/plan-json.md. `carryover plan --json` and the
@@ -68,6 +68,21 @@ int co_check_result_to_json(char **out, const struct co_check_result *r);
  * null). docs/cli/profile.md.
  */
 int co_profile_check_to_json(char **out, const co_profile *p, const char *error);
+
+/** One athlete of `carryover athletes --json` (strings not owned). */
+typedef struct co_json_athlete {
+	const char *name;
+	bool current;            /* the current athlete */
+	int profile_version;     /* 0: no profile stored (null) */
+	const char *profile_source; /* the file the profile came from, or NULL */
+} co_json_athlete;
+
+/*
+ * `carryover athletes --json`: an array, one athlete a line:
+ * [{"name", "current", "profile_version", "profile_source"}].
+ * docs/cli/athletes.md. *out is new; the caller frees it.
+ */
+int co_athletes_to_json(char **out, const co_json_athlete *list, size_t n);
 
 /**
  * Parse a plan written by co_plan_to_json() (or by hand, to the contract).

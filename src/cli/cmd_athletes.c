@@ -14,11 +14,13 @@
  * need the JSON library, which only src/formats/json.c includes.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "carryover/carryover.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
+#include "util/strbuf.h"
 
 static bool json;
 
@@ -39,42 +41,23 @@ static void usage(FILE *f)
 	co_opt_help(f, athletes_opts);
 }
 
-static void put_json_string(const char *s)
+/* The list as JSON (formats/json_report.c writes it); 0 or the exit code. */
+static int print_json(const co_store_athlete *list, size_t n)
 {
-	if (!s) {
-		fputs("null", stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	co_json_athlete *rows = co_xcalloc(n ? n : 1, sizeof(*rows));
+	char *text = NULL;
+	int err;
 
-		if (c == '"' || c == '\\')
-			printf("\\%c", c);
-		else if (c < 0x20)
-			printf("\\u%04x", c);
-		else
-			putchar(c);
-	}
-	putchar('"');
-}
-
-static void print_json(const co_store_athlete *list, size_t n)
-{
-	fputs("[", stdout);
-	for (size_t i = 0; i < n; i++) {
-		fputs(i ? ",\n  {\"name\": " : "\n  {\"name\": ", stdout);
-		put_json_string(list[i].name);
-		printf(", \"current\": %s, \"profile_version\": ", list[i].current ? "true" : "false");
-		if (list[i].profile_version)
-			printf("%d", list[i].profile_version);
-		else
-			fputs("null", stdout);
-		fputs(", \"profile_source\": ", stdout);
-		put_json_string(list[i].source_path);
-		fputs("}", stdout);
-	}
-	fputs(n ? "\n]\n" : "]\n", stdout);
+	for (size_t i = 0; i < n; i++)
+		rows[i] = (co_json_athlete){list[i].name, list[i].current, list[i].profile_version,
+					    list[i].source_path};
+	err = co_athletes_to_json(&text, rows, n);
+	free(rows);
+	if (err < 0)
+		return co_cli_fail(err);
+	fputs(text, stdout);
+	free(text);
+	return CO_EXIT_OK;
 }
 
 static void print_text(const co_store_athlete *list, size_t n)
@@ -155,11 +138,12 @@ int cmd_athletes(co_cli *cli, int argc, char **argv)
 		rc = co_cli_fail(rc);
 		goto done;
 	}
-	if (json)
-		print_json(list, n);
-	else
+	if (json) {
+		rc = print_json(list, n);
+	} else {
 		print_text(list, n);
-	rc = CO_EXIT_OK;
+		rc = CO_EXIT_OK;
+	}
 done:
 	co_store_athlete_list_free(list, n);
 	co_opt_list_release(&operands);

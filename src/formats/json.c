@@ -1,14 +1,13 @@
 /*
- * Every JSON document carryover reads or writes; the only file that
- * includes jansson (DESIGN.md). Four kinds:
+ * The plan and the catalogue as JSON; with json_activity.c (imported
+ * activities), json_report.c (check, profile check, athletes) and
+ * json_values.c (the value helpers, json_int.h) the only files that include
+ * jansson. Here:
  *
- *   - the plan contract of DESIGN.md, both ways (docs/plan-json.md);
+ *   - the plan contract of DESIGN.md, both ways (docs/plan-json.md), and
+ *     one day of it (`session --json`);
  *   - the exercise catalogue (`carryover exercises --json`, `exercises
- *     show ID --json`);
- *   - imported activities (docs/cli/import.md): the laps_json and
- *     summary_json stored with each row, and the `activities --json` list
- *     built from stored rows, which repeats markers read back from each
- *     row's summary_json and embeds its laps_json.
+ *     show ID --json`).
  *
  * Writing builds a jansson tree in a fixed key order (insertion order,
  * JSON_PRESERVE_ORDER) and dumps it, so the same input always gives the
@@ -46,122 +45,10 @@
 #include "carryover/error.h"
 #include "carryover/import.h"
 #include "carryover/json.h"
+#include "formats/json_int.h"
 #include "util/isotime.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
-
-/* ---- writing: values ------------------------------------------------------ */
-
-/* Length of a valid UTF-8 sequence at s (at most n bytes), 0 when invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xE0) == 0xC0)
-		len = 2, cp = s[0] & 0x1F;
-	else if ((s[0] & 0xF0) == 0xE0)
-		len = 3, cp = s[0] & 0x0F;
-	else if ((s[0] & 0xF8) == 0xF0)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
-
-/*
- * A string; NULL gives null. jansson rejects invalid UTF-8, so when it does,
- * keep every valid sequence and replace each invalid byte with U+FFFD.
- */
-static json_t *jstr(const char *s)
-{
-	json_t *j;
-	co_strbuf sb = CO_STRBUF_INIT;
-	const unsigned char *p;
-	size_t n, k;
-
-	if (!s)
-		return json_null();
-	if ((j = json_string(s)))
-		return j;
-	p = (const unsigned char *)s;
-	for (n = strlen(s); n; p += k, n -= k) {
-		if ((k = utf8_len(p, n)) != 0) {
-			co_strbuf_add(&sb, p, k);
-		} else {
-			co_strbuf_adds(&sb, "\xEF\xBF\xBD");
-			k = 1;
-		}
-	}
-	j = json_string(sb.buf);
-	co_strbuf_release(&sb);
-	return j;
-}
-
-/* A plan number: an integer when whole, else rounded to three decimals. */
-static json_t *jnum(double v)
-{
-	if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
-		return json_integer((json_int_t)v);
-	if (!isfinite(v))
-		return json_null();
-	return json_real(round(v * 1000) / 1000);
-}
-
-/*
- * A measurement: an integer when whole, else rounded to `digits` significant
- * digits (and an integer if that makes it whole); null when not finite.
- */
-static json_t *jsig(double v, int digits)
-{
-	char buf[40];
-
-	if (!isfinite(v))
-		return json_null();
-	if (v != floor(v) || fabs(v) >= 1e15) {
-		snprintf(buf, sizeof(buf), "%.*g", digits, v);
-		v = strtod(buf, NULL);
-	}
-	if (v == floor(v) && fabs(v) < 1e15)
-		return json_integer((json_int_t)v);
-	return json_real(v);
-}
-
-/* A measurement that cannot be negative: negative (CO_UNKNOWN) is null. */
-static json_t *jamount(double v, int digits)
-{
-	return v < 0 ? json_null() : jsig(v, digits);
-}
-
-/* A count or an integer field: negative (unknown) is null. */
-static json_t *jcount(long long v)
-{
-	return v < 0 ? json_null() : json_integer(v);
-}
-
-static json_t *jdate(co_date d)
-{
-	char buf[11];
-
-	return json_string(co_date_format(d, buf));
-}
-
-static void set(json_t *obj, const char *key, json_t *value)
-{
-	json_object_set_new(obj, key, value ? value : json_null());
-}
 
 /* The bit sets of an exercise (catalog.h). */
 typedef enum bit_set { REGIONS, EQUIPMENT, CARRYOVER } bit_set;
@@ -178,99 +65,12 @@ static json_t *bit_names(bit_set set, unsigned bits)
 
 		if (!(bits & bit))
 			continue;
-		json_array_append_new(a, jstr(set == REGIONS ? co_region_name((co_region)bit) :
+		json_array_append_new(a, co_json_str(set == REGIONS ? co_region_name((co_region)bit) :
 					      set == EQUIPMENT ?
 					      co_equipment_name((co_equipment)bit) :
 					      co_carryover_name((co_carryover)bit)));
 	}
 	return a;
-}
-
-/* ---- writing: dumping ----------------------------------------------------- */
-
-/* Plans: indented for people, reals to 12 significant digits (after jnum's rounding). */
-#define PLAN_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12))
-/* Catalogue entries: one line each, ", " and ": " between members. */
-#define EXERCISE_FLAGS (JSON_PRESERVE_ORDER)
-/*
- * Activity documents: compact. 15 digits (DBL_DIG) print a real parsed from
- * a decimal of up to 15 digits as that decimal again, so values rounded by
- * jsig and values read back from stored JSON come out as they went in.
- */
-#define ACTIVITY_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
-
-/*
- * jansson's dump callback: append to a co_strbuf, writing U+FFFD as \ufffd.
- * jansson only cuts its output between code points, so the three bytes of
- * U+FFFD are never split across calls.
- */
-static int put_chunk(const char *buf, size_t size, void *data)
-{
-	co_strbuf *sb = data;
-	const char *p = buf, *end = buf + size, *q;
-
-	for (q = p; (q = memchr(q, '\xEF', (size_t)(end - q))) != NULL; ) {
-		if (end - q >= 3 && q[1] == '\xBF' && q[2] == '\xBD') {
-			co_strbuf_add(sb, p, (size_t)(q - p));
-			co_strbuf_adds(sb, "\\ufffd");
-			p = q += 3;
-		} else {
-			q++;
-		}
-	}
-	co_strbuf_add(sb, p, (size_t)(end - p));
-	return 0;
-}
-
-static int dump_into(co_strbuf *sb, const json_t *j, size_t flags)
-{
-	return j ? json_dump_callback(j, put_chunk, sb, flags) : -1;
-}
-
-/* Dump `root` (a new reference, released here) and `tail` into *out (caller frees). */
-static int finish(char **out, json_t *root, size_t flags, const char *tail, const char *what)
-{
-	co_strbuf sb = CO_STRBUF_INIT;
-	int rc = dump_into(&sb, root, flags);
-
-	json_decref(root);
-	*out = NULL;
-	if (rc < 0) {
-		co_strbuf_release(&sb);
-		return co_error_set(CO_ENOMEM, "out of memory writing %s as JSON", what);
-	}
-	co_strbuf_adds(&sb, tail);
-	*out = co_strbuf_detach(&sb);
-	return 0;
-}
-
-/*
- * A list with one element per line, "[\n<indent>A,\n<indent>B\n]\n" ("[]\n"
- * when empty): people and line tools (grep, head, wc -l) read the exercise
- * and activity lists as well as parsers do. `items` is released here.
- */
-static int finish_lines(char **out, json_t *items, size_t flags, const char *indent,
-			const char *what)
-{
-	co_strbuf sb = CO_STRBUF_INIT;
-	size_t i, n = json_array_size(items);
-	int rc = items ? 0 : -1;
-
-	*out = NULL;
-	co_strbuf_addch(&sb, '[');
-	for (i = 0; i < n && rc == 0; i++) {
-		co_strbuf_adds(&sb, i ? ",\n" : "\n");
-		co_strbuf_adds(&sb, indent);
-		rc = dump_into(&sb, json_array_get(items, i), flags);
-	}
-	json_decref(items);
-	if (rc < 0) {
-		co_strbuf_release(&sb);
-		return co_error_set(CO_ENOMEM, "out of memory writing %s as JSON", what);
-	}
-	co_strbuf_adds(&sb, n ? "\n]\n" : "]\n");
-	*out = co_strbuf_detach(&sb);
-	return 0;
 }
 
 /* ---- writing: the plan ----------------------------------------------------- */
@@ -289,7 +89,7 @@ static json_t *strings(char *const *v, size_t n)
 	json_t *a = json_array();
 
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, jstr(v[i]));
+		json_array_append_new(a, co_json_str(v[i]));
 	return a;
 }
 
@@ -298,32 +98,32 @@ static json_t *item_json(const co_item *it)
 	json_t *o = json_object();
 	const co_exercise *ex = it->exercise;
 
-	set(o, "exercise", jstr(ex ? ex->id : NULL));
-	set(o, "name", jstr(ex ? ex->name : NULL));
-	set(o, "pattern", jstr(ex ? co_pattern_name(ex->pattern) : NULL));
-	set(o, "regions", bit_names(REGIONS, ex ? ex->regions : 0));
-	set(o, "sets", json_integer(it->sets));
-	set(o, "reps", it->reps > 0 ? json_integer(it->reps) : json_null());
-	set(o, "seconds", it->seconds > 0 ? json_integer(it->seconds) : json_null());
-	set(o, "rpe", it->rpe > 0 ? jnum(it->rpe) : json_null());
-	set(o, "tempo", it->tempo ? jstr(it->tempo) : json_null());
-	set(o, "load", it->load >= 0 ? jnum(it->load) : json_null());
-	set(o, "note", it->note ? jstr(it->note) : json_null());
-	set(o, "rest_s", json_integer(it->rest_s));
+	co_json_set(o, "exercise", co_json_str(ex ? ex->id : NULL));
+	co_json_set(o, "name", co_json_str(ex ? ex->name : NULL));
+	co_json_set(o, "pattern", co_json_str(ex ? co_pattern_name(ex->pattern) : NULL));
+	co_json_set(o, "regions", bit_names(REGIONS, ex ? ex->regions : 0));
+	co_json_set(o, "sets", json_integer(it->sets));
+	co_json_set(o, "reps", it->reps > 0 ? json_integer(it->reps) : json_null());
+	co_json_set(o, "seconds", it->seconds > 0 ? json_integer(it->seconds) : json_null());
+	co_json_set(o, "rpe", it->rpe > 0 ? co_json_num(it->rpe) : json_null());
+	co_json_set(o, "tempo", it->tempo ? co_json_str(it->tempo) : json_null());
+	co_json_set(o, "load", it->load >= 0 ? co_json_num(it->load) : json_null());
+	co_json_set(o, "note", it->note ? co_json_str(it->note) : json_null());
+	co_json_set(o, "rest_s", json_integer(it->rest_s));
 	{
 		json_t *ramp = json_array();
 
 		for (size_t i = 0; i < it->n_ramp && i < CO_RAMP_MAX; i++) {
 			json_t *r = json_object();
 
-			set(r, "reps", json_integer(it->ramp[i].reps));
-			set(r, "load", jnum(it->ramp[i].load));
+			co_json_set(r, "reps", json_integer(it->ramp[i].reps));
+			co_json_set(r, "load", co_json_num(it->ramp[i].load));
 			json_array_append_new(ramp, r);
 		}
-		set(o, "ramp_sets", ramp);
+		co_json_set(o, "ramp_sets", ramp);
 	}
-	set(o, "load_basis", it->load_basis == CO_LOAD_TOTAL ? jstr("total") :
-			     it->load_basis == CO_LOAD_PER_HAND ? jstr("per_hand") : json_null());
+	co_json_set(o, "load_basis", it->load_basis == CO_LOAD_TOTAL ? co_json_str("total") :
+			     it->load_basis == CO_LOAD_PER_HAND ? co_json_str("per_hand") : json_null());
 	return o;
 }
 
@@ -331,17 +131,17 @@ static json_t *session_json(const co_session *s)
 {
 	json_t *o = json_object(), *blocks = json_array();
 
-	set(o, "date", jdate(s->date));
-	set(o, "focus", jstr(co_focus_name(s->focus)));
-	set(o, "minutes", json_integer(s->minutes));
-	set(o, "why", strings(s->why, s->n_why));
+	co_json_set(o, "date", co_json_date(s->date));
+	co_json_set(o, "focus", co_json_str(co_focus_name(s->focus)));
+	co_json_set(o, "minutes", json_integer(s->minutes));
+	co_json_set(o, "why", strings(s->why, s->n_why));
 	if (s->strides) {
 		json_t *st = json_object();
-		set(st, "reps", json_integer(s->strides_reps));
-		set(st, "seconds", json_integer(s->strides_seconds));
-		set(o, "strides", st);
+		co_json_set(st, "reps", json_integer(s->strides_reps));
+		co_json_set(st, "seconds", json_integer(s->strides_seconds));
+		co_json_set(o, "strides", st);
 	} else {
-		set(o, "strides", json_null());
+		co_json_set(o, "strides", json_null());
 	}
 	for (int k = 0; k < CO_BLOCK_COUNT; k++) {
 		const co_block *b = &s->blocks[k];
@@ -352,14 +152,14 @@ static json_t *session_json(const co_session *s)
 			continue;
 		bo = json_object();
 		items = json_array();
-		set(bo, "kind", jstr(co_block_kind_name((co_block_kind)k)));
+		co_json_set(bo, "kind", co_json_str(co_block_kind_name((co_block_kind)k)));
 		for (size_t i = 0; i < b->n_items; i++)
 			json_array_append_new(items, item_json(&b->items[i]));
-		set(bo, "items", items);
+		co_json_set(bo, "items", items);
 		json_array_append_new(blocks, bo);
 	}
-	set(o, "blocks", blocks);
-	set(o, "uid", jstr(s->uid));
+	co_json_set(o, "blocks", blocks);
+	co_json_set(o, "uid", co_json_str(s->uid));
 	return o;
 }
 
@@ -368,38 +168,38 @@ static json_t *week_json(const co_week *w)
 	json_t *o = json_object(), *runs = json_array(), *tests = json_array(),
 	       *sessions = json_array();
 
-	set(o, "index", json_integer(w->index));
-	set(o, "start", jdate(w->start));
-	set(o, "phase", jstr(co_phase_name(w->phase)));
-	set(o, "deload", json_boolean(w->deload));
+	co_json_set(o, "index", json_integer(w->index));
+	co_json_set(o, "start", co_json_date(w->start));
+	co_json_set(o, "phase", co_json_str(co_phase_name(w->phase)));
+	co_json_set(o, "deload", json_boolean(w->deload));
 	for (size_t i = 0; i < w->n_runs; i++) {
 		const co_plan_run *r = &w->runs[i];
 		json_t *ro = json_object();
 
-		set(ro, "date", jdate(r->date));
-		set(ro, "type", jstr(co_run_type_name(r->type)));
-		set(ro, "minutes", json_integer(r->minutes));
-		set(ro, "key", json_boolean(r->key));
-		set(ro, "distance_km", r->distance_km > 0 ? jnum(r->distance_km) : json_null());
-		set(ro, "source", jstr(run_source_name(r->source)));
+		co_json_set(ro, "date", co_json_date(r->date));
+		co_json_set(ro, "type", co_json_str(co_run_type_name(r->type)));
+		co_json_set(ro, "minutes", json_integer(r->minutes));
+		co_json_set(ro, "key", json_boolean(r->key));
+		co_json_set(ro, "distance_km", r->distance_km > 0 ? co_json_num(r->distance_km) : json_null());
+		co_json_set(ro, "source", co_json_str(run_source_name(r->source)));
 		json_array_append_new(runs, ro);
 	}
-	set(o, "runs", runs);
+	co_json_set(o, "runs", runs);
 	for (size_t i = 0; i < w->n_tests; i++) {
 		json_t *to = json_object();
 
-		set(to, "date", jdate(w->tests[i].date));
-		set(to, "kind", jstr(co_test_kind_name(w->tests[i].kind)));
+		co_json_set(to, "date", co_json_date(w->tests[i].date));
+		co_json_set(to, "kind", co_json_str(co_test_kind_name(w->tests[i].kind)));
 		json_array_append_new(tests, to);
 	}
-	set(o, "tests", tests);
+	co_json_set(o, "tests", tests);
 	for (size_t i = 0; i < w->n_sessions; i++)
 		json_array_append_new(sessions, session_json(&w->sessions[i]));
-	set(o, "sessions", sessions);
-	set(o, "run_minutes", json_integer(w->run_minutes));
-	set(o, "key_minutes", json_integer(w->key_minutes));
-	set(o, "volume", json_integer(w->volume));
-	set(o, "notes", strings(w->notes, w->n_notes));
+	co_json_set(o, "sessions", sessions);
+	co_json_set(o, "run_minutes", json_integer(w->run_minutes));
+	co_json_set(o, "key_minutes", json_integer(w->key_minutes));
+	co_json_set(o, "volume", json_integer(w->volume));
+	co_json_set(o, "notes", strings(w->notes, w->n_notes));
 	return o;
 }
 
@@ -409,24 +209,24 @@ int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks)
 	       *wa = json_array();
 	int written = 0;
 
-	set(root, "version", json_integer(CO_PLAN_JSON_VERSION));
-	set(athlete, "name", jstr(plan->athlete ? plan->athlete : ""));
-	set(athlete, "units", jstr(co_units_name(plan->units)));
-	set(root, "athlete", athlete);
-	set(root, "start", jdate(plan->start));
+	co_json_set(root, "version", json_integer(CO_PLAN_JSON_VERSION));
+	co_json_set(athlete, "name", co_json_str(plan->athlete ? plan->athlete : ""));
+	co_json_set(athlete, "units", co_json_str(co_units_name(plan->units)));
+	co_json_set(root, "athlete", athlete);
+	co_json_set(root, "start", co_json_date(plan->start));
 	for (size_t i = 0; i < plan->n_races; i++) {
 		const co_race *r = &plan->races[i];
 		json_t *ro = json_object();
 
-		set(ro, "name", jstr(r->name));
-		set(ro, "date", jdate(r->date));
-		set(ro, "distance_km", r->distance_km > 0 ? jnum(r->distance_km) : json_null());
-		set(ro, "priority", jstr(co_race_priority_name(r->priority)));
+		co_json_set(ro, "name", co_json_str(r->name));
+		co_json_set(ro, "date", co_json_date(r->date));
+		co_json_set(ro, "distance_km", r->distance_km > 0 ? co_json_num(r->distance_km) : json_null());
+		co_json_set(ro, "priority", co_json_str(co_race_priority_name(r->priority)));
 		json_array_append_new(races, ro);
 	}
-	set(root, "races", races);
-	set(root, "warnings", strings(plan->warnings, plan->n_warnings));
-	set(root, "notes", strings(plan->notes, plan->n_notes));
+	co_json_set(root, "races", races);
+	co_json_set(root, "warnings", strings(plan->warnings, plan->n_warnings));
+	co_json_set(root, "notes", strings(plan->notes, plan->n_notes));
 	for (size_t i = 0; i < plan->n_weeks; i++) {
 		const co_week *w = &plan->weeks[i];
 
@@ -438,8 +238,8 @@ int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks)
 		json_array_append_new(wa, week_json(w));
 		written++;
 	}
-	set(root, "weeks", wa);
-	return finish(out, root, PLAN_FLAGS, "", "the plan");
+	co_json_set(root, "weeks", wa);
+	return co_json_finish(out, root, PLAN_FLAGS, "", "the plan");
 }
 
 /* ---- writing: session, check and profile check (--json) -------------------- */
@@ -449,10 +249,10 @@ int co_day_to_json(char **out, const co_plan *plan, co_date day)
 	json_t *root = json_object(), *sessions = json_array(), *runs = json_array();
 	const co_week *w = co_plan_week_at(plan, day);
 
-	set(root, "version", json_integer(CO_PLAN_JSON_VERSION));
-	set(root, "date", jdate(day));
-	set(root, "week", w ? json_integer(w->index) : json_null());
-	set(root, "phase", w ? jstr(co_phase_name(w->phase)) : json_null());
+	co_json_set(root, "version", json_integer(CO_PLAN_JSON_VERSION));
+	co_json_set(root, "date", co_json_date(day));
+	co_json_set(root, "week", w ? json_integer(w->index) : json_null());
+	co_json_set(root, "phase", w ? co_json_str(co_phase_name(w->phase)) : json_null());
 	for (size_t i = 0; w && i < w->n_runs; i++) {
 		const co_plan_run *r = &w->runs[i];
 		json_t *ro;
@@ -460,18 +260,18 @@ int co_day_to_json(char **out, const co_plan *plan, co_date day)
 		if (r->date != day)
 			continue;
 		ro = json_object();
-		set(ro, "date", jdate(r->date));
-		set(ro, "type", jstr(co_run_type_name(r->type)));
-		set(ro, "minutes", json_integer(r->minutes));
-		set(ro, "key", json_boolean(r->key));
+		co_json_set(ro, "date", co_json_date(r->date));
+		co_json_set(ro, "type", co_json_str(co_run_type_name(r->type)));
+		co_json_set(ro, "minutes", json_integer(r->minutes));
+		co_json_set(ro, "key", json_boolean(r->key));
 		json_array_append_new(runs, ro);
 	}
-	set(root, "runs", runs);
+	co_json_set(root, "runs", runs);
 	for (size_t i = 0; w && i < w->n_sessions; i++)
 		if (w->sessions[i].date == day)
 			json_array_append_new(sessions, session_json(&w->sessions[i]));
-	set(root, "sessions", sessions);
-	return finish(out, root, PLAN_FLAGS, "\n", "the day");
+	co_json_set(root, "sessions", sessions);
+	return co_json_finish(out, root, PLAN_FLAGS, "\n", "the day");
 }
 
 /* ---- writing: the exercise catalogue ---------------------------------------- */
@@ -480,8 +280,8 @@ static json_t *range(int min, int max)
 {
 	json_t *o = json_object();
 
-	set(o, "min", json_integer(min));
-	set(o, "max", json_integer(max));
+	co_json_set(o, "min", json_integer(min));
+	co_json_set(o, "max", json_integer(max));
 	return o;
 }
 
@@ -489,36 +289,36 @@ static json_t *exercise_json(const co_exercise *e, bool with_why)
 {
 	json_t *o = json_object(), *aliases = json_array(), *fit = json_object();
 
-	set(o, "id", jstr(e->id));
-	set(o, "name", jstr(e->name));
+	co_json_set(o, "id", co_json_str(e->id));
+	co_json_set(o, "name", co_json_str(e->name));
 	for (size_t i = 0; e->aliases && e->aliases[i]; i++)
-		json_array_append_new(aliases, jstr(e->aliases[i]));
-	set(o, "aliases", aliases);
-	set(o, "pattern", jstr(co_pattern_name(e->pattern)));
-	set(o, "regions", bit_names(REGIONS, e->regions));
-	set(o, "unilateral", json_boolean(e->unilateral));
-	set(o, "equipment", bit_names(EQUIPMENT, e->equipment));
-	set(o, "level", jstr(co_level_name(e->level)));
-	set(o, "carryover", bit_names(CARRYOVER, e->carryover));
-	set(o, "ballistic", json_boolean(e->ballistic));
-	set(o, "compound", json_boolean(e->compound));
-	set(o, "tempo", jstr(e->tempo));
-	set(o, "reps", e->dose == CO_DOSE_REPS ? range(e->dose_min, e->dose_max) : json_null());
-	set(o, "seconds", e->dose == CO_DOSE_REPS ? json_null() : range(e->dose_min, e->dose_max));
-	set(o, "progression", jstr(e->progression));
-	set(o, "regression", jstr(e->regression));
-	set(fit, "category", json_integer(e->fit_category));
-	set(fit, "name", json_integer(e->fit_name));
-	set(o, "fit", fit);
-	set(o, "cue", jstr(e->cue));
+		json_array_append_new(aliases, co_json_str(e->aliases[i]));
+	co_json_set(o, "aliases", aliases);
+	co_json_set(o, "pattern", co_json_str(co_pattern_name(e->pattern)));
+	co_json_set(o, "regions", bit_names(REGIONS, e->regions));
+	co_json_set(o, "unilateral", json_boolean(e->unilateral));
+	co_json_set(o, "equipment", bit_names(EQUIPMENT, e->equipment));
+	co_json_set(o, "level", co_json_str(co_level_name(e->level)));
+	co_json_set(o, "carryover", bit_names(CARRYOVER, e->carryover));
+	co_json_set(o, "ballistic", json_boolean(e->ballistic));
+	co_json_set(o, "compound", json_boolean(e->compound));
+	co_json_set(o, "tempo", co_json_str(e->tempo));
+	co_json_set(o, "reps", e->dose == CO_DOSE_REPS ? range(e->dose_min, e->dose_max) : json_null());
+	co_json_set(o, "seconds", e->dose == CO_DOSE_REPS ? json_null() : range(e->dose_min, e->dose_max));
+	co_json_set(o, "progression", co_json_str(e->progression));
+	co_json_set(o, "regression", co_json_str(e->regression));
+	co_json_set(fit, "category", json_integer(e->fit_category));
+	co_json_set(fit, "name", json_integer(e->fit_name));
+	co_json_set(o, "fit", fit);
+	co_json_set(o, "cue", co_json_str(e->cue));
 	if (with_why)
-		set(o, "why", jstr(co_pattern_why(e->pattern)));
+		co_json_set(o, "why", co_json_str(co_pattern_why(e->pattern)));
 	return o;
 }
 
 int co_exercise_to_json(char **out, const co_exercise *e, bool with_why)
 {
-	return finish(out, exercise_json(e, with_why), EXERCISE_FLAGS, "\n", "an exercise");
+	return co_json_finish(out, exercise_json(e, with_why), EXERCISE_FLAGS, "\n", "an exercise");
 }
 
 int co_catalog_to_json(char **out, const co_catalog *cat, const co_exercise *const *list,
@@ -531,175 +331,7 @@ int co_catalog_to_json(char **out, const co_catalog *cat, const co_exercise *con
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(items, exercise_json(list ? list[i] : co_catalog_at(cat, i),
 							   false));
-	return finish_lines(out, items, EXERCISE_FLAGS, "  ", "the exercises");
-}
-
-/* ---- writing: imported activities --------------------------------------------- */
-
-/* Seconds per km; unknown (-1) without a distance. */
-static double pace(double seconds, double metres)
-{
-	if (seconds <= 0 || metres < 50)
-		return -1;
-	return seconds / (metres / 1000.0);
-}
-
-int co_activity_laps_to_json(char **out, const co_activity *act)
-{
-	json_t *laps = json_array();
-	char iso[32];
-
-	for (size_t i = 0; i < act->nlaps; i++) {
-		const co_lap *l = &act->laps[i];
-		double secs = l->moving > 0 ? l->moving : l->elapsed;
-		json_t *o = json_object();
-
-		set(o, "start", l->start > 0 ? jstr(co_import_iso_utc(l->start, iso)) : json_null());
-		set(o, "elapsed_s", jamount(l->elapsed, 10));
-		set(o, "moving_s", jamount(l->moving, 10));
-		set(o, "distance_m", jamount(l->distance, 10));
-		set(o, "avg_hr", l->avg_hr ? json_integer(l->avg_hr) : json_null());
-		set(o, "max_hr", l->max_hr ? json_integer(l->max_hr) : json_null());
-		set(o, "pace_s_per_km", jamount(pace(secs, l->distance), 6));
-		json_array_append_new(laps, o);
-	}
-	return finish(out, laps, ACTIVITY_FLAGS, "", "the laps");
-}
-
-int co_activity_summary_to_json(char **out, const co_activity *act,
-				const co_run_markers *m)
-{
-	json_t *o = json_object();
-	size_t hr = 0, pos = 0;
-
-	for (size_t i = 0; i < act->nsamples; i++) {
-		hr += act->samples[i].hr != 0;
-		pos += act->samples[i].lat != CO_NO_POS;
-	}
-	set(o, "format", jstr(act->format));
-	set(o, "type", jstr(co_run_type_name(m->type)));
-	set(o, "type_reason", jstr(m->reason));
-	set(o, "threshold_pace_s_per_km", m->threshold_pace > 0 ? jsig(m->threshold_pace, 6) :
-							      json_null());
-	set(o, "threshold_vdot", m->threshold_vdot > 0 ? jsig(m->threshold_vdot, 4) : json_null());
-	set(o, "ef", m->ef > 0 ? jsig(m->ef, 4) : json_null());
-	set(o, "decoupling", m->has_decoupling ? jsig(m->decoupling, 4) : json_null());
-	set(o, "samples", jcount((long long)act->nsamples));
-	set(o, "sample_stride_s", jcount(act->sample_stride));
-	set(o, "hr_samples", jcount((long long)hr));
-	set(o, "pos_samples", jcount((long long)pos));
-	set(o, "sub_sport_id", jcount(act->sub_sport));
-	set(o, "utc_offset_known", json_boolean(act->has_utc_offset));
-	set(o, "truncated", json_boolean(act->truncated));
-	return finish(out, o, ACTIVITY_FLAGS, "", "the activity summary");
-}
-
-/* Stored JSON text as a value: NULL gives `absent`, text that does not parse null. */
-static json_t *stored(const char *text, json_t *absent)
-{
-	json_t *j;
-
-	if (!text)
-		return absent;
-	json_decref(absent);
-	j = json_loads(text, 0, NULL);
-	return j ? j : json_null();
-}
-
-/* Top-level `key` of a stored summary (an object or anything else); null when absent. */
-static json_t *summary_value(const json_t *summary, const char *key)
-{
-	json_t *v = json_object_get(summary, key);
-
-	return v ? json_incref(v) : json_null();
-}
-
-static json_t *activity_json(const co_store_activity_row *r)
-{
-	json_t *o = json_object(), *summary = stored(r->summary_json, json_null());
-	double secs = r->moving_s > 0 ? r->moving_s : r->elapsed_s;
-	char iso[32], day[11];
-
-	set(o, "id", json_integer(r->id));
-	set(o, "start", jstr(co_import_iso_utc(r->start_utc, iso)));
-	set(o, "local_start", jstr(co_iso_local(iso, r->start_utc, r->utc_offset_s)));
-	set(o, "date", jstr(co_date_format(r->local_date, day)));
-	set(o, "sport", jstr(r->sport));
-	set(o, "sub_sport", jstr(r->sub_sport));
-	set(o, "type", summary_value(summary, "type"));
-	set(o, "duration_s", jamount(r->elapsed_s, 10));
-	set(o, "moving_s", jamount(r->moving_s, 10));
-	set(o, "distance_m", jamount(r->distance_m, 10));
-	set(o, "pace_s_per_km", jamount(pace(secs, r->distance_m), 6));
-	set(o, "avg_hr", jcount(r->avg_hr));
-	set(o, "max_hr", jcount(r->max_hr));
-	set(o, "ascent_m", jamount(r->ascent_m, 6));
-	set(o, "threshold_pace_s_per_km", summary_value(summary, "threshold_pace_s_per_km"));
-	set(o, "ef", summary_value(summary, "ef"));
-	set(o, "decoupling", summary_value(summary, "decoupling"));
-	set(o, "device", jstr(r->device));
-	set(o, "rpe", jamount(r->rpe, 3));
-	set(o, "feel", jcount(r->feel));
-	set(o, "laps", stored(r->laps_json, json_array()));
-	set(o, "source", jstr(r->source));
-	set(o, "hash", jstr(r->hash));
-	json_decref(summary);
-	return o;
-}
-
-int co_activities_to_json(char **out, const co_store_activity_row *rows, size_t n)
-{
-	json_t *items = json_array();
-
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(items, activity_json(&rows[i]));
-	return finish_lines(out, items, ACTIVITY_FLAGS, " ", "the activities");
-}
-
-int co_import_summary_to_json(char **out, const co_import_stats *st, bool complete,
-			      const co_import_reason *reasons, size_t n)
-{
-	json_t *o = json_object(), *list = json_array();
-	char day[11];
-
-	set(o, "complete", json_boolean(complete));
-	set(o, "imported", json_integer((json_int_t)st->imported));
-	set(o, "runs", json_integer((json_int_t)st->runs));
-	set(o, "first_date", st->imported ? jstr(co_date_format(st->first_day, day)) : json_null());
-	set(o, "last_date", st->imported ? jstr(co_date_format(st->last_day, day)) : json_null());
-	set(o, "replaced", json_integer((json_int_t)st->replaced));
-	set(o, "duplicates", json_integer((json_int_t)st->duplicates));
-	set(o, "skipped", json_integer((json_int_t)st->skipped));
-	set(o, "failed", json_integer((json_int_t)st->failed));
-	set(o, "ignored", json_integer((json_int_t)st->ignored));
-	set(o, "files", json_integer((json_int_t)st->files));
-	for (size_t i = 0; i < n; i++) {
-		json_t *r = json_object();
-
-		set(r, "outcome", jstr(reasons[i].outcome == CO_IMPORT_SKIPPED ? "skipped"
-									       : "duplicate"));
-		set(r, "reason", jstr(reasons[i].reason));
-		set(r, "count", json_integer((json_int_t)reasons[i].count));
-		json_array_append_new(list, r);
-	}
-	set(o, "reasons", list);
-	return finish(out, o, ACTIVITY_FLAGS, "\n", "the import summary");
-}
-
-int co_activity_row_to_json(char **out, const co_store_activity_row *row)
-{
-	co_strbuf sb = CO_STRBUF_INIT;
-	json_t *o = activity_json(row);
-	int rc = o ? dump_into(&sb, o, ACTIVITY_FLAGS) : -1;
-
-	*out = NULL;
-	json_decref(o);
-	if (rc < 0) {
-		co_strbuf_release(&sb);
-		return co_error_set(CO_ENOMEM, "out of memory writing an activity as JSON");
-	}
-	*out = co_strbuf_detach(&sb);
-	return 0;
+	return co_json_finish_lines(out, items, EXERCISE_FLAGS, "  ", "the exercises");
 }
 
 /* ---- reading ------------------------------------------------------------- */

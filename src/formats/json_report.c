@@ -1,272 +1,174 @@
 /*
- * The small JSON documents of `check --json` and `profile check --json`
- * (include/carryover/json.h; shapes in docs/cli/check.md and
- * docs/cli/profile.md).
- *
- * They are written here by hand, not with jansson: only json.c includes
- * jansson (DESIGN.md), and json.c is at its size limit. What they need is
- * little: objects, arrays, strings (escaped as RFC 8259 says, UTF-8 passed
- * through), integers, numbers, booleans and null, indented by two spaces
- * with one member per line as the plan JSON is. A writer keeps its depth
- * and whether the current container already has a member.
+ * The small JSON documents of the commands (include/carryover/json.h):
+ * `check --json`, `profile check --json` (shapes in docs/cli/check.md and
+ * docs/cli/profile.md) and `athletes --json` (docs/cli/athletes.md). They
+ * are written like the plan: a jansson tree in a fixed key order, dumped
+ * two-space indented with one member per line (the athletes list: one
+ * athlete per line), through the helpers of json_int.h.
  */
-#include <math.h>
 #include <stdbool.h>
-#include <stdio.h>
-#include <string.h>
+#include <stddef.h>
 
 #include "carryover/check.h"
 #include "carryover/error.h"
 #include "carryover/json.h"
-#include "util/strbuf.h"
+#include "formats/json_int.h"
 
-typedef struct jw {
-	co_strbuf sb;
-	int depth;
-	bool first; /* no member yet in the open container */
-} jw;
-
-static void newline(jw *w)
+static json_t *string_list(const char *const *v, size_t n)
 {
-	co_strbuf_addch(&w->sb, '\n');
-	for (int i = 0; i < w->depth; i++)
-		co_strbuf_adds(&w->sb, "  ");
-}
+	json_t *a = json_array();
 
-static void str(jw *w, const char *s)
-{
-	co_strbuf_addch(&w->sb, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\') {
-			co_strbuf_addch(&w->sb, '\\');
-			co_strbuf_addch(&w->sb, (char)*p);
-		} else if (*p == '\n') {
-			co_strbuf_adds(&w->sb, "\\n");
-		} else if (*p == '\t') {
-			co_strbuf_adds(&w->sb, "\\t");
-		} else if (*p < 0x20 || *p == 0x7f) {
-			co_strbuf_addf(&w->sb, "\\u%04x", *p);
-		} else {
-			co_strbuf_addch(&w->sb, (char)*p);
-		}
-	}
-	co_strbuf_addch(&w->sb, '"');
-}
-
-/* Start a member (key may be NULL inside an array). */
-static void member(jw *w, const char *key)
-{
-	if (w->depth > 0) {
-		if (!w->first)
-			co_strbuf_addch(&w->sb, ',');
-		newline(w);
-	}
-	w->first = false;
-	if (key) {
-		str(w, key);
-		co_strbuf_adds(&w->sb, ": ");
-	}
-}
-
-static void open_(jw *w, const char *key, char c)
-{
-	member(w, key);
-	co_strbuf_addch(&w->sb, c);
-	w->depth++;
-	w->first = true;
-}
-
-static void close_(jw *w, char c)
-{
-	w->depth--;
-	if (!w->first)
-		newline(w);
-	co_strbuf_addch(&w->sb, c);
-	w->first = false;
-}
-
-static void kstr(jw *w, const char *key, const char *v)
-{
-	member(w, key);
-	if (v)
-		str(w, v);
-	else
-		co_strbuf_adds(&w->sb, "null");
-}
-
-static void kint(jw *w, const char *key, long long v)
-{
-	member(w, key);
-	co_strbuf_addf(&w->sb, "%lld", v);
-}
-
-/* As the plan JSON writes numbers: whole ones as integers, others to 3 places. */
-static void knum(jw *w, const char *key, double v)
-{
-	member(w, key);
-	if (!isfinite(v))
-		co_strbuf_adds(&w->sb, "null");
-	else if (v == floor(v) && fabs(v) < 1e15)
-		co_strbuf_addf(&w->sb, "%.0f", v);
-	else
-		co_strbuf_addf(&w->sb, "%.12g", round(v * 1000) / 1000);
-}
-
-static void kbool(jw *w, const char *key, bool v)
-{
-	member(w, key);
-	co_strbuf_adds(&w->sb, v ? "true" : "false");
-}
-
-static void knull(jw *w, const char *key)
-{
-	member(w, key);
-	co_strbuf_adds(&w->sb, "null");
-}
-
-static void kdate(jw *w, const char *key, co_date d)
-{
-	char buf[11];
-
-	kstr(w, key, co_date_format(d, buf));
-}
-
-static int done(char **out, jw *w)
-{
-	co_strbuf_addch(&w->sb, '\n');
-	*out = co_strbuf_detach(&w->sb);
-	return CO_OK;
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, co_json_str(v[i]));
+	return a;
 }
 
 int co_check_result_to_json(char **out, const co_check_result *r)
 {
-	jw w = {CO_STRBUF_INIT, 0, true};
+	json_t *root = json_object(), *skipped = json_array(), *violations = json_array();
 
-	open_(&w, NULL, '{');
-	kint(&w, "version", CO_PLAN_JSON_VERSION);
-	open_(&w, "checked", '[');
-	for (size_t i = 0; i < r->n_checked; i++)
-		kstr(&w, NULL, r->checked[i]);
-	close_(&w, ']');
-	open_(&w, "skipped", '[');
+	co_json_set(root, "version", json_integer(CO_PLAN_JSON_VERSION));
+	co_json_set(root, "checked", string_list(r->checked, r->n_checked));
 	for (size_t i = 0; i < r->n_skipped; i++) {
-		open_(&w, NULL, '{');
-		kstr(&w, "rule", r->skipped[i].rule);
-		kbool(&w, "partial", r->skipped[i].partial);
-		kstr(&w, "reason", r->skipped[i].reason);
-		close_(&w, '}');
+		json_t *o = json_object();
+
+		co_json_set(o, "rule", co_json_str(r->skipped[i].rule));
+		co_json_set(o, "partial", json_boolean(r->skipped[i].partial));
+		co_json_set(o, "reason", co_json_str(r->skipped[i].reason));
+		json_array_append_new(skipped, o);
 	}
-	close_(&w, ']');
-	open_(&w, "violations", '[');
+	co_json_set(root, "skipped", skipped);
 	for (size_t i = 0; i < r->n_violations; i++) {
 		const co_violation *v = &r->violations[i];
+		json_t *o = json_object();
 
-		open_(&w, NULL, '{');
-		kstr(&w, "rule", v->rule);
-		kdate(&w, "date", v->date);
-		kstr(&w, "reason", v->reason);
-		kbool(&w, "explained", v->explained);
-		kstr(&w, "explanation", v->explanation);
-		close_(&w, '}');
+		co_json_set(o, "rule", co_json_str(v->rule));
+		co_json_set(o, "date", co_json_date(v->date));
+		co_json_set(o, "reason", co_json_str(v->reason));
+		co_json_set(o, "explained", json_boolean(v->explained));
+		co_json_set(o, "explanation", co_json_str(v->explanation));
+		json_array_append_new(violations, o);
 	}
-	close_(&w, ']');
-	kint(&w, "weeks", (long long)r->n_weeks);
-	kint(&w, "sessions", (long long)r->n_sessions);
-	kint(&w, "unexplained", (long long)r->n_unexplained);
-	kint(&w, "explained", (long long)(r->n_violations - r->n_unexplained));
-	close_(&w, '}');
-	return done(out, &w);
+	co_json_set(root, "violations", violations);
+	co_json_set(root, "weeks", json_integer((json_int_t)r->n_weeks));
+	co_json_set(root, "sessions", json_integer((json_int_t)r->n_sessions));
+	co_json_set(root, "unexplained", json_integer((json_int_t)r->n_unexplained));
+	co_json_set(root, "explained", json_integer((json_int_t)(r->n_violations - r->n_unexplained)));
+	return co_json_finish(out, root, CO_JSON_DOC_FLAGS, "\n", "the check");
 }
 
-static void bits(jw *w, const char *key, unsigned set, unsigned count, bool regions)
+/* The names of the bits set in `set` (regions or equipment), lowest first. */
+static json_t *bit_words(unsigned set, unsigned count, bool regions)
 {
-	open_(w, key, '[');
+	json_t *a = json_array();
+
 	for (unsigned i = 0; i < count; i++)
 		if (set & (1u << i))
-			kstr(w, NULL, regions ? co_region_name((co_region)(1u << i))
-					      : co_equipment_name((co_equipment)(1u << i)));
-	close_(w, ']');
+			json_array_append_new(a, co_json_str(regions ?
+				co_region_name((co_region)(1u << i)) :
+				co_equipment_name((co_equipment)(1u << i))));
+	return a;
 }
 
-static void profile(jw *w, const co_profile *p)
+static const char *lift_form_name(co_lift_form f)
 {
-	open_(w, "profile", '{');
-	kstr(w, "name", p->name);
-	kstr(w, "level", co_level_name(p->level));
-	kstr(w, "units", co_units_name(p->units));
-	if (p->body_mass > 0)
-		knum(w, "body_mass", p->body_mass);
-	else
-		knull(w, "body_mass");
-	bits(w, "equipment", p->equipment, CO_EQUIP_COUNT, false);
-	kint(w, "sessions_per_week", p->sessions_per_week);
-	kint(w, "session_minutes", p->session_minutes);
-	kbool(w, "double_days", p->double_days);
-	kdate(w, "start", p->start);
-	kint(w, "deload_every", p->deload_every);
-	knum(w, "acwr_threshold", p->acwr_threshold);
-	knum(w, "plate_step", p->plate_step);
-	knum(w, "dumbbell_step", p->dumbbell_step);
-	kbool(w, "plyometrics", p->plyometrics);
-	kbool(w, "strides", p->strides);
-	kstr(w, "runs", p->runs_file);
-	open_(w, "week", '[');
-	for (int d = 0; d < 7; d++) {
-		open_(w, NULL, '{');
-		kstr(w, "day", co_weekday_short((co_weekday)d));
-		kstr(w, "type", co_run_type_name(p->week[d].type));
-		kint(w, "minutes", p->week[d].minutes);
-		kbool(w, "key", co_run_type_is_key(p->week[d].type));
-		close_(w, '}');
+	switch (f) {
+	case CO_LIFT_SET: return "set";
+	case CO_LIFT_E1RM: return "e1rm";
+	default: return "bare";
 	}
-	close_(w, ']');
-	open_(w, "races", '[');
+}
+
+static json_t *profile_json(const co_profile *p)
+{
+	json_t *o = json_object(), *week = json_array(), *races = json_array();
+	json_t *lifts = json_array(), *niggles = json_array();
+
+	co_json_set(o, "name", co_json_str(p->name));
+	co_json_set(o, "level", co_json_str(co_level_name(p->level)));
+	co_json_set(o, "units", co_json_str(co_units_name(p->units)));
+	co_json_set(o, "body_mass", p->body_mass > 0 ? co_json_num(p->body_mass) : json_null());
+	co_json_set(o, "equipment", bit_words(p->equipment, CO_EQUIP_COUNT, false));
+	co_json_set(o, "sessions_per_week", json_integer(p->sessions_per_week));
+	co_json_set(o, "session_minutes", json_integer(p->session_minutes));
+	co_json_set(o, "double_days", json_boolean(p->double_days));
+	co_json_set(o, "start", co_json_date(p->start));
+	co_json_set(o, "deload_every", json_integer(p->deload_every));
+	co_json_set(o, "acwr_threshold", co_json_num(p->acwr_threshold));
+	co_json_set(o, "plate_step", co_json_num(p->plate_step));
+	co_json_set(o, "dumbbell_step", co_json_num(p->dumbbell_step));
+	co_json_set(o, "plyometrics", json_boolean(p->plyometrics));
+	co_json_set(o, "strides", json_boolean(p->strides));
+	co_json_set(o, "runs", co_json_str(p->runs_file));
+	for (int d = 0; d < 7; d++) {
+		json_t *day = json_object();
+
+		co_json_set(day, "day", co_json_str(co_weekday_short((co_weekday)d)));
+		co_json_set(day, "type", co_json_str(co_run_type_name(p->week[d].type)));
+		co_json_set(day, "minutes", json_integer(p->week[d].minutes));
+		co_json_set(day, "key", json_boolean(co_run_type_is_key(p->week[d].type)));
+		json_array_append_new(week, day);
+	}
+	co_json_set(o, "week", week);
 	for (size_t i = 0; i < p->n_races; i++) {
 		const co_race *r = &p->races[i];
+		json_t *ro = json_object();
 
-		open_(w, NULL, '{');
-		kstr(w, "name", r->name);
-		kdate(w, "date", r->date);
-		if (r->distance_km > 0)
-			knum(w, "distance_km", r->distance_km);
-		else
-			knull(w, "distance_km");
-		kstr(w, "priority", co_race_priority_name(r->priority));
-		close_(w, '}');
+		co_json_set(ro, "name", co_json_str(r->name));
+		co_json_set(ro, "date", co_json_date(r->date));
+		co_json_set(ro, "distance_km", r->distance_km > 0 ? co_json_num(r->distance_km) : json_null());
+		co_json_set(ro, "priority", co_json_str(co_race_priority_name(r->priority)));
+		json_array_append_new(races, ro);
 	}
-	close_(w, ']');
-	open_(w, "lifts", '[');
+	co_json_set(o, "races", races);
 	for (size_t i = 0; i < p->n_lifts; i++) {
-		open_(w, NULL, '{');
-		kstr(w, "exercise", p->lifts[i].exercise);
-		knum(w, "load", p->lifts[i].load);
-		close_(w, '}');
+		const co_lift *l = &p->lifts[i];
+		json_t *lo = json_object();
+
+		co_json_set(lo, "exercise", co_json_str(l->exercise));
+		co_json_set(lo, "load", co_json_num(l->load));
+		co_json_set(lo, "form", co_json_str(lift_form_name(l->form)));
+		co_json_set(lo, "reps", l->form == CO_LIFT_SET ? json_integer(l->reps) : json_null());
+		co_json_set(lo, "rpe", l->form == CO_LIFT_SET ? co_json_num(l->rpe) : json_null());
+		json_array_append_new(lifts, lo);
 	}
-	close_(w, ']');
-	open_(w, "niggles", '[');
+	co_json_set(o, "lifts", lifts);
 	for (size_t i = 0; i < p->n_niggles; i++) {
-		open_(w, NULL, '{');
-		kstr(w, "site", p->niggles[i].site);
-		bits(w, "spares", p->niggles[i].regions, CO_REGION_COUNT, true);
-		close_(w, '}');
+		json_t *no = json_object();
+
+		co_json_set(no, "site", co_json_str(p->niggles[i].site));
+		co_json_set(no, "spares", bit_words(p->niggles[i].regions, CO_REGION_COUNT, true));
+		json_array_append_new(niggles, no);
 	}
-	close_(w, ']');
-	close_(w, '}');
+	co_json_set(o, "niggles", niggles);
+	return o;
 }
 
 int co_profile_check_to_json(char **out, const co_profile *p, const char *error)
 {
-	jw w = {CO_STRBUF_INIT, 0, true};
+	json_t *root = json_object();
 
-	open_(&w, NULL, '{');
-	kint(&w, "version", CO_PLAN_JSON_VERSION);
-	kbool(&w, "ok", p != NULL);
-	kstr(&w, "file", p ? p->source : NULL);
-	kstr(&w, "error", p ? NULL : error ? error : "invalid profile");
-	if (p)
-		profile(&w, p);
-	else
-		knull(&w, "profile");
-	close_(&w, '}');
-	return done(out, &w);
+	co_json_set(root, "version", json_integer(CO_PLAN_JSON_VERSION));
+	co_json_set(root, "ok", json_boolean(p != NULL));
+	co_json_set(root, "file", p ? co_json_str(p->source) : json_null());
+	co_json_set(root, "error", p ? json_null() : co_json_str(error ? error : "invalid profile"));
+	co_json_set(root, "profile", p ? profile_json(p) : json_null());
+	return co_json_finish(out, root, CO_JSON_DOC_FLAGS, "\n", "the profile check");
+}
+
+int co_athletes_to_json(char **out, const co_json_athlete *list, size_t n)
+{
+	json_t *items = json_array();
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+
+		co_json_set(o, "name", co_json_str(list[i].name));
+		co_json_set(o, "current", json_boolean(list[i].current));
+		co_json_set(o, "profile_version", list[i].profile_version > 0 ?
+			    json_integer(list[i].profile_version) : json_null());
+		co_json_set(o, "profile_source", co_json_str(list[i].profile_source));
+		json_array_append_new(items, o);
+	}
+	return co_json_finish_lines(out, items, CO_JSON_LINE_FLAGS, "  ", "the athletes");
 }
