@@ -651,6 +651,8 @@ int co_import_summary_to_json(char **out, const co_import_stats *st, bool comple
 	set(o, "failed", json_integer((json_int_t)st->failed));
 	set(o, "ignored", json_integer((json_int_t)st->ignored));
 	set(o, "files", json_integer((json_int_t)st->files));
+	set(o, "strength_sessions", json_integer((json_int_t)st->lift_sessions));
+	set(o, "strength_sets", json_integer((json_int_t)st->lift_sets));
 	for (size_t i = 0; i < n; i++) {
 		json_t *r = json_object();
 
