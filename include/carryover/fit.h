@@ -46,6 +46,7 @@ enum {
 	CO_FIT_EVENT = 21,
 	CO_FIT_DEVICE_INFO = 23,
 	CO_FIT_ACTIVITY = 34,
+	CO_FIT_SET = 225,          /* one set or rest of a strength activity */
 	CO_FIT_FILE_ACTIVITY = 4 /* file_id.type of an activity file */
 };
 
@@ -78,6 +79,39 @@ typedef struct co_fit_options {
  */
 int co_fit_decode(const unsigned char *buf, size_t len,
 		  const co_fit_options *opt, co_activity_fn cb, void *ctx);
+
+/* --- strength sets -------------------------------------------------------- */
+
+/**
+ * One active set of a strength activity (sport 10 training, sub_sport 20
+ * strength_training; IMPORTS.md section 4), from a `set` message with
+ * set_type 1. Rest sets are not reported. Reps and exercise are the
+ * watch's guesses; the candidate lists (category, category_subtype) are
+ * arrays, of which the first valid element is kept.
+ */
+typedef struct co_fit_set {
+	int64_t start;        /* Unix seconds of start_time (else timestamp); 0 unknown */
+	double seconds;       /* duration; < 0 unknown */
+	int reps;             /* repetitions; < 0 unknown (a timed set) */
+	double weight_kg;     /* weight; < 0 none (bodyweight) */
+	int category;         /* exercise_category; < 0 unknown */
+	int subtype;          /* exercise name within the category; < 0 unknown */
+	int wkt_step;         /* wkt_step_index of the workout followed; < 0 none */
+	int message_index;    /* < 0 none */
+	int lb;               /* weight_display_unit said pounds */
+} co_fit_set;
+
+/** The most sets co_fit_sets() keeps (more are dropped and counted). */
+#define CO_FIT_MAX_SETS 2000
+
+/**
+ * The active sets of the FIT file in buf[0..len), in file order, into a
+ * new array *out (free()) of *n; *dropped (may be NULL) counts the active
+ * sets beyond CO_FIT_MAX_SETS. A file with no set message gives *n = 0.
+ * Returns as co_fit_walk(); on failure *out is NULL.
+ */
+int co_fit_sets(const unsigned char *buf, size_t len, co_fit_set **out, size_t *n,
+		size_t *dropped);
 
 /* --- record level --------------------------------------------------------- */
 

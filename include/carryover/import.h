@@ -56,7 +56,8 @@ extern "C" {
 
 /** What happened to one input (an activity, or a file that gave none). */
 typedef enum co_import_outcome {
-	CO_IMPORT_IMPORTED = 0,  /* an activity was stored (one event per activity) */
+	CO_IMPORT_IMPORTED = 0,  /* an activity was stored (one event per activity), or a
+	                          * strength activity logged as a session (row NULL) */
 	CO_IMPORT_DUPLICATE,     /* already stored, or the same run as a stored one */
 	CO_IMPORT_SKIPPED,       /* a valid file that is not an activity (settings, route) */
 	CO_IMPORT_FAILED,        /* corrupt or unreadable: nothing of it was stored */
@@ -77,6 +78,8 @@ typedef struct co_import_stats {
 	size_t runs;         /* of the activities stored, how many are runs */
 	co_date first_day;   /* local dates of the earliest and the latest activity */
 	co_date last_day;    /* stored (meaningful when imported > 0) */
+	size_t lift_sessions;/* strength activities from a watch, logged as sessions */
+	size_t lift_sets;    /* their active sets */
 	uint64_t bytes_done; /* bytes of the inputs on disk read so far */
 	uint64_t bytes_total;/* bytes of the inputs on disk (known at start) */
 	double seconds;      /* since the import started */
@@ -104,9 +107,16 @@ typedef struct co_import_options {
 	double progress_every;    /* seconds between PROGRESS events; 0: 0.2 */
 	co_import_event_fn on_event; /* may be NULL */
 	void *ctx;
+	/*
+	 * The plan a strength activity's sets are matched against (the
+	 * planned session of its day), asked for on the first strength file
+	 * only; may be NULL, and may return NULL (no plan).
+	 */
+	const struct co_plan *(*plan)(void *plan_ctx);
+	void *plan_ctx;
 } co_import_options;
 
-#define CO_IMPORT_OPTIONS_INIT {0, 0, 0, 0, 0, NULL, NULL}
+#define CO_IMPORT_OPTIONS_INIT {0, 0, 0, 0, 0, NULL, NULL, NULL, NULL}
 
 /** Default largest single activity file (decompressed): 256 MiB. */
 #define CO_IMPORT_MAX_FILE ((size_t)256 << 20)

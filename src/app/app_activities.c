@@ -19,10 +19,26 @@
 #include "app/app_impl.h"
 #include "carryover/error.h"
 
+/* The plan strength activities are matched against, built on first use. */
+typedef struct lazy_plan {
+	co_app *app;
+	co_plan *plan;
+} lazy_plan;
+
+static const co_plan *plan_of(void *ctx)
+{
+	lazy_plan *l = ctx;
+
+	if (!l->plan && co_app_plan(&l->plan, NULL, l->app, NULL) < 0)
+		l->plan = NULL; /* no plan (no profile yet): sets are mapped without one */
+	return l->plan;
+}
+
 int co_app_import(co_import_stats *out, co_app *app, const co_app_profile_src *profile,
 		  const char *const *paths, size_t npaths, const co_import_options *opt)
 {
 	co_import_options o = CO_IMPORT_OPTIONS_INIT;
+	lazy_plan lazy = {app, NULL};
 	co_store_athlete athlete = {0};
 	co_profile *p = NULL;
 	co_store *store;
@@ -48,8 +64,11 @@ int co_app_import(co_import_stats *out, co_app *app, const co_app_profile_src *p
 	}
 	if ((rc = co_app_store(&store, app)) < 0)
 		goto done;
+	o.plan = plan_of;
+	o.plan_ctx = &lazy;
 	rc = co_import_run(out, store, paths, npaths, &o);
 done:
+	co_plan_free(lazy.plan);
 	co_profile_free(p);
 	co_store_athlete_release(&athlete);
 	return rc;

@@ -239,6 +239,10 @@ int import_commit_task(pipeline *pl, task *t)
 {
 	int rc;
 
+	/* a strength activity goes to the training log (import_strength.c) */
+	if (t->decoded && !t->known_id && t->strength &&
+	    ((rc = import_strength_commit(pl, t)) < 0 || !t->nacts))
+		return rc;
 	if (!t->decoded || t->known_id || !t->nacts) {
 		pl->stats.files += t->outcome != CO_IMPORT_IGNORED;
 		count(pl, t->outcome);

@@ -89,6 +89,9 @@ typedef struct prepared {
 	char *message;
 } prepared;
 
+/* The sets of a strength activity, from worker to writer (import_strength.c). */
+typedef struct import_strength import_strength;
+
 /* One candidate file (or a walker's report), from walker to writer. */
 typedef struct task {
 	size_t seq;
@@ -108,6 +111,7 @@ typedef struct task {
 	size_t nacts, aacts;
 	size_t no_start;       /* activities dropped: no start time */
 	char *note;            /* salvaged: why */
+	import_strength *strength; /* a strength activity: goes to the training log */
 } task;
 
 /* A task for file `name`, stored with `source`; free with import_task_free. */
@@ -137,6 +141,8 @@ typedef struct pipeline {
 	size_t window, issued, committed;
 	bool walk_done, stop;
 	known_set known;          /* guarded by mu */
+	const struct co_plan *plan; /* writer only: opt->plan's, asked for once */
+	bool plan_tried;
 	rich_map rich;            /* writer only */
 
 	const co_import_options *opt;
@@ -197,5 +203,15 @@ void import_emit(pipeline *pl, co_import_outcome outcome, const char *name, cons
 
 /* Store one decoded file in one transaction. CO_ESTORE stops the import. */
 int import_commit_task(pipeline *pl, task *t);
+
+/* --- strength activities (import_strength.c) ---------------------------------- */
+
+/* Sport training, sub-sport strength training: a session for the log. */
+bool import_is_strength(const co_activity *act);
+/* Worker: read the sets of t's file (t->data) into t->strength. */
+int import_strength_take(task *t, const co_activity *act, int32_t utc_offset);
+void import_strength_free(import_strength *s);
+/* Writer: log t's strength session and its sets, one transaction. */
+int import_strength_commit(pipeline *pl, task *t);
 
 #endif

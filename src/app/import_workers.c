@@ -42,6 +42,8 @@ void import_task_clear_acts(task *t)
 	free(t->acts);
 	t->acts = NULL;
 	t->nacts = t->aacts = 0;
+	import_strength_free(t->strength);
+	t->strength = NULL;
 }
 
 void import_task_free(task *t)
@@ -165,6 +167,9 @@ static int on_activity(void *ctx, const co_activity *act)
 		t->no_start++;
 		return 0;
 	}
+	if (import_is_strength(act))
+		return import_strength_take(t, act, act->has_utc_offset ? act->utc_offset :
+						    local_offset_guess(act->start));
 	p = CO_VEC_PUSH(t->acts, t->nacts, t->aacts);
 	p->row = (co_store_activity_row)CO_STORE_ACTIVITY_ROW_INIT;
 	if (act->index == 0)
@@ -291,7 +296,7 @@ static void decode_task(pipeline *pl, task *t)
 		import_task_clear_acts(t);
 		t->outcome = CO_IMPORT_FAILED;
 		t->message = import_located(t->name, rc == CO_ENOMEM ? "out of memory" : co_error_last());
-	} else if (!t->nacts) {
+	} else if (!t->nacts && !t->strength) {
 		t->outcome = CO_IMPORT_SKIPPED;
 		t->message = import_located(t->name, t->no_start ? "no start time, cannot be placed"
 						: "only transitions, no activity");

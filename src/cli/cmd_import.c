@@ -169,7 +169,7 @@ static void on_event(void *ctx, const co_import_event *ev)
 		break;
 	case CO_IMPORT_IMPORTED:
 		/* a note: salvaged, laps cut (a replacement is counted apart) */
-		v->noted += ev->message && !strstr(ev->message, ": same run as ");
+		v->noted += ev->row && ev->message && !strstr(ev->message, ": same run as ");
 		if (!v->verbose || v->json)
 			break;
 		clear_bar(v);
@@ -242,6 +242,10 @@ static int print_summary(view *v, const co_import_stats *st, bool complete)
 	       st->files, plural(st->files, "file", "files"), st->duplicates,
 	       plural(st->duplicates, "duplicate", "duplicates"), st->skipped, st->failed,
 	       st->ignored, plural(st->ignored, "file", "files"));
+	if (st->lift_sessions)
+		printf("  %zu strength %s from the watch logged (%zu %s; 'carryover history')\n",
+		       st->lift_sessions, plural(st->lift_sessions, "session", "sessions"),
+		       st->lift_sets, plural(st->lift_sets, "set", "sets"));
 	if (st->replaced)
 		printf("  %zu stored %s replaced by a richer recording of the same run\n",
 		       st->replaced, plural(st->replaced, "activity", "activities"));
@@ -300,7 +304,8 @@ static void usage(FILE *f)
 	      "what was stored (runs and dates) and, one line per reason, what was not;\n"
 	      "-v lists every file. A PATH that starts with '-' follows '--'. A Strong or\n"
 	      "Hevy CSV export goes to the training log instead (docs/cli/import.md;\n"
-	      "--units for a Strong file that names no unit).\n\n", f);
+	      "--units for a Strong file that names no unit), and so does a strength\n"
+	      "activity recorded by a watch: its sets become a logged session.\n\n", f);
 	co_opt_help(f, import_opts);
 	fputs("\nExit: 0 all imported or skipped for a reason, 1 some files failed,\n"
 	      "2 bad usage or a missing path, 3 the store failed (the summary still\n"

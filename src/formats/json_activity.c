@@ -159,6 +159,8 @@ int co_import_summary_to_json(char **out, const co_import_stats *st, bool comple
 	co_json_set(o, "failed", json_integer((json_int_t)st->failed));
 	co_json_set(o, "ignored", json_integer((json_int_t)st->ignored));
 	co_json_set(o, "files", json_integer((json_int_t)st->files));
+	co_json_set(o, "strength_sessions", json_integer((json_int_t)st->lift_sessions));
+	co_json_set(o, "strength_sets", json_integer((json_int_t)st->lift_sets));
 	for (size_t i = 0; i < n; i++) {
 		json_t *r = json_object();
 

@@ -203,6 +203,16 @@ double co_decoupling(const co_activity *act, double warmup_s, bool *ok)
 #define HR_LAG_SECONDS 60      /* heart rate peaks up to a minute after a rep */
 #define HR_RESPONSE_BPM 8      /* a real effort lifts heart rate this far above easy running */
 #define MAX_WORKOUT_SECONDS 7200 /* interval and tempo sessions stay under 2 h */
+/*
+ * Cruise intervals (Daniels): 3-6 reps of 5-10 min at threshold pace with
+ * recoveries of about a fifth of the rep. The bounds leave room for the
+ * 30 s smoothing blurring a rep's edges.
+ */
+#define CRUISE_MIN_SECONDS 270  /* a cruise rep lasts 5 min ... */
+#define CRUISE_MAX_SECONDS 660  /* ... to 10 min */
+#define CRUISE_MIN_REPS 3
+#define CRUISE_MAX_GAP_RATIO 0.5 /* recovery at most half the rep: longer is VO2max work */
+#define CRUISE_PACE_SPREAD 0.05  /* reps within 5% of their mean speed: an even pace */
 
 /*
  * The k-th smallest of v[0..n) (Hoare's selection, expected linear time; v
@@ -372,6 +382,51 @@ static bool hr_responds(const co_activity *act, const effort *e, size_t n)
 	return ok;
 }
 
+/*
+ * The threshold pace held over cruise intervals, 0 when the efforts are not
+ * cruise intervals: at least CRUISE_MIN_REPS consecutive efforts of 5-10
+ * minutes (no other effort between them), each recovery at most half the
+ * rep before it, all reps at an even speed. The pace is the reps' total
+ * time over their total distance (the recoveries do not count).
+ */
+static double cruise_pace(const effort *e, size_t n)
+{
+	size_t first = n, count = 0;
+	double secs = 0, metres = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double len = e[i].end - e[i].start;
+		bool cruise = len >= CRUISE_MIN_SECONDS && len <= CRUISE_MAX_SECONDS &&
+			      e[i].metres > 0;
+
+		if (len < REP_MIN_SECONDS)
+			continue; /* a blip inside a recovery, not an effort */
+		if (!cruise || (count && e[i].start - e[i - 1].end >
+						 CRUISE_MAX_GAP_RATIO * (e[i - 1].end - e[i - 1].start))) {
+			if (count >= CRUISE_MIN_REPS)
+				break;
+			count = 0;
+			secs = metres = 0;
+			if (!cruise)
+				continue;
+		}
+		if (!count)
+			first = i;
+		count++;
+		secs += len;
+		metres += e[i].metres;
+	}
+	if (count < CRUISE_MIN_REPS)
+		return 0;
+	double mean = metres / secs;
+	for (size_t i = first; i < first + count; i++) {
+		double v = e[i].metres / (e[i].end - e[i].start);
+		if (fabs(v / mean - 1.0) > CRUISE_PACE_SPREAD)
+			return 0;
+	}
+	return secs / (metres / 1000.0);
+}
+
 static double run_duration(const co_activity *act)
 {
 	if (act->moving > 0)
@@ -384,7 +439,7 @@ static double run_duration(const co_activity *act)
 void co_run_analyse(co_run_markers *out, const co_activity *act, double threshold_pace)
 {
 	double duration = run_duration(act);
-	double *speed = NULL, *moving = NULL, easy_speed;
+	double *speed = NULL, *moving = NULL, easy_speed, cruise;
 	effort *efforts = NULL;
 	size_t n_moving = 0, n_efforts, reps = 0;
 	const effort *longest = NULL;
@@ -419,6 +474,18 @@ void co_run_analyse(co_run_markers *out, const co_activity *act, double threshol
 			/* over 2 h it is a long run, whatever its pace changes */
 		} else if (!hr_responds(act, efforts, n_efforts)) {
 			out->reason = "faster stretches without a heart-rate response (terrain, not efforts)";
+		} else if ((cruise = cruise_pace(efforts, n_efforts)) > 0) {
+			/* Reps of 5-10 min: past the 8-min interval bound, short of a tempo. */
+			out->type = CO_RUN_THRESHOLD;
+			out->reason = "cruise intervals: three or more even reps of 5-10 minutes with short recoveries";
+			if (threshold_pace > 0 && threshold_pace / cruise > THRESHOLD_BAND_HI) {
+				/* far faster than the known threshold: VO2max reps */
+				out->type = CO_RUN_INTERVALS;
+				out->reason = "three or more reps of 5-10 minutes well above threshold pace";
+			} else {
+				out->threshold_pace = cruise;
+				out->threshold_vdot = vdot_from_threshold_pace(cruise);
+			}
 		} else if (reps >= MIN_REPS) {
 			out->type = CO_RUN_INTERVALS;
 			out->reason = "four or more short efforts well above easy pace";

@@ -185,6 +185,104 @@ static void terrain_is_not_intervals(void **state)
 	co_activity_release(&a);
 }
 
+/* Cruise intervals: 15 min warm-up at 3.0 m/s, g_reps x g_rep s at 4.0 m/s
+ * (250 s/km) with g_rec s jogs at 2.8 m/s, then a 10 min cool-down. */
+static int g_reps, g_rep, g_rec;
+
+static int cruise_secs(void) { return 900 + g_reps * (g_rep + g_rec) + 600; }
+
+static bool in_cruise_rep(double t)
+{
+	if (t < 900 || t >= 900 + g_reps * (g_rep + g_rec))
+		return false;
+	return fmod(t - 900, g_rep + g_rec) < g_rep;
+}
+
+static double cruise_speed(double t)
+{
+	if (t < 900 || t >= 900 + g_reps * (g_rep + g_rec))
+		return 3.0;
+	return in_cruise_rep(t) ? 4.0 : 2.8;
+}
+
+static double cruise_hr(double t) { return in_cruise_rep(t) ? 166 : 142; }
+
+static void check_cruise(int reps, int rep, int rec, double known, co_run_type want)
+{
+	co_activity a;
+	co_run_markers m;
+
+	g_reps = reps, g_rep = rep, g_rec = rec;
+	make_run(&a, cruise_secs(), cruise_speed, cruise_hr);
+	co_run_analyse(&m, &a, known);
+	assert_int_equal(m.type, want);
+	if (want == CO_RUN_THRESHOLD) {
+		/* the pace held in the reps, not diluted by the jogs: 250 s/km */
+		assert_true(fabs(m.threshold_pace - 250) < 5);
+		assert_true(m.threshold_vdot > 40 && m.threshold_vdot < 60);
+		assert_non_null(strstr(m.reason, "cruise"));
+		assert_true(m.ef == 0);
+	} else {
+		assert_true(m.threshold_pace == 0);
+	}
+	co_activity_release(&a);
+}
+
+/* Regression (issue 10.9): reps over the 8-min interval bound and under the
+ * 15-min tempo bound made a threshold session an easy run. */
+static void cruise_intervals_are_threshold(void **state)
+{
+	check_cruise(4, 480, 90, 0, CO_RUN_THRESHOLD);
+	check_cruise(3, 600, 120, 0, CO_RUN_THRESHOLD);
+	check_cruise(6, 300, 60, 0, CO_RUN_THRESHOLD);
+	check_cruise(4, 480, 90, 250, CO_RUN_THRESHOLD);
+	/* 5 min reps with 3 min recoveries are VO2max work, not cruise intervals */
+	check_cruise(5, 300, 180, 0, CO_RUN_INTERVALS);
+	/* reps far faster than the runner's known threshold (4:40/km) are intervals */
+	check_cruise(4, 480, 90, 280, CO_RUN_INTERVALS);
+	/* two reps are not a session of cruise intervals */
+	check_cruise(2, 480, 90, 0, CO_RUN_EASY);
+}
+
+/* A fartlek: surges of 45 s to 3 min at uneven speeds, uneven recoveries. */
+static double fartlek_speed(double t)
+{
+	static const double on[][3] = {
+		{600, 660, 4.3}, {800, 980, 3.9}, {1100, 1190, 4.4}, {1400, 1520, 4.1},
+		{1700, 1745, 4.6}, {1900, 2050, 3.8}, {2200, 2290, 4.2},
+	};
+	for (size_t i = 0; i < sizeof(on) / sizeof(on[0]); i++)
+		if (t >= on[i][0] && t < on[i][1])
+			return on[i][2];
+	return 3.0;
+}
+
+static double fartlek_hr(double t) { return fartlek_speed(t) > 3.0 ? 165 : 140; }
+
+static void not_cruise_intervals(void **state)
+{
+	co_activity a;
+	co_run_markers m;
+
+	make_run(&a, 2700, easy_speed, easy_hr);
+	co_run_analyse(&m, &a, 0);
+	assert_int_equal(m.type, CO_RUN_EASY);
+	assert_true(m.threshold_pace == 0);
+	co_activity_release(&a);
+
+	make_run(&a, 3600, hilly_speed, easy_hr);
+	co_run_analyse(&m, &a, 0);
+	assert_int_equal(m.type, CO_RUN_EASY);
+	assert_true(m.threshold_pace == 0);
+	co_activity_release(&a);
+
+	make_run(&a, 3000, fartlek_speed, fartlek_hr);
+	co_run_analyse(&m, &a, 0);
+	assert_int_not_equal(m.type, CO_RUN_THRESHOLD);
+	assert_true(m.threshold_pace == 0);
+	co_activity_release(&a);
+}
+
 static void other_sports_are_cross(void **state)
 {
 	co_activity a;
@@ -216,6 +314,8 @@ int main(void)
 		cmocka_unit_test(guesses_tempo_and_threshold),
 		cmocka_unit_test(guesses_long_and_easy_with_markers),
 		cmocka_unit_test(terrain_is_not_intervals),
+		cmocka_unit_test(cruise_intervals_are_threshold),
+		cmocka_unit_test(not_cruise_intervals),
 		cmocka_unit_test(other_sports_are_cross),
 		cmocka_unit_test(ef_needs_ten_minutes),
 	};

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -927,6 +928,101 @@ static void names(void **state)
 	assert_string_equal(co_sport_name(200), "unknown");
 }
 
+/* --- strength sets (issue 10.8) ------------------------------------------------ */
+
+/* set: timestamp (254), duration, reps, weight, set_type, start_time,
+ * category[2], category_subtype[2], weight_display_unit, message_index,
+ * wkt_step_index */
+static const unsigned char set_fields[][3] = {
+	{254, 4, 0x86}, {0, 4, 0x86}, {3, 2, 0x84}, {4, 2, 0x84}, {5, 1, 0x02},
+	{6, 4, 0x86}, {7, 4, 0x84}, {8, 4, 0x84}, {9, 2, 0x84}, {10, 2, 0x84},
+	{11, 2, 0x84}};
+
+static void set_mesg(fb *f, int big, uint32_t start, uint32_t dur_ms, unsigned reps,
+		     unsigned weight16, unsigned type, unsigned cat, unsigned sub, unsigned step,
+		     unsigned index)
+{
+	u8(f, 3);
+	u32(f, start + dur_ms / 1000, big);
+	u32(f, dur_ms, big);
+	u16(f, reps, big);
+	u16(f, weight16, big);
+	u8(f, type);
+	u32(f, start, big);
+	u16(f, cat, big);
+	u16(f, 0xFFFF, big); /* the second candidate: none */
+	u16(f, sub, big);
+	u16(f, 0xFFFF, big);
+	u16(f, 1, big);      /* kg */
+	u16(f, index, big);
+	u16(f, step, big);
+}
+
+static void reads_active_sets(void **state)
+{
+	static fb f;
+	co_fit_set *v = NULL;
+	size_t n = 99, dropped = 99;
+	uint32_t t0 = 1100000000;
+
+	for (int big = 0; big < 2; big++) {
+		f.n = 0;
+		begin(&f, 14, 0x20);
+		file_id(&f, CO_FIT_FILE_ACTIVITY);
+		def(&f, 3, big, CO_FIT_SET, 11, set_fields);
+		set_mesg(&f, big, t0, 35000, 5, 1600, 1, 28, 6, 0xFFFF, 0);      /* 100 kg squat */
+		set_mesg(&f, big, t0 + 35, 90000, 0xFFFF, 0xFFFF, 0, 0xFFFF, 0xFFFF, 0xFFFF, 1);
+		set_mesg(&f, big, t0 + 125, 45000, 0xFFFF, 0xFFFF, 1, 0xFFFF, 0xFFFF, 4, 2);
+		session(&f, t0, 170000, 0, CO_SPORT_TRAINING);
+		end(&f, 1);
+		assert_int_equal(co_fit_sets(f.b, f.n, &v, &n, &dropped), 0);
+		/* the rest between them is not a set */
+		assert_int_equal(n, 2);
+		assert_int_equal(dropped, 0);
+		assert_int_equal(v[0].start, (int64_t)t0 + CO_FIT_EPOCH);
+		assert_true(v[0].seconds == 35 && v[0].reps == 5 && v[0].weight_kg == 100);
+		assert_int_equal(v[0].category, 28);
+		assert_int_equal(v[0].subtype, 6);
+		assert_int_equal(v[0].wkt_step, -1);
+		assert_int_equal(v[0].message_index, 0);
+		/* unknown exercise, no reps, no weight: a timed set of step 4 */
+		assert_true(v[1].seconds == 45 && v[1].reps == -1 && v[1].weight_kg < 0);
+		assert_int_equal(v[1].category, -1);
+		assert_int_equal(v[1].wkt_step, 4);
+		free(v);
+	}
+}
+
+/* A hostile file of many sets keeps CO_FIT_MAX_SETS and counts the rest. */
+static void sets_bounded(void **state)
+{
+	static fb f;
+	static const unsigned char only_type[][3] = {{5, 1, 0x02}};
+	co_fit_set *v = NULL;
+	size_t n = 0, dropped = 0;
+
+	f.n = 0;
+	begin(&f, 14, 0x20);
+	file_id(&f, CO_FIT_FILE_ACTIVITY);
+	def(&f, 3, 0, CO_FIT_SET, 1, only_type);
+	for (int i = 0; i < CO_FIT_MAX_SETS + 7; i++) {
+		u8(&f, 3);
+		u8(&f, 1);
+	}
+	end(&f, 1);
+	assert_int_equal(co_fit_sets(f.b, f.n, &v, &n, &dropped), 0);
+	assert_int_equal(n, CO_FIT_MAX_SETS);
+	assert_int_equal(dropped, 7);
+	assert_true(v[0].reps == -1 && v[0].start == 0 && v[0].category == -1);
+	free(v);
+
+	/* a corrupt file gives no sets */
+	f.b[f.n - 1] ^= 0xFF;
+	assert_int_equal(co_fit_sets(f.b, f.n, &v, &n, NULL), CO_EINPUT);
+	assert_null(v);
+	assert_int_equal(n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -950,6 +1046,8 @@ int main(void)
 		cmocka_unit_test(chained_samples),
 		cmocka_unit_test(callback_stops),
 		cmocka_unit_test(names),
+		cmocka_unit_test(reads_active_sets),
+		cmocka_unit_test(sets_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

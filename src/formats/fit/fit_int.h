@@ -145,6 +145,21 @@ enum {
 	FIT_FILE_ID_PRODUCT_NAME = 8
 };
 
+/* set (CO_FIT_SET): its timestamp is field 254, not 253. */
+enum {
+	FIT_SET_DURATION = 0,          /* uint32, s x 1000 */
+	FIT_SET_REPETITIONS = 3,       /* uint16 */
+	FIT_SET_WEIGHT = 4,            /* uint16, kg x 16 */
+	FIT_SET_SET_TYPE = 5,          /* uint8: 0 rest, 1 active */
+	FIT_SET_START_TIME = 6,        /* date_time */
+	FIT_SET_CATEGORY = 7,          /* uint16[]: exercise_category candidates */
+	FIT_SET_CATEGORY_SUBTYPE = 8,  /* uint16[]: exercise name within each */
+	FIT_SET_WEIGHT_DISPLAY_UNIT = 9, /* uint16 fit_base_unit: 1 kg, 2 lb */
+	FIT_SET_MESSAGE_INDEX = 10,
+	FIT_SET_WKT_STEP_INDEX = 11,   /* uint16: the workout step it followed */
+	FIT_SET_TIMESTAMP = 254        /* date_time */
+};
+
 /* sport (CO_FIT_SPORT). */
 enum { FIT_SPORT_SPORT = 0, FIT_SPORT_SUB_SPORT = 1 };
 
