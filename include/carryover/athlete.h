@@ -70,10 +70,23 @@ typedef struct co_race {
 	int line;           /* where it was declared, for messages */
 } co_race;
 
-/** A known working load or e1RM for one exercise, in the profile's units. */
+/** The RPE of a [lifts] set written without one ("80 x 8"). */
+#define CO_LIFT_DEFAULT_RPE 8.0
+
+/** How a [lifts] value was written. */
+typedef enum co_lift_form {
+	CO_LIFT_BARE = 0,   /* "80": ambiguous, read as an e1RM (profile check says so) */
+	CO_LIFT_SET,        /* "80 x 8" or "80 x 8 @ 7.5": a recent set (RPE 8 when not given) */
+	CO_LIFT_E1RM        /* "e1rm 100" */
+} co_lift_form;
+
+/** What the runner knows of one exercise, in the profile's units. */
 typedef struct co_lift {
 	char *exercise;     /* catalogue id (aliases are resolved when parsing) */
-	double load;
+	double load;        /* the number written: the set's load, or the e1RM */
+	co_lift_form form;
+	int reps;           /* CO_LIFT_SET: the set's reps */
+	double rpe;         /* CO_LIFT_SET: its RPE (8 when not given) */
 } co_lift;
 
 /**
@@ -197,7 +210,10 @@ void co_profile_free(co_profile *p);
  */
 void co_profile_resolve_paths(co_profile *p, const char *profile_path);
 
-/** The load of a lift from [lifts], or 0 when not given. */
+/**
+ * The e1RM of a lift from [lifts] (a set through the RPE chart of
+ * SCIENCE.md; a bare number is read as an e1RM), or 0 when not given.
+ */
 double co_profile_lift(const co_profile *p, const char *exercise_id);
 
 /**
@@ -206,6 +222,15 @@ double co_profile_lift(const co_profile *p, const char *exercise_id);
  * its reasons are in docs/profile.md.
  */
 unsigned co_niggle_regions(const char *site);
+
+/**
+ * The index of a niggle site (with or without a _left/_right side) in
+ * co_niggle_sites(), or -1 for an unknown site.
+ */
+int co_niggle_site_index(const char *site);
+
+/** True for a site of the lower limb (every site but lower_back): no strides, no plyometrics (A8). */
+bool co_niggle_site_lower_limb(int index);
 
 /** The known niggle sites without a side, NULL-terminated (static storage). */
 const char *const *co_niggle_sites(void);

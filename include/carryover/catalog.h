@@ -125,6 +125,9 @@ typedef struct co_exercise {
 	uint16_t fit_category;  /* Garmin FIT exercise_category */
 	uint16_t fit_name;      /* Garmin FIT exercise_name within that category */
 	const char *cue;        /* one-line coaching cue */
+	unsigned gentle_for;    /* A8: bits (1 << co_niggle_site_index()) of the niggle
+				 * sites this is a graded regression for: it may load
+				 * their regions, at a pain of at most 3/10 */
 } co_exercise;
 
 typedef struct co_catalog co_catalog;

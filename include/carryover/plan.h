@@ -46,12 +46,14 @@ typedef enum co_focus {
 	CO_FOCUS_STABILITY,           /* session B (B2) */
 	CO_FOCUS_MAINTENANCE,         /* one session a week in peak/taper (C1) */
 	CO_FOCUS_RECOVERY,            /* mobility and activation only (C8) */
-	CO_FOCUS_TEST,                /* a baseline test session (D6) */
+	CO_FOCUS_TEST,                /* a baseline test session (D6); plans fold tests into a
+				       * session's test block instead */
 	CO_FOCUS_COUNT
 } co_focus;
 
 typedef enum co_block_kind {
 	CO_BLOCK_WARMUP = 0,
+	CO_BLOCK_TEST,      /* D6: baseline tests folded into the day's session */
 	CO_BLOCK_MAIN,
 	CO_BLOCK_ACCESSORY,
 	CO_BLOCK_COOLDOWN,
@@ -111,6 +113,21 @@ typedef struct co_plan_test {
 	co_test_kind kind;
 } co_plan_test;
 
+/** What a load counts (B6: loads on two dumbbells say "per hand"). */
+typedef enum co_load_basis {
+	CO_LOAD_NONE = 0,    /* no load (JSON null) */
+	CO_LOAD_TOTAL,       /* the bar, the one bell, the machine */
+	CO_LOAD_PER_HAND     /* each of two dumbbells (or the one in a hand) */
+} co_load_basis;
+
+/** A lighter set before the work sets (B6 ramp-up). */
+typedef struct co_ramp_set {
+	int reps;
+	double load;
+} co_ramp_set;
+
+#define CO_RAMP_MAX 2
+
 /** One prescribed exercise. */
 typedef struct co_item {
 	const co_exercise *exercise;
@@ -121,6 +138,10 @@ typedef struct co_item {
 	const char *tempo;   /* "3-1-X" on main lifts (B3), else NULL */
 	double load;         /* in the athlete's units; < 0 for bodyweight (JSON null) */
 	char *note;          /* why this item, e.g. "A8: regression of nordic curl (hamstring_left)"; may be NULL */
+	int rest_s;          /* B6: seconds of rest after each set (0 for warm-up and cool-down) */
+	co_ramp_set ramp[CO_RAMP_MAX]; /* B6: lighter sets before heavy barbell work */
+	size_t n_ramp;
+	co_load_basis load_basis;
 } co_item;
 
 typedef struct co_block {
@@ -155,6 +176,7 @@ typedef struct co_week {
 	size_t n_sessions;
 	int run_minutes;     /* total running minutes */
 	int key_minutes;     /* minutes of key runs: the running demand (C5) */
+	int volume;          /* sets x reps of the main and accessory blocks (a hold or carry: one rep per 3 s) */
 	char **notes;        /* week-level explanations: phase reasons, bent rules, dropped sessions */
 	size_t n_notes;
 } co_week;
@@ -170,6 +192,8 @@ typedef struct co_plan {
 	size_t n_races;
 	char **warnings;     /* named warnings from the calendar and the planner */
 	size_t n_warnings;
+	char **notes;        /* season-long facts said once (a niggle's rested region, ...) */
+	size_t n_notes;
 } co_plan;
 
 /* The athlete's history (carryover/history.h); plan.h only passes it on. */

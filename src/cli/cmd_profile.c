@@ -144,8 +144,21 @@ static void print_summary(const co_profile *p)
 
 	if (p->n_lifts) {
 		printf("\nlifts:\n");
+		for (size_t i = 0; i < p->n_lifts; i++) {
+			const co_lift *l = &p->lifts[i];
+
+			if (l->form == CO_LIFT_SET)
+				printf("  %-24s %g %s x %d @ %g: e1RM %.1f %s\n", l->exercise, l->load, u,
+				       l->reps, l->rpe, co_profile_lift(p, l->exercise), u);
+			else
+				printf("  %-24s e1RM %g %s\n", l->exercise, l->load, u);
+		}
 		for (size_t i = 0; i < p->n_lifts; i++)
-			printf("  %-24s %g %s\n", p->lifts[i].exercise, p->lifts[i].load, u);
+			if (p->lifts[i].form == CO_LIFT_BARE)
+				fprintf(stderr, "%s: warning: [lifts] %s = %g is ambiguous: read as an "
+					"e1RM; write '%g x REPS' for a recent set or 'e1rm %g'\n",
+					p->source ? p->source : "profile", p->lifts[i].exercise,
+					p->lifts[i].load, p->lifts[i].load, p->lifts[i].load);
 	}
 	if (p->n_niggles) {
 		printf("\nniggles:\n");

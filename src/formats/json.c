@@ -309,6 +309,21 @@ static json_t *item_json(const co_item *it)
 	set(o, "tempo", it->tempo ? jstr(it->tempo) : json_null());
 	set(o, "load", it->load >= 0 ? jnum(it->load) : json_null());
 	set(o, "note", it->note ? jstr(it->note) : json_null());
+	set(o, "rest_s", json_integer(it->rest_s));
+	{
+		json_t *ramp = json_array();
+
+		for (size_t i = 0; i < it->n_ramp && i < CO_RAMP_MAX; i++) {
+			json_t *r = json_object();
+
+			set(r, "reps", json_integer(it->ramp[i].reps));
+			set(r, "load", jnum(it->ramp[i].load));
+			json_array_append_new(ramp, r);
+		}
+		set(o, "ramp_sets", ramp);
+	}
+	set(o, "load_basis", it->load_basis == CO_LOAD_TOTAL ? jstr("total") :
+			     it->load_basis == CO_LOAD_PER_HAND ? jstr("per_hand") : json_null());
 	return o;
 }
 
@@ -330,8 +345,13 @@ static json_t *session_json(const co_session *s)
 	}
 	for (int k = 0; k < CO_BLOCK_COUNT; k++) {
 		const co_block *b = &s->blocks[k];
-		json_t *bo = json_object(), *items = json_array();
+		json_t *bo, *items;
 
+		/* the test block (D6) is written only when a session carries tests */
+		if (k == CO_BLOCK_TEST && !b->n_items)
+			continue;
+		bo = json_object();
+		items = json_array();
 		set(bo, "kind", jstr(co_block_kind_name((co_block_kind)k)));
 		for (size_t i = 0; i < b->n_items; i++)
 			json_array_append_new(items, item_json(&b->items[i]));
@@ -378,6 +398,7 @@ static json_t *week_json(const co_week *w)
 	set(o, "sessions", sessions);
 	set(o, "run_minutes", json_integer(w->run_minutes));
 	set(o, "key_minutes", json_integer(w->key_minutes));
+	set(o, "volume", json_integer(w->volume));
 	set(o, "notes", strings(w->notes, w->n_notes));
 	return o;
 }
@@ -405,6 +426,7 @@ int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks)
 	}
 	set(root, "races", races);
 	set(root, "warnings", strings(plan->warnings, plan->n_warnings));
+	set(root, "notes", strings(plan->notes, plan->n_notes));
 	for (size_t i = 0; i < plan->n_weeks; i++) {
 		const co_week *w = &plan->weeks[i];
 
@@ -856,12 +878,14 @@ static int get_strings(reader *rd, const json_t *obj, const char *key, bool opti
 /* The static tempo text for `s`: the exercise's, any catalogue exercise's, or the default. */
 static const char *intern_tempo(const reader *rd, const co_exercise *ex, const char *s)
 {
-	static const char default_tempo[] = "3-1-X";
+	/* the default (B3) and the unloaded progressions of A9 (slower, paused) */
+	static const char *const planner_tempos[] = {"3-1-X", "4-1-X", "3-2-X", NULL};
 
 	if (ex && ex->tempo && !strcmp(ex->tempo, s))
 		return ex->tempo;
-	if (!strcmp(s, default_tempo))
-		return default_tempo;
+	for (size_t i = 0; planner_tempos[i]; i++)
+		if (!strcmp(s, planner_tempos[i]))
+			return planner_tempos[i];
 	for (size_t i = 0; i < co_catalog_count(rd->cat); i++) {
 		const co_exercise *e = co_catalog_at(rd->cat, i);
 		if (e->tempo && !strcmp(e->tempo, s))
@@ -914,6 +938,30 @@ static int read_item(reader *rd, const json_t *o, co_item *it)
 	j = json_object_get(o, "note");
 	if (j && json_is_string(j))
 		it->note = co_xstrdup(json_string_value(j));
+	/* added fields (B6); absent in older plans */
+	if (json_object_get(o, "rest_s") &&
+	    (rc = get_int(rd, o, "rest_s", 0, 3600, false, &it->rest_s)) < 0)
+		return rc;
+	j = json_object_get(o, "ramp_sets");
+	if (j && json_is_array(j)) {
+		size_t i;
+		json_t *r;
+
+		json_array_foreach(j, i, r) {
+			json_t *reps = json_object_get(r, "reps"), *load = json_object_get(r, "load");
+
+			if (it->n_ramp >= CO_RAMP_MAX || !json_is_integer(reps) || !json_is_number(load))
+				return perr(rd, "ramp_sets", "expected at most %d {\"reps\", \"load\"} objects",
+					    CO_RAMP_MAX);
+			it->ramp[it->n_ramp].reps = (int)json_integer_value(reps);
+			it->ramp[it->n_ramp].load = json_number_value(load);
+			it->n_ramp++;
+		}
+	}
+	j = json_object_get(o, "load_basis");
+	if (j && json_is_string(j))
+		it->load_basis = !strcmp(json_string_value(j), "per_hand") ? CO_LOAD_PER_HAND :
+				 !strcmp(json_string_value(j), "total") ? CO_LOAD_TOTAL : CO_LOAD_NONE;
 	return 0;
 }
 
@@ -1078,6 +1126,9 @@ static int read_week(reader *rd, const json_t *o, co_week *w)
 	    ((rc = get_int(rd, o, "run_minutes", 0, 100000, false, &w->run_minutes)) < 0 ||
 	     (rc = get_int(rd, o, "key_minutes", 0, 100000, false, &w->key_minutes)) < 0))
 		return rc;
+	if (json_object_get(o, "volume") &&
+	    (rc = get_int(rd, o, "volume", 0, 1000000, false, &w->volume)) < 0)
+		return rc;
 	return get_strings(rd, o, "notes", true, &w->notes, &w->n_notes);
 }
 
@@ -1160,7 +1211,10 @@ static int read_plan(reader *rd, const json_t *root, co_plan *plan)
 		if (rc < 0)
 			return rc;
 	}
-	return get_strings(rd, root, "warnings", true, &plan->warnings, &plan->n_warnings);
+	rc = get_strings(rd, root, "warnings", true, &plan->warnings, &plan->n_warnings);
+	if (rc < 0)
+		return rc;
+	return get_strings(rd, root, "notes", true, &plan->notes, &plan->n_notes);
 }
 
 int co_json_parse_plan(co_plan **out, const char *text, size_t len, const char *source,

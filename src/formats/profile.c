@@ -35,6 +35,7 @@
 #include "carryover/athlete.h"
 #include "carryover/catalog.h"
 #include "carryover/error.h"
+#include "formats/profile_lifts.h"
 #include "util/ini.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
@@ -527,23 +528,25 @@ static int apply(co_profile *p, int kind, size_t race, int id, const co_exercise
 {
 	const char *unit = co_units_name(p->units);
 	bounds b;
-	double x;
 	int n;
 
 	if (kind == SEC_WEEK)
 		return parse_day(&p->week[id], co_weekday_short((co_weekday)id), v);
 	if (kind == SEC_LIFTS) {
-		if (parse_num(&x, ex->id, v, 0.25, LIFT_MAX, NULL))
+		co_lift l = {0};
+
+		if (co_profile_parse_lift(&l, ex->id, v, LIFT_MAX))
 			return CO_EINPUT;
 		for (size_t i = 0; i < p->n_lifts; i++) {
 			if (!strcmp(p->lifts[i].exercise, ex->id)) {
-				p->lifts[i].load = x;
+				l.exercise = p->lifts[i].exercise;
+				p->lifts[i] = l;
 				return CO_OK;
 			}
 		}
 		p->lifts = co_xrealloc(p->lifts, (p->n_lifts + 1) * sizeof(*p->lifts));
-		p->lifts[p->n_lifts].exercise = co_xstrdup(ex->id);
-		p->lifts[p->n_lifts].load = x;
+		l.exercise = co_xstrdup(ex->id);
+		p->lifts[p->n_lifts] = l;
 		p->n_lifts++;
 		return CO_OK;
 	}

@@ -175,12 +175,23 @@ char *co_profile_template(const co_profile *p)
 
 	co_strbuf_addf(&sb,
 		"\n[lifts]\n"
-		"; known working loads or e1RMs in %s, by exercise ('carryover exercises'\n"
-		"; lists them); carryover starts conservatively for the others\n", u);
+		"; what you know of a lift, in %s, by exercise ('carryover exercises' lists\n"
+		"; them): a recent set 'LOAD x REPS' (RPE 8 unless '@ 7.5' follows) or\n"
+		"; 'e1rm LOAD'; carryover starts conservatively for the others\n", u);
 	if (!q->n_lifts)
-		co_strbuf_addf(&sb, "; romanian_deadlift = %s\n", q->units == CO_UNITS_LB ? "175" : "80");
-	for (size_t i = 0; i < q->n_lifts; i++)
-		co_strbuf_addf(&sb, "%s = %.10g\n", q->lifts[i].exercise, q->lifts[i].load);
+		co_strbuf_addf(&sb, "; romanian_deadlift = %s x 8\n", q->units == CO_UNITS_LB ? "175" : "80");
+	for (size_t i = 0; i < q->n_lifts; i++) {
+		const co_lift *l = &q->lifts[i];
+
+		if (l->form == CO_LIFT_SET && l->rpe != CO_LIFT_DEFAULT_RPE)
+			co_strbuf_addf(&sb, "%s = %.10g x %d @ %g\n", l->exercise, l->load, l->reps, l->rpe);
+		else if (l->form == CO_LIFT_SET)
+			co_strbuf_addf(&sb, "%s = %.10g x %d\n", l->exercise, l->load, l->reps);
+		else if (l->form == CO_LIFT_E1RM)
+			co_strbuf_addf(&sb, "%s = e1rm %.10g\n", l->exercise, l->load);
+		else
+			co_strbuf_addf(&sb, "%s = %.10g\n", l->exercise, l->load);
+	}
 
 	co_profile_free(defaults);
 	return co_strbuf_detach(&sb);

@@ -16,6 +16,7 @@
 
 #include "carryover/athlete.h"
 #include "carryover/error.h"
+#include "lib/rpe.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
 
@@ -178,6 +179,28 @@ _Static_assert(sizeof(site_regions) / sizeof(site_regions[0]) ==
 const char *const *co_niggle_sites(void)
 {
 	return site_names;
+}
+
+int co_niggle_site_index(const char *site)
+{
+	size_t len;
+
+	if (!site)
+		return -1;
+	len = strlen(site);
+	if (len > 5 && !strcasecmp(site + len - 5, "_left"))
+		len -= 5;
+	else if (len > 6 && !strcasecmp(site + len - 6, "_right"))
+		len -= 6;
+	for (size_t i = 0; site_names[i]; i++)
+		if (strlen(site_names[i]) == len && !strncasecmp(site, site_names[i], len))
+			return (int)i;
+	return -1;
+}
+
+bool co_niggle_site_lower_limb(int index)
+{
+	return index >= 0 && site_names[index] && strcmp(site_names[index], "lower_back") != 0;
 }
 
 unsigned co_niggle_regions(const char *site)
@@ -408,7 +431,12 @@ double co_profile_lift(const co_profile *p, const char *exercise_id)
 	if (!p || !exercise_id)
 		return 0;
 	for (size_t i = 0; i < p->n_lifts; i++)
-		if (!strcmp(p->lifts[i].exercise, exercise_id))
-			return p->lifts[i].load;
+		if (!strcmp(p->lifts[i].exercise, exercise_id)) {
+			const co_lift *l = &p->lifts[i];
+
+			if (l->form == CO_LIFT_SET && l->reps > 0)
+				return co_e1rm(l->load, l->reps, l->rpe > 0 ? l->rpe : CO_LIFT_DEFAULT_RPE);
+			return l->load;
+		}
 	return 0;
 }

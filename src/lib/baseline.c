@@ -100,19 +100,6 @@ int co_baseline_place(co_week *w, co_date first_day, unsigned niggles)
 	const co_plan_run *run = NULL;
 	bool calf = !(niggles & (CO_REGION_CALVES | CO_REGION_ANKLES));
 
-	for (size_t i = 0; i < w->n_sessions; i++) {
-		co_focus f = w->sessions[i].focus;
-
-		if (w->sessions[i].date >= first_day &&
-		    (f == CO_FOCUS_POSTERIOR_CHAIN || f == CO_FOCUS_STABILITY ||
-		     f == CO_FOCUS_MAINTENANCE || f == CO_FOCUS_TEST)) {
-			carrier = &w->sessions[i];
-			at = (int)i;
-			break;
-		}
-	}
-	if (!carrier)
-		return -1;
 	for (size_t i = 0; i < w->n_runs; i++) {
 		const co_plan_run *r = &w->runs[i];
 
@@ -121,6 +108,23 @@ int co_baseline_place(co_week *w, co_date first_day, unsigned niggles)
 		if (!run || threshold_rank(r->type) > threshold_rank(run->type))
 			run = r;
 	}
+	/* D6: the tests go on a fresh day, not the day of the threshold-run test */
+	for (int pass = 0; pass < 2 && !carrier; pass++)
+		for (size_t i = 0; i < w->n_sessions; i++) {
+			co_focus f = w->sessions[i].focus;
+
+			if (w->sessions[i].date < first_day ||
+			    !(f == CO_FOCUS_POSTERIOR_CHAIN || f == CO_FOCUS_STABILITY ||
+			      f == CO_FOCUS_MAINTENANCE))
+				continue;
+			if (pass == 0 && run && w->sessions[i].date == run->date)
+				continue;
+			carrier = &w->sessions[i];
+			at = (int)i;
+			break;
+		}
+	if (!carrier)
+		return -1;
 	add_test(w, carrier->date, CO_TEST_SINGLE_LEG_SQUAT);
 	if (calf)
 		add_test(w, carrier->date, CO_TEST_CALF_RAISE);

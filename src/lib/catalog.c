@@ -38,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "carryover/athlete.h"
 #include "carryover/catalog.h"
 #include "carryover/error.h"
 #include "lib/method.h"
@@ -241,20 +242,29 @@ int co_carryover_from_name(const char *name)
 	return i < 0 ? -1 : (int)(1u << i);
 }
 
+/* A8: a niggle site (no side) as a bit of co_exercise.gentle_for. */
+static int site_bit(const char *name)
+{
+	int i = co_niggle_site_index(name);
+
+	/* the bare site: "achilles", not "achilles_left" */
+	return i < 0 || strcmp(co_niggle_sites()[i], name) ? -1 : (int)(1u << i);
+}
+
 /* ---- the catalogue ---------------------------------------------------------- */
 
 enum key {
 	K_NAME, K_ALIASES, K_PATTERN, K_REGIONS, K_UNILATERAL, K_EQUIPMENT,
 	K_LEVEL, K_CARRYOVER, K_BALLISTIC, K_COMPOUND, K_TEMPO, K_REPS,
 	K_SECONDS, K_PROGRESSION, K_REGRESSION, K_FIT_CATEGORY, K_FIT_NAME,
-	K_CUE, K_COUNT
+	K_CUE, K_GENTLE_FOR, K_COUNT
 };
 
 static const char *const key_names[K_COUNT + 1] = {
 	"name", "aliases", "pattern", "regions", "unilateral", "equipment",
 	"level", "carryover", "ballistic", "compound", "tempo", "reps",
 	"seconds", "progression", "regression", "fit_category", "fit_name",
-	"cue", NULL
+	"cue", "gentle_for", NULL
 };
 
 /* Parse-time facts about one entry, kept for messages after the parse. */
@@ -834,6 +844,9 @@ static int set_key(parser *p, enum key k, const char *value)
 	case K_CARRYOVER:
 		return parse_bits(p, "carryover", value, "carryover", carryover_names,
 				  co_carryover_from_name, &e->carryover);
+	case K_GENTLE_FOR:
+		return parse_bits(p, "gentle_for", value, "niggle site", co_niggle_sites(),
+				  site_bit, &e->gentle_for);
 	case K_EQUIPMENT:
 		if (!strcmp(value, "bodyweight")) {
 			e->equipment = 0;

@@ -46,6 +46,12 @@ int co_taper_weeks(double km)
 	return km >= 40 ? CO_TAPER_WEEKS_LONG : CO_TAPER_WEEKS_SHORT;
 }
 
+/*
+ * C8: recovery scaled to the race: about a week after a half, 2 weeks after
+ * a marathon, 3 after an ultra. A 5k or 10k still gets a week: METHOD now
+ * asks for 2-3 days (CO_SHORT_RECOVERY_DAYS), which waits for the checker's
+ * new C8 (issue 8) so that plan and check change together.
+ */
 int co_recovery_weeks(double km)
 {
 	if (km > 43)
@@ -53,6 +59,11 @@ int co_recovery_weeks(double km)
 	if (km >= 40)
 		return 2;
 	return 1;
+}
+
+int co_recovery_days(double km)
+{
+	return 7 * co_recovery_weeks(km);
 }
 
 static int recovery_for(const co_race *r, int override)
@@ -285,13 +296,18 @@ void co_periodize(const co_periodize_args *a)
 			}
 			if (ph[t] == CO_PHASE_RECOVERY)
 				continue;
-			co_strlist_add(warnings, n_warnings,
-				       "'%s' on %s comes %ld week(s) after '%s': its recovery is cut to %d week(s) (C8)",
-				       info[t].race >= 0 ? races[info[t].race].name :
-				       info[t].target >= 0 ? races[info[t].target].name : "the next race",
-				       info[t].race >= 0 ? co_date_format(races[info[t].race].date, d) :
-				       info[t].target >= 0 ? co_date_format(races[info[t].target].date, d) : "?",
-				       t - w, races[r].name, k - 1);
+			{
+				const co_race *o = info[t].race >= 0 ? &races[info[t].race] :
+						   info[t].target >= 0 ? &races[info[t].target] : NULL;
+				long gap = o ? (long)((o->date - races[r].date) / 7) : t - w;
+
+				co_strlist_add(warnings, n_warnings,
+					       "'%s' on %s comes %ld week%s after '%s': its recovery is cut to %d week%s (C8)",
+					       o ? o->name : "the next race",
+					       o ? co_date_format(o->date, d) : "?",
+					       gap, gap == 1 ? "" : "s", races[r].name, k - 1,
+					       k - 1 == 1 ? "" : "s");
+			}
 			break;
 		}
 	}
@@ -382,9 +398,28 @@ void co_periodize(const co_periodize_args *a)
 		}
 		if (count < deload_every)
 			continue;
+		/* C9: not mid-peak: the taper that follows the peak is its lighter block */
+		if (ph[i] == CO_PHASE_PEAK) {
+			note(&weeks[i], "C9 bent: no deload inside the peak, every %d weeks or not: "
+			     "the taper after it is the lighter block", deload_every);
+			continue;
+		}
 		if (next == CO_PHASE_TAPER || next == CO_PHASE_RACE) {
 			note(&weeks[i], "C9: the deload due this week is folded into next week's %s",
 			     co_phase_name((co_phase)next));
+			continue;
+		}
+		/*
+		 * C9: at the end of a block, not a phase's first week: a deload due
+		 * on the first week of a new phase moves to the week before it (the
+		 * end of the old phase), else to the week after.
+		 */
+		if (i > 0 && ph[i - 1] != ph[i] && loading(ph[i - 1])) {
+			if (!weeks[i - 1].deload && ph[i - 1] != CO_PHASE_PEAK &&
+			    count - 1 >= (deload_every - 1 > 2 ? deload_every - 1 : 2)) {
+				weeks[i - 1].deload = true;
+				count = 1;
+			}
 			continue;
 		}
 		weeks[i].deload = true;

@@ -16,11 +16,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "carryover/error.h"
+#include "carryover/history.h"
 #include "lib/calendar.h"
 #include "lib/periodize.h"
 #include "lib/schedule.h"
+#include "lib/season.h"
 #include "lib/session.h"
 #include "lib/baseline.h"
 #include "util/strbuf.h"
@@ -33,7 +36,7 @@ static const char *const focus_names[CO_FOCUS_COUNT] = {
 	"posterior_chain", "stability", "maintenance", "recovery", "test",
 };
 static const char *const block_names[CO_BLOCK_COUNT] = {
-	"warmup", "main", "accessory", "cooldown",
+	"warmup", "test", "main", "accessory", "cooldown",
 };
 static const char *const test_names[CO_TEST_KIND_COUNT] = {
 	"single_leg_squat", "threshold_run", "calf_raise", "rep_max",
@@ -82,6 +85,7 @@ void co_plan_free(co_plan *plan)
 		free(plan->races[i].name);
 	free(plan->races);
 	co_strlist_free(plan->warnings, plan->n_warnings);
+	co_strlist_free(plan->notes, plan->n_notes);
 	free(plan->athlete);
 	free(plan);
 }
@@ -131,25 +135,44 @@ const co_session *co_plan_sessions_on(const co_plan *plan, co_date d, size_t *ou
 /* The ids used before a taper (C7: no new exercises in the taper). */
 typedef struct idset {
 	const char **ids; /* NULL-terminated when n > 0; point into the catalogue */
-	size_t n, alloc;
+	long *week;       /* the last week index each was used in */
+	size_t n, alloc, alloc_week;
 } idset;
 
-static void idset_add(idset *s, const char *id)
+static void idset_add(idset *s, const char *id, long week)
 {
 	for (size_t i = 0; i < s->n; i++)
-		if (!strcmp(s->ids[i], id))
+		if (!strcmp(s->ids[i], id)) {
+			s->week[i] = week;
 			return;
+		}
 	CO_VEC_GROW(s->ids, s->n + 2, s->alloc); /* and the NULL after the last */
+	CO_VEC_GROW(s->week, s->n + 1, s->alloc_week);
+	s->week[s->n] = week;
 	s->ids[s->n++] = id;
 	s->ids[s->n] = NULL;
 }
 
-static void idset_add_session(idset *s, const co_session *ses)
+static void idset_add_session(idset *s, const co_session *ses, long week)
 {
 	for (int b = 0; b < CO_BLOCK_COUNT; b++)
+		if (b != CO_BLOCK_TEST) /* a test is a measurement, not an exercise to repeat */
 		for (size_t i = 0; i < ses->blocks[b].n_items; i++)
 			if (ses->blocks[b].items[i].exercise && ses->blocks[b].items[i].exercise->id)
-				idset_add(s, ses->blocks[b].items[i].exercise->id);
+				idset_add(s, ses->blocks[b].items[i].exercise->id, week);
+}
+
+/*
+ * C7: the taper repeats the lifts of the last loading weeks (those used
+ * since week `since`), not one last done weeks earlier. Fills `out` (NULL-
+ * terminated); empty when none.
+ */
+static void idset_recent(const idset *s, long since, idset *out)
+{
+	out->n = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->week[i] >= since)
+			idset_add(out, s->ids[i], s->week[i]);
 }
 
 /* Put the last `k` why lines first: the placement reason leads (E3). */
@@ -183,12 +206,16 @@ static void fill_sched_day(co_sched_day *out, const co_season *s, long idx, co_d
 	out->minutes = d->minutes;
 	out->race = d->race >= 0;
 	out->blocked = out->race || d->date < first_day;
+	out->why_blocked = (out->race ? CO_BLOCKED_RACE : 0) |
+			   (d->date < first_day ? CO_BLOCKED_START : 0);
 	/* C7: no session in the 4 days before an A-race */
 	for (long k = 1; k <= CO_TAPER_NO_LIFT_DAYS && idx + k < (long)s->n_days; k++) {
 		int r = s->days[idx + k].race;
 
-		if (r >= 0 && s->races[r].priority == CO_RACE_A)
+		if (r >= 0 && s->races[r].priority == CO_RACE_A) {
 			out->blocked = true;
+			out->why_blocked |= CO_BLOCKED_TAPER;
+		}
 	}
 	for (long k = 1; k <= 7 && idx - k >= 0; k++) {
 		int r = s->days[idx - k].race;
@@ -197,14 +224,143 @@ static void fill_sched_day(co_sched_day *out, const co_season *s, long idx, co_d
 			continue;
 		if (k <= 3 && !out->after_race)
 			out->after_race = (int)k;
-		/* C8: for a week after an A- or B-race, mobility only: no loading session */
-		if (!recovery_week && s->races[r].priority != CO_RACE_C)
+		/* C8: mobility only after an A- or B-race, for 3 days after a 5k or
+		 * 10k, a week after longer races */
+		if (!recovery_week && s->races[r].priority != CO_RACE_C &&
+		    k <= co_recovery_days(s->races[r].distance_km)) {
 			out->blocked = true;
+			out->why_blocked |= CO_BLOCKED_AFTER_RACE;
+		}
+	}
+}
+
+/*
+ * A8: the niggles active on `d`: the profile's `niggles =` from the start of
+ * the plan, unless the history clears that site on or before `d`, and the
+ * history's own niggles between their active_from and cleared_on dates.
+ */
+/*
+ * C10: variants rotate at phase boundaries only: a new block starts with
+ * each new loading phase, except one that starts within 2 weeks of a taper
+ * (the peak keeps the build's lifts then); taper and race weeks keep the
+ * block before them; a new cycle after a recovery starts a new block.
+ */
+static void variant_blocks(const co_week *weeks, size_t n, int *out)
+{
+	int block = 0;
+	int last = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		co_phase p = weeks[i].phase;
+		bool loading = p == CO_PHASE_BASE || p == CO_PHASE_BUILD || p == CO_PHASE_PEAK;
+
+		if (p == CO_PHASE_RECOVERY) {
+			last = -1;
+		} else if (loading && (int)p != last) {
+			size_t to_taper = 0;
+
+			while (i + to_taper < n && weeks[i + to_taper].phase != CO_PHASE_TAPER &&
+			       to_taper <= 2)
+				to_taper++;
+			if (!block || last < 0 || to_taper > 2)
+				block++;
+			last = (int)p;
+		}
+		out[i] = block > 0 ? block : 1;
+	}
+}
+
+/* C10: how many weeks each exercise was a main lift, to tell a new lift from a familiar one. */
+typedef struct seen_mains {
+	const co_exercise **ex;
+	int *weeks;
+	long *last;
+	size_t n, cap_ex, cap_weeks, cap_last;
+	const co_exercise **familiar; /* those with 2+ weeks */
+	size_t n_familiar, cap_familiar;
+} seen_mains;
+
+static void seen_week(seen_mains *sm, const co_week *w, long week)
+{
+	for (size_t s = 0; s < w->n_sessions; s++)
+		for (size_t i = 0; i < w->sessions[s].blocks[CO_BLOCK_MAIN].n_items; i++) {
+			const co_exercise *ex = w->sessions[s].blocks[CO_BLOCK_MAIN].items[i].exercise;
+			size_t k;
+
+			for (k = 0; k < sm->n && sm->ex[k] != ex; k++)
+				;
+			if (k == sm->n) {
+				*CO_VEC_PUSH(sm->ex, sm->n, sm->cap_ex) = ex;
+				CO_VEC_GROW(sm->weeks, sm->n, sm->cap_weeks);
+				CO_VEC_GROW(sm->last, sm->n, sm->cap_last);
+				sm->weeks[k] = 0;
+				sm->last[k] = -1;
+			}
+			if (sm->last[k] == week)
+				continue;
+			sm->last[k] = week;
+			if (++sm->weeks[k] == 2)
+				*CO_VEC_PUSH(sm->familiar, sm->n_familiar, sm->cap_familiar) = ex;
+		}
+}
+
+static void seen_free(seen_mains *sm)
+{
+	free(sm->ex);
+	free(sm->weeks);
+	free(sm->last);
+	free(sm->familiar);
+}
+
+typedef struct niggle_set {
+	co_niggle *v;
+	size_t n, cap;
+	unsigned regions;
+	bool lower_limb;
+} niggle_set;
+
+static bool cleared_by(const co_history *h, const char *site, co_date d)
+{
+	for (size_t i = 0; h && i < h->n_niggles; i++)
+		if (h->niggles[i].site && !strcasecmp(h->niggles[i].site, site) &&
+		    h->niggles[i].cleared_on && h->niggles[i].cleared_on <= d)
+			return true;
+	return false;
+}
+
+static void niggles_on(niggle_set *ns, const co_profile *p, const co_history *h, co_date d)
+{
+	ns->n = 0;
+	ns->regions = 0;
+	ns->lower_limb = false;
+	for (size_t i = 0; i < p->n_niggles; i++) {
+		if (!p->niggles[i].site || cleared_by(h, p->niggles[i].site, d))
+			continue;
+		*CO_VEC_PUSH(ns->v, ns->n, ns->cap) = p->niggles[i];
+	}
+	for (size_t i = 0; h && i < h->n_niggles; i++) {
+		const co_niggle_log *l = &h->niggles[i];
+		bool dup = false;
+
+		if (!l->site || l->active_from > d || (l->cleared_on && l->cleared_on <= d))
+			continue;
+		for (size_t k = 0; k < ns->n && !dup; k++)
+			dup = !strcasecmp(ns->v[k].site, l->site);
+		if (dup)
+			continue;
+		*CO_VEC_PUSH(ns->v, ns->n, ns->cap) = (co_niggle){
+			.site = l->site,
+			.regions = l->regions ? l->regions : co_niggle_regions(l->site)};
+	}
+	for (size_t k = 0; k < ns->n; k++) {
+		ns->regions |= ns->v[k].regions;
+		if (co_niggle_site_lower_limb(co_niggle_site_index(ns->v[k].site)))
+			ns->lower_limb = true;
 	}
 }
 
 static void fill_ctx(co_session_ctx *ctx, const co_profile *p, const co_catalog *cat,
-		     const co_week *w, unsigned niggles, int slot)
+		     const co_week *w, const niggle_set *ns, int slot, int block)
 {
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->profile = p;
@@ -218,95 +374,78 @@ static void fill_ctx(co_session_ctx *ctx, const co_profile *p, const co_catalog 
 	ctx->week_index = w->index;
 	ctx->slot = slot;
 	ctx->minutes_budget = p->session_minutes > 0 ? p->session_minutes : 45;
-	ctx->niggle_regions = niggles;
+	/* C7: the taper and race weeks are cut as a whole (season.c) */
+	ctx->week_level_taper = w->phase == CO_PHASE_TAPER || w->phase == CO_PHASE_RACE;
+	ctx->block = block;
+	ctx->niggle_regions = ns->regions;
+	ctx->niggles = ns->v;
+	ctx->n_niggles = ns->n;
+	ctx->lower_limb_niggle = ns->lower_limb;
+	/* A8: no strides while a lower-limb niggle is active */
+	if (ns->lower_limb)
+		ctx->strides_allowed = false;
 }
 
-static const char *focus_title(co_focus f)
+/* Build the session at `at` again with `ctx`, keeping its placement reason (why[0]). */
+static int rebuild(co_week *w, size_t at, const co_session_ctx *ctx)
 {
-	switch (f) {
-	case CO_FOCUS_POSTERIOR_CHAIN: return "session A (posterior chain)";
-	case CO_FOCUS_STABILITY: return "session B (stability)";
-	case CO_FOCUS_MAINTENANCE: return "maintenance session";
-	case CO_FOCUS_RECOVERY: return "mobility session";
-	default: return "session";
-	}
-}
-
-/*
- * D6's optional calf test: single-leg calf raises to failure on each leg,
- * after the squat test. A count, not a lift: one set, no reps prescribed.
- */
-static void add_calf_test(co_session *ts, const co_catalog *cat)
-{
-	const co_exercise *ex = co_catalog_find(cat, "single_leg_calf_raise");
-	co_item *it;
-
-	if (!ex)
-		return;
-	it = co_block_add(&ts->blocks[CO_BLOCK_MAIN], ex);
-	it->sets = 1;
-	it->load = -1;
-	it->note = co_xstrdup("D6: baseline test: slow full-range raises on one leg to failure, "
-			      "then the other; record the reps of each leg");
-	co_session_add_why(ts, "D6: baseline test: single-leg calf raises to failure, each leg");
-}
-
-/*
- * D6: the test session goes on the day of the week's first lifting session,
- * before it (the same warm-up serves both), so testing costs no extra day
- * and bends no scheduling rule.
- */
-static int add_test_session(co_week *w, size_t at, const co_session_ctx *ctx)
-{
-	co_session ts;
-	co_session *carrier;
-	bool calf = false;
+	co_session *s = &w->sessions[at], fresh;
 	int rc;
 
-	memset(&ts, 0, sizeof(ts));
-	ts.date = w->sessions[at].date;
-	ts.focus = CO_FOCUS_TEST;
-	rc = co_session_build(&ts, ctx);
+	memset(&fresh, 0, sizeof(fresh));
+	fresh.date = s->date;
+	fresh.focus = s->focus;
+	rc = co_session_build(&fresh, ctx);
 	if (rc < 0) {
-		co_session_release(&ts);
+		co_session_release(&fresh);
 		return rc;
 	}
-	if (!ts.blocks[CO_BLOCK_MAIN].n_items) {
-		/*
-		 * The builder postponed the squat test (A8: a niggle it would load):
-		 * no test session, no squat test in the week, and the reason as a note.
-		 */
+	if (s->n_why) {
+		co_session_add_why(&fresh, "%s", s->why[0]);
+		why_to_front(&fresh, 1);
+	}
+	co_session_release(s);
+	*s = fresh;
+	return CO_OK;
+}
+
+/*
+ * D6: fold the week's baseline tests into the session at `at`: the session
+ * is built again with a test block (one warm-up, the tests, a shorter
+ * session, one cool-down, within the time budget). Where a niggle rules the
+ * squat test out and no regression exists, the test leaves the week and a
+ * note says why. *calf is set when the calf test is in.
+ */
+static int fold_tests(co_week *w, size_t at, co_session_ctx *ctx, bool *calf)
+{
+	bool squat = false;
+	co_session *s;
+	int rc;
+
+	*calf = false;
+	for (size_t i = 0; i < w->n_tests; i++)
+		if (w->tests[i].kind == CO_TEST_CALF_RAISE)
+			*calf = true;
+	ctx->test_squat = true;
+	ctx->test_calf = *calf;
+	rc = rebuild(w, at, ctx);
+	if (rc < 0)
+		return rc;
+	s = &w->sessions[at];
+	for (size_t i = 0; i < s->blocks[CO_BLOCK_TEST].n_items; i++)
+		if (s->blocks[CO_BLOCK_TEST].items[i].exercise->pattern == CO_PATTERN_SINGLE_LEG)
+			squat = true;
+	if (!squat) {
 		size_t k = 0;
 
 		for (size_t i = 0; i < w->n_tests; i++)
 			if (w->tests[i].kind != CO_TEST_SINGLE_LEG_SQUAT)
 				w->tests[k++] = w->tests[i];
 		w->n_tests = k;
-		for (size_t i = 0; i < ts.n_why; i++)
-			if (!strncmp(ts.why[i], "A8:", 3) && strstr(ts.why[i], "test"))
-				co_strlist_add(&w->notes, &w->n_notes, "D6 %s", ts.why[i]);
-		co_session_release(&ts);
-		return CO_OK;
+		for (size_t i = 0; i < s->n_why; i++)
+			if (!strncmp(s->why[i], "A8:", 3) && strstr(s->why[i], "test"))
+				co_strlist_add(&w->notes, &w->n_notes, "D6 %s", s->why[i]);
 	}
-	for (size_t i = 0; i < w->n_tests; i++)
-		if (w->tests[i].kind == CO_TEST_CALF_RAISE)
-			calf = true;
-	if (calf)
-		add_calf_test(&ts, ctx->cat);
-	{
-		size_t n_before = ts.n_why;
-
-		co_session_add_why(&ts, "D6: baseline tests (every 4-6 weeks), before %s's %s",
-				   co_weekday_name(co_date_weekday(ts.date)),
-				   focus_title(w->sessions[at].focus));
-		why_to_front(&ts, ts.n_why - n_before);
-	}
-	w->sessions = co_xrealloc(w->sessions, (w->n_sessions + 1) * sizeof(*w->sessions));
-	memmove(w->sessions + at + 1, w->sessions + at, (w->n_sessions - at) * sizeof(*w->sessions));
-	w->sessions[at] = ts;
-	w->n_sessions++;
-	carrier = &w->sessions[at + 1];
-	co_session_add_why(carrier, "D6: today opens with the baseline test session; done back to back, one warm-up and one cool-down serve both (each card lists its own for a day they are split)");
 	return CO_OK;
 }
 
@@ -315,6 +454,8 @@ static int sessions_wanted(const co_week *w, const co_period *info, int spw, boo
 	*single = false;
 	switch (w->phase) {
 	case CO_PHASE_TAPER:
+		/* C7: frequency kept where the calendar allows (two shorter sessions) */
+		return spw < 2 ? spw : 2;
 	case CO_PHASE_RACE:
 		*single = true;
 		return 1;
@@ -341,10 +482,14 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	co_plan *plan = NULL;
 	co_period *info = NULL;
 	bool *test_week = NULL;
-	idset used = {0};
+	int *blocks = NULL;
+	seen_mains sm = {0};
+	idset used = {0}, recent = {0};
+	long last_loading = -1, cycle_start = 0;
 	co_date start, prev_session = 0;
 	bool has_prev = false, pending_test = false;
-	unsigned niggles = 0;
+	niggle_set ns = {0};
+	unsigned rested = 0;
 	int spw, focus_ab = 0, rc = CO_OK;
 	size_t n_weeks;
 
@@ -376,8 +521,6 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 				  profile->source ? ": " : "");
 		goto done;
 	}
-	for (size_t i = 0; i < profile->n_niggles; i++)
-		niggles |= profile->niggles[i].regions;
 	spw = profile->sessions_per_week;
 	if (spw < 1 || spw > CO_SCHED_MAX)
 		spw = 2;
@@ -413,6 +556,8 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		.races = s.races, .n_races = s.n_races, .deload_every = profile->deload_every,
 		.recovery_override = o.recovery_weeks, .first_day = profile->start,
 		.warnings = &s.warnings, .n_warnings = &s.n_warnings});
+	blocks = co_xcalloc(n_weeks, sizeof(*blocks));
+	variant_blocks(plan->weeks, n_weeks, blocks);
 	test_week = co_xcalloc(n_weeks, sizeof(*test_week));
 	co_baseline_weeks(test_week, plan->weeks, n_weeks);
 
@@ -449,7 +594,21 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		if (res.note[0])
 			co_strlist_add(&w->notes, &w->n_notes, "%s", res.note);
 		if (taper && res.n) {
-			if (used.n)
+			/* the weeks as finally built (tests folded in), since the last recovery */
+			used.n = 0;
+			for (long k = cycle_start; k < (long)i; k++) {
+				const co_week *pw = &plan->weeks[k];
+
+				if (pw->phase == CO_PHASE_RECOVERY)
+					continue;
+				for (size_t j = 0; j < pw->n_sessions; j++)
+					idset_add_session(&used, &pw->sessions[j], k);
+			}
+			/* C7: the lifts of the last 2-3 loading weeks continue */
+			idset_recent(&used, last_loading - 2, &recent);
+			if (recent.n)
+				allowed = recent.ids;
+			else if (used.n)
 				allowed = used.ids;
 			else
 				co_strlist_add(&w->notes, &w->n_notes,
@@ -467,9 +626,16 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 				ses->focus = CO_FOCUS_RECOVERY;
 			else if (single)
 				ses->focus = CO_FOCUS_MAINTENANCE;
+			else if (spw == 1)
+				ses->focus = CO_FOCUS_POSTERIOR_CHAIN; /* C10: one fixed full-body session */
 			else
 				ses->focus = (focus_ab++ % 2) ? CO_FOCUS_STABILITY : CO_FOCUS_POSTERIOR_CHAIN;
-			fill_ctx(&ctx, profile, cat, w, niggles, j);
+			niggles_on(&ns, profile, in->history, ses->date);
+			fill_ctx(&ctx, profile, cat, w, &ns, j, blocks[i]);
+			ctx.check_familiar = true;
+			ctx.familiar = sm.familiar;
+			ctx.n_familiar = sm.n_familiar;
+			ctx.rested = &rested;
 			ctx.allowed_ids = allowed;
 			ctx.week_sessions = res.n;
 			w->n_sessions = (size_t)j + 1;
@@ -479,35 +645,113 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 			n_before = ses->n_why;
 			co_session_add_why(ses, "%s", res.why[j]);
 			why_to_front(ses, ses->n_why - n_before);
-			/* never while `allowed` points into the set (it may grow) */
-			if (!rec && !allowed)
-				idset_add_session(&used, ses);
 			prev_session = ses->date;
 			has_prev = true;
 		}
-		if (w->phase == CO_PHASE_RECOVERY && used.n) {
-			/* a new cycle starts after recovery: its taper repeats its own exercises */
-			used.n = 0;
-			used.ids[0] = NULL;
-		}
+		if ((w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
+		     w->phase == CO_PHASE_PEAK) && !w->deload && res.n)
+			last_loading = (long)i;
+		if (w->phase == CO_PHASE_RECOVERY)
+			cycle_start = (long)i + 1; /* its taper repeats its own exercises */
 		if (test_week[i] || pending_test) {
 			bool allowed_week = w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
 					    w->phase == CO_PHASE_PEAK;
-			int at = allowed_week ? co_baseline_place(w, profile->start, niggles) : -1;
+			int at;
+
+			niggles_on(&ns, profile, in->history, w->start);
+			at = allowed_week ? co_baseline_place(w, profile->start, ns.regions) : -1;
 
 			pending_test = at < 0;
 			if (at >= 0) {
 				co_session_ctx ctx;
 
-				fill_ctx(&ctx, profile, cat, w, niggles, at);
-				rc = add_test_session(w, (size_t)at, &ctx);
+				niggles_on(&ns, profile, in->history, w->sessions[at].date);
+				bool calf = false;
+				size_t others = 0;
+
+				/* A4: the calf test (optional, D6) only where another session of
+				 * the week can carry the calf raises the test day leaves out */
+				for (size_t j = 0; j < w->n_sessions; j++)
+					if ((int)j != at && (w->sessions[j].focus == CO_FOCUS_POSTERIOR_CHAIN ||
+							     w->sessions[j].focus == CO_FOCUS_STABILITY))
+						others++;
+				if (!others) {
+					size_t k = 0;
+
+					for (size_t t = 0; t < w->n_tests; t++)
+						if (w->tests[t].kind != CO_TEST_CALF_RAISE)
+							w->tests[k++] = w->tests[t];
+					w->n_tests = k;
+				}
+				fill_ctx(&ctx, profile, cat, w, &ns, at, blocks[i]);
+				ctx.check_familiar = true;
+				ctx.familiar = sm.familiar;
+				ctx.n_familiar = sm.n_familiar;
+				ctx.rested = &rested;
+				ctx.week_sessions = (int)w->n_sessions;
+				rc = fold_tests(w, (size_t)at, &ctx, &calf);
 				if (rc < 0)
 					goto done;
+				/* A4: the week's other sessions carry both calf raises, since
+				 * none follows the calf test on its day (D6) */
+				for (size_t j = 0; calf && j < w->n_sessions; j++) {
+					co_focus f = w->sessions[j].focus;
+
+					if ((int)j == at || !(f == CO_FOCUS_POSTERIOR_CHAIN ||
+							      f == CO_FOCUS_STABILITY))
+						continue;
+					niggles_on(&ns, profile, in->history, w->sessions[j].date);
+					fill_ctx(&ctx, profile, cat, w, &ns, (int)j, blocks[i]);
+					ctx.check_familiar = true;
+					ctx.familiar = sm.familiar;
+					ctx.n_familiar = sm.n_familiar;
+					ctx.rested = &rested;
+					ctx.week_sessions = (int)w->n_sessions;
+					ctx.both_calves = true;
+					rc = rebuild(w, j, &ctx);
+					if (rc < 0)
+						goto done;
+				}
 				co_baseline_note(w);
 			}
 		}
+		seen_week(&sm, w, (long)i);
 	}
 
+	co_season_adjust(plan, profile);
+	for (size_t k = 0; k < profile->n_niggles; k++) {
+		/* A8: the season-long fact once, the swaps in each item's note */
+		co_strbuf sb;
+
+		co_strbuf_init(&sb);
+		co_strbuf_addf(&sb, "A8: %s: lifts that load ", profile->niggles[k].site);
+		for (unsigned bit = 1, m = 0; bit && bit <= profile->niggles[k].regions; bit <<= 1)
+			if (profile->niggles[k].regions & bit) {
+				co_strbuf_adds(&sb, m++ ? " and " : "");
+				co_strbuf_adds(&sb, co_region_name((co_region)bit));
+			}
+		co_strbuf_adds(&sb, " are swapped for graded regressions (each item says which): "
+				    "keep the pain at or below 3/10 during the work and settled by the "
+				    "next morning; no strides or plyometrics while it lasts");
+		co_strlist_add(&plan->notes, &plan->n_notes, "%s", sb.buf);
+		co_strbuf_release(&sb);
+	}
+	if (rested) {
+		/* A8: said once for the season, not in every session */
+		co_strbuf sb;
+
+		co_strbuf_init(&sb);
+		co_strbuf_adds(&sb, "A8: no regression within reach keeps ");
+		for (unsigned bit = 1, k = 0; bit && bit <= rested; bit <<= 1) {
+			if (!(rested & bit))
+				continue;
+			co_strbuf_adds(&sb, k++ ? ", " : "");
+			co_strbuf_adds(&sb, co_region_name((co_region)bit));
+		}
+		co_strbuf_adds(&sb, " trained around the niggle: rested while it is active (A2 bent)");
+		co_strlist_add(&plan->notes, &plan->n_notes, "%s", sb.buf);
+		co_strbuf_release(&sb);
+	}
 	plan->n_races = s.n_races;
 	plan->races = s.races;
 	s.races = NULL;
@@ -519,7 +763,13 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	*out = plan;
 	plan = NULL;
 done:
+	free(blocks);
+	seen_free(&sm);
+	free(ns.v);
 	free(used.ids);
+	free(used.week);
+	free(recent.ids);
+	free(recent.week);
 	free(info);
 	free(test_week);
 	co_season_release(&s);

@@ -73,8 +73,8 @@ static const double acc_rpe[3] = {7.0, 7.5, 7.0};
  */
 #define MAIN_SECONDS_PER_REP 5
 #define ACC_SECONDS_PER_REP 3
-#define MAIN_REST_BASE 90
-#define MAIN_REST_HEAVY 120
+#define MAIN_REST_BASE 90      /* B6: moderate sets, 60-90 s */
+#define MAIN_REST_HEAVY 120    /* B6: heavy sets, 2-3 min */
 #define ACC_REST_REPS 60
 #define ACC_REST_HOLD 45
 
@@ -183,6 +183,35 @@ static void apply_core_bounds(co_item *it)
 		it->reps = CO_A5_MAX_REPS;
 }
 
+/*
+ * A9: a bodyweight or band main lift has no load to add, so it never
+ * progresses by "fewer reps at a higher RPE": its reps stay in the
+ * exercise's range (the top of it from build on) at the base RPE, and it
+ * gets harder by a slower eccentric (build) or a pause (peak).
+ */
+static void dose_unloaded(co_item *it, co_dose_mode m)
+{
+	const main_dose *base = &main_table[0][CO_LEVEL_INTERMEDIATE];
+	int lo, hi;
+
+	dose_range(it->exercise, &lo, &hi);
+	if (m.table == CO_PHASE_BASE) {
+		it->reps = clampi(it->reps, lo, hi);
+		return;
+	}
+	it->reps = hi;
+	it->rpe = base->rpe + 0.5;
+	if (m.table == CO_PHASE_BUILD) {
+		it->tempo = "4-1-X";
+		co_item_note_add(it, "A9: no load to add: %d reps with a 4 s lowering; C4 bent: "
+				 "more reps than a loaded lift, not fewer at a higher RPE", it->reps);
+	} else {
+		it->tempo = "3-2-X";
+		co_item_note_add(it, "A9: no load to add: %d reps with a 2 s pause; C6 bent: "
+				 "more reps than a loaded lift, not fewer at a higher RPE", it->reps);
+	}
+}
+
 static void dose_main(co_item *it, const co_dose_ctx *ctx, co_dose_mode m, unsigned flags)
 {
 	const co_exercise *ex = it->exercise;
@@ -206,6 +235,8 @@ static void dose_main(co_item *it, const co_dose_ctx *ctx, co_dose_mode m, unsig
 			it->reps--;
 		it->rpe = fmin(it->rpe + 0.5, 8.5);
 	}
+	if (it->reps > 0 && !co_exercise_loadable(ex))
+		dose_unloaded(it, m);
 	apply_core_bounds(it);
 }
 
@@ -239,8 +270,34 @@ static void dose_easy(co_item *it, co_block_kind kind, co_dose_mode m)
 	it->tempo = NULL;
 }
 
+/*
+ * B6: rest by load: 2-3 min (150 s) between heavy sets of a loaded main
+ * lift (RPE 7.5 and up), 60-90 s (90 s) between moderate ones, 60 s for
+ * unloaded main work and accessories done for reps, 45 s after holds.
+ */
+static int rest_for(const co_item *it, co_block_kind kind, co_phase table)
+{
+	if (kind == CO_BLOCK_WARMUP || kind == CO_BLOCK_COOLDOWN)
+		return 0;
+	if (kind == CO_BLOCK_MAIN) {
+		/* by the phase's table, not the deload or taper: those sessions are
+		 * trimmed to the budget on the normal week's dose */
+		return table == CO_PHASE_BASE ? MAIN_REST_BASE : MAIN_REST_HEAVY;
+	}
+	if (kind == CO_BLOCK_TEST)
+		return ACC_REST_REPS;
+	return it->reps > 0 ? ACC_REST_REPS : ACC_REST_HOLD;
+}
+
 void co_prescribe_item(co_item *it, co_block_kind kind, const co_dose_ctx *ctx,
 		       co_focus focus, unsigned flags)
+{
+	co_prescribe_item_dose(it, kind, ctx, focus, flags);
+	it->rest_s = rest_for(it, kind, co_prescribe_mode(ctx, focus).table);
+}
+
+void co_prescribe_item_dose(co_item *it, co_block_kind kind, const co_dose_ctx *ctx,
+			    co_focus focus, unsigned flags)
 {
 	co_dose_mode m = co_prescribe_mode(ctx, focus);
 	int lo, hi;
@@ -304,6 +361,22 @@ void co_prescribe_scale(co_item *it, double factor)
 		it->seconds = best_a;
 }
 
+co_load_basis co_prescribe_load_basis(const co_item *it)
+{
+	const co_exercise *ex = it->exercise;
+
+	if (!(it->load > 0))
+		return CO_LOAD_NONE;
+	/* dumbbells in the hands: farmer's, suitcase, dumbbell RDL and split squat;
+	 * a goblet or a seated raise holds one dumbbell as a whole */
+	if ((ex->equipment & CO_EQUIP_DUMBBELLS) && !(ex->equipment & (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR)) &&
+	    !strstr(ex->id, "goblet") && !strstr(ex->id, "seated") && !strstr(ex->id, "hip_thrust"))
+		return CO_LOAD_PER_HAND;
+	if (!strcmp(ex->id, "farmers_walk") || !strcmp(ex->id, "suitcase_carry"))
+		return CO_LOAD_PER_HAND;
+	return CO_LOAD_TOTAL;
+}
+
 bool co_exercise_loadable(const co_exercise *ex)
 {
 	const unsigned loaded = CO_EQUIP_DUMBBELLS | CO_EQUIP_KETTLEBELL | CO_EQUIP_BARBELL |
@@ -313,7 +386,7 @@ bool co_exercise_loadable(const co_exercise *ex)
 	return (ex->equipment & loaded) != 0;
 }
 
-static double load_step(const co_exercise *ex, const co_profile *p)
+double co_prescribe_load_step(const co_exercise *ex, const co_profile *p)
 {
 	bool lb = p->units == CO_UNITS_LB;
 	bool bar = (ex->equipment & (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR)) != 0;
@@ -341,6 +414,33 @@ static void rir_text(char *buf, size_t len, double rpe)
 		snprintf(buf, len, "%d-%d", (int)floor(rir), (int)ceil(rir));
 }
 
+/*
+ * A9: where nothing is known, carries and the goblet squat start from body
+ * mass: farmer's and suitcase carries 25/30/35% of it per hand, the goblet
+ * squat 15/20/25% (novice, intermediate, advanced). Returns true when it
+ * set a load.
+ */
+static bool body_mass_start(co_item *it, const co_profile *p, double load_factor)
+{
+	static const double carry[CO_LEVEL_COUNT] = {0.25, 0.30, 0.35};
+	static const double goblet[CO_LEVEL_COUNT] = {0.15, 0.20, 0.25};
+	const co_exercise *ex = it->exercise;
+	int l = (int)p->level < 0 ? 0 : (int)p->level >= CO_LEVEL_COUNT ? CO_LEVEL_COUNT - 1
+									   : (int)p->level;
+	double share;
+
+	if (ex->pattern == CO_PATTERN_CARRY &&
+	    (!strcmp(ex->id, "farmers_walk") || !strcmp(ex->id, "suitcase_carry")))
+		share = carry[l];
+	else if (!strcmp(ex->id, "goblet_squat"))
+		share = goblet[l];
+	else
+		return false;
+	it->load = co_round_load(p->body_mass * share * load_factor, co_prescribe_load_step(ex, p));
+	co_item_note_add(it, "A9: a start from body mass (%.0f%%); adjust to the RPE", share * 100);
+	return true;
+}
+
 void co_prescribe_load(co_item *it, const co_dose_ctx *ctx, double load_factor,
 		       double rpe_for_load)
 {
@@ -361,9 +461,11 @@ void co_prescribe_load(co_item *it, const co_dose_ctx *ctx, double load_factor,
 			target = lift * co_rpe_percent(it->reps, rpe_for_load);
 		else
 			target = lift;
-		it->load = co_round_load(target * load_factor, load_step(ex, ctx->profile));
+		it->load = co_round_load(target * load_factor, co_prescribe_load_step(ex, ctx->profile));
 		return;
 	}
+	if (ctx->profile->body_mass > 0 && body_mass_start(it, ctx->profile, load_factor))
+		return;
 	rpe = it->rpe > 0 ? it->rpe : 7.0;
 	if (it->reps > 0) {
 		rir_text(rir, sizeof(rir), rpe);
@@ -383,17 +485,13 @@ int co_prescribe_seconds(const co_item *it, co_block_kind kind, const co_dose_ct
 	int work = it->reps > 0 ? it->reps * per_rep : it->seconds;
 	int rest;
 
+	if (kind == CO_BLOCK_TEST && work == 0)
+		work = 60; /* D6: a set to failure, about a minute a side */
 	if (ex->unilateral)
 		work *= 2;
-	/*
-	 * Rest follows the phase's table, not the deload or taper: those
-	 * sessions are trimmed to the budget on the normal week's dose, so the
-	 * same exercises survive the trimming in both.
-	 */
-	if (kind == CO_BLOCK_MAIN)
-		rest = m.table == CO_PHASE_BASE ? MAIN_REST_BASE : MAIN_REST_HEAVY;
-	else
-		rest = it->reps > 0 ? ACC_REST_REPS : ACC_REST_HOLD;
+	/* B6: the item's rest by its load, as dosed for the phase (deload and
+	 * taper sessions are trimmed on the normal week's dose) */
+	rest = it->rest_s > 0 ? it->rest_s : rest_for(it, kind, m.table);
 	return it->sets * (work + rest);
 }
 
@@ -441,9 +539,7 @@ void co_prescribe_reasons(co_dose_reasons *out, const co_dose_ctx *ctx, co_focus
 		break;
 	}
 	if (m.taper)
-		reason(out, "C7: taper: volume -%d%% against the peak week, intensity kept, "
-				      "no new exercises",
-				   (int)lround((1.0 - CO_TAPER_VOLUME) * 100));
+		reason(out, "C7: taper: intensity kept, no new exercises");
 	if (m.deload)
 		reason(out, "C9: deload week: volume -%d%%, loads -%d%%",
 				   (int)lround((1.0 - CO_DELOAD_VOLUME) * 100),

@@ -92,4 +92,14 @@ void co_item_note_add(co_item *it, const char *fmt, ...) __attribute__((format(p
 /** True when an exercise takes an external load (not bodyweight/band/box/bench/sliders). */
 bool co_exercise_loadable(const co_exercise *ex);
 
+/** Dose an item without its rest (co_prescribe_item sets both). */
+void co_prescribe_item_dose(co_item *it, co_block_kind kind, const co_dose_ctx *ctx,
+			    co_focus focus, unsigned flags);
+
+/** B6: whether the item's load is the total or per hand (none without a load). */
+co_load_basis co_prescribe_load_basis(const co_item *it);
+
+/** D2: the athlete's load step for the exercise (plate or dumbbell step, in their units). */
+double co_prescribe_load_step(const co_exercise *ex, const co_profile *p);
+
 #endif

@@ -235,8 +235,10 @@ static void explain(char *buf, size_t size, const co_sched_week *in, const best 
 	}
 	if (!in->recovery) {
 		if (bent & CO_BENT_E1)
-			ADDF("; E1 bent: the day before %s's %s, because every other day clashed with a rule that weighs more (keep it light, early in the day)",
-			     day_name(in, nx), nx->race ? "race" : run_name(nx->main));
+			ADDF("; E1 bent: the day before %s's %s, because every other day clashed with a rule that weighs more (%s)",
+			     day_name(in, nx), nx->race ? "race" : run_name(nx->main),
+			     x->key ? "after the run, with a rep or two more in reserve"
+				    : "early in the day, with a rep or two more in reserve");
 		else
 			ADDF("; E1: not the day before a key run");
 	}
@@ -268,9 +270,30 @@ void co_schedule_week(co_sched_result *out, const co_sched_week *in)
 	if (want > avail)
 		want = avail;
 	if (want <= 0) {
-		if (in->sessions > 0)
-			snprintf(out->note, sizeof(out->note),
-				 "no day this week can take a session (race day, C7's 4 days before an A-race, or before the plan starts)");
+		if (in->sessions > 0) {
+			unsigned why = 0;
+			size_t len;
+
+			for (int d = 0; d < 7; d++)
+				why |= in->day[d].why_blocked;
+			len = (size_t)snprintf(out->note, sizeof(out->note),
+					       "no day this week can take a session:");
+			/* the reasons this week has, not a list of every possible one */
+			if ((why & CO_BLOCKED_START) && len < sizeof(out->note))
+				len += (size_t)snprintf(out->note + len, sizeof(out->note) - len,
+							" the plan has not started yet;");
+			if ((why & CO_BLOCKED_RACE) && len < sizeof(out->note))
+				len += (size_t)snprintf(out->note + len, sizeof(out->note) - len,
+							" a race day;");
+			if ((why & CO_BLOCKED_TAPER) && len < sizeof(out->note))
+				len += (size_t)snprintf(out->note + len, sizeof(out->note) - len,
+							" C7's 4 days before an A-race;");
+			if ((why & CO_BLOCKED_AFTER_RACE) && len < sizeof(out->note))
+				len += (size_t)snprintf(out->note + len, sizeof(out->note) - len,
+							" C8's mobility-only days after a race;");
+			if (len > 0 && len < sizeof(out->note) && out->note[len - 1] == ';')
+				out->note[len - 1] = '\0';
+		}
 		return;
 	}
 	search(&b, in, want);

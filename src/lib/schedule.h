@@ -30,13 +30,21 @@ enum {
 };
 
 /** One day as the scheduler sees it. */
+enum {
+	CO_BLOCKED_START = 1,       /* before the plan's first day */
+	CO_BLOCKED_RACE = 2,        /* a race day */
+	CO_BLOCKED_TAPER = 4,       /* C7: the 4 days before an A-race */
+	CO_BLOCKED_AFTER_RACE = 8   /* C8: mobility only after an A- or B-race */
+};
+
 typedef struct co_sched_day {
 	co_date date;
 	bool key;            /* a key run that day (E1) */
 	co_run_type main;    /* the day's hardest run, CO_RUN_REST when none */
 	int minutes;         /* running minutes */
 	bool race;           /* a race that day */
-	bool blocked;        /* never lift: before the plan, a race day, C7's 4 days */
+	bool blocked;        /* never lift: before the plan, a race day, C7's 4 days, C8 */
+	unsigned why_blocked; /* CO_BLOCKED_* bits: which of those */
 	int after_race;      /* 1-3: days since a race, else 0 */
 } co_sched_day;
 

@@ -39,36 +39,16 @@
 #include "lib/method.h"
 #include "lib/prescribe.h"
 #include "lib/session.h"
+#include "lib/session_builder.h"
 #include "util/strbuf.h"
 
-#define MAX_SLOTS 32
 #define MAX_CANDIDATES 256
 #define POOL_MAX 3        /* variants rotated per slot */
 #define SCORE_STEP 10000  /* one level, the focus's side, ... (see score()) */
 #define CHAIN_MAX 16      /* regression chain walk bound */
 #define DEFAULT_BUDGET 45 /* B4 */
-
-typedef struct slot {
-	co_item item;
-	co_block_kind kind;
-	unsigned flags; /* CO_DOSE_* */
-	int prio;       /* accessories: the lowest is trimmed first (B4) */
-	bool keep;      /* A4 lower-leg work: sets may shrink, never dropped */
-	bool trimmed;   /* B4 took sets off it */
-} slot;
-
-typedef struct builder {
-	const co_session_ctx *ctx;
-	const co_profile *p;
-	co_session *s;
-	co_focus focus;
-	co_dose_ctx dose; /* what prescribe.c reads of ctx */
-	co_dose_mode mode;
-	int block;     /* variant block (week_index over 3-4 weeks) */
-	int budget;    /* minutes (B4) */
-	slot slots[MAX_SLOTS];
-	size_t n;
-} builder;
+/* A9: equipment that loads a lift in small steps (not one kettlebell, not a band) */
+#define PROGRESSIVE_EQUIPMENT (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR | CO_EQUIP_DUMBBELLS)
 
 /* What a slot asks for. */
 typedef struct want {
@@ -150,17 +130,26 @@ static void add_regions(co_strbuf *sb, unsigned regions)
 }
 
 /* " (achilles_left)": the niggle sites behind a set of spared regions. */
-static void add_sites(co_strbuf *sb, const co_profile *p, unsigned regions)
+static const co_niggle *active_niggles(const co_session_ctx *ctx, size_t *n)
 {
-	size_t i, shown = 0;
+	if (ctx->niggles) {
+		*n = ctx->n_niggles;
+		return ctx->niggles;
+	}
+	*n = ctx->profile ? ctx->profile->n_niggles : 0;
+	return ctx->profile ? ctx->profile->niggles : NULL;
+}
 
-	if (!p)
-		return;
-	for (i = 0; i < p->n_niggles; i++) {
-		if (!(p->niggles[i].regions & regions) || !p->niggles[i].site)
+static void add_sites_ctx(co_strbuf *sb, const co_session_ctx *ctx, unsigned regions)
+{
+	size_t i, shown = 0, n;
+	const co_niggle *ng = active_niggles(ctx, &n);
+
+	for (i = 0; i < n; i++) {
+		if (!(ng[i].regions & regions) || !ng[i].site)
 			continue;
 		co_strbuf_adds(sb, shown ? ", " : " (");
-		co_strbuf_adds(sb, p->niggles[i].site);
+		co_strbuf_adds(sb, ng[i].site);
 		shown++;
 	}
 	if (shown)
@@ -173,6 +162,38 @@ static bool is_used(const builder *b, const co_exercise *ex)
 		if (b->slots[i].item.exercise == ex)
 			return true;
 	return false;
+}
+
+/*
+ * A8: does the exercise spare every active niggle? It does when it loads
+ * none of their regions, or when it is a graded regression (gentle_for in
+ * the catalogue) for each niggle site whose regions it loads.
+ */
+static bool spares(const builder *b, const co_exercise *ex)
+{
+	size_t n;
+	const co_niggle *ng;
+
+	if (!(ex->regions & b->ctx->niggle_regions))
+		return true;
+	ng = active_niggles(b->ctx, &n);
+	if (!n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		int site = co_niggle_site_index(ng[i].site);
+
+		if (!(ng[i].regions & ex->regions))
+			continue;
+		if (site < 0 || !(ex->gentle_for & (1u << site)))
+			return false;
+	}
+	return true;
+}
+
+/* A8: a regression that still loads the niggling region (gentle_for). */
+static bool is_regression_for_niggle(const builder *b, const co_exercise *ex)
+{
+	return (ex->regions & b->ctx->niggle_regions) && spares(b, ex);
 }
 
 static bool in_allowed(const builder *b, const co_exercise *ex)
@@ -224,14 +245,18 @@ static long score(const builder *b, const co_exercise *ex, const want *w)
 
 	if (w->region_pref && (ex->regions & w->region_pref))
 		sc += 100000;
-	if (!w->strict && !(ex->regions & b->ctx->niggle_regions))
+	if (!w->strict && spares(b, ex))
 		sc += 200000; /* mobility: prefer the drill that spares the niggle */
 	/*
 	 * A lift the athlete listed in [lifts] counts as one step and wins ties:
 	 * session A keeps their RDL, session B may still prefer a single-leg one.
 	 */
 	if (w->main && co_profile_lift(b->p, ex->id) > 0)
-		sc += SCORE_STEP + SCORE_STEP / 10;
+		sc += 3 * SCORE_STEP; /* C10: the athlete's known lifts come first, and stay */
+	/* A9: a main lift the athlete can load progressively with what they own */
+	if (w->main && (b->p->equipment & PROGRESSIVE_EQUIPMENT) &&
+	    !(ex->equipment & PROGRESSIVE_EQUIPMENT))
+		sc -= SCORE_STEP;
 	sc += (long)ex->level * SCORE_STEP;
 	/* the focus's side (B2) is worth one level: a bilateral hinge leads session A */
 	if (w->sided > 0 && ex->unilateral)
@@ -301,7 +326,7 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 		/* C7 leaves nothing: say so when a niggle is why (A8), not only the taper */
 		size_t m = collect(b, w, ANY, c);
 
-		for (i = 0; i < m && (c[i].ex->regions & niggle); i++)
+		for (i = 0; i < m && !spares(b, c[i].ex); i++)
 			;
 		if (m && i == m)
 			*blocked = c[0].ex;
@@ -312,34 +337,51 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 	for (pool = 1; pool < n && pool < POOL_MAX; pool++)
 		if (c[pool].score <= c[0].score - SCORE_STEP)
 			break;
-	first = c[(size_t)(b->block + (b->ctx->slot > 0 ? b->ctx->slot : 0)) % pool].ex;
-	if (!(first->regions & niggle)) {
+	/* C10: the same focus keeps the same lifts within a block, whatever its slot */
+	first = c[(size_t)b->block % pool].ex;
+	if (spares(b, first)) {
 		chosen = first;
+		if (is_regression_for_niggle(b, first)) {
+			co_strbuf_init(&sb);
+			co_strbuf_addf(&sb, "A8: %s kept as a graded regression for ", ex_name(first));
+			add_regions(&sb, first->regions & niggle);
+			add_sites_ctx(&sb, b->ctx, first->regions & niggle);
+			co_strbuf_adds(&sb, ": pain at most 3/10, settled by the next morning");
+			*note = co_strbuf_detach(&sb);
+		}
 		goto done;
 	}
 	if (!w->strict) {
 		/* Mobility keeps its area (A7) but stays in a pain-free range. */
 		chosen = c[0].ex; /* sparing drills sort first */
-		if (chosen->regions & niggle) {
+		if (!spares(b, chosen)) {
 			co_strbuf_init(&sb);
 			co_strbuf_adds(&sb, "A8: keep to a pain-free range");
-			add_sites(&sb, b->p, chosen->regions & niggle);
+			add_sites_ctx(&sb, b->ctx, chosen->regions & niggle);
 			*note = co_strbuf_detach(&sb);
 		}
 		goto done;
 	}
-	/* A8: the regression chain first, then the best neighbour that spares. */
-	e = first;
+	/* A8: a near-equal of the pool that spares the niggle (a known lift stays
+	 * the athlete's lift), then the regression chain, then the best neighbour. */
+	for (i = 0; !chosen && i < pool; i++)
+		if (c[i].ex != first && spares(b, c[i].ex) && !is_regression_for_niggle(b, c[i].ex))
+			chosen = c[i].ex;
+	e = chosen ? NULL : first;
 	for (int k = 0; e && e->regression && k < CHAIN_MAX; k++) {
 		e = co_catalog_find(b->ctx->cat, e->regression);
-		if (e && !(e->regions & niggle) && usable(b, e, w) &&
+		if (e && spares(b, e) && usable(b, e, w) &&
 		    (w->main ? co_method_is_a1(e->pattern) : e->pattern == w->pattern)) {
 			chosen = e;
 			break;
 		}
 	}
+	/* regressions that keep the region trained before neighbours that skip it */
 	for (i = 0; !chosen && i < n; i++)
-		if (!(c[i].ex->regions & niggle))
+		if (is_regression_for_niggle(b, c[i].ex))
+			chosen = c[i].ex;
+	for (i = 0; !chosen && i < n; i++)
+		if (spares(b, c[i].ex))
 			chosen = c[i].ex;
 	if (!chosen) {
 		*blocked = first;
@@ -348,7 +390,9 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 	co_strbuf_init(&sb);
 	co_strbuf_addf(&sb, "A8: %s instead of %s to spare ", ex_name(chosen), ex_name(first));
 	add_regions(&sb, first->regions & niggle);
-	add_sites(&sb, b->p, first->regions & niggle);
+	add_sites_ctx(&sb, b->ctx, first->regions & niggle);
+	if (chosen->regions & niggle)
+		co_strbuf_adds(&sb, ": a graded regression, pain at most 3/10, settled by the next morning");
 	*note = co_strbuf_detach(&sb);
 done:
 	free(c);
@@ -399,8 +443,8 @@ static slot *fill(builder *b, const co_pattern *patterns, size_t np, want w,
 		w.pattern = patterns[i];
 		ex = pick(b, &w, &blocked, &note);
 		if (ex) {
-			if (note && w.strict)
-				co_session_add_why(b->s, "%s", note);
+			/* the swap is said once, in the item's note (the plan's notes
+			 * say the niggle once for the season) */
 			return add_slot(b, ex, kind, flags, prio, keep, note);
 		}
 		if (blocked && !blocked_first)
@@ -412,7 +456,7 @@ static slot *fill(builder *b, const co_pattern *patterns, size_t np, want w,
 		co_strbuf_init(&sb);
 		co_strbuf_addf(&sb, "A8: no %s exercise spares ", pattern_text(patterns[0]));
 		add_regions(&sb, blocked_first->regions & b->ctx->niggle_regions);
-		add_sites(&sb, b->p, blocked_first->regions & b->ctx->niggle_regions);
+		add_sites_ctx(&sb, b->ctx, blocked_first->regions & b->ctx->niggle_regions);
 		co_strbuf_addf(&sb, "; %s left out", ex_name(blocked_first));
 		co_session_add_why(b->s, "%s", sb.buf);
 		co_strbuf_release(&sb);
@@ -613,7 +657,9 @@ static const acc_plan acc_maintenance[] = {
 
 static bool plyo_allowed(const builder *b)
 {
+	/* A8: no plyometrics while a lower-limb niggle is active */
 	return b->p->plyometrics && b->p->level >= CO_LEVEL_INTERMEDIATE &&
+	       !b->ctx->lower_limb_niggle &&
 	       !b->mode.taper && !b->mode.deload && !b->mode.recovery &&
 	       (b->focus == CO_FOCUS_POSTERIOR_CHAIN || b->focus == CO_FOCUS_STABILITY);
 }
@@ -652,8 +698,14 @@ static void build_accessories(builder *b)
 	for (size_t i = 0; i < n; i++) {
 		want w = {.strict = true, .carry_pref = CO_CARRY_STABILITY |
 							CO_CARRY_BRAKING_CONTROL};
-		slot *sl = fill(b, &plan[i].pattern, 1, w, CO_BLOCK_ACCESSORY, 0, plan[i].prio,
-				plan[i].keep);
+		slot *sl;
+
+		/* D6: never calf work after calf raises to failure */
+		if (b->ctx->test_calf && (plan[i].pattern == CO_PATTERN_CALF_STRAIGHT ||
+					  plan[i].pattern == CO_PATTERN_CALF_BENT))
+			continue;
+		sl = fill(b, &plan[i].pattern, 1, w, CO_BLOCK_ACCESSORY, 0, plan[i].prio,
+			  plan[i].keep);
 
 		if (sl && (plan[i].pattern == CO_PATTERN_CALF_STRAIGHT ||
 			   plan[i].pattern == CO_PATTERN_CALF_BENT) && !calf)
@@ -662,8 +714,8 @@ static void build_accessories(builder *b)
 			tib = sl;
 	}
 	/* A4: with one session a week, both calf raises live in it. */
-	if ((b->p->sessions_per_week == 1 || b->ctx->week_sessions == 1) &&
-	    b->focus != CO_FOCUS_MAINTENANCE) {
+	if ((b->p->sessions_per_week == 1 || b->ctx->week_sessions == 1 || b->ctx->both_calves) &&
+	    b->focus != CO_FOCUS_MAINTENANCE && !b->ctx->test_calf) {
 		co_pattern other = b->focus == CO_FOCUS_STABILITY ? CO_PATTERN_CALF_STRAIGHT
 								   : CO_PATTERN_CALF_BENT;
 		want w = {.strict = true};
@@ -690,15 +742,13 @@ static void cover_regions(builder *b)
 	co_strbuf sb;
 
 	co_strbuf_init(&sb);
-	if (missing & niggle) {
-		co_strbuf_adds(&sb, "A8: ");
-		add_regions(&sb, missing & niggle);
-		co_strbuf_adds(&sb, " rested this session to spare the niggle");
-		add_sites(&sb, b->p, missing & niggle);
-		co_strbuf_adds(&sb, " (A2 bent)");
-		co_session_add_why(b->s, "%s", sb.buf);
-		missing &= ~niggle;
+	if (b->ctx->test_calf && (missing & CO_REGION_CALVES)) {
+		/* D6: the test block's calf raises to failure are today's calf work */
+		co_session_add_why(b->s, "A2 bent: the calves are worked by the calf-raise test to "
+					 "failure, so no calf raises after it (D6)");
+		missing &= ~CO_REGION_CALVES;
 	}
+	/* A8: a niggling region is kept trained by a graded regression when one exists */
 	while (missing) {
 		const co_exercise *best = NULL;
 		long best_score = -1;
@@ -707,11 +757,13 @@ static void cover_regions(builder *b)
 			want w = {.pattern = order[k], .strict = true};
 			size_t n = collect(b, &w, ALLOWED_ONLY, c);
 
+			if (!n && b->ctx->allowed_ids)
+				n = collect(b, &w, ALLOWED_REGRESSIONS, c);
 			for (size_t i = 0; i < n; i++) {
 				const co_exercise *ex = c[i].ex;
 				long sc;
 
-				if (!(ex->regions & missing) || (ex->regions & niggle))
+				if (!(ex->regions & missing) || !spares(b, ex))
 					continue;
 				/* most missing regions first, accessory patterns before lifts */
 				sc = (long)popcount(ex->regions & missing) * 1000000L +
@@ -723,18 +775,45 @@ static void cover_regions(builder *b)
 				}
 			}
 		}
-		co_strbuf_reset(&sb);
-		if (!best) {
-			co_strbuf_adds(&sb, "A2: no exercise within reach trains ");
-			add_regions(&sb, missing);
-			co_session_add_why(b->s, "%s", sb.buf);
+		if (!best)
 			break;
+		co_strbuf_reset(&sb);
+		if (best->regions & missing & niggle) {
+			co_strbuf_addf(&sb, "A8: %s keeps ", ex_name(best));
+			add_regions(&sb, best->regions & missing & niggle);
+			co_strbuf_adds(&sb, " trained around the niggle");
+			add_sites_ctx(&sb, b->ctx, best->regions & missing & niggle);
+			add_slot(b, best, CO_BLOCK_ACCESSORY, 0, 5, true,
+				 co_xstrdup("A8: a graded regression: pain at most 3/10, settled by the next morning"));
+		} else {
+			co_strbuf_addf(&sb, "A2: added %s so the session trains ", ex_name(best));
+			add_regions(&sb, best->regions & missing);
+			add_slot(b, best, CO_BLOCK_ACCESSORY, 0, 5, false,
+				 (best->regions & niggle) ?
+				 co_xstrdup("A8: a graded regression: pain at most 3/10, settled by the next morning") :
+				 NULL);
 		}
-		add_slot(b, best, CO_BLOCK_ACCESSORY, 0, 5, false, NULL);
-		co_strbuf_addf(&sb, "A2: added %s so the session trains ", ex_name(best));
-		add_regions(&sb, best->regions & missing);
 		co_session_add_why(b->s, "%s", sb.buf);
 		missing &= ~best->regions;
+	}
+	co_strbuf_reset(&sb);
+	if (missing & niggle) {
+		/* said once in the plan's notes (plan.c); the session only records it */
+		if (b->ctx->rested)
+			*b->ctx->rested |= missing & niggle;
+		co_strbuf_adds(&sb, "A8: no regression within reach keeps ");
+		add_regions(&sb, missing & niggle);
+		co_strbuf_adds(&sb, " trained, so it is rested");
+		add_sites_ctx(&sb, b->ctx, missing & niggle);
+		co_strbuf_adds(&sb, " (A2 bent)");
+		co_session_add_why(b->s, "%s", sb.buf);
+		missing &= ~niggle;
+		co_strbuf_reset(&sb);
+	}
+	if (missing) {
+		co_strbuf_adds(&sb, "A2: no exercise within reach trains ");
+		add_regions(&sb, missing);
+		co_session_add_why(b->s, "%s", sb.buf);
 	}
 	co_strbuf_release(&sb);
 	free(c);
@@ -772,19 +851,25 @@ static void build_test(builder *b)
 		co_session_add_why(b->s, "D6: no single-leg squat in the catalogue; test skipped");
 		return;
 	}
-	if (ex->regions & b->ctx->niggle_regions) {
+	if (!spares(b, ex)) {
 		co_strbuf sb;
 
 		co_strbuf_init(&sb);
 		co_strbuf_addf(&sb, "A8: %s test postponed to spare ", ex_name(ex));
 		add_regions(&sb, ex->regions & b->ctx->niggle_regions);
-		add_sites(&sb, b->p, ex->regions & b->ctx->niggle_regions);
+		add_sites_ctx(&sb, b->ctx, ex->regions & b->ctx->niggle_regions);
 		co_session_add_why(b->s, "%s", sb.buf);
 		co_strbuf_release(&sb);
 		return;
 	}
-	sl = add_slot(b, ex, CO_BLOCK_MAIN, CO_DOSE_TEST, 0, true, NULL);
-	if (sl)
+	sl = add_slot(b, ex, b->focus == CO_FOCUS_TEST ? CO_BLOCK_MAIN : CO_BLOCK_TEST,
+		      CO_DOSE_TEST, 0, true, NULL);
+	if (sl && is_regression_for_niggle(b, ex))
+		co_item_note_add(&sl->item, "D6: baseline test, regressed for the niggle (A8): slow "
+					    "reps on each leg to a box no lower than pain allows (at "
+					    "most 3/10); record the height and whether knee, pelvis "
+					    "and trunk stayed aligned");
+	else if (sl)
 		co_item_note_add(&sl->item, "D6: baseline test: slow reps on each leg to the lowest "
 					    "box, bench or chair you control; record the height and "
 					    "whether knee, pelvis and trunk stayed aligned");
@@ -792,166 +877,40 @@ static void build_test(builder *b)
 			   ex_name(ex));
 }
 
-/* ---- time budget (B4) ------------------------------------------------- */
-
-static int total_seconds(const builder *b)
-{
-	int t = 0;
-	bool warm = false, cool = false;
-
-	for (size_t i = 0; i < b->n; i++) {
-		const slot *sl = &b->slots[i];
-
-		if (sl->kind == CO_BLOCK_WARMUP)
-			warm = true;
-		else if (sl->kind == CO_BLOCK_COOLDOWN)
-			cool = true;
-		else
-			t += co_prescribe_seconds(&sl->item, sl->kind, &b->dose, b->focus);
-	}
-	if (warm)
-		t += CO_WARMUP_SECONDS;
-	if (cool)
-		t += b->mode.recovery ? 2 * CO_COOLDOWN_SECONDS : CO_COOLDOWN_SECONDS;
-	return t;
-}
-
-static void list_add(co_strbuf *sb, const char *name)
-{
-	if (strstr(sb->buf, name))
-		return;
-	if (sb->len)
-		co_strbuf_adds(sb, ", ");
-	co_strbuf_adds(sb, name);
-}
-
-/* The lowest-priority accessory matching a test; the later one on ties. */
-static ptrdiff_t lowest(const builder *b, bool dropping)
-{
-	ptrdiff_t best = -1;
-
-	for (size_t i = 0; i < b->n; i++) {
-		const slot *sl = &b->slots[i];
-
-		if (sl->kind != CO_BLOCK_ACCESSORY)
-			continue;
-		if (dropping) {
-			unsigned others = trained_regions(b, i);
-
-			if (sl->keep || (sl->item.exercise->regions & CO_REGIONS_A2 & ~others))
-				continue;
-		} else if (sl->item.sets <= 1) {
-			continue;
-		}
-		if (best < 0 || sl->prio <= b->slots[best].prio)
-			best = (ptrdiff_t)i;
-	}
-	return best;
-}
-
-/* The fullest main lift with more than `floor` sets; the later one on ties. */
-static ptrdiff_t fullest_main(const builder *b, int floor)
-{
-	ptrdiff_t best = -1;
-
-	for (size_t k = 0; k < b->n; k++) {
-		const slot *sl = &b->slots[k];
-
-		if (sl->kind == CO_BLOCK_MAIN && sl->item.sets > floor &&
-		    (best < 0 || sl->item.sets >= b->slots[best].item.sets))
-			best = (ptrdiff_t)k;
-	}
-	return best;
-}
-
-/* The last main lift that is neither the lead (B2) nor the last one for an A2 region. */
-static ptrdiff_t droppable_main(const builder *b)
-{
-	ptrdiff_t last = -1;
-	size_t seen = 0;
-
-	for (size_t k = 0; k < b->n; k++) {
-		const slot *sl = &b->slots[k];
-
-		if (sl->kind != CO_BLOCK_MAIN || (sl->flags & CO_DOSE_TEST))
-			continue;
-		if (seen++ == 0)
-			continue;
-		if (sl->item.exercise->regions & CO_REGIONS_A2 & ~trained_regions(b, k))
-			continue;
-		last = (ptrdiff_t)k;
-	}
-	return seen > 2 ? last : -1;
-}
-
 /*
- * Trim to the budget (B4, and D5's "cut accessories first"): accessory sets
- * first, then accessory items (never A4 lower-leg work, session B's
- * anti-rotation lead, nor the last exercise for an A2 region); only then the
- * main lifts: down to 2 sets each, then the third lift goes (two lifts of 2
- * sets beat three single sets), then down to 1 set.
+ * D6's optional calf test, folded into the day's session: single-leg calf
+ * raises to failure on each leg. A count, not a lift: one set, no reps
+ * prescribed (the dose is set after dosing, in co_session_build).
  */
-static void fit_budget(builder *b)
+static slot *build_calf_test(builder *b)
 {
-	co_strbuf fewer, dropped, mains, mains_dropped;
-	int limit = b->budget * 60;
+	const co_exercise *ex = co_catalog_find(b->ctx->cat, "single_leg_calf_raise");
+	slot *sl;
 
-	co_strbuf_init(&fewer);
-	co_strbuf_init(&dropped);
-	co_strbuf_init(&mains);
-	co_strbuf_init(&mains_dropped);
-	while (total_seconds(b) > limit) {
-		ptrdiff_t i = lowest(b, false);
+	if (!ex)
+		return NULL;
+	sl = add_slot(b, ex, CO_BLOCK_TEST, CO_DOSE_TEST, 0, true,
+		      co_xstrdup("D6: baseline test: slow full-range raises on one leg to failure, "
+				 "then the other; record the reps of each leg"));
+	co_session_add_why(b->s, "D6: baseline test: single-leg calf raises to failure, each leg");
+	return sl;
+}
 
-		if (i >= 0) {
-			b->slots[i].item.sets--;
-			list_add(&fewer, ex_name(b->slots[i].item.exercise));
-			continue;
-		}
-		i = lowest(b, true);
-		if (i >= 0) {
-			list_add(&dropped, ex_name(b->slots[i].item.exercise));
-			remove_slot(b, (size_t)i);
-			continue;
-		}
-		i = fullest_main(b, 2);
-		if (i >= 0) {
-			b->slots[i].item.sets--;
-			list_add(&mains, ex_name(b->slots[i].item.exercise));
-			continue;
-		}
-		i = droppable_main(b);
-		if (i >= 0) {
-			list_add(&mains_dropped, ex_name(b->slots[i].item.exercise));
-			remove_slot(b, (size_t)i);
-			continue;
-		}
-		i = fullest_main(b, 1);
-		if (i < 0)
-			break;
-		b->slots[i].item.sets--;
-		list_add(&mains, ex_name(b->slots[i].item.exercise));
-	}
-	if (fewer.len)
-		co_session_add_why(b->s, "B4: trimmed %s to fewer sets to fit %d min", fewer.buf,
-				   b->budget);
-	if (dropped.len)
-		co_session_add_why(b->s, "B4: dropped %s to fit %d min", dropped.buf, b->budget);
-	if (mains.len)
-		co_session_add_why(b->s, "B4: accessories at their minimum, so main lifts lose sets "
-					 "to fit %d min: %s",
-				   b->budget, mains.buf);
-	if (mains_dropped.len)
-		co_session_add_why(b->s, "B4: accessories at their minimum, so %s is left out to "
-					 "fit %d min",
-				   mains_dropped.buf, b->budget);
-	if (total_seconds(b) > limit)
-		co_session_add_why(b->s, "B4: the shortest session is %d min, over the %d min budget",
-				   (total_seconds(b) + 59) / 60, b->budget);
-	co_strbuf_release(&fewer);
-	co_strbuf_release(&dropped);
-	co_strbuf_release(&mains);
-	co_strbuf_release(&mains_dropped);
+/* ---- time budget (B4): session_budget.c ------------------------------- */
+
+const char *co_sb_ex_name(const co_exercise *ex)
+{
+	return ex_name(ex);
+}
+
+unsigned co_sb_trained(const builder *b, size_t skip)
+{
+	return trained_regions(b, skip);
+}
+
+void co_sb_remove_slot(builder *b, size_t i)
+{
+	remove_slot(b, i);
 }
 
 /* ---- dosing, assembly ------------------------------------------------- */
@@ -961,6 +920,17 @@ static void dose_all(builder *b)
 	for (size_t i = 0; i < b->n; i++)
 		co_prescribe_item(&b->slots[i].item, b->slots[i].kind, &b->dose, b->focus,
 				  b->slots[i].flags);
+}
+
+/* C10: done as a main lift in at least 2 earlier weeks (ctx->familiar); true without the list. */
+static bool familiar(const builder *b, const co_exercise *ex)
+{
+	if (!b->ctx->check_familiar)
+		return true;
+	for (size_t i = 0; i < b->ctx->n_familiar; i++)
+		if (b->ctx->familiar[i] == ex)
+			return true;
+	return false;
 }
 
 /* C7/C9 scaling and loads, after the budget was fitted on the normal dose. */
@@ -983,9 +953,16 @@ static void finish_doses(builder *b)
 					it->rpe = 5.0;
 			}
 		}
+		/* C10: a lift new to the athlete starts at RPE 7 or below for 2 weeks */
+		if (k == CO_BLOCK_MAIN && it->rpe > 7.0 && co_exercise_loadable(it->exercise) &&
+		    co_profile_lift(b->p, it->exercise->id) <= 0 && !familiar(b, it->exercise)) {
+			it->rpe = 7.0;
+			rpe = 7.0;
+			co_item_note_add(it, "C10: new to you: RPE 7 at most for its first 2 weeks");
+		}
 		if (!(b->slots[i].flags & CO_DOSE_PLYO))
 			co_prescribe_load(it, &b->dose, load_factor, rpe);
-		if (b->mode.taper)
+		if (b->mode.taper && !b->ctx->week_level_taper)
 			co_prescribe_scale(it, CO_TAPER_VOLUME);
 		else if (b->mode.deload)
 			co_prescribe_scale(it, CO_DELOAD_VOLUME);
@@ -1089,7 +1066,8 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 	/* Variants hold for a block as long as the deload cycle (3-4 weeks). */
 	len = ctx->profile->deload_every;
 	len = len < 3 ? 3 : len > 4 ? 4 : len;
-	b->block = (ctx->week_index > 0 ? ctx->week_index - 1 : 0) / len;
+	b->block = ctx->block > 0 ? ctx->block - 1
+		   : (ctx->week_index > 0 ? ctx->week_index - 1 : 0) / len;
 
 	rc = build_warmup(b);
 	if (rc)
@@ -1097,6 +1075,14 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 	if (b->focus == CO_FOCUS_TEST) {
 		build_test(b);
 	} else if (b->focus != CO_FOCUS_RECOVERY) {
+		if (ctx->test_squat)
+			build_test(b);
+		if (ctx->test_calf)
+			build_calf_test(b);
+		if (ctx->test_squat || ctx->test_calf)
+			co_session_add_why(s, "D6: test day: one warm-up, the baseline tests, then a "
+					      "shorter session and one cool-down, within %d min",
+					   b->budget);
 		rc = build_main(b);
 		if (rc)
 			goto done;
@@ -1112,9 +1098,17 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 	for (size_t i = 0; i < reasons.n; i++)
 		co_session_add_why(s, "%s", reasons.line[i]);
 	dose_all(b);
-	fit_budget(b);
+	for (size_t i = 0; i < b->n; i++)
+		if (b->slots[i].kind == CO_BLOCK_TEST &&
+		    b->slots[i].item.exercise->pattern != CO_PATTERN_SINGLE_LEG) {
+			/* calf raises to failure: a count, not a prescribed dose */
+			b->slots[i].item.reps = 0;
+			b->slots[i].item.seconds = 0;
+			b->slots[i].item.tempo = NULL;
+		}
+	co_sb_fit_budget(b);
 	finish_doses(b);
-	s->minutes = (total_seconds(b) + 59) / 60;
+	s->minutes = (co_sb_total_seconds(b) + 59) / 60;
 
 	if (ctx->strides_allowed && ctx->profile->strides && !b->mode.taper && !b->mode.deload &&
 	    !b->mode.recovery && b->focus != CO_FOCUS_TEST &&
@@ -1122,7 +1116,8 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 		s->strides = true;
 		s->strides_reps = 6;
 		s->strides_seconds = 20;
-		co_session_add_why(s, "B5: 6 x 20 s strides after the strength block, readiness good");
+		co_session_add_why(s, "B5: 6 x 20 s strides after the strength block; no readiness "
+				      "logged yet, so skip them if the legs feel heavy");
 	}
 	sort_why(s, why0);
 	co_method_session_uid(s->uid, ctx->profile->name ? ctx->profile->name : "", s->date,

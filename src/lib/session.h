@@ -23,7 +23,19 @@ typedef struct co_session_ctx {
 	int slot;               /* 0-based session number within the week */
 	int week_sessions;      /* lifting sessions in the week (A4: one carries both calf raises) */
 	int minutes_budget;     /* B4: the athlete's session_minutes */
-	unsigned niggle_regions;/* A8: co_region bits to spare */
+	unsigned niggle_regions;/* A8: co_region bits to spare (the OR of niggles[].regions) */
+	const co_niggle *niggles; /* A8: the niggles active on the session's date; NULL: the profile's */
+	size_t n_niggles;
+	bool test_squat;        /* D6: fold the single-leg squat test into this session */
+	bool test_calf;         /* D6: and the calf raises to failure (no calf work after them) */
+	bool check_familiar;    /* C10: tell new lifts from familiar ones (below) */
+	const co_exercise *const *familiar; /* main lifts done in 2+ earlier weeks */
+	size_t n_familiar;
+	int block;              /* C10: the variant block, 1-based (phase runs); 0: by week_index */
+	bool both_calves;       /* A4: straight- and bent-knee calf raises in this session */
+	bool week_level_taper;  /* C7: the planner cuts the taper week as a whole (season.c) */
+	bool lower_limb_niggle; /* A8: no strides (B5), no plyometrics (A6) */
+	unsigned *rested;       /* A8 out, may be NULL: regions no regression could keep trained */
 	/*
 	 * C7 "no new exercises in the taper": when non-NULL, only exercises whose
 	 * id is in this NULL-terminated list may be chosen (the ids used in the

@@ -163,6 +163,10 @@ void co_report_text_header(co_strbuf *out, const co_plan *plan)
 		co_strbuf_addch(out, ' ');
 		add_wrapped(out, plan->warnings[i], 9);
 	}
+	for (size_t i = 0; i < plan->n_notes; i++) {
+		co_strbuf_adds(out, "note: ");
+		add_wrapped(out, plan->notes[i], 6);
+	}
 	co_strbuf_addch(out, '\n');
 	co_strbuf_release(&line);
 }

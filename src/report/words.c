@@ -86,6 +86,7 @@ const char *co_report_focus_title(co_focus f, co_report_style st)
 
 static const char *const blocks[CO_BLOCK_COUNT] = {
 	[CO_BLOCK_WARMUP] = "warm-up",
+	[CO_BLOCK_TEST] = "test",
 	[CO_BLOCK_MAIN] = "main",
 	[CO_BLOCK_ACCESSORY] = "accessory",
 	[CO_BLOCK_COOLDOWN] = "cool-down",

@@ -12,7 +12,8 @@ $ carryover profile check $SRC/examples/marathon.ini
 > 5 runs, 3 key, 315 min a week
 > 2027-03-14  B-race  City Half (half marathon)
 > 2027-04-25  A-race  Spring Marathon (marathon)
-> romanian_deadlift        80 kg
+> romanian_deadlift        80 kg x 8 @ 8: e1RM 108.3 kg
+> hip_thrust               e1RM 120 kg
 > achilles_left        spares calves, ankles
 !!
 
@@ -24,7 +25,7 @@ $ carryover profile check $SRC/examples/5k.ini
 $ carryover profile check $SRC/examples/lb.ini
 > (advanced, lb, 165 lb)
 > plate step 5 lb, dumbbell step 2.5 lb
-> trap_bar_deadlift        275 lb
+> trap_bar_deadlift        275 lb x 5 @ 8
 
 $ cd $DATA/profiles && carryover profile check unknown_run_type.ini
 ? 2
@@ -80,3 +81,14 @@ $ carryover profile lint x.ini
 $ carryover profile --help
 > usage: carryover profile check FILE
 !!
+
+$ carryover profile check $DATA/profiles/coach/lifts_forms.ini
+> romanian_deadlift        80 kg x 8 @ 8: e1RM 108.3 kg
+> goblet_squat             32 kg x 10 @ 7.5: e1RM 48.0 kg
+> hip_thrust               e1RM 140 kg
+> front_squat              e1RM 70 kg
+! warning: [lifts] front_squat = 70 is ambiguous: read as an e1RM; write '70 x REPS' for a recent set or 'e1rm 70'
+
+$ cd $DATA/profiles/coach && printf '[athlete]\nstart = 2027-01-04\n[week]\ntue = intervals 60\n[lifts]\nromanian_deadlift = 80 x 40\n' | carryover profile check -
+? 2
+! reps 1-20

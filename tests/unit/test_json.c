@@ -61,6 +61,7 @@ static co_plan *hand_plan(void)
 					   CO_RUN_FROM_CALENDAR};
 		w->run_minutes = 105;
 		w->key_minutes = 60;
+		w->volume = 120;
 		w->notes = strs(1, "C9: deload, volume down 40%");
 		w->n_notes = 1;
 		w->tests = calloc(1, sizeof(*w->tests));
@@ -85,6 +86,15 @@ static co_plan *hand_plan(void)
 			co_test_add_item(&s->blocks[CO_BLOCK_WARMUP], "glute_bridge", 2, 10, 0, 0, NULL, -1, NULL);
 			co_test_add_item(&s->blocks[CO_BLOCK_MAIN], "romanian_deadlift", 3, 8, 0, 7, "3-1-X",
 				 137.5, NULL);
+			{
+				co_item *m = &s->blocks[CO_BLOCK_MAIN].items[0];
+
+				m->rest_s = 120;
+				m->ramp[0] = (co_ramp_set){5, 70};
+				m->ramp[1] = (co_ramp_set){3, 102.5};
+				m->n_ramp = 2;
+				m->load_basis = CO_LOAD_TOTAL;
+			}
 			co_test_add_item(&s->blocks[CO_BLOCK_ACCESSORY], "side_plank", 3, 0, 30, 7.5, NULL, -1,
 				 "A8: regression of copenhagen plank (adductor)");
 			co_test_add_item(&s->blocks[CO_BLOCK_COOLDOWN], "goblet_squat", 1, 5, 0, 0, NULL, 0, NULL);
@@ -172,7 +182,7 @@ static void contract_fields(void **state)
 	assert_int_equal(count(json, "\"blocks\":[{\"kind\":\"warmup\",\"items\":["), 4);
 	assert_int_equal(count(json, "{\"kind\":\"cooldown\",\"items\":["), 4);
 	assert_int_equal(count(json, "\"uid\":\"2027"), 4);
-	assert_non_null(strstr(json, "\"run_minutes\":105,\"key_minutes\":60,"
+	assert_non_null(strstr(json, "\"run_minutes\":105,\"key_minutes\":60,\"volume\":120,"
 				     "\"notes\":[\"C9: deload, volume down 40%\"]"));
 
 	/* a main lift: reps, rpe, tempo and load; seconds null */
@@ -182,6 +192,9 @@ static void contract_fields(void **state)
 	assert_non_null(strstr(it, "\"hamstrings\""));
 	assert_non_null(strstr(it, "\"sets\":3,\"reps\":8,\"seconds\":null,\"rpe\":7,"
 				   "\"tempo\":\"3-1-X\",\"load\":137.5,\"note\":null"));
+	/* B6, added: rest, ramp sets, what the load counts */
+	assert_non_null(strstr(json, "\"note\":null,\"rest_s\":120,\"ramp_sets\":[{\"reps\":5,\"load\":70},"
+				   "{\"reps\":3,\"load\":102.5}],\"load_basis\":\"total\""));
 	free(it);
 	/* a hold: seconds, reps null; bodyweight: load null; a half RPE stays a number */
 	it = item_text(json, "side_plank");
@@ -226,12 +239,17 @@ static void round_trip_hand_plan(void **state)
 	assert_true(back->weeks[1].deload);
 	assert_int_equal(back->weeks[1].run_minutes, 105);
 	assert_int_equal(back->weeks[0].sessions[0].strides_reps, 6);
+	assert_int_equal(back->weeks[0].volume, 120);
 	assert_false(back->weeks[0].sessions[1].strides);
 	assert_string_equal(back->weeks[0].sessions[0].uid, p->weeks[0].sessions[0].uid);
 	it = &back->weeks[0].sessions[0].blocks[CO_BLOCK_MAIN].items[0];
 	assert_ptr_equal(it->exercise, co_test_ex("romanian_deadlift"));
 	assert_true(it->load == 137.5);
 	assert_string_equal(it->tempo, "3-1-X");
+	assert_int_equal(it->rest_s, 120);
+	assert_int_equal(it->n_ramp, 2);
+	assert_true(it->ramp[1].load == 102.5);
+	assert_int_equal(it->load_basis, CO_LOAD_TOTAL);
 	it = &back->weeks[0].sessions[0].blocks[CO_BLOCK_ACCESSORY].items[0];
 	assert_int_equal(it->reps, 0);
 	assert_int_equal(it->seconds, 30);

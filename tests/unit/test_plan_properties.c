@@ -14,7 +14,8 @@
  * kettlebell, home gym, full gym); every level; 0-2 niggles from
  * co_niggle_sites() (with or without a side); sessions_per_week 1-3;
  * double_days; deload_every 3-6; session_minutes 25-90; kg and lb;
- * plyometrics and strides on and off; a few known lifts.
+ * plyometrics and strides on and off; a few known lifts in each [lifts]
+ * form (bare, LOAD x REPS, LOAD x REPS @ RPE, e1rm LOAD).
  *
  * Environment:
  *   CO_SEED=N             the seed (default fixed); printed on failure
@@ -122,6 +123,28 @@ static const char *const lifts[] = {
 	"bulgarian_split_squat", "farmers_walk", "dumbbell_romanian_deadlift",
 };
 
+/* A [lifts] line in one of its forms: bare, a set, a set with its RPE, an e1RM. */
+static void add_lift(co_strbuf *sb, rng *r, const char *id, bool lb)
+{
+	int load = lb ? between(r, 40, 300) : between(r, 20, 140);
+
+	switch (between(r, 0, 3)) {
+	case 0:
+		co_strbuf_addf(sb, "%s = %d\n", id, load);
+		break;
+	case 1:
+		co_strbuf_addf(sb, "%s = %d x %d\n", id, load, between(r, 1, 12));
+		break;
+	case 2:
+		co_strbuf_addf(sb, "%s = %d x %d @ %d.5\n", id, load, between(r, 1, 12),
+			       between(r, 6, 9));
+		break;
+	default:
+		co_strbuf_addf(sb, "%s = e1rm %d\n", id, load);
+		break;
+	}
+}
+
 static void shuffle(rng *r, int *a, int n)
 {
 	for (int i = n - 1; i > 0; i--) {
@@ -204,9 +227,9 @@ static void gen_profile(co_strbuf *sb, rng *r, size_t index)
 		const char *a = PICK(r, lifts), *b = PICK(r, lifts);
 
 		co_strbuf_adds(sb, "\n[lifts]\n");
-		co_strbuf_addf(sb, "%s = %d\n", a, lb ? between(r, 40, 300) : between(r, 20, 140));
+		add_lift(sb, r, a, lb);
 		if (strcmp(a, b))
-			co_strbuf_addf(sb, "%s = %d\n", b, lb ? between(r, 40, 300) : between(r, 20, 140));
+			add_lift(sb, r, b, lb);
 	}
 }
 

@@ -1,0 +1,507 @@
+/*
+ * The season passes (season.h): what can only be decided with the weeks
+ * before in view.
+ *
+ * Loads (C8-C10), one ledger entry per exercise with a load: the load and
+ * reps of its last full loading week.
+ *   - loading week, k-th non-deload week of its phase: for a known lift the
+ *     RPE opens a point below the phase's target and climbs half a point a
+ *     week to the top of the phase's range, so the load rises about a plate
+ *     step a week (C10) while label and load agree by the chart; never more
+ *     than one step above the last week at the same reps (D2);
+ *   - first loading week after a recovery week, or after CO_GAP_WEEKS
+ *     without the lift: at most 90% of its last load (C8 re-entry);
+ *   - deload week: at most 90% of the last loading week's load, across
+ *     phases (C9);
+ *   - taper or race week: the last loads continue (C7: intensity kept), and
+ *     a lift not trained for CO_GAP_WEEKS never comes back at a new top
+ *     load; a taper with no loading week before it opens gently.
+ * Where a load was lowered from the chart's, the RPE label is the one the
+ * chart gives for the printed load, so the two never contradict.
+ *
+ * Taper (C7): the taper and race weeks are built at the full dose of the
+ * phase before them; this pass cuts each week to CO_TAPER_WEEK_SHARE of the
+ * last full loading week's volume (sets x reps) and says the real figure.
+ *
+ * Work is linear in the items of the plan times the distinct exercises
+ * (bounded by the catalogue).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/prescribe.h"
+#include "lib/season.h"
+#include "lib/session.h"
+#include "util/vec.h"
+
+typedef struct entry {
+	const co_exercise *ex;
+	double load;
+	int reps;
+	long week;      /* index of its last loading week */
+	long done;      /* index of the last week it was done at all */
+} entry;
+
+typedef struct ledger {
+	entry *v;
+	size_t n, cap;
+} ledger;
+
+static entry *find(ledger *l, const co_exercise *ex)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].ex == ex)
+			return &l->v[i];
+	return NULL;
+}
+
+int co_item_volume(const co_item *it)
+{
+	int per = it->reps > 0 ? it->reps : (it->seconds + 2) / 3;
+
+	if (per < 1)
+		per = 1;
+	return it->sets * per;
+}
+
+int co_week_volume(const co_week *w)
+{
+	int v = 0;
+
+	for (size_t s = 0; s < w->n_sessions; s++)
+		for (int k = CO_BLOCK_MAIN; k <= CO_BLOCK_ACCESSORY; k++)
+			for (size_t i = 0; i < w->sessions[s].blocks[k].n_items; i++)
+				v += co_item_volume(&w->sessions[s].blocks[k].items[i]);
+	return v;
+}
+
+static bool loading(co_phase p)
+{
+	return p == CO_PHASE_BASE || p == CO_PHASE_BUILD || p == CO_PHASE_PEAK;
+}
+
+static double floor_step(double load, double step)
+{
+	double r = step > 0 ? floor(load / step + 1e-9) * step : load;
+
+	r = round(r * 1000.0) / 1000.0;
+	return r < step ? step : r;
+}
+
+/* The RPE (in half points, 5-10) the chart gives `load` at `reps` for this e1RM. */
+static double implied_rpe(double e1rm, int reps, double load)
+{
+	double best = 10, best_d = INFINITY;
+
+	for (double r = 5.0; r <= 10.0; r += 0.5) {
+		double d = fabs(e1rm * co_rpe_percent(reps, r) - load);
+
+		if (d < best_d) {
+			best_d = d;
+			best = r;
+		}
+	}
+	return best;
+}
+
+/* The k-th non-deload week of week i's phase run (0 for its first). */
+static int weeks_into_phase(const co_plan *plan, size_t i)
+{
+	int k = 0;
+
+	for (size_t j = i; j-- > 0;) {
+		if (plan->weeks[j].phase != plan->weeks[i].phase)
+			break;
+		if (!plan->weeks[j].deload)
+			k++;
+	}
+	return k;
+}
+
+/* The RPE label the chart gives the printed load (known lifts only). */
+static void relabel(co_item *it, const co_profile *p)
+{
+	double e = co_profile_lift(p, it->exercise->id);
+
+	if (e > 0 && it->reps > 0 && it->load > 0 && it->rpe > 0)
+		it->rpe = implied_rpe(e, it->reps, it->load);
+}
+
+/* The bottom of a phase's RPE range and its rule (C3, C4, C6). */
+static double phase_low(co_phase p)
+{
+	return p == CO_PHASE_BUILD || p == CO_PHASE_PEAK ? 7.0 : 6.0;
+}
+
+static const char *phase_rule(co_phase p)
+{
+	return p == CO_PHASE_BUILD ? "C4" : p == CO_PHASE_PEAK ? "C6" : "C3";
+}
+
+/* The top of a phase's RPE range (C3, C4, C6). */
+static double phase_top(co_phase p)
+{
+	return p == CO_PHASE_BUILD ? 8.5 : p == CO_PHASE_PEAK ? 8.0 : 7.0;
+}
+
+/* The lightest load of `ex` in the loading weeks of week i's phase run before it, or 0 (C9). */
+static double phase_low_load(const co_plan *plan, size_t i, const co_exercise *ex)
+{
+	double low = 0;
+
+	for (size_t j = i; j-- > 0 && plan->weeks[j].phase == plan->weeks[i].phase;) {
+		const co_week *w = &plan->weeks[j];
+
+		if (w->deload)
+			continue;
+		for (size_t s = 0; s < w->n_sessions; s++)
+			for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+				for (size_t k = 0; k < w->sessions[s].blocks[b].n_items; k++) {
+					const co_item *it = &w->sessions[s].blocks[b].items[k];
+
+					if (it->exercise == ex && it->load > 0 && (!low || it->load < low))
+						low = it->load;
+				}
+	}
+	return low;
+}
+
+static void loads_pass(co_plan *plan, const co_profile *p)
+{
+	ledger l = {0};
+	long last_recovery = -1;
+
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		co_week *w = &plan->weeks[i];
+		bool load_week = loading(w->phase) && !w->deload;
+		int k = load_week ? weeks_into_phase(plan, i) : 0;
+
+		if (w->phase == CO_PHASE_RECOVERY)
+			last_recovery = (long)i;
+		for (size_t s = 0; s < w->n_sessions; s++) {
+			co_session *ses = &w->sessions[s];
+			bool reentry = false, gentle = false;
+
+			for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++) {
+				for (size_t j = 0; j < ses->blocks[b].n_items; j++) {
+					co_item *it = &ses->blocks[b].items[j];
+					entry *e;
+					double step, ld;
+					bool gap;
+
+					if (!(it->load > 0))
+						continue;
+					step = co_prescribe_load_step(it->exercise, p);
+					e = find(&l, it->exercise);
+					gap = e && ((long)i - e->done >= CO_GAP_WEEKS ||
+						    last_recovery > e->done);
+					ld = it->load;
+					if (load_week) {
+						double e1 = co_profile_lift(p, it->exercise->id);
+
+						bool again = e && e->week == (long)i && e->reps == it->reps;
+
+						if (again) {
+							/* the same lift twice in a week: the same load */
+							ld = e->load;
+						} else if (e1 > 0 && it->reps > 0 && it->rpe > 0) {
+							/*
+							 * C10: the phase opens a point below its
+							 * target RPE and climbs half a point a week
+							 * to the top of the phase's range: loads
+							 * rise about a plate step a week and the
+							 * RPE label stays the chart's.
+							 */
+							double top = phase_top(w->phase);
+							double r = it->rpe - 1.0 + 0.5 * k;
+
+							if (r > top)
+								r = top;
+							it->rpe = r;
+							ld = co_round_load(e1 * co_rpe_percent(it->reps, r), step);
+						}
+						if (again) {
+							/* as set by its first session */
+						} else if (gap && ld > floor_step(e->load * CO_LOAD_CEILING, step)) {
+							ld = floor_step(e->load * CO_LOAD_CEILING, step);
+							reentry = true;
+						} else if (e && !gap && e->reps == it->reps &&
+							   ld > e->load + step) {
+							ld = e->load + step;
+						} else if (e && !gap && e->reps == it->reps && ld <= e->load &&
+							   e1 > 0 && implied_rpe(e1, it->reps, e->load + step) <=
+							   phase_top(w->phase)) {
+							/* C10: one plate step a week while the RPE holds */
+							ld = e->load + step;
+						}
+						it->load = ld;
+						relabel(it, p);
+						/* rounding to the step must not lift the label out of the phase's range */
+						while (it->rpe > phase_top(w->phase) && it->load > step) {
+							it->load = floor_step(it->load - step, step);
+							relabel(it, p);
+						}
+						ld = it->load;
+						if (it->rpe < phase_low(w->phase) - 1e-9)
+							co_item_note_add(it, "%s bent: RPE %g, below the phase's "
+									 "range: %s", phase_rule(w->phase), it->rpe,
+									 reentry ? "the load restarts at about 90%% of "
+									 "the last one (C8)" :
+									 "the phase opens a point lighter (C10)");
+						if (!e) {
+							e = CO_VEC_PUSH(l.v, l.n, l.cap);
+							e->ex = it->exercise;
+						}
+						e->load = ld;
+						e->reps = it->reps;
+						e->week = (long)i;
+						e->done = (long)i;
+						continue;
+					}
+					if (w->phase == CO_PHASE_RECOVERY)
+						continue;
+					if (w->deload) {
+						double low = phase_low_load(plan, i, it->exercise);
+
+						if (e && ld > floor_step(e->load * CO_LOAD_CEILING, step))
+							ld = floor_step(e->load * CO_LOAD_CEILING, step);
+						/* and never above the lightest week of its block */
+						if (low > 0 && ld > low)
+							ld = low;
+					} else if (e) {
+						/* C7: the last loads continue, never a new top load */
+						ld = e->load;
+					} else {
+						/* nothing before it: open gently (C7, C10) */
+						ld = floor_step(ld * CO_LOAD_CEILING, step);
+						gentle = true;
+					}
+					it->load = ld;
+					relabel(it, p);
+					if (gentle && it->rpe > 7.0)
+						it->rpe = 7.0;
+					if (e)
+						e->done = (long)i;
+				}
+			}
+			if (reentry)
+				co_session_add_why(ses, "C8: re-entry after a break: loads restart at "
+						   "about 90%% of the last ones");
+			if (gentle)
+				co_session_add_why(ses, "C7: no recent loading week before this taper "
+						   "session: loads below the last ones, RPE 7 at most");
+		}
+	}
+	free(l.v);
+}
+
+/* The last full loading week before week i with any volume, or -1. */
+static long reference_week(const co_plan *plan, size_t i)
+{
+	for (size_t j = i; j-- > 0;) {
+		const co_week *w = &plan->weeks[j];
+
+		if (w->phase == CO_PHASE_RECOVERY)
+			return -1;
+		if (loading(w->phase) && !w->deload && w->volume > 0)
+			return (long)j;
+	}
+	return -1;
+}
+
+static int session_volume(const co_session *s)
+{
+	int v = 0;
+
+	for (int k = CO_BLOCK_MAIN; k <= CO_BLOCK_ACCESSORY; k++)
+		for (size_t i = 0; i < s->blocks[k].n_items; i++)
+			v += co_item_volume(&s->blocks[k].items[i]);
+	return v;
+}
+
+/*
+ * C7: cut a taper week towards `target` sets x reps. Each session keeps
+ * 40-60% of its full dose (so a week with fewer sessions than the peak is
+ * not cut twice); main lifts lose sets, never reps, so their load and RPE
+ * stay those of the last weeks (intensity kept); the accessories take the
+ * rest of the cut.
+ */
+static void cut_week(co_week *w, double target)
+{
+	double f = target / co_week_volume(w);
+
+	if (f < CO_TAPER_WEEK_MIN)
+		f = CO_TAPER_WEEK_MIN;
+	if (f > CO_TAPER_WEEK_MAX)
+		f = CO_TAPER_WEEK_MAX;
+	for (size_t s = 0; s < w->n_sessions; s++) {
+		co_session *ses = &w->sessions[s];
+		int before = session_volume(ses);
+		double goal = f * before;
+		int vm = 0, va = 0;
+
+		for (size_t j = 0; j < ses->blocks[CO_BLOCK_MAIN].n_items; j++) {
+			co_item *it = &ses->blocks[CO_BLOCK_MAIN].items[j];
+			int sets = (int)lround(it->sets * f);
+
+			it->sets = sets < 1 ? 1 : sets > it->sets ? it->sets : sets;
+			vm += co_item_volume(it);
+		}
+		for (size_t j = 0; j < ses->blocks[CO_BLOCK_ACCESSORY].n_items; j++)
+			va += co_item_volume(&ses->blocks[CO_BLOCK_ACCESSORY].items[j]);
+		if (va > 0 && vm + va > goal) {
+			double fa = (goal - vm) / va;
+
+			/* accessories keep 40% at least: the rest of the cut is the reps' */
+			if (fa < CO_TAPER_WEEK_MIN)
+				fa = CO_TAPER_WEEK_MIN;
+			for (size_t j = 0; j < ses->blocks[CO_BLOCK_ACCESSORY].n_items; j++)
+				co_prescribe_scale(&ses->blocks[CO_BLOCK_ACCESSORY].items[j], fa);
+		}
+		/* single sets cannot lose a set: then the reps go too */
+		if (session_volume(ses) > CO_TAPER_WEEK_MAX * before) {
+			double fr = goal / session_volume(ses);
+
+			for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+				for (size_t j = 0; j < ses->blocks[b].n_items; j++)
+					co_prescribe_scale(&ses->blocks[b].items[j], fr);
+		}
+	}
+	w->volume = co_week_volume(w);
+}
+
+/* The item of `ex` in the weeks [from, to), the latest first, or NULL. */
+static const co_item *last_item(const co_plan *plan, long from, long to, const co_exercise *ex)
+{
+	for (long k = to; k-- > from;) {
+		const co_week *w = &plan->weeks[k];
+
+		if (!loading(w->phase) || w->deload)
+			continue;
+		for (size_t s = 0; s < w->n_sessions; s++)
+			for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+				for (size_t i = 0; i < w->sessions[s].blocks[b].n_items; i++)
+					if (w->sessions[s].blocks[b].items[i].exercise == ex)
+						return &w->sessions[s].blocks[b].items[i];
+	}
+	return NULL;
+}
+
+/*
+ * C7: a race week's one session keeps about half of what each of its lifts
+ * had in the last loading weeks (its own dose may differ from theirs).
+ */
+static void cut_race_items(co_plan *plan, size_t i, long r)
+{
+	co_week *w = &plan->weeks[i];
+	long from = r - 3 > 0 ? r - 3 : 0;
+
+	for (size_t s = 0; s < w->n_sessions; s++)
+		for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+			for (size_t j = 0; j < w->sessions[s].blocks[b].n_items; j++) {
+				co_item *it = &w->sessions[s].blocks[b].items[j];
+				const co_item *ref = last_item(plan, from, r + 1, it->exercise);
+				int rv = ref ? co_item_volume(ref) : 0;
+
+				if (rv > 0 && co_item_volume(it) > CO_TAPER_WEEK_MAX * rv)
+					co_prescribe_scale(it, CO_TAPER_WEEK_SHARE * rv / co_item_volume(it));
+			}
+	w->volume = co_week_volume(w);
+}
+
+static void taper_pass(co_plan *plan)
+{
+	for (size_t i = 0; i < plan->n_weeks; i++)
+		plan->weeks[i].volume = co_week_volume(&plan->weeks[i]);
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		co_week *w = &plan->weeks[i];
+		long r;
+		int ref, v;
+
+		if ((w->phase != CO_PHASE_TAPER && w->phase != CO_PHASE_RACE) || !w->volume)
+			continue;
+		r = reference_week(plan, i);
+		if (r < 0) {
+			cut_week(w, w->volume * CO_TAPER_WEEK_SHARE);
+			for (size_t s = 0; s < w->n_sessions; s++)
+				co_session_add_why(&w->sessions[s],
+						   "C7: %s: no loading week before it in the plan, so "
+						   "each session keeps about half of its dose",
+						   w->phase == CO_PHASE_RACE ? "race week" : "taper");
+			continue;
+		}
+		ref = plan->weeks[r].volume;
+		v = w->volume;
+		if (w->phase == CO_PHASE_RACE || v > ref * CO_TAPER_WEEK_MAX)
+			cut_week(w, ref * CO_TAPER_WEEK_SHARE);
+		if (w->phase == CO_PHASE_RACE)
+			cut_race_items(plan, i, r);
+		for (size_t s = 0; s < w->n_sessions; s++) {
+			int pct = (int)lround(100.0 * w->volume / ref);
+
+			if (w->phase == CO_PHASE_RACE)
+				co_session_add_why(&w->sessions[s],
+						   "C7: race week: one short session, the week's strength "
+						   "volume %d, %d%% of week %d's %d, with the loads of the "
+						   "last weeks", w->volume, pct, plan->weeks[r].index, ref);
+			else if (v > ref * CO_TAPER_WEEK_MAX)
+				co_session_add_why(&w->sessions[s],
+						   "C7: taper: the week's strength volume is %d, %d%% of "
+						   "week %d's %d (40-60%%), with the loads of the last weeks",
+						   w->volume, pct, plan->weeks[r].index, ref);
+			else
+				co_session_add_why(&w->sessions[s],
+						   "C7: taper: fewer sessions than the loading weeks, so the "
+						   "week's strength volume is already %d, %d%% of week %d's "
+						   "%d; C7 bent: this session keeps its full dose, the week "
+						   "is cut", w->volume, pct, plan->weeks[r].index, ref);
+		}
+	}
+}
+
+/*
+ * B6: heavy barbell sets (RPE 7.5 and up) open with lighter ramp sets: 5 at
+ * about half the load (never under the empty bar), then 3 at about three
+ * quarters when that lies between. Every loaded item says whether its load
+ * is the total or per hand.
+ */
+static void finish_items(co_plan *plan, const co_profile *p)
+{
+	double bar = p->units == CO_UNITS_LB ? 45 : 20;
+
+	for (size_t i = 0; i < plan->n_weeks; i++)
+		for (size_t s = 0; s < plan->weeks[i].n_sessions; s++)
+			for (int b = 0; b < CO_BLOCK_COUNT; b++)
+				for (size_t j = 0; j < plan->weeks[i].sessions[s].blocks[b].n_items; j++) {
+					co_item *it = &plan->weeks[i].sessions[s].blocks[b].items[j];
+					double step, r1, r2;
+
+					it->load_basis = co_prescribe_load_basis(it);
+					it->n_ramp = 0;
+					if (b != CO_BLOCK_MAIN || !(it->load > 0) || it->rpe < 7.5 ||
+					    !(it->exercise->equipment & (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR)))
+						continue;
+					step = co_prescribe_load_step(it->exercise, p);
+					r1 = co_round_load(it->load * 0.5, step);
+					if (r1 < bar)
+						r1 = bar;
+					if (r1 >= it->load)
+						continue;
+					it->ramp[it->n_ramp++] = (co_ramp_set){5, r1};
+					r2 = co_round_load(it->load * 0.75, step);
+					if (r2 > r1 && r2 < it->load)
+						it->ramp[it->n_ramp++] = (co_ramp_set){3, r2};
+				}
+}
+
+void co_season_adjust(co_plan *plan, const co_profile *profile)
+{
+	if (!plan || !profile)
+		return;
+	loads_pass(plan, profile);
+	taper_pass(plan);
+	finish_items(plan, profile);
+	for (size_t i = 0; i < plan->n_weeks; i++)
+		plan->weeks[i].volume = co_week_volume(&plan->weeks[i]);
+}

@@ -1,0 +1,175 @@
+/*
+ * The session's time budget (METHOD B4, D5): the estimate of a session's
+ * minutes, and the trimming that makes it fit: accessory sets first, then
+ * accessory items (never A4 lower-leg work nor the last exercise for an A2
+ * region), only then main lifts. Split from session.c, which builds the
+ * session this pass trims.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "lib/session_builder.h"
+#include "util/strbuf.h"
+
+
+int co_sb_total_seconds(const builder *b)
+{
+	int t = 0;
+	bool warm = false, cool = false;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const slot *sl = &b->slots[i];
+
+		if (sl->kind == CO_BLOCK_WARMUP)
+			warm = true;
+		else if (sl->kind == CO_BLOCK_COOLDOWN)
+			cool = true;
+		else
+			t += co_prescribe_seconds(&sl->item, sl->kind, &b->dose, b->focus);
+	}
+	if (warm)
+		t += CO_WARMUP_SECONDS;
+	if (cool)
+		t += b->mode.recovery ? 2 * CO_COOLDOWN_SECONDS : CO_COOLDOWN_SECONDS;
+	return t;
+}
+
+static void list_add(co_strbuf *sb, const char *name)
+{
+	if (strstr(sb->buf, name))
+		return;
+	if (sb->len)
+		co_strbuf_adds(sb, ", ");
+	co_strbuf_adds(sb, name);
+}
+
+/* The lowest-priority accessory matching a test; the later one on ties. */
+static ptrdiff_t lowest(const builder *b, bool dropping)
+{
+	ptrdiff_t best = -1;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const slot *sl = &b->slots[i];
+
+		if (sl->kind != CO_BLOCK_ACCESSORY)
+			continue;
+		if (dropping) {
+			unsigned others = co_sb_trained(b, i);
+
+			if (sl->keep || (sl->item.exercise->regions & CO_REGIONS_A2 & ~others))
+				continue;
+		} else if (sl->item.sets <= 1) {
+			continue;
+		}
+		if (best < 0 || sl->prio <= b->slots[best].prio)
+			best = (ptrdiff_t)i;
+	}
+	return best;
+}
+
+/* The fullest main lift with more than `floor` sets; the later one on ties. */
+static ptrdiff_t fullest_main(const builder *b, int floor)
+{
+	ptrdiff_t best = -1;
+
+	for (size_t k = 0; k < b->n; k++) {
+		const slot *sl = &b->slots[k];
+
+		if (sl->kind == CO_BLOCK_MAIN && sl->item.sets > floor &&
+		    (best < 0 || sl->item.sets >= b->slots[best].item.sets))
+			best = (ptrdiff_t)k;
+	}
+	return best;
+}
+
+/* The last main lift that is neither the lead (B2) nor the last one for an A2 region. */
+static ptrdiff_t droppable_main(const builder *b)
+{
+	ptrdiff_t last = -1;
+	size_t seen = 0;
+
+	for (size_t k = 0; k < b->n; k++) {
+		const slot *sl = &b->slots[k];
+
+		if (sl->kind != CO_BLOCK_MAIN || (sl->flags & CO_DOSE_TEST))
+			continue;
+		if (seen++ == 0)
+			continue;
+		if (sl->item.exercise->regions & CO_REGIONS_A2 & ~co_sb_trained(b, k))
+			continue;
+		last = (ptrdiff_t)k;
+	}
+	return seen > 2 ? last : -1;
+}
+
+/*
+ * Trim to the budget (B4, and D5's "cut accessories first"): accessory sets
+ * first, then accessory items (never A4 lower-leg work, session B's
+ * anti-rotation lead, nor the last exercise for an A2 region); only then the
+ * main lifts: down to 2 sets each, then the third lift goes (two lifts of 2
+ * sets beat three single sets), then down to 1 set.
+ */
+void co_sb_fit_budget(builder *b)
+{
+	co_strbuf fewer, dropped, mains, mains_dropped;
+	int limit = b->budget * 60;
+
+	co_strbuf_init(&fewer);
+	co_strbuf_init(&dropped);
+	co_strbuf_init(&mains);
+	co_strbuf_init(&mains_dropped);
+	while (co_sb_total_seconds(b) > limit) {
+		ptrdiff_t i = lowest(b, false);
+
+		if (i >= 0) {
+			b->slots[i].item.sets--;
+			list_add(&fewer, co_sb_ex_name(b->slots[i].item.exercise));
+			continue;
+		}
+		i = lowest(b, true);
+		if (i >= 0) {
+			list_add(&dropped, co_sb_ex_name(b->slots[i].item.exercise));
+			co_sb_remove_slot(b, (size_t)i);
+			continue;
+		}
+		i = fullest_main(b, 2);
+		if (i >= 0) {
+			b->slots[i].item.sets--;
+			list_add(&mains, co_sb_ex_name(b->slots[i].item.exercise));
+			continue;
+		}
+		i = droppable_main(b);
+		if (i >= 0) {
+			list_add(&mains_dropped, co_sb_ex_name(b->slots[i].item.exercise));
+			co_sb_remove_slot(b, (size_t)i);
+			continue;
+		}
+		i = fullest_main(b, 1);
+		if (i < 0)
+			break;
+		b->slots[i].item.sets--;
+		list_add(&mains, co_sb_ex_name(b->slots[i].item.exercise));
+	}
+	if (fewer.len)
+		co_session_add_why(b->s, "B4: trimmed %s to fewer sets to fit %d min", fewer.buf,
+				   b->budget);
+	if (dropped.len)
+		co_session_add_why(b->s, "B4: dropped %s to fit %d min", dropped.buf, b->budget);
+	if (mains.len)
+		co_session_add_why(b->s, "B4: accessories at their minimum, so main lifts lose sets "
+					 "to fit %d min: %s",
+				   b->budget, mains.buf);
+	if (mains_dropped.len)
+		co_session_add_why(b->s, "B4: accessories at their minimum, so %s is left out to "
+					 "fit %d min",
+				   mains_dropped.buf, b->budget);
+	if (co_sb_total_seconds(b) > limit)
+		co_session_add_why(b->s, "B4: the shortest session is %d min, over the %d min budget",
+				   (co_sb_total_seconds(b) + 59) / 60, b->budget);
+	co_strbuf_release(&fewer);
+	co_strbuf_release(&dropped);
+	co_strbuf_release(&mains);
+	co_strbuf_release(&mains_dropped);
+}
+
