@@ -150,6 +150,7 @@ static void add_entry(co_history *h, const co_log_entry *e, co_units units)
 		r.minutes = e->minutes > 0 ? (int)(e->minutes + 0.5) : 0;
 		r.distance_km = e->distance_km > 0 ? e->distance_km : 0;
 		r.rpe = e->rpe > 0 ? (int)(e->rpe + 0.5) : 0;
+		r.avg_hr = e->avg_hr > 0 ? e->avg_hr : 0;
 		snprintf(src, sizeof(src), "run-%lld", (long long)e->id);
 		r.source = src;
 		co_history_add_run(h, &r);
@@ -236,6 +237,8 @@ int co_app_history_load(co_history *h, co_app *app, const co_profile *profile)
 		r.minutes = secs > 0 ? (int)(secs / 60 + 0.5) : 0;
 		r.distance_km = a->distance_m > 0 ? a->distance_m / 1000 : 0;
 		r.rpe = a->rpe > 0 ? (int)(a->rpe + 0.5) : 0;
+		r.avg_hr = a->avg_hr > 0 ? a->avg_hr : 0;
+		r.max_hr = a->max_hr > 0 ? a->max_hr : 0;
 		co_history_add_run(h, &r);
 	}
 done:
