@@ -156,6 +156,27 @@ const char *co_readiness_name(co_readiness r);
  */
 size_t co_signals_today(size_t *idx, co_readiness *out, const co_signals *s, co_date today);
 
+/* --- written out (src/formats/json_status.c) ------------------------------------ */
+
+/** What `carryover status --json` says (docs/cli/status.md); everything is borrowed. */
+typedef struct co_status_view {
+	co_date date;                    /* today */
+	co_readiness readiness;
+	const co_signal *const *signals; /* the signals that count today */
+	size_t n_signals;
+	const co_load_day *load;         /* today's figures; NULL when nothing is logged (all null) */
+	const co_session *next;          /* the next planned session; NULL: none (null) */
+} co_status_view;
+
+/**
+ * {"date", "readiness", "signals": [{"id", "rule", "value", "threshold",
+ * "detail"}], "load": {"acute", "chronic", "acwr", "ctl", "atl", "tsb",
+ * "monotony", "strain"}, "next_session": {"date", "focus", "items":
+ * [{"exercise", "sets", "reps", "seconds", "load", "rpe"}]}}: figures to 2
+ * decimals, null when unknown. *out is a new string ending in a newline.
+ */
+int co_status_to_json(char **out, const co_status_view *v);
+
 #ifdef __cplusplus
 }
 #endif
