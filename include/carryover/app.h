@@ -227,6 +227,10 @@ typedef struct co_app_plan_options {
 	unsigned version;             /* CO_APP_PLAN_OPTIONS_VERSION */
 	const co_app_profile_src *profile; /* NULL: the stored profile of the athlete */
 	bool keep;                    /* store a given profile once it is planned */
+	/* appended by status (issue 10.6): when set, the history the plan was
+	 * built from is moved here (an initialised, empty co_history; the
+	 * caller releases it), so a use case needing both reads the log once */
+	struct co_history *history_out;
 } co_app_plan_options;
 
 #define CO_APP_PLAN_OPTIONS_VERSION 1

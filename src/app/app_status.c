@@ -22,9 +22,10 @@ int co_app_status_get(co_app_status *out, co_app *app)
 	memset(out, 0, sizeof(*out));
 	co_history_init(&out->history);
 	out->today = co_app_today(app);
-	if ((rc = co_app_plan(&out->plan, &out->profile, app, NULL)) < 0)
-		return rc;
-	if ((rc = co_app_history_load(&out->history, app, out->profile)) < 0)
+	co_app_plan_options po = CO_APP_PLAN_OPTIONS_INIT;
+
+	po.history_out = &out->history; /* the plan's own history: the log is read once */
+	if ((rc = co_app_plan(&out->plan, &out->profile, app, &po)) < 0)
 		return rc;
 	opt.acwr_threshold = out->acwr_threshold = out->profile->acwr_threshold;
 	opt.units = out->profile->units;
