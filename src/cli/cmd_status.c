@@ -108,9 +108,14 @@ static void text(co_strbuf *sb, const co_app_status *st)
 			for (size_t i = 0; i < st->n_today; i++) {
 				const co_signal *g = &st->signals.items[st->today_idx[i]];
 
-				co_strbuf_addf(sb, "  %s %-10s %s: %s (%.2f, threshold %.2f)\n",
-					       co_date_format(g->date, day), g->id, g->rule, g->detail,
-					       g->value, g->threshold);
+				co_strbuf_addf(sb, "  %s %-10s %s: %s", co_date_format(g->date, day),
+					       g->id, g->rule, g->detail);
+				/* a niggle's detail says all (any new one counts), acwr's
+				 * names its ratio and threshold already */
+				if (strcmp(g->id, "new_niggle") != 0 && strcmp(g->id, "acwr") != 0)
+					co_strbuf_addf(sb, " (value %.3g, threshold %.3g)", g->value,
+						       g->threshold);
+				co_strbuf_adds(sb, "\n");
 			}
 		}
 		co_strbuf_adds(sb, "\nLoad (session RPE x minutes");

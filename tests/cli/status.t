@@ -33,7 +33,7 @@ $ CARRYOVER_TODAY=2027-03-08 carryover log --date 2027-03-08 rdl 3x8@100 rpe 8.5
 $ CARRYOVER_TODAY=2027-03-10 carryover status
 > Status on 2027-03-10: readiness caution
 > fatigue signals (METHOD D4) of one kind in the last 7 days: rpe_drift
-> rpe_drift  D4: romanian_deadlift at 100 lb: RPE 8.5 on 2027-03-08, 7.5 on 2027-03-01 (1.00, threshold 1.00)
+> rpe_drift  D4: romanian_deadlift at 100 lb: RPE 8.5 on 2027-03-08, 7.5 on 2027-03-01 (value 1, threshold 1)
 > Load (session RPE x minutes; 2 sessions without minutes or effort not counted):
 > acute:chronic
 > Last 24 days (2027-02-15 to 2027-03-10), one character a day:
@@ -71,7 +71,7 @@ $ for d in 2027-03-06 2027-03-07 2027-03-08 2027-03-09 2027-03-10; do CARRYOVER_
 
 $ CARRYOVER_DB=acwr.db CARRYOVER_TODAY=2027-03-10 carryover status
 > readiness caution
-> acwr       D4: acute:chronic load 1.37 (acute 353, chronic 257), above 1.30 (1.37, threshold 1.30)
+> acwr       D4: acute:chronic load 1.37 (acute 353, chronic 257), above 1.30
 > Last 56 days (2027-01-14 to 2027-03-10), one character a day:
 > load  ___________________________________________________#####  200 to 400
 
