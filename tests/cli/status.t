@@ -2,6 +2,11 @@
 # sparklines and the next session, on simulated athletes logged through the
 # CLI over several weeks (CARRYOVER_TODAY moves with --date).
 
+# No athlete stored yet: one line, exit 2, nothing on stdout.
+$ carryover status
+? 2
+! no current athlete: store a profile first
+
 $ CARRYOVER_TODAY=2027-03-10 carryover plan $SRC/examples/lb.ini --json > /dev/null
 
 # Nothing logged: said plainly, readiness good, every figure null.
