@@ -49,6 +49,7 @@
 #include "carryover/athlete.h"
 #include "carryover/date.h"
 #include "carryover/import.h"
+#include "carryover/load.h"
 #include "carryover/log.h"
 #include "carryover/plan.h"
 #include "carryover/store.h"
@@ -226,6 +227,10 @@ typedef struct co_app_plan_options {
 	unsigned version;             /* CO_APP_PLAN_OPTIONS_VERSION */
 	const co_app_profile_src *profile; /* NULL: the stored profile of the athlete */
 	bool keep;                    /* store a given profile once it is planned */
+	/* appended by status (issue 10.6): when set, the history the plan was
+	 * built from is moved here (an initialised, empty co_history; the
+	 * caller releases it), so a use case needing both reads the log once */
+	struct co_history *history_out;
 } co_app_plan_options;
 
 #define CO_APP_PLAN_OPTIONS_VERSION 1
@@ -420,6 +425,36 @@ int co_app_import_lifts(co_lift_import_stats *out, co_app *app,
 			const co_app_profile_src *profile, const char *path, const char *units);
 
 void co_lift_import_stats_release(co_lift_import_stats *st);
+
+/* --- status: readiness, load and the next session (docs/cli/status.md) ---------- */
+
+/** What `carryover status` shows, gathered by co_app_status_get(). */
+typedef struct co_app_status {
+	co_date today;
+	co_readiness readiness;       /* from the signals that count today (co_signals_today) */
+	co_history history;           /* the athlete's, as co_app_history_load() gives it */
+	co_load_series series;        /* daily load up to today (empty when nothing is logged) */
+	co_signals signals;           /* every D4 signal of the history */
+	size_t *today_idx;            /* indexes in signals.items of those that count today */
+	size_t n_today;
+	const co_load_day *day;       /* today's figures in series; NULL when nothing is logged */
+	double acwr_threshold;        /* the profile's */
+	size_t by_method[4];          /* sessions per co_load_method, for the words */
+	co_plan *plan;
+	co_profile *profile;
+	const co_session *next;       /* the first planned session on or after today; NULL: none */
+} co_app_status;
+
+/**
+ * Readiness, signals, load figures and the next session of the session's
+ * athlete on co_app_today(): the stored profile and its plan
+ * (co_app_plan()), the history from the store, the load series and the D4
+ * signals with the profile's acwr_threshold. Errors as co_app_plan().
+ * Release *out with co_app_status_release() (also after a failure).
+ */
+int co_app_status_get(co_app_status *out, co_app *app);
+
+void co_app_status_release(co_app_status *s);
 
 #ifdef __cplusplus
 }

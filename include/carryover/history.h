@@ -87,6 +87,9 @@ typedef struct co_logged_run {
 	double distance_km; /* 0 when unknown */
 	int rpe;            /* 0 when unknown, else 1-10 */
 	char *source;       /* e.g. the imported activity's hash; may be NULL; owned */
+	/* appended by load and fatigue (issue 10.4, carryover/load.h): */
+	int avg_hr;         /* average heart rate; 0 when unknown */
+	int max_hr;         /* highest heart rate; 0 when unknown */
 } co_logged_run;
 
 typedef struct co_history {

@@ -115,9 +115,9 @@ typedef struct co_plan_test {
 
 /** What a load counts (B6: loads on two dumbbells say "per hand"). */
 typedef enum co_load_basis {
-	CO_LOAD_NONE = 0,    /* no load (JSON null) */
-	CO_LOAD_TOTAL,       /* the bar, the one bell, the machine */
-	CO_LOAD_PER_HAND     /* each of two dumbbells (or the one in a hand) */
+	CO_LOAD_BASIS_NONE = 0,    /* no load (JSON null) */
+	CO_LOAD_BASIS_TOTAL,       /* the bar, the one bell, the machine */
+	CO_LOAD_BASIS_PER_HAND     /* each of two dumbbells (or the one in a hand) */
 } co_load_basis;
 
 /** A lighter set before the work sets (B6 ramp-up). */

@@ -193,6 +193,16 @@ void co_report_event_session(struct co_strbuf *summary, struct co_strbuf *descri
 void co_report_event_test(struct co_strbuf *summary, struct co_strbuf *description,
 			  const co_plan *plan, const co_plan_test *t);
 
+/* --- sparklines (src/report/spark.c) ------------------------------------------- */
+
+/**
+ * A one-line chart of `n` values, one character each, scaled from their
+ * minimum (lowest glyph) to their maximum (highest): the block characters
+ * U+2581..U+2588 when `utf8`, else the ASCII ramp "_.:-=+*#". All values
+ * equal: the lowest glyph throughout (a flat line). n 0: nothing.
+ */
+void co_report_spark(struct co_strbuf *out, const double *v, size_t n, bool utf8);
+
 #ifdef __cplusplus
 }
 #endif

@@ -196,7 +196,8 @@ done:
  * then fail every 'plan'). Shared by co_app_profile_check(),
  * co_app_profile_read() (import --profile) and co_app_plan().
  */
-static int plan_profile(co_plan **out, const co_profile *p, co_app *history_of)
+static int plan_profile(co_plan **out, const co_profile *p, co_app *history_of,
+			co_history *history_out)
 {
 	co_calendar cal;
 	co_history hist;
@@ -236,6 +237,10 @@ static int plan_profile(co_plan **out, const co_profile *p, co_app *history_of)
 		goto done;
 	co_plan_input in = {.profile = p, .calendar = &cal, .history = &hist};
 	rc = co_plan_build(out, &in, NULL);
+	if (rc >= 0 && history_out) { /* handed over: `status` reads it too */
+		*history_out = hist;
+		co_history_init(&hist);
+	}
 done:
 	co_history_release(&hist);
 	co_calendar_release(&cal);
@@ -260,7 +265,7 @@ int co_app_profile_read(co_profile **out, co_app *app, const co_app_profile_src 
 		return read_stored(out, app);
 	if ((rc = read_given(out, app, src, true)) < 0)
 		return rc;
-	if ((rc = plan_profile(&plan, *out, NULL)) < 0) {
+	if ((rc = plan_profile(&plan, *out, NULL, NULL)) < 0) {
 		drop_pending(app);
 		co_profile_free(*out);
 		*out = NULL;
@@ -282,7 +287,7 @@ int co_app_profile_check(co_profile **out, co_plan **out_plan, co_app *app,
 		*out_plan = NULL;
 	if ((rc = read_given(&p, app, src, false)) < 0)
 		return rc;
-	if ((rc = plan_profile(&plan, p, NULL)) < 0) {
+	if ((rc = plan_profile(&plan, p, NULL, NULL)) < 0) {
 		co_profile_free(p);
 		return rc;
 	}
@@ -344,7 +349,7 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 		rc = read_stored(&p, app);
 	if (rc < 0)
 		goto done;
-	if ((rc = plan_profile(out, p, app)) < 0) {
+	if ((rc = plan_profile(out, p, app, opts->history_out)) < 0) {
 		if (opts->profile && opts->keep)
 			drop_pending(app);
 		goto done;

@@ -73,6 +73,10 @@ static co_fit_step *add_step(build *b)
 
 static int rest_seconds(co_block_kind kind, const co_item *it, const co_week *w)
 {
+	/* The plan states each item's rest (B6); the time model below is the
+	 * fallback for a plan read back without it. */
+	if (it->rest_s > 0)
+		return it->rest_s;
 	switch (kind) {
 	case CO_BLOCK_MAIN:
 		return !w || w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_RECOVERY

@@ -150,6 +150,7 @@ static void add_entry(co_history *h, const co_log_entry *e, co_units units)
 		r.minutes = e->minutes > 0 ? (int)(e->minutes + 0.5) : 0;
 		r.distance_km = e->distance_km > 0 ? e->distance_km : 0;
 		r.rpe = e->rpe > 0 ? (int)(e->rpe + 0.5) : 0;
+		r.avg_hr = e->avg_hr > 0 ? e->avg_hr : 0;
 		snprintf(src, sizeof(src), "run-%lld", (long long)e->id);
 		r.source = src;
 		co_history_add_run(h, &r);
@@ -183,9 +184,18 @@ static void add_entry(co_history *h, const co_log_entry *e, co_units units)
 	}
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 int co_app_history_load(co_history *h, co_app *app, const co_profile *profile)
 {
 	co_store_athlete athlete = {0};
+	int64_t *linked_ids = NULL;
+	size_t n_linked = 0;
 	co_log_entry *log = NULL;
 	co_store_activity_row *rows = NULL;
 	size_t n = 0, nrows = 0;
@@ -209,8 +219,15 @@ int co_app_history_load(co_history *h, co_app *app, const co_profile *profile)
 
 	if ((rc = co_store_log_list(&log, &n, store, &q)) < 0)
 		goto done;
-	for (size_t i = 0; i < n; i++)
+	linked_ids = co_xcalloc(n ? n : 1, sizeof(*linked_ids));
+	for (size_t i = 0; i < n; i++) {
 		add_entry(h, &log[i], profile ? profile->units : CO_UNITS_KG);
+		if (log[i].kind == CO_LOG_RUN && log[i].activity_id > 0)
+			linked_ids[n_linked++] = log[i].activity_id;
+	}
+	/* Sorted for bsearch: the log and the activities are both thousands of
+	 * rows over years, so a pairwise scan would be quadratic. */
+	qsort(linked_ids, n_linked, sizeof(*linked_ids), cmp_id);
 	/* Imported runs not already in the log through `log run-rpe`. */
 	aq.athlete_id = athlete.id;
 	if ((rc = co_store_activity_list(&rows, &nrows, store, &aq)) < 0)
@@ -221,14 +238,11 @@ int co_app_history_load(co_history *h, co_app *app, const co_profile *profile)
 				   .source = (char *)(uintptr_t)a->hash};
 		char type[24];
 		double secs = a->moving_s > 0 ? a->moving_s : a->elapsed_s;
-		bool linked = false;
 		int t;
 
 		if (strcmp(a->sport, "running") != 0)
 			continue;
-		for (size_t j = 0; j < n && !linked; j++)
-			linked = log[j].kind == CO_LOG_RUN && log[j].activity_id == a->id;
-		if (linked)
+		if (n_linked && bsearch(&a->id, linked_ids, n_linked, sizeof(*linked_ids), cmp_id))
 			continue;
 		if (co_json_string_member(type, sizeof(type), a->summary_json, "type") &&
 		    (t = co_run_type_from_name(type)) > 0)
@@ -236,9 +250,12 @@ int co_app_history_load(co_history *h, co_app *app, const co_profile *profile)
 		r.minutes = secs > 0 ? (int)(secs / 60 + 0.5) : 0;
 		r.distance_km = a->distance_m > 0 ? a->distance_m / 1000 : 0;
 		r.rpe = a->rpe > 0 ? (int)(a->rpe + 0.5) : 0;
+		r.avg_hr = a->avg_hr > 0 ? a->avg_hr : 0;
+		r.max_hr = a->max_hr > 0 ? a->max_hr : 0;
 		co_history_add_run(h, &r);
 	}
 done:
+	free(linked_ids);
 	co_store_activity_list_free(rows, nrows);
 	co_log_list_free(log, n);
 	co_store_athlete_release(&athlete);

@@ -186,6 +186,7 @@ int cmd_activities(co_cli *cli, int argc, char **argv);
 int cmd_athletes(co_cli *cli, int argc, char **argv);
 int cmd_log(co_cli *cli, int argc, char **argv);
 int cmd_history(co_cli *cli, int argc, char **argv);
+int cmd_status(co_cli *cli, int argc, char **argv);
 
 /*
  * carryover import's lifting logs (cmd_import_lifts.c): import every Strong

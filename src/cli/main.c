@@ -39,6 +39,7 @@ static const command commands[] = {
 	{"activities", cmd_activities, "list imported activities (--since DATE, --json)"},
 	{"log", cmd_log, "log what you did: sets, sessions, runs, niggles, tests"},
 	{"history", cmd_history, "the training log (--since DATE, --json)"},
+	{"status", cmd_status, "readiness, fatigue signals, load and the next session"},
 	{"debug", cmd_debug, NULL}, /* developer tools, not listed: debug --help */
 };
 

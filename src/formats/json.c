@@ -122,8 +122,8 @@ static json_t *item_json(const co_item *it)
 		}
 		co_json_set(o, "ramp_sets", ramp);
 	}
-	co_json_set(o, "load_basis", it->load_basis == CO_LOAD_TOTAL ? co_json_str("total") :
-			     it->load_basis == CO_LOAD_PER_HAND ? co_json_str("per_hand") : json_null());
+	co_json_set(o, "load_basis", it->load_basis == CO_LOAD_BASIS_TOTAL ? co_json_str("total") :
+			     it->load_basis == CO_LOAD_BASIS_PER_HAND ? co_json_str("per_hand") : json_null());
 	return o;
 }
 
@@ -590,8 +590,8 @@ static int read_item(reader *rd, const json_t *o, co_item *it)
 	}
 	j = json_object_get(o, "load_basis");
 	if (j && json_is_string(j))
-		it->load_basis = !strcmp(json_string_value(j), "per_hand") ? CO_LOAD_PER_HAND :
-				 !strcmp(json_string_value(j), "total") ? CO_LOAD_TOTAL : CO_LOAD_NONE;
+		it->load_basis = !strcmp(json_string_value(j), "per_hand") ? CO_LOAD_BASIS_PER_HAND :
+				 !strcmp(json_string_value(j), "total") ? CO_LOAD_BASIS_TOTAL : CO_LOAD_BASIS_NONE;
 	return 0;
 }
 

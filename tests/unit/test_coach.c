@@ -671,7 +671,7 @@ static void loads_say_what_they_count(void **state)
 		const co_item *it = main_item(&plan->weeks[i], "dumbbell_romanian_deadlift");
 
 		if (it && it->load > 0) {
-			assert_int_equal(it->load_basis, CO_LOAD_PER_HAND);
+			assert_int_equal(it->load_basis, CO_LOAD_BASIS_PER_HAND);
 			per_hand++;
 		}
 	}

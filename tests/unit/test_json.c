@@ -93,7 +93,7 @@ static co_plan *hand_plan(void)
 				m->ramp[0] = (co_ramp_set){5, 70};
 				m->ramp[1] = (co_ramp_set){3, 102.5};
 				m->n_ramp = 2;
-				m->load_basis = CO_LOAD_TOTAL;
+				m->load_basis = CO_LOAD_BASIS_TOTAL;
 			}
 			co_test_add_item(&s->blocks[CO_BLOCK_ACCESSORY], "side_plank", 3, 0, 30, 7.5, NULL, -1,
 				 "A8: regression of copenhagen plank (adductor)");
@@ -249,7 +249,7 @@ static void round_trip_hand_plan(void **state)
 	assert_int_equal(it->rest_s, 120);
 	assert_int_equal(it->n_ramp, 2);
 	assert_true(it->ramp[1].load == 102.5);
-	assert_int_equal(it->load_basis, CO_LOAD_TOTAL);
+	assert_int_equal(it->load_basis, CO_LOAD_BASIS_TOTAL);
 	it = &back->weeks[0].sessions[0].blocks[CO_BLOCK_ACCESSORY].items[0];
 	assert_int_equal(it->reps, 0);
 	assert_int_equal(it->seconds, 30);
