@@ -7,8 +7,9 @@
  *   1. race weeks of A- and B-races (C-races are trained through);
  *   2. taper weeks before each A-race: 2 for a marathon or ultra, 1 for a
  *      shorter race (C7; Bosquet 2007: about two weeks);
- *   3. recovery weeks after each A- and B-race: 1, 2 after a marathon,
- *      3 after an ultra (C8);
+ *   3. recovery weeks after each A- and B-race: none after a 5k or 10k
+ *      (a few mobility-only days instead, see plan.c), 1 after a half, 2
+ *      after a marathon, 3 after an ultra (C8);
  *   4. a B-race early in its week (Monday, Tuesday) makes the week before it
  *      a one-week mini-taper; otherwise its own race week is the lighter week;
  *   5. the weeks before each A-race's taper, back to the previous A-race's
@@ -47,14 +48,17 @@ int co_taper_weeks(double km)
 }
 
 /*
- * C8: recovery scaled to the race: about a week after a half, 2 weeks after
- * a marathon, 3 after an ultra. A 5k or 10k still gets a week: METHOD now
- * asks for 2-3 days (CO_SHORT_RECOVERY_DAYS), which waits for the checker's
- * new C8 (issue 8) so that plan and check change together.
+ * C8: recovery scaled to the race: a 5k or 10k (under CO_SHORT_RACE_KM) takes
+ * CO_SHORT_RECOVERY_DAYS mobility-only days inside a normal week, not a
+ * recovery week; about a week after a half, 2 weeks after a marathon, 3
+ * after an ultra (CO_ULTRA_KM and up, where light lifting comes back from
+ * the second week). A race of unknown distance gets a week.
  */
 int co_recovery_weeks(double km)
 {
-	if (km > 43)
+	if (km > 0 && km < CO_SHORT_RACE_KM)
+		return 0;
+	if (km >= CO_ULTRA_KM)
 		return 3;
 	if (km >= 40)
 		return 2;
@@ -63,6 +67,8 @@ int co_recovery_weeks(double km)
 
 int co_recovery_days(double km)
 {
+	if (km > 0 && km < CO_SHORT_RACE_KM)
+		return CO_SHORT_RECOVERY_DAYS;
 	return 7 * co_recovery_weeks(km);
 }
 

@@ -237,13 +237,27 @@ static void starting_ten_days_before_a_race(void **state)
 
 	add_race(&s, "Club 10k", race, 10, CO_RACE_A);
 	run(&s, 100, 4);
-	assert_int_equal(s.n, 3); /* taper, race, one recovery week */
+	/* taper and race: a 10k takes a few mobility days, not a recovery week (C8) */
+	assert_int_equal(s.n, 2);
 	assert_int_equal(s.weeks[0].phase, CO_PHASE_TAPER);
 	assert_int_equal(s.weeks[1].phase, CO_PHASE_RACE);
-	assert_int_equal(s.weeks[2].phase, CO_PHASE_RECOVERY);
 	assert_true(any_note(&s.weeks[0], "short taper"));
 	assert_true(any_note(&s.weeks[0], "10 days"));
 	release(&s);
+}
+
+/* C8: recovery scaled to the race, as the checker reads METHOD */
+static void recovery_scales_with_the_race(void **state)
+{
+	(void)state;
+	assert_int_equal(co_recovery_weeks(5), 0);
+	assert_int_equal(co_recovery_weeks(10), 0);
+	assert_int_equal(co_recovery_days(10), CO_SHORT_RECOVERY_DAYS);
+	assert_int_equal(co_recovery_weeks(21.1), 1);
+	assert_int_equal(co_recovery_weeks(42.195), 2);
+	assert_int_equal(co_recovery_weeks(44), 2);
+	assert_int_equal(co_recovery_weeks(50), 3);
+	assert_int_equal(co_recovery_weeks(0), 1); /* unknown distance: a week */
 }
 
 static void marathon_ten_days_out_keeps_a_short_taper(void **state)
@@ -374,6 +388,7 @@ int main(void)
 		cmocka_unit_test(no_race_rolls_base_and_build),
 		cmocka_unit_test(deload_every_third_week),
 		cmocka_unit_test(ultra_gets_three_recovery_weeks),
+		cmocka_unit_test(recovery_scales_with_the_race),
 		cmocka_unit_test(c_race_is_trained_through),
 		cmocka_unit_test(b_race_on_tuesday_tapers_the_week_before),
 		cmocka_unit_test(crowded_races_warn),

@@ -369,11 +369,13 @@ static void five_k_three_key_sessions(void **state)
 	assert_plan_sound(plan);
 	assert_phases_in_order(plan);
 	assert_deloads_every(plan, 4);
-	/* C7: one taper week for a 5k, one recovery week (C8) */
+	/* C7: one taper week for a 5k; C8: no recovery week, the plan ends with
+	 * the race week (a 5k takes 2-3 mobility days, not a week) */
 	assert_int_equal(plan->weeks[race->index - 2].phase, CO_PHASE_TAPER);
 	assert_int_not_equal(plan->weeks[race->index - 3].phase, CO_PHASE_TAPER);
-	assert_int_equal(plan->weeks[race->index].phase, CO_PHASE_RECOVERY);
-	assert_int_equal(plan->n_weeks, (size_t)race->index + 1);
+	assert_int_equal(plan->n_weeks, (size_t)race->index);
+	for (size_t i = 0; i < plan->n_weeks; i++)
+		assert_int_not_equal(plan->weeks[i].phase, CO_PHASE_RECOVERY);
 	/* two sessions in base weeks, on days that are not eves of key runs */
 	assert_int_equal(plan->weeks[1].n_sessions, 2);
 	co_plan_free(plan);
@@ -467,10 +469,10 @@ static void starting_ten_days_before_a_race(void **state)
 	co_plan *plan = plan_of(p, NULL);
 
 	assert_plan_sound(plan);
-	assert_int_equal(plan->n_weeks, 3);
+	/* C8: a 10k takes mobility days, not a recovery week */
+	assert_int_equal(plan->n_weeks, 2);
 	assert_int_equal(plan->weeks[0].phase, CO_PHASE_TAPER);
 	assert_int_equal(plan->weeks[1].phase, CO_PHASE_RACE);
-	assert_int_equal(plan->weeks[2].phase, CO_PHASE_RECOVERY);
 	assert_true(week_note_has(&plan->weeks[0], "short taper"));
 	/* C7: nothing in the 4 days before Thursday's race, C8: nothing after it */
 	assert_int_equal(plan->weeks[1].n_sessions, 0);
@@ -776,15 +778,18 @@ static void property_regressions(void **state)
 	co_plan_free(plan);
 	co_profile_free(p);
 
-	/* A Wednesday A-race: a loading session 4-6 days after it broke C8. */
+	/* A Wednesday A-race: a loading session 4-6 days after it broke the old
+	 * C8; a 10k now takes CO_SHORT_RECOVERY_DAYS mobility days (METHOD: 2-3),
+	 * not a recovery week. */
 	p = variant("equipment = gym\n",
 		    "[race Midweek 10K]\ndate = 2027-03-10\ndistance = 10k\npriority = A\n");
 	plan = plan_of(p, NULL);
 	for (size_t w = 0; w < plan->n_weeks; w++)
 		for (size_t i = 0; i < plan->weeks[w].n_sessions; i++) {
 			const co_session *ses = &plan->weeks[w].sessions[i];
-			if (ses->date > D(2027, 3, 10) && ses->date <= D(2027, 3, 17))
+			if (ses->date > D(2027, 3, 10) && ses->date <= D(2027, 3, 13))
 				assert_int_equal(ses->focus, CO_FOCUS_RECOVERY);
+			assert_int_not_equal(plan->weeks[w].phase, CO_PHASE_RECOVERY);
 		}
 	assert_checks_clean(plan, p);
 	co_plan_free(plan);
