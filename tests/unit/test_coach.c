@@ -563,6 +563,43 @@ static void tests_never_share_the_threshold_run_day(void **state)
 	co_profile_free(p);
 }
 
+/*
+ * C7: a taper week keeps the frequency of the last full loading week where
+ * the calendar allows; one with fewer sessions says `C7 bent`. Three
+ * sessions a week used to drop to two in every taper.
+ */
+static void taper_keeps_the_frequency(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Three\nstart = 2027-01-04\nsessions_per_week = 3\n"
+				"double_days = yes\n"
+				"[week]\nmon = easy 40\ntue = intervals 60\nwed = easy 45\nthu = tempo 50\n"
+				"fri = easy 40\nsat = easy 40\nsun = long 120\n"
+				"[race Spring Marathon]\ndate = 2027-04-25\ndistance = marathon\npriority = A\n");
+	co_plan *plan = plan_with(p, NULL);
+	size_t full = 0, tapers = 0;
+
+	(void)state;
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+		bool bent = false;
+
+		if ((w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
+		     w->phase == CO_PHASE_PEAK) && !w->deload && w->n_sessions > 1)
+			full = w->n_sessions;
+		if (w->phase != CO_PHASE_TAPER)
+			continue;
+		tapers++;
+		for (size_t n = 0; n < w->n_notes; n++)
+			if (!strncmp(w->notes[n], "C7 bent", 7))
+				bent = true;
+		assert_true(full == 3);
+		assert_true(w->n_sessions >= full || bent);
+	}
+	assert_int_equal(tapers, 2);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
 /* D6: tests are folded into one card a day, on a fresh day, within the budget. */
 static void test_days_are_one_card(void **state)
 {
@@ -924,6 +961,7 @@ int main(void)
 		cmocka_unit_test(deloads_end_a_block),
 		cmocka_unit_test(test_days_are_one_card),
 		cmocka_unit_test(tests_never_share_the_threshold_run_day),
+		cmocka_unit_test(taper_keeps_the_frequency),
 		cmocka_unit_test(unloaded_work_keeps_its_reps),
 		cmocka_unit_test(lifts_take_a_recent_set),
 		cmocka_unit_test(carries_start_from_body_mass),
