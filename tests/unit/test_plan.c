@@ -751,6 +751,55 @@ static void assert_checks_clean(const co_plan *plan, const co_profile *p)
 	co_check_result_release(&r);
 }
 
+/* The heaviest load of `id` in week `w`'s main blocks, or -1. */
+static double main_load(const co_week *w, const char *id)
+{
+	double best = -1;
+
+	for (size_t j = 0; j < w->n_sessions; j++)
+		for (size_t i = 0; i < w->sessions[j].blocks[CO_BLOCK_MAIN].n_items; i++) {
+			const co_item *it = &w->sessions[j].blocks[CO_BLOCK_MAIN].items[i];
+
+			if (!strcmp(it->exercise->id, id) && it->load > best)
+				best = it->load;
+		}
+	return best;
+}
+
+/*
+ * C8: the taper's loads are the last ones before a race's recovery, so the
+ * first loading week after it restarts below them. The taper's farmer's
+ * walk (a lift it opened) was not remembered: week 6 came back at 100 kg
+ * against the taper's 90. A taper right after a recovery restarts at about
+ * 90% too. From the property test (case 96).
+ */
+static void reentry_restarts_below_the_taper(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Runner 96\nlevel = advanced\nunits = kg\n"
+				"body_mass = 62\nequipment = dumbbells\nsession_minutes = 39\n"
+				"sessions_per_week = 2\ndouble_days = no\nstart = 2027-02-24\n"
+				"deload_every = 5\nplyometrics = yes\nstrides = no\n"
+				"[week]\nsat = hills 50\nfri = easy 45\ntue = fartlek 58\nwed = easy 61\n"
+				"sun = rest\n"
+				"[race Race 1]\ndate = 2027-07-08\ndistance = marathon\npriority = A\n"
+				"[race Race 2]\ndate = 2027-03-05\ndistance = ultra\npriority = A\n"
+				"[lifts]\nromanian_deadlift = 72 x 4\nfarmers_walk = 100\n");
+	co_plan *plan = plan_of(p, NULL);
+	double before, after;
+
+	(void)state;
+	assert_int_equal(plan->weeks[0].phase, CO_PHASE_TAPER);
+	assert_int_equal(plan->weeks[4].phase, CO_PHASE_RECOVERY);
+	assert_int_equal(plan->weeks[5].phase, CO_PHASE_BASE);
+	before = main_load(&plan->weeks[0], "farmers_walk");
+	after = main_load(&plan->weeks[5], "farmers_walk");
+	assert_true(before > 0 && after > 0);
+	assert_true(after < before);
+	assert_true(after <= 0.9 * before + 1.0);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
 /* Regressions from the property test (tests/unit/test_plan_properties.c). */
 static void property_regressions(void **state)
 {
@@ -841,6 +890,7 @@ int main(void)
 		cmocka_unit_test(lookups),
 		cmocka_unit_test(lookups_in_a_windowed_plan),
 		cmocka_unit_test(property_regressions),
+		cmocka_unit_test(reentry_restarts_below_the_taper),
 		cmocka_unit_test(nothing_to_plan_around),
 	};
 
