@@ -608,6 +608,35 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 			}
 			/* C7: the lifts of the last 2-3 loading weeks continue */
 			idset_recent(&used, last_loading - 2, &recent);
+			if (!used.n) {
+				/* a taper right after a recovery: the lifts of the 3
+				 * weeks before it (a race week's, the last taper's) */
+				for (long k = (long)i - 3 < 0 ? 0 : (long)i - 3; k < (long)i; k++) {
+					const co_week *pw = &plan->weeks[k];
+
+					if (pw->phase == CO_PHASE_RECOVERY)
+						continue;
+					for (size_t j = 0; j < pw->n_sessions; j++)
+						idset_add_session(&recent, &pw->sessions[j], k);
+				}
+			}
+			if (!used.n && !recent.n && last_loading >= 0) {
+				/* nothing lifted in the 3 weeks before: the lifts of the
+				 * last loading weeks come back, restarting lighter (C8) */
+				for (long k = 0; k < (long)i; k++) {
+					const co_week *pw = &plan->weeks[k];
+
+					if (pw->phase == CO_PHASE_RECOVERY)
+						continue;
+					for (size_t j = 0; j < pw->n_sessions; j++)
+						idset_add_session(&used, &pw->sessions[j], k);
+				}
+				idset_recent(&used, last_loading - 2, &recent);
+				if (recent.n)
+					co_strlist_add(&w->notes, &w->n_notes,
+						       "C7 bent: no lifting in the 3 weeks before this taper (a race's recovery), so its lifts are "
+						       "those of the last loading weeks, restarting at about 90%% of their last loads (C8)");
+			}
 			if (recent.n)
 				allowed = recent.ids;
 			else if (used.n)

@@ -800,6 +800,36 @@ static void reentry_restarts_below_the_taper(void **state)
 	co_profile_free(p);
 }
 
+/*
+ * C7: a taper right after a race's recovery had no loading week in its
+ * cycle, so it took the usual picks, lifts last done more than 3 weeks
+ * before it. It now keeps the lifts of the 3 weeks before it, or says
+ * `C7 bent` when nothing was lifted then. From the property test (case 72).
+ */
+static void taper_after_a_recovery_keeps_recent_lifts(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Runner 72\nlevel = advanced\nunits = lb\n"
+				"body_mass = 151\nequipment = gym\nsession_minutes = 61\n"
+				"sessions_per_week = 3\ndouble_days = yes\nstart = 2027-01-27\n"
+				"deload_every = 4\nplyometrics = yes\nniggles = calf_right, ankle_right\n"
+				"[week]\ntue = intervals 38\nsun = intervals 31\nfri = threshold 69\n"
+				"wed = hills 66\nsat = fartlek 61\nmon = cross 49\n"
+				"[race Race 1]\ndate = 2027-04-20\ndistance = ultra\npriority = A\n"
+				"[race Race 2]\ndate = 2027-05-10\ndistance = 10k\npriority = A\n"
+				"[lifts]\nbulgarian_split_squat = 229\ndumbbell_romanian_deadlift = 49 x 11\n");
+	co_plan *plan = plan_of(p, NULL);
+	co_check_result r;
+
+	(void)state;
+	assert_int_equal(co_check_plan(&r, plan, p), 0);
+	for (size_t i = 0; i < r.n_violations; i++)
+		if (!r.violations[i].explained && !strcmp(r.violations[i].rule, "C7"))
+			fail_msg("C7: %s", r.violations[i].reason);
+	co_check_result_release(&r);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
 /* Regressions from the property test (tests/unit/test_plan_properties.c). */
 static void property_regressions(void **state)
 {
@@ -891,6 +921,7 @@ int main(void)
 		cmocka_unit_test(lookups_in_a_windowed_plan),
 		cmocka_unit_test(property_regressions),
 		cmocka_unit_test(reentry_restarts_below_the_taper),
+		cmocka_unit_test(taper_after_a_recovery_keeps_recent_lifts),
 		cmocka_unit_test(nothing_to_plan_around),
 	};
 
