@@ -220,7 +220,7 @@ void co_periodize(const co_periodize_args *a)
 	int *ph = NULL;
 	co_date start;
 	long prev_end = 0, count = 0;
-	char d[11], d2[11], kmbuf[32];
+	char d[11], d2[11], kmbuf[32], kmbuf2[32];
 
 	if (!n)
 		return;
@@ -298,6 +298,16 @@ void co_periodize(const co_periodize_args *a)
 			if (ph[t] == UNSET) {
 				ph[t] = CO_PHASE_RECOVERY;
 				info[t].target = (int)r;
+				/* a shorter race of the same week needs less: this
+				 * week is the longer race's recovery */
+				for (size_t o = 0; o < n_races; o++)
+					if (o != r && races[o].priority != CO_RACE_C &&
+					    week_of(start, races[o].date) == w &&
+					    recovery_for(&races[o], recovery_override) < k)
+						note(&weeks[t], "C8 bent: recovery week %d after '%s' (%s), "
+						     "more than '%s' (%s) of the same week needs alone",
+						     k, races[r].name, co_race_distance_name(races[r].distance_km, kmbuf),
+						     races[o].name, co_race_distance_name(races[o].distance_km, kmbuf2));
 				continue;
 			}
 			if (ph[t] == CO_PHASE_RECOVERY)

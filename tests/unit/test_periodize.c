@@ -260,6 +260,23 @@ static void recovery_scales_with_the_race(void **state)
 	assert_int_equal(co_recovery_weeks(0), 1); /* unknown distance: a week */
 }
 
+/* C8: an ultra and a 10k in one week: the ultra's recovery says why it is longer than the 10k's */
+static void same_week_races_say_whose_recovery(void **state)
+{
+	season s = {0};
+
+	add_race(&s, "Mountain Ultra", monday() + 7 * 10 + 1, 92, CO_RACE_A);
+	add_race(&s, "Club 10k", monday() + 7 * 10 + 5, 10, CO_RACE_A);
+	run(&s, 230, 4);
+	assert_int_equal(s.weeks[10].phase, CO_PHASE_RACE);
+	for (int k = 11; k <= 13; k++) {
+		assert_int_equal(s.weeks[k].phase, CO_PHASE_RECOVERY);
+		assert_true(any_note(&s.weeks[k], "C8 bent"));
+		assert_true(any_note(&s.weeks[k], "Club 10k"));
+	}
+	release(&s);
+}
+
 static void marathon_ten_days_out_keeps_a_short_taper(void **state)
 {
 	season s = {0};
@@ -389,6 +406,7 @@ int main(void)
 		cmocka_unit_test(deload_every_third_week),
 		cmocka_unit_test(ultra_gets_three_recovery_weeks),
 		cmocka_unit_test(recovery_scales_with_the_race),
+		cmocka_unit_test(same_week_races_say_whose_recovery),
 		cmocka_unit_test(c_race_is_trained_through),
 		cmocka_unit_test(b_race_on_tuesday_tapers_the_week_before),
 		cmocka_unit_test(crowded_races_warn),
