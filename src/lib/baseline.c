@@ -93,21 +93,29 @@ static int threshold_rank(co_run_type t)
 	}
 }
 
-int co_baseline_place(co_week *w, co_date first_day, unsigned niggles)
+/* The key run that best stands in for a threshold test, not on `not_on` (0: any day). */
+static const co_plan_run *threshold_run(const co_week *w, co_date first_day, co_date not_on)
 {
-	co_session *carrier = NULL;
-	int at = -1;
 	const co_plan_run *run = NULL;
-	bool calf = !(niggles & (CO_REGION_CALVES | CO_REGION_ANKLES));
 
 	for (size_t i = 0; i < w->n_runs; i++) {
 		const co_plan_run *r = &w->runs[i];
 
-		if (r->date < first_day || !r->key || threshold_rank(r->type) == 0)
+		if (r->date < first_day || !r->key || threshold_rank(r->type) == 0 || r->date == not_on)
 			continue;
 		if (!run || threshold_rank(r->type) > threshold_rank(run->type))
 			run = r;
 	}
+	return run;
+}
+
+int co_baseline_place(co_week *w, co_date first_day, unsigned niggles)
+{
+	co_session *carrier = NULL;
+	int at = -1;
+	const co_plan_run *run = threshold_run(w, first_day, 0);
+	bool calf = !(niggles & (CO_REGION_CALVES | CO_REGION_ANKLES));
+
 	/* D6: the tests go on a fresh day, not the day of the threshold-run test */
 	for (int pass = 0; pass < 2 && !carrier; pass++)
 		for (size_t i = 0; i < w->n_sessions; i++) {
@@ -125,6 +133,10 @@ int co_baseline_place(co_week *w, co_date first_day, unsigned niggles)
 		}
 	if (!carrier)
 		return -1;
+	/* every session shares the best key run's day: the next best key run on
+	 * another day holds the threshold test, or it waits for the next test week */
+	if (run && run->date == carrier->date)
+		run = threshold_run(w, first_day, carrier->date);
 	add_test(w, carrier->date, CO_TEST_SINGLE_LEG_SQUAT);
 	if (calf)
 		add_test(w, carrier->date, CO_TEST_CALF_RAISE);
@@ -170,6 +182,9 @@ void co_baseline_note(co_week *w)
 				type = co_run_type_name(w->runs[i].type);
 		co_strbuf_addf(&sb, " threshold run in %s's %s (hold the best steady 20-30 min effort)",
 			       co_weekday_name(co_date_weekday(thr->date)), type);
+	} else if (squat && threshold_run(w, 0, squat->date) != threshold_run(w, 0, 0)) {
+		co_strbuf_addf(&sb, "; the threshold-run test waits for the next test week (the key run falls on %s, "
+			       "and tests go on a fresh day)", co_weekday_name(co_date_weekday(squat->date)));
 	} else {
 		co_strbuf_adds(&sb, "; no key run this week to hold the threshold-run test");
 	}

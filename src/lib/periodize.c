@@ -7,8 +7,9 @@
  *   1. race weeks of A- and B-races (C-races are trained through);
  *   2. taper weeks before each A-race: 2 for a marathon or ultra, 1 for a
  *      shorter race (C7; Bosquet 2007: about two weeks);
- *   3. recovery weeks after each A- and B-race: 1, 2 after a marathon,
- *      3 after an ultra (C8);
+ *   3. recovery weeks after each A- and B-race: none after a 5k or 10k
+ *      (a few mobility-only days instead, see plan.c), 1 after a half, 2
+ *      after a marathon, 3 after an ultra (C8);
  *   4. a B-race early in its week (Monday, Tuesday) makes the week before it
  *      a one-week mini-taper; otherwise its own race week is the lighter week;
  *   5. the weeks before each A-race's taper, back to the previous A-race's
@@ -47,14 +48,17 @@ int co_taper_weeks(double km)
 }
 
 /*
- * C8: recovery scaled to the race: about a week after a half, 2 weeks after
- * a marathon, 3 after an ultra. A 5k or 10k still gets a week: METHOD now
- * asks for 2-3 days (CO_SHORT_RECOVERY_DAYS), which waits for the checker's
- * new C8 (issue 8) so that plan and check change together.
+ * C8: recovery scaled to the race: a 5k or 10k (under CO_SHORT_RACE_KM) takes
+ * CO_SHORT_RECOVERY_DAYS mobility-only days inside a normal week, not a
+ * recovery week; about a week after a half, 2 weeks after a marathon, 3
+ * after an ultra (CO_ULTRA_KM and up, where light lifting comes back from
+ * the second week). A race of unknown distance gets a week.
  */
 int co_recovery_weeks(double km)
 {
-	if (km > 43)
+	if (km > 0 && km < CO_SHORT_RACE_KM)
+		return 0;
+	if (km >= CO_ULTRA_KM)
 		return 3;
 	if (km >= 40)
 		return 2;
@@ -63,6 +67,8 @@ int co_recovery_weeks(double km)
 
 int co_recovery_days(double km)
 {
+	if (km > 0 && km < CO_SHORT_RACE_KM)
+		return CO_SHORT_RECOVERY_DAYS;
 	return 7 * co_recovery_weeks(km);
 }
 
@@ -214,7 +220,7 @@ void co_periodize(const co_periodize_args *a)
 	int *ph = NULL;
 	co_date start;
 	long prev_end = 0, count = 0;
-	char d[11], d2[11], kmbuf[32];
+	char d[11], d2[11], kmbuf[32], kmbuf2[32];
 
 	if (!n)
 		return;
@@ -292,6 +298,16 @@ void co_periodize(const co_periodize_args *a)
 			if (ph[t] == UNSET) {
 				ph[t] = CO_PHASE_RECOVERY;
 				info[t].target = (int)r;
+				/* a shorter race of the same week needs less: this
+				 * week is the longer race's recovery */
+				for (size_t o = 0; o < n_races; o++)
+					if (o != r && races[o].priority != CO_RACE_C &&
+					    week_of(start, races[o].date) == w &&
+					    recovery_for(&races[o], recovery_override) < k)
+						note(&weeks[t], "C8 bent: recovery week %d after '%s' (%s), "
+						     "more than '%s' (%s) of the same week needs alone",
+						     k, races[r].name, co_race_distance_name(races[r].distance_km, kmbuf),
+						     races[o].name, co_race_distance_name(races[o].distance_km, kmbuf2));
 				continue;
 			}
 			if (ph[t] == CO_PHASE_RECOVERY)

@@ -20,6 +20,7 @@
 #define CO_TAPER_NO_LIFT_DAYS 4   /* C7: no session in the 4 days before an A-race */
 #define CO_SHORT_RACE_KM 15.0     /* C8: up to a 10k (and a 15k) the recovery is days, not a week */
 #define CO_SHORT_RECOVERY_DAYS 3  /* C8: 2-3 days after a 5k or 10k */
+#define CO_ULTRA_KM 45.0          /* C8: from here on, 3 weeks of recovery */
 #define CO_MAX_WEEKS 104          /* the longest season planned (two years) */
 
 /** What periodize knows about a week beyond its phase, for the scheduler. */
@@ -34,7 +35,7 @@ typedef struct co_period {
 /** Weeks of taper before an A-race of `km` (C7). */
 int co_taper_weeks(double km);
 
-/** Weeks of recovery after a race of `km` (C8): 1, 2 after a marathon, 3 after an ultra. */
+/** Weeks of recovery after a race of `km` (C8): none after a 5k or 10k, 1, 2 after a marathon, 3 after an ultra. */
 int co_recovery_weeks(double km);
 
 /** Days after a race of `km` with no loading session (C8): 3 after a 5k or 10k, else its recovery weeks. */

@@ -454,8 +454,9 @@ static int sessions_wanted(const co_week *w, const co_period *info, int spw, boo
 	*single = false;
 	switch (w->phase) {
 	case CO_PHASE_TAPER:
-		/* C7: frequency kept where the calendar allows (two shorter sessions) */
-		return spw < 2 ? spw : 2;
+		/* C7: frequency kept where the calendar allows (shorter sessions,
+		 * the week's volume cut by the season pass) */
+		return spw;
 	case CO_PHASE_RACE:
 		*single = true;
 		return 1;
@@ -486,6 +487,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	seen_mains sm = {0};
 	idset used = {0}, recent = {0};
 	long last_loading = -1, cycle_start = 0;
+	long full_week = -1; /* C7: the last full loading week, whose frequency the taper keeps */
 	co_date start, prev_session = 0;
 	bool has_prev = false, pending_test = false;
 	niggle_set ns = {0};
@@ -606,6 +608,35 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 			}
 			/* C7: the lifts of the last 2-3 loading weeks continue */
 			idset_recent(&used, last_loading - 2, &recent);
+			if (!used.n) {
+				/* a taper right after a recovery: the lifts of the 3
+				 * weeks before it (a race week's, the last taper's) */
+				for (long k = (long)i - 3 < 0 ? 0 : (long)i - 3; k < (long)i; k++) {
+					const co_week *pw = &plan->weeks[k];
+
+					if (pw->phase == CO_PHASE_RECOVERY)
+						continue;
+					for (size_t j = 0; j < pw->n_sessions; j++)
+						idset_add_session(&recent, &pw->sessions[j], k);
+				}
+			}
+			if (!used.n && !recent.n && last_loading >= 0) {
+				/* nothing lifted in the 3 weeks before: the lifts of the
+				 * last loading weeks come back, restarting lighter (C8) */
+				for (long k = 0; k < (long)i; k++) {
+					const co_week *pw = &plan->weeks[k];
+
+					if (pw->phase == CO_PHASE_RECOVERY)
+						continue;
+					for (size_t j = 0; j < pw->n_sessions; j++)
+						idset_add_session(&used, &pw->sessions[j], k);
+				}
+				idset_recent(&used, last_loading - 2, &recent);
+				if (recent.n)
+					co_strlist_add(&w->notes, &w->n_notes,
+						       "C7 bent: no lifting in the 3 weeks before this taper (a race's recovery), so its lifts are "
+						       "those of the last loading weeks, restarting at about 90%% of their last loads (C8)");
+			}
 			if (recent.n)
 				allowed = recent.ids;
 			else if (used.n)
@@ -649,10 +680,23 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 			has_prev = true;
 		}
 		if ((w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
-		     w->phase == CO_PHASE_PEAK) && !w->deload && res.n)
+		     w->phase == CO_PHASE_PEAK) && !w->deload && res.n) {
 			last_loading = (long)i;
-		if (w->phase == CO_PHASE_RECOVERY)
+			if (!single)
+				full_week = (long)i;
+		}
+		if (w->phase == CO_PHASE_RECOVERY) {
 			cycle_start = (long)i + 1; /* its taper repeats its own exercises */
+			full_week = -1;
+		}
+		if (w->phase == CO_PHASE_TAPER && full_week >= 0 &&
+		    w->n_sessions < plan->weeks[full_week].n_sessions)
+			co_strlist_add(&w->notes, &w->n_notes,
+				       "C7 bent: %zu session%s this taper week against %zu in week %d: the calendar "
+				       "(no session in the 4 days before the race, none the day before a key run, "
+				       "none on consecutive days) leaves no room for more",
+				       w->n_sessions, w->n_sessions == 1 ? "" : "s",
+				       plan->weeks[full_week].n_sessions, plan->weeks[full_week].index);
 		if (test_week[i] || pending_test) {
 			bool allowed_week = w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
 					    w->phase == CO_PHASE_PEAK;

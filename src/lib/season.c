@@ -269,6 +269,11 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 						/* and never above the lightest week of its block */
 						if (low > 0 && ld > low)
 							ld = low;
+					} else if (e && gap && e->done < (long)i) {
+						/* C8: a taper right after a recovery (or a gap)
+						 * restarts at about 90% of the last load */
+						ld = floor_step(e->load * CO_LOAD_CEILING, step);
+						reentry = true;
 					} else if (e) {
 						/* C7: the last loads continue, never a new top load */
 						ld = e->load;
@@ -281,6 +286,15 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 					relabel(it, p);
 					if (gentle && it->rpe > 7.0)
 						it->rpe = 7.0;
+					if (!e && !w->deload) {
+						/* the taper's own load is the last one a later
+						 * re-entry restarts below (C8) */
+						e = CO_VEC_PUSH(l.v, l.n, l.cap);
+						e->ex = it->exercise;
+						e->load = ld;
+						e->reps = it->reps;
+						e->week = (long)i;
+					}
 					if (e)
 						e->done = (long)i;
 				}

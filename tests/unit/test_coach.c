@@ -489,12 +489,28 @@ static void deloads_end_a_block(void **state)
 	}
 }
 
-/* The warning counts the weeks between the races, not the weeks of the plan. */
+/*
+ * The warning counts the weeks between the races, not the weeks of the plan.
+ * A half marathon's recovery week falls in the marathon's taper; a 10k there
+ * (masters_marathon_knee.ini) takes mobility days, not a week, so nothing is
+ * cut and nothing is said (C8).
+ */
 static void races_three_weeks_apart_are_said_so(void **state)
 {
-	co_profile *p = profile_file("masters_marathon_knee.ini");
+	co_profile *p = profile("[athlete]\nname = Two\nstart = 2027-01-04\n"
+				"[week]\nmon = rest\ntue = intervals 70\nwed = easy 50\nthu = tempo 55\n"
+				"fri = easy 40\nsat = rest\nsun = long 140\n"
+				"[race Autumn Marathon]\ndate = 2027-04-25\ndistance = marathon\npriority = A\n"
+				"[race Tune-up Half]\ndate = 2027-04-04\ndistance = half\npriority = B\n");
 	co_plan *plan = plan_with(p, NULL);
+	co_profile *ten = profile_file("masters_marathon_knee.ini");
+	co_plan *ten_plan = plan_with(ten, NULL);
 	bool said = false;
+
+	for (size_t i = 0; i < ten_plan->n_warnings; i++)
+		assert_null(strstr(ten_plan->warnings[i], "recovery is cut"));
+	co_plan_free(ten_plan);
+	co_profile_free(ten);
 
 	(void)state;
 	for (size_t i = 0; i < plan->n_warnings; i++) {
@@ -503,6 +519,83 @@ static void races_three_weeks_apart_are_said_so(void **state)
 			said = true;
 	}
 	assert_true(said);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+/*
+ * D6: a week whose only session falls on the threshold run's day (a Friday
+ * start, Saturday's session) took both tests that day; the threshold-run
+ * test now waits, and the week says so. From the property test (case 0).
+ */
+static void tests_never_share_the_threshold_run_day(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Fresh\nlevel = advanced\nunits = lb\n"
+				"body_mass = 177\nequipment = dumbbells\nsession_minutes = 74\n"
+				"sessions_per_week = 2\ndouble_days = yes\nstart = 2027-01-15\n"
+				"deload_every = 3\nplyometrics = no\nniggles = it_band_left, calf_right\n"
+				"[week]\nsat = threshold 57\nmon = easy 56\nthu = fartlek 70\n"
+				"tue = recovery 57\nfri = cross 39\nwed = fartlek 63\nsun = rest\n"
+				"[race Race 1]\ndate = 2027-05-29\ndistance = 10k\npriority = A\n");
+	co_plan *plan = plan_with(p, NULL);
+	co_check_result r;
+	bool waits = false;
+
+	(void)state;
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+
+		for (size_t t = 0; t < w->n_tests; t++)
+			for (size_t q = 0; q < w->n_tests; q++)
+				if (w->tests[t].kind == CO_TEST_THRESHOLD_RUN &&
+				    w->tests[q].kind != CO_TEST_THRESHOLD_RUN)
+					assert_true(w->tests[t].date != w->tests[q].date);
+		for (size_t n = 0; n < w->n_notes; n++)
+			if (strstr(w->notes[n], "threshold-run test waits"))
+				waits = true;
+	}
+	assert_true(waits);
+	assert_int_equal(co_check_plan(&r, plan, p), 0);
+	for (size_t i = 0; i < r.n_violations; i++)
+		assert_true(strcmp(r.violations[i].rule, "D6") != 0 || r.violations[i].explained);
+	co_check_result_release(&r);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+/*
+ * C7: a taper week keeps the frequency of the last full loading week where
+ * the calendar allows; one with fewer sessions says `C7 bent`. Three
+ * sessions a week used to drop to two in every taper.
+ */
+static void taper_keeps_the_frequency(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Three\nstart = 2027-01-04\nsessions_per_week = 3\n"
+				"double_days = yes\n"
+				"[week]\nmon = easy 40\ntue = intervals 60\nwed = easy 45\nthu = tempo 50\n"
+				"fri = easy 40\nsat = easy 40\nsun = long 120\n"
+				"[race Spring Marathon]\ndate = 2027-04-25\ndistance = marathon\npriority = A\n");
+	co_plan *plan = plan_with(p, NULL);
+	size_t full = 0, tapers = 0;
+
+	(void)state;
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+		bool bent = false;
+
+		if ((w->phase == CO_PHASE_BASE || w->phase == CO_PHASE_BUILD ||
+		     w->phase == CO_PHASE_PEAK) && !w->deload && w->n_sessions > 1)
+			full = w->n_sessions;
+		if (w->phase != CO_PHASE_TAPER)
+			continue;
+		tapers++;
+		for (size_t n = 0; n < w->n_notes; n++)
+			if (!strncmp(w->notes[n], "C7 bent", 7))
+				bent = true;
+		assert_true(full == 3);
+		assert_true(w->n_sessions >= full || bent);
+	}
+	assert_int_equal(tapers, 2);
 	co_plan_free(plan);
 	co_profile_free(p);
 }
@@ -535,11 +628,8 @@ static void test_days_are_one_card(void **state)
 				if (!s->blocks[CO_BLOCK_TEST].n_items)
 					continue;
 				test_days++;
-				/* a fresh day where the week has another */
-				if (thr && s->date == thr)
-					for (size_t q = 0; q < w->n_sessions; q++)
-						assert_true(w->sessions[q].date == thr ||
-							    w->sessions[q].focus == CO_FOCUS_RECOVERY);
+				/* a fresh day: never the day of the threshold-run test */
+				assert_true(!thr || s->date != thr);
 				for (size_t t = 0; t < s->blocks[CO_BLOCK_TEST].n_items; t++)
 					if (s->blocks[CO_BLOCK_TEST].items[t].exercise->pattern ==
 					    CO_PATTERN_CALF_STRAIGHT)
@@ -870,6 +960,8 @@ int main(void)
 		cmocka_unit_test(loads_progress_inside_a_phase),
 		cmocka_unit_test(deloads_end_a_block),
 		cmocka_unit_test(test_days_are_one_card),
+		cmocka_unit_test(tests_never_share_the_threshold_run_day),
+		cmocka_unit_test(taper_keeps_the_frequency),
 		cmocka_unit_test(unloaded_work_keeps_its_reps),
 		cmocka_unit_test(lifts_take_a_recent_set),
 		cmocka_unit_test(carries_start_from_body_mass),

@@ -237,12 +237,43 @@ static void starting_ten_days_before_a_race(void **state)
 
 	add_race(&s, "Club 10k", race, 10, CO_RACE_A);
 	run(&s, 100, 4);
-	assert_int_equal(s.n, 3); /* taper, race, one recovery week */
+	/* taper and race: a 10k takes a few mobility days, not a recovery week (C8) */
+	assert_int_equal(s.n, 2);
 	assert_int_equal(s.weeks[0].phase, CO_PHASE_TAPER);
 	assert_int_equal(s.weeks[1].phase, CO_PHASE_RACE);
-	assert_int_equal(s.weeks[2].phase, CO_PHASE_RECOVERY);
 	assert_true(any_note(&s.weeks[0], "short taper"));
 	assert_true(any_note(&s.weeks[0], "10 days"));
+	release(&s);
+}
+
+/* C8: recovery scaled to the race, as the checker reads METHOD */
+static void recovery_scales_with_the_race(void **state)
+{
+	(void)state;
+	assert_int_equal(co_recovery_weeks(5), 0);
+	assert_int_equal(co_recovery_weeks(10), 0);
+	assert_int_equal(co_recovery_days(10), CO_SHORT_RECOVERY_DAYS);
+	assert_int_equal(co_recovery_weeks(21.1), 1);
+	assert_int_equal(co_recovery_weeks(42.195), 2);
+	assert_int_equal(co_recovery_weeks(44), 2);
+	assert_int_equal(co_recovery_weeks(50), 3);
+	assert_int_equal(co_recovery_weeks(0), 1); /* unknown distance: a week */
+}
+
+/* C8: an ultra and a 10k in one week: the ultra's recovery says why it is longer than the 10k's */
+static void same_week_races_say_whose_recovery(void **state)
+{
+	season s = {0};
+
+	add_race(&s, "Mountain Ultra", monday() + 7 * 10 + 1, 92, CO_RACE_A);
+	add_race(&s, "Club 10k", monday() + 7 * 10 + 5, 10, CO_RACE_A);
+	run(&s, 230, 4);
+	assert_int_equal(s.weeks[10].phase, CO_PHASE_RACE);
+	for (int k = 11; k <= 13; k++) {
+		assert_int_equal(s.weeks[k].phase, CO_PHASE_RECOVERY);
+		assert_true(any_note(&s.weeks[k], "C8 bent"));
+		assert_true(any_note(&s.weeks[k], "Club 10k"));
+	}
 	release(&s);
 }
 
@@ -374,6 +405,8 @@ int main(void)
 		cmocka_unit_test(no_race_rolls_base_and_build),
 		cmocka_unit_test(deload_every_third_week),
 		cmocka_unit_test(ultra_gets_three_recovery_weeks),
+		cmocka_unit_test(recovery_scales_with_the_race),
+		cmocka_unit_test(same_week_races_say_whose_recovery),
 		cmocka_unit_test(c_race_is_trained_through),
 		cmocka_unit_test(b_race_on_tuesday_tapers_the_week_before),
 		cmocka_unit_test(crowded_races_warn),
