@@ -746,8 +746,11 @@ static void build_accessories(builder *b)
 		co_pattern other = b->focus == CO_FOCUS_STABILITY ? CO_PATTERN_CALF_STRAIGHT
 								   : CO_PATTERN_CALF_BENT;
 		want w = {.strict = true};
+		slot *sl = fill(b, &other, 1, w, CO_BLOCK_ACCESSORY, 0, 9, true);
 
-		fill(b, &other, 1, w, CO_BLOCK_ACCESSORY, 0, 9, true);
+		/* a week's own reason (one session this week, a calf test elsewhere) */
+		if (sl && b->p->sessions_per_week != 1)
+			sl->extra = true;
 	}
 	if (calf && tib)
 		co_session_add_why(b->s, "A4: lower-leg work: %s and %s",
