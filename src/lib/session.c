@@ -620,9 +620,11 @@ static int build_main(builder *b)
 		want w = {.main = true, .strict = true, .sided = plan[i].sided,
 			  .carry_pref = plan[i].carry_pref};
 
-		/* C4 wants vertical force in build (weighted step-ups). */
-		if (b->mode.table == CO_PHASE_BUILD)
-			w.carry_pref |= CO_CARRY_VERTICAL_FORCE;
+		/*
+		 * No preference of the phase's own (C4's vertical force in build):
+		 * the pick must depend on the block alone, or a phase that keeps the
+		 * block before it (within 2 weeks of a taper) would rotate (C10).
+		 */
 		fill(b, plan[i].patterns, plan[i].np, w, CO_BLOCK_MAIN, plan[i].flags, 0, false);
 	}
 	/* A8: a niggle that emptied slots leaves room for a neighbour pattern. */
