@@ -5,6 +5,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "lib/method.h"
 
@@ -18,6 +19,13 @@ bool co_method_is_core(co_pattern p)
 {
 	return p == CO_PATTERN_ANTI_ROTATION || p == CO_PATTERN_ANTI_EXTENSION ||
 	       p == CO_PATTERN_ANTI_LATERAL_FLEXION || p == CO_PATTERN_CARRY;
+}
+
+bool co_method_main_carry(const co_exercise *ex)
+{
+	return ex && ex->pattern == CO_PATTERN_CARRY && ex->id &&
+	       (strstr(ex->id, "farmers") || strstr(ex->id, "suitcase") ||
+		!strcmp(ex->id, "trap_bar_carry"));
 }
 
 /* FNV-1a: a stable 32-bit hash of the athlete's name. */

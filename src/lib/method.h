@@ -7,6 +7,7 @@
  *
  *   A1  the patterns a main lift may come from;
  *   A5  what core work is, and its limits (sets, hold, reps);
+ *   A9  which carries may be main lifts, what loads a lift;
  *   E3  the stable uid of a session, so a calendar keeps its events.
  */
 #ifndef CO_LIB_METHOD_H
@@ -36,6 +37,22 @@ bool co_method_is_a1(co_pattern p);
  * even when they are main lifts (A1, C4).
  */
 bool co_method_is_core(co_pattern p);
+
+/**
+ * METHOD A9: the carries that may be main lifts, the farmer's and suitcase
+ * families (a load at the sides, in both hands or one: ids containing
+ * "farmers" or "suitcase", and the trap-bar carry). A goblet or waiter
+ * carry is limited by the grip or the shoulder, not by the legs and trunk,
+ * so it stays an accessory.
+ */
+bool co_method_main_carry(const co_exercise *ex);
+
+/**
+ * METHOD A9: the equipment that loads a main lift progressively: dumbbells,
+ * a kettlebell, a barbell or a trap bar. An athlete who owns one gets
+ * loaded main lifts.
+ */
+#define CO_A9_LOADING (CO_EQUIP_DUMBBELLS | CO_EQUIP_KETTLEBELL | CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR)
 
 /** The size of co_session.uid. */
 #define CO_SESSION_UID_SIZE 64

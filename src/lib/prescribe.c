@@ -185,22 +185,23 @@ static void apply_core_bounds(co_item *it)
 
 /*
  * A9: a bodyweight or band main lift has no load to add, so it never
- * progresses by "fewer reps at a higher RPE": its reps stay in the
- * exercise's range (the top of it from build on) at the base RPE, and it
- * gets harder by a slower eccentric (build) or a pause (peak).
+ * progresses by "fewer reps at a higher RPE": it stays at one RPE in every
+ * phase (CO_UNLOADED_RPE, inside C3, C4 and C6 alike, and a deload cuts
+ * its volume, not its effort), its reps stay in the exercise's range (the
+ * top of it from build on), and it gets harder by a slower eccentric
+ * (build) or a pause (peak).
  */
 static void dose_unloaded(co_item *it, co_dose_mode m)
 {
-	const main_dose *base = &main_table[0][CO_LEVEL_INTERMEDIATE];
 	int lo, hi;
 
 	dose_range(it->exercise, &lo, &hi);
+	it->rpe = CO_UNLOADED_RPE;
 	if (m.table == CO_PHASE_BASE) {
 		it->reps = clampi(it->reps, lo, hi);
 		return;
 	}
 	it->reps = hi;
-	it->rpe = base->rpe + 0.5;
 	if (m.table == CO_PHASE_BUILD) {
 		it->tempo = "4-1-X";
 		co_item_note_add(it, "A9: no load to add: %d reps with a 4 s lowering; C4 bent: "
@@ -220,7 +221,9 @@ static void dose_main(co_item *it, const co_dose_ctx *ctx, co_dose_mode m, unsig
 
 	it->sets = d->sets;
 	it->rpe = d->rpe;
-	it->tempo = ex->tempo && *ex->tempo ? ex->tempo : default_tempo;
+	/* B3 for reps; A9: carries and holds carry no tempo */
+	it->tempo = ex->dose == CO_DOSE_SECONDS || ex->pattern == CO_PATTERN_CARRY ? NULL
+		    : ex->tempo && *ex->tempo ? ex->tempo : default_tempo;
 	if (ex->dose == CO_DOSE_SECONDS) {
 		/* Carries: long walks in base, short heavy ones later (C4). */
 		dose_range(ex, &lo, &hi);
@@ -309,8 +312,9 @@ void co_prescribe_item_dose(co_item *it, co_block_kind kind, const co_dose_ctx *
 		it->sets = 1;
 		set_amount(it, it->exercise->dose == CO_DOSE_SECONDS ? lo : TEST_REPS);
 		it->rpe = 0;
-		it->tempo = it->exercise->tempo && *it->exercise->tempo ? it->exercise->tempo
-									: default_tempo;
+		it->tempo = it->exercise->dose == CO_DOSE_SECONDS ? NULL
+			    : it->exercise->tempo && *it->exercise->tempo ? it->exercise->tempo
+									  : default_tempo;
 		return;
 	}
 	switch (kind) {
@@ -415,29 +419,81 @@ static void rir_text(char *buf, size_t len, double rpe)
 }
 
 /*
- * A9: where nothing is known, carries and the goblet squat start from body
- * mass: farmer's and suitcase carries 25/30/35% of it per hand, the goblet
- * squat 15/20/25% (novice, intermediate, advanced). Returns true when it
- * set a load.
+ * A9: without a known load, a starting load from body mass. The fractions
+ * are of body mass for an intermediate at the reference dose (8 reps at
+ * RPE 7, or the carry's walk), deliberately on the low side of what
+ * recreational lifters move, because an athlete without a logged load has
+ * not shown more: a start the RPE corrects upwards is safer than one it
+ * must correct down. Two dumbbells are per hand (B6); one bell, a bar or a
+ * cable is the total.
+ *   carries:      25/30/35% of body mass per hand (METHOD A9), a trap bar
+ *                 twice that in total;
+ *   goblet squat: 15/20/25% (METHOD A9), any one bell held at the chest;
+ * the others scale the intermediate fraction by 0.75 (novice) and 1.25
+ * (advanced), and halve it for a single-leg hinge or hip thrust (one leg
+ * moves the load).
  */
-static bool body_mass_start(co_item *it, const co_profile *p, double load_factor)
+typedef enum { IMPL_BAR, IMPL_TRAP_BAR, IMPL_PAIR, IMPL_ONE } implement;
+
+static const double start_frac[5][4] = {
+	/*                  bar   trap  pair (per hand)  one (total) */
+	[CO_PATTERN_HINGE] = {0.60, 0.80, 0.20, 0.40},
+	[CO_PATTERN_SQUAT] = {0.55, 0.55, 0.125, 0.20},
+	[CO_PATTERN_SINGLE_LEG] = {0.35, 0.35, 0.125, 0.20},
+	[CO_PATTERN_HIP_EXTENSION] = {0.70, 0.70, 0.20, 0.35},
+	[CO_PATTERN_CARRY] = {0.60, 0.60, 0.30, 0.30},
+};
+
+#define START_REF_REPS 8
+#define START_REF_RPE 7.0
+
+static implement implement_of(const co_item *it)
 {
+	const co_exercise *ex = it->exercise;
+
+	if (ex->equipment & CO_EQUIP_TRAP_BAR)
+		return IMPL_TRAP_BAR;
+	if (ex->equipment & CO_EQUIP_BARBELL)
+		return IMPL_BAR;
+	if ((ex->equipment & CO_EQUIP_DUMBBELLS) && !strstr(ex->id, "goblet") &&
+	    !strstr(ex->id, "seated") && !strstr(ex->id, "hip_thrust"))
+		return IMPL_PAIR;
+	return IMPL_ONE;
+}
+
+static bool body_mass_start(co_item *it, const co_profile *p, double load_factor,
+			    double rpe_for_load)
+{
+	static const double level_scale[CO_LEVEL_COUNT] = {0.75, 1.0, 1.25};
 	static const double carry[CO_LEVEL_COUNT] = {0.25, 0.30, 0.35};
 	static const double goblet[CO_LEVEL_COUNT] = {0.15, 0.20, 0.25};
 	const co_exercise *ex = it->exercise;
 	int l = (int)p->level < 0 ? 0 : (int)p->level >= CO_LEVEL_COUNT ? CO_LEVEL_COUNT - 1
 									   : (int)p->level;
-	double share;
+	implement impl;
+	double share, target;
 
-	if (ex->pattern == CO_PATTERN_CARRY &&
-	    (!strcmp(ex->id, "farmers_walk") || !strcmp(ex->id, "suitcase_carry")))
-		share = carry[l];
-	else if (!strcmp(ex->id, "goblet_squat"))
+	if (!co_method_is_a1(ex->pattern) || (int)ex->pattern > (int)CO_PATTERN_CARRY)
+		return false;
+	impl = implement_of(it);
+	if (ex->pattern == CO_PATTERN_CARRY)
+		share = carry[l] * (impl == IMPL_TRAP_BAR || impl == IMPL_BAR ? 2.0 : 1.0);
+	else if (ex->pattern == CO_PATTERN_SQUAT && strstr(ex->id, "goblet"))
 		share = goblet[l];
 	else
-		return false;
-	it->load = co_round_load(p->body_mass * share * load_factor, co_prescribe_load_step(ex, p));
-	co_item_note_add(it, "A9: a start from body mass (%.0f%%); adjust to the RPE", share * 100);
+		share = start_frac[ex->pattern][impl] * level_scale[l];
+	if (ex->unilateral && (ex->pattern == CO_PATTERN_HINGE ||
+			       ex->pattern == CO_PATTERN_HIP_EXTENSION))
+		share *= 0.5;
+	target = p->body_mass * share;
+	/* through the RPE chart: the share is a load for 8 reps at RPE 7 */
+	if (it->reps > 0 && ex->pattern != CO_PATTERN_CARRY)
+		target *= co_rpe_percent(it->reps, rpe_for_load) /
+			  co_rpe_percent(START_REF_REPS, START_REF_RPE);
+	it->load = co_round_load(target * load_factor, co_prescribe_load_step(ex, p));
+	co_item_note_add(it, "A9: a start from body mass (%.0f%%%s%s); adjust to the RPE",
+			 share * 100, impl == IMPL_PAIR ? " per hand" : "",
+			 ex->pattern == CO_PATTERN_CARRY ? "" : " for 8 reps at RPE 7");
 	return true;
 }
 
@@ -464,7 +520,8 @@ void co_prescribe_load(co_item *it, const co_dose_ctx *ctx, double load_factor,
 		it->load = co_round_load(target * load_factor, co_prescribe_load_step(ex, ctx->profile));
 		return;
 	}
-	if (ctx->profile->body_mass > 0 && body_mass_start(it, ctx->profile, load_factor))
+	if (ctx->profile->body_mass > 0 &&
+	    body_mass_start(it, ctx->profile, load_factor, rpe_for_load))
 		return;
 	rpe = it->rpe > 0 ? it->rpe : 7.0;
 	if (it->reps > 0) {

@@ -24,6 +24,8 @@
 #define CO_TAPER_VOLUME 0.50  /* Bosquet 2007: cut 41-60%; C7: 40-60% -> keep half */
 #define CO_DELOAD_VOLUME 0.55 /* C9: volume down 40-50% -> keep 55% (-45%) */
 #define CO_DELOAD_LOAD 0.90   /* C9: loads down ~10% */
+/* A9: the one RPE of an unloaded main lift, every phase (C3 6-7, C4 7-8.5, C6 7-8) */
+#define CO_UNLOADED_RPE 7.0
 #define CO_DELOAD_RPE_DROP 2.0 /* 10% lighter is ~2.5-3 RPE points at 3-4% a point */
 
 /* Flags for co_prescribe_item(). */

@@ -57,6 +57,7 @@ typedef struct want {
 	bool ballistic_ok;    /* A6: plyometric block only */
 	bool strict;          /* A8: never touch a niggle (false: mobility keeps it, with a note) */
 	bool lax_allowed;     /* C7: warm-up/cool-down may fall back outside allowed_ids */
+	bool loaded;          /* A9: only lifts that take dumbbells, a kettlebell or a bar */
 	int sided;            /* +1 prefer unilateral, -1 bilateral, 0 either */
 	unsigned carry_pref;  /* co_carryover bits preferred */
 	unsigned region_pref; /* co_region bits preferred */
@@ -234,6 +235,9 @@ static bool usable(const builder *b, const co_exercise *ex, const want *w)
 		return false;
 	if (w->main && (!ex->compound || ex->ballistic || !co_method_is_a1(ex->pattern)))
 		return false;
+	/* A9: a main carry is a farmer's or suitcase carry; the others are accessories */
+	if (w->main && ex->pattern == CO_PATTERN_CARRY && !co_method_main_carry(ex))
+		return false;
 	if (ex->ballistic && !w->ballistic_ok)
 		return false;
 	return !is_used(b, ex);
@@ -286,6 +290,8 @@ static size_t collect(const builder *b, const want *w, int allowed_mode, cand *o
 		const co_exercise *ex = co_catalog_at(b->ctx->cat, i);
 
 		if (!ex || ex->pattern != w->pattern || !usable(b, ex, w))
+			continue;
+		if (w->loaded && !(ex->equipment & CO_A9_LOADING))
 			continue;
 		if (allowed_mode == ALLOWED_ONLY && !in_allowed(b, ex))
 			continue;
@@ -435,20 +441,41 @@ static slot *fill(builder *b, const co_pattern *patterns, size_t np, want w,
 		  co_block_kind kind, unsigned flags, int prio, bool keep)
 {
 	const co_exercise *blocked_first = NULL;
+	/*
+	 * A9: an athlete with weights gets a main lift they can load: every
+	 * pattern of the slot is tried for a loaded lift (a dumbbell hip thrust
+	 * before a glute bridge, a goblet squat before a bodyweight lunge)
+	 * before any is tried for a bodyweight one.
+	 */
+	int pass = w.main && (b->p->equipment & CO_A9_LOADING) ? 0 : 1;
 
-	for (size_t i = 0; i < np; i++) {
-		const co_exercise *ex, *blocked;
-		char *note;
+	for (; pass < 2; pass++) {
+		w.loaded = pass == 0;
+		for (size_t i = 0; i < np; i++) {
+			const co_exercise *ex, *blocked;
+			char *note;
 
-		w.pattern = patterns[i];
-		ex = pick(b, &w, &blocked, &note);
-		if (ex) {
-			/* the swap is said once, in the item's note (the plan's notes
-			 * say the niggle once for the season) */
-			return add_slot(b, ex, kind, flags, prio, keep, note);
+			w.pattern = patterns[i];
+			ex = pick(b, &w, &blocked, &note);
+			if (ex && pass == 1 && blocked_first && !note) {
+				/* A8: the niggle ruled out the loaded lifts of the slot */
+				co_strbuf sb;
+
+				co_strbuf_init(&sb);
+				co_strbuf_addf(&sb, "A8: %s instead of %s to spare ", ex_name(ex),
+					       ex_name(blocked_first));
+				add_regions(&sb, blocked_first->regions & b->ctx->niggle_regions);
+				add_sites_ctx(&sb, b->ctx, blocked_first->regions & b->ctx->niggle_regions);
+				note = co_strbuf_detach(&sb);
+			}
+			if (ex) {
+				/* the swap is said once, in the item's note (the plan's notes
+				 * say the niggle once for the season) */
+				return add_slot(b, ex, kind, flags, prio, keep, note);
+			}
+			if (blocked && !blocked_first)
+				blocked_first = blocked;
 		}
-		if (blocked && !blocked_first)
-			blocked_first = blocked;
 	}
 	if (blocked_first) {
 		co_strbuf sb;
@@ -593,9 +620,11 @@ static int build_main(builder *b)
 		want w = {.main = true, .strict = true, .sided = plan[i].sided,
 			  .carry_pref = plan[i].carry_pref};
 
-		/* C4 wants vertical force in build (weighted step-ups). */
-		if (b->mode.table == CO_PHASE_BUILD)
-			w.carry_pref |= CO_CARRY_VERTICAL_FORCE;
+		/*
+		 * No preference of the phase's own (C4's vertical force in build):
+		 * the pick must depend on the block alone, or a phase that keeps the
+		 * block before it (within 2 weeks of a taper) would rotate (C10).
+		 */
 		fill(b, plan[i].patterns, plan[i].np, w, CO_BLOCK_MAIN, plan[i].flags, 0, false);
 	}
 	/* A8: a niggle that emptied slots leaves room for a neighbour pattern. */
@@ -719,8 +748,11 @@ static void build_accessories(builder *b)
 		co_pattern other = b->focus == CO_FOCUS_STABILITY ? CO_PATTERN_CALF_STRAIGHT
 								   : CO_PATTERN_CALF_BENT;
 		want w = {.strict = true};
+		slot *sl = fill(b, &other, 1, w, CO_BLOCK_ACCESSORY, 0, 9, true);
 
-		fill(b, &other, 1, w, CO_BLOCK_ACCESSORY, 0, 9, true);
+		/* a week's own reason (one session this week, a calf test elsewhere) */
+		if (sl && b->p->sessions_per_week != 1)
+			sl->extra = true;
 	}
 	if (calf && tib)
 		co_session_add_why(b->s, "A4: lower-leg work: %s and %s",
@@ -947,7 +979,10 @@ static void finish_doses(builder *b)
 			continue;
 		if (b->mode.deload) {
 			load_factor = CO_DELOAD_LOAD;
-			if (it->rpe > 0) {
+			/* A9: an unloaded main lift keeps its RPE (fewer reps, never
+			 * fewer at a higher RPE the week after) */
+			if (it->rpe > 0 && !(k == CO_BLOCK_MAIN && it->reps > 0 &&
+					     !co_exercise_loadable(it->exercise))) {
 				it->rpe -= CO_DELOAD_RPE_DROP;
 				if (it->rpe < 5.0)
 					it->rpe = 5.0;

@@ -103,12 +103,27 @@ static ptrdiff_t droppable_main(const builder *b)
 	return seen > 2 ? last : -1;
 }
 
+/* Seconds of this week's extras: test protocols and a second calf raise. */
+static int week_extras(const builder *b)
+{
+	int t = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		if (b->slots[i].kind == CO_BLOCK_TEST || b->slots[i].extra)
+			t += co_prescribe_seconds(&b->slots[i].item, b->slots[i].kind, &b->dose,
+						  b->focus);
+	return t;
+}
+
 /*
  * Trim to the budget (B4, and D5's "cut accessories first"): accessory sets
  * first, then accessory items (never A4 lower-leg work, session B's
  * anti-rotation lead, nor the last exercise for an A2 region); only then the
  * main lifts: down to 2 sets each, then the third lift goes (two lifts of 2
- * sets beat three single sets), then down to 1 set.
+ * sets beat three single sets), then down to 1 set. The
+ * main lifts go down to 1 set before one is left out when only the week's
+ * extras (a test, a second calf raise) make the session too long: the lifts
+ * of a phase stay the same in every session of its focus (C10).
  */
 void co_sb_fit_budget(builder *b)
 {
@@ -134,6 +149,15 @@ void co_sb_fit_budget(builder *b)
 			continue;
 		}
 		i = fullest_main(b, 2);
+		if (i >= 0) {
+			b->slots[i].item.sets--;
+			list_add(&mains, co_sb_ex_name(b->slots[i].item.exercise));
+			continue;
+		}
+		/* C10: a lift is left out only when the session the phase repeats
+		 * (without this week's test or second calf raise) cannot hold it */
+		i = week_extras(b) > 0 && co_sb_total_seconds(b) - week_extras(b) <= limit
+		    ? fullest_main(b, 1) : -1;
 		if (i >= 0) {
 			b->slots[i].item.sets--;
 			list_add(&mains, co_sb_ex_name(b->slots[i].item.exercise));

@@ -20,6 +20,7 @@ typedef struct slot {
 	int prio;       /* accessories: the lowest is trimmed first (B4) */
 	bool keep;      /* A4 lower-leg work: sets may shrink, never dropped */
 	bool trimmed;   /* B4 took sets off it */
+	bool extra;     /* this week only (a test, a second calf raise): C10's lifts ignore it */
 } slot;
 
 typedef struct builder {
