@@ -21,6 +21,7 @@
 
 #include "carryover/catalog.h"
 #include "carryover/date.h"
+#include "carryover/load.h"
 #include "carryover/plan.h"
 
 #ifdef __cplusplus
@@ -68,6 +69,16 @@ int co_check_result_to_json(char **out, const struct co_check_result *r);
  * null). docs/cli/profile.md.
  */
 int co_profile_check_to_json(char **out, const co_profile *p, const char *error);
+
+/**
+ * {"date", "readiness", "signals": [{"id", "rule", "value", "threshold",
+ * "detail"}], "load": {"acute", "chronic", "acwr", "ctl", "atl", "tsb",
+ * "monotony", "strain"}, "next_session": {"date", "focus", "items":
+ * [{"exercise", "sets", "reps", "seconds", "load", "rpe"}]}}: figures to 2
+ * decimals, null when unknown; two-space indented, one member a line.
+ * *out is a new string ending in a newline (the caller frees it).
+ */
+int co_status_to_json(char **out, const co_status_view *v);
 
 /** One athlete of `carryover athletes --json` (strings not owned). */
 typedef struct co_json_athlete {

@@ -168,14 +168,7 @@ typedef struct co_status_view {
 	const co_session *next;          /* the next planned session; NULL: none (null) */
 } co_status_view;
 
-/**
- * {"date", "readiness", "signals": [{"id", "rule", "value", "threshold",
- * "detail"}], "load": {"acute", "chronic", "acwr", "ctl", "atl", "tsb",
- * "monotony", "strain"}, "next_session": {"date", "focus", "items":
- * [{"exercise", "sets", "reps", "seconds", "load", "rpe"}]}}: figures to 2
- * decimals, null when unknown. *out is a new string ending in a newline.
- */
-int co_status_to_json(char **out, const co_status_view *v);
+/* Written as JSON by co_status_to_json() (carryover/json.h). */
 
 #ifdef __cplusplus
 }

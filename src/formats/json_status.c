@@ -1,130 +1,89 @@
 /*
  * `carryover status --json` (docs/cli/status.md): today's readiness, the
  * D4 signals that count today, the load figures and the next planned
- * session, as one JSON object (carryover/load.h co_status_to_json).
- *
- * Output only, written by hand into a strbuf as log_export.c does (jansson
- * stays json.c's alone): strings escaped per RFC 8259, figures rounded to 2
- * decimals (more would be noise in an arbitrary-unit load) and printed with
- * %.15g, an unknown figure null. The key order is the documented one.
+ * session, as one JSON object in the documented key order, written through
+ * jansson like every JSON document (json_int.h). Load figures are in
+ * arbitrary units: two decimals say all they can, so they are rounded to
+ * two; an unknown figure is null.
  */
 #include <math.h>
-#include <stdlib.h>
-#include <string.h>
+#include <stdbool.h>
 
 #include "carryover/error.h"
+#include "carryover/json.h"
 #include "carryover/load.h"
-#include "util/strbuf.h"
+#include "formats/json_int.h"
 
-static void str(co_strbuf *sb, const char *s)
-{
-	if (!s) {
-		co_strbuf_adds(sb, "null");
-		return;
-	}
-	co_strbuf_addch(sb, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			co_strbuf_addf(sb, "\\%c", *p);
-		else if (*p == '\n')
-			co_strbuf_adds(sb, "\\n");
-		else if (*p < 0x20)
-			co_strbuf_addf(sb, "\\u%04x", *p);
-		else
-			co_strbuf_addch(sb, (char)*p);
-	}
-	co_strbuf_addch(sb, '"');
-}
-
-/* A figure to 2 decimals; null when `known` is false. */
-static void num(co_strbuf *sb, double v, bool known)
+/* A figure to two decimals (an integer when whole); null when unknown. */
+static json_t *figure(double v, bool known)
 {
 	double r;
 
-	if (!known || !isfinite(v)) {
-		co_strbuf_adds(sb, "null");
-		return;
-	}
+	if (!known || !isfinite(v))
+		return json_null();
 	r = round(v * 100) / 100;
-	co_strbuf_addf(sb, "%.15g", r == 0 ? 0.0 : r); /* never "-0" */
+	if (r == floor(r) && fabs(r) < 1e15)
+		return json_integer((json_int_t)r); /* never "-0" */
+	return json_real(r);
 }
 
-static void items(co_strbuf *sb, const co_session *s)
+static json_t *session_items(const co_session *s)
 {
-	bool first = true;
+	json_t *items = json_array();
 
-	co_strbuf_adds(sb, "[");
 	for (int b = 0; b < CO_BLOCK_COUNT; b++)
 		for (size_t i = 0; i < s->blocks[b].n_items; i++) {
 			const co_item *it = &s->blocks[b].items[i];
+			json_t *o = json_object();
 
-			co_strbuf_adds(sb, first ? "\n      {\"exercise\": " : ",\n      {\"exercise\": ");
-			first = false;
-			str(sb, it->exercise ? it->exercise->id : NULL);
-			co_strbuf_addf(sb, ", \"sets\": %d, \"reps\": ", it->sets);
-			num(sb, it->reps, it->reps > 0);
-			co_strbuf_adds(sb, ", \"seconds\": ");
-			num(sb, it->seconds, it->seconds > 0);
-			co_strbuf_adds(sb, ", \"load\": ");
-			num(sb, it->load, it->load >= 0);
-			co_strbuf_adds(sb, ", \"rpe\": ");
-			num(sb, it->rpe, it->rpe > 0);
-			co_strbuf_adds(sb, "}");
+			co_json_set(o, "exercise", co_json_str(it->exercise ? it->exercise->id : NULL));
+			co_json_set(o, "sets", json_integer(it->sets));
+			co_json_set(o, "reps", figure(it->reps, it->reps > 0));
+			co_json_set(o, "seconds", figure(it->seconds, it->seconds > 0));
+			co_json_set(o, "load", figure(it->load, it->load >= 0));
+			co_json_set(o, "rpe", figure(it->rpe, it->rpe > 0));
+			json_array_append_new(items, o);
 		}
-	co_strbuf_adds(sb, first ? "]" : "\n    ]");
+	return items;
 }
 
 int co_status_to_json(char **out, const co_status_view *v)
 {
-	co_strbuf sb = CO_STRBUF_INIT;
+	json_t *root = json_object(), *signals = json_array(), *load = json_object();
 	const co_load_day *d = v->load;
-	char day[11];
 
-	co_strbuf_addf(&sb, "{\n  \"date\": \"%s\",\n  \"readiness\": \"%s\",\n  \"signals\": [",
-		       co_date_format(v->date, day), co_readiness_name(v->readiness));
+	co_json_set(root, "date", co_json_date(v->date));
+	co_json_set(root, "readiness", co_json_str(co_readiness_name(v->readiness)));
 	for (size_t i = 0; i < v->n_signals; i++) {
 		const co_signal *g = v->signals[i];
+		json_t *o = json_object();
 
-		co_strbuf_adds(&sb, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		str(&sb, g->id);
-		co_strbuf_adds(&sb, ", \"rule\": ");
-		str(&sb, g->rule);
-		co_strbuf_adds(&sb, ", \"value\": ");
-		num(&sb, g->value, true);
-		co_strbuf_adds(&sb, ", \"threshold\": ");
-		num(&sb, g->threshold, true);
-		co_strbuf_adds(&sb, ", \"detail\": ");
-		str(&sb, g->detail);
-		co_strbuf_adds(&sb, "}");
+		co_json_set(o, "id", co_json_str(g->id));
+		co_json_set(o, "rule", co_json_str(g->rule));
+		co_json_set(o, "value", figure(g->value, true));
+		co_json_set(o, "threshold", figure(g->threshold, true));
+		co_json_set(o, "detail", co_json_str(g->detail));
+		json_array_append_new(signals, o);
 	}
-	co_strbuf_adds(&sb, v->n_signals ? "\n  ],\n  \"load\": {" : "],\n  \"load\": {");
-	co_strbuf_adds(&sb, "\"acute\": ");
-	num(&sb, d ? d->acute : 0, d);
-	co_strbuf_adds(&sb, ", \"chronic\": ");
-	num(&sb, d ? d->chronic : 0, d);
-	co_strbuf_adds(&sb, ", \"acwr\": ");
-	num(&sb, d ? d->acwr : 0, d && d->acwr >= 0);
-	co_strbuf_adds(&sb, ", \"ctl\": ");
-	num(&sb, d ? d->ctl : 0, d);
-	co_strbuf_adds(&sb, ", \"atl\": ");
-	num(&sb, d ? d->atl : 0, d);
-	co_strbuf_adds(&sb, ", \"tsb\": ");
-	num(&sb, d ? d->tsb : 0, d);
-	co_strbuf_adds(&sb, ", \"monotony\": ");
-	num(&sb, d ? d->monotony : 0, d && d->monotony >= 0);
-	co_strbuf_adds(&sb, ", \"strain\": ");
-	num(&sb, d ? d->strain : 0, d && d->strain >= 0);
-	co_strbuf_adds(&sb, "},\n  \"next_session\": ");
+	co_json_set(root, "signals", signals);
+	co_json_set(load, "acute", figure(d ? d->acute : 0, d));
+	co_json_set(load, "chronic", figure(d ? d->chronic : 0, d));
+	co_json_set(load, "acwr", figure(d ? d->acwr : 0, d && d->acwr >= 0));
+	co_json_set(load, "ctl", figure(d ? d->ctl : 0, d));
+	co_json_set(load, "atl", figure(d ? d->atl : 0, d));
+	co_json_set(load, "tsb", figure(d ? d->tsb : 0, d));
+	co_json_set(load, "monotony", figure(d ? d->monotony : 0, d && d->monotony >= 0));
+	co_json_set(load, "strain", figure(d ? d->strain : 0, d && d->strain >= 0));
+	co_json_set(root, "load", load);
 	if (v->next) {
-		co_strbuf_addf(&sb, "{\"date\": \"%s\", \"focus\": ", co_date_format(v->next->date, day));
-		str(&sb, co_focus_name(v->next->focus));
-		co_strbuf_adds(&sb, ", \"items\": ");
-		items(&sb, v->next);
-		co_strbuf_adds(&sb, "}");
+		json_t *next = json_object();
+
+		co_json_set(next, "date", co_json_date(v->next->date));
+		co_json_set(next, "focus", co_json_str(co_focus_name(v->next->focus)));
+		co_json_set(next, "items", session_items(v->next));
+		co_json_set(root, "next_session", next);
 	} else {
-		co_strbuf_adds(&sb, "null");
+		co_json_set(root, "next_session", json_null());
 	}
-	co_strbuf_adds(&sb, "\n}\n");
-	*out = co_strbuf_detach(&sb);
-	return CO_OK;
+	return co_json_finish(out, root, CO_JSON_DOC_FLAGS, "\n", "the status");
 }

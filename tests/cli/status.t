@@ -16,11 +16,8 @@ $ CARRYOVER_TODAY=2027-03-10 carryover status
 > Next session:
 >! Signals:
 
-$ CARRYOVER_TODAY=2027-03-10 carryover status --json
-> "readiness": "good",
-> "signals": [],
-> "load": {"acute": null, "chronic": null, "acwr": null, "ctl": null, "atl": null, "tsb": null, "monotony": null, "strain": null},
-> "next_session": {"date": "2027-03-1
+$ CARRYOVER_TODAY=2027-03-10 carryover status --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["readiness"], d["signals"], sorted(d["load"].items()), d["next_session"]["date"][:9])'
+> good [] [('acute', None), ('acwr', None), ('atl', None), ('chronic', None), ('ctl', None), ('monotony', None), ('strain', None), ('tsb', None)] 2027-03-1
 
 # An athlete whose RPE drifts up at the same load: rdl at 100 lb, RPE 7 for
 # three weeks, then 8. The third week at 7.5 was not yet a signal.
@@ -43,9 +40,9 @@ $ CARRYOVER_TODAY=2027-03-10 carryover status
 > acute:chronic
 > Last 24 days (2027-02-15 to 2027-03-10), one character a day:
 
-$ CARRYOVER_TODAY=2027-03-10 carryover status --json
-> "readiness": "caution",
-> {"id": "rpe_drift", "rule": "D4", "value": 1, "threshold": 1, "detail": "romanian_deadlift at 100 lb: RPE 8.5 on 2027-03-08, 7.5 on 2027-03-01"}
+$ CARRYOVER_TODAY=2027-03-10 carryover status --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["readiness"]); [print(g) for g in d["signals"]]'
+> caution
+> {'id': 'rpe_drift', 'rule': 'D4', 'value': 1, 'threshold': 1, 'detail': 'romanian_deadlift at 100 lb: RPE 8.5 on 2027-03-08, 7.5 on 2027-03-01'}
 
 # A week later the signal has left the 7-day window.
 $ CARRYOVER_TODAY=2027-03-16 carryover status
@@ -80,9 +77,8 @@ $ CARRYOVER_DB=acwr.db CARRYOVER_TODAY=2027-03-10 carryover status
 > Last 56 days (2027-01-14 to 2027-03-10), one character a day:
 > load  ___________________________________________________#####  200 to 400
 
-$ CARRYOVER_DB=acwr.db CARRYOVER_TODAY=2027-03-10 carryover status --json
-> {"id": "acwr", "rule": "D4", "value": 1.37, "threshold": 1.3,
-> "load": {"acute": 352.54, "chronic": 257.34, "acwr": 1.37,
+$ CARRYOVER_DB=acwr.db CARRYOVER_TODAY=2027-03-10 carryover status --json | python3 -c 'import json,sys; d=json.load(sys.stdin); g=d["signals"][0]; l=d["load"]; print(g["id"], g["value"], g["threshold"], l["acute"], l["chronic"], l["acwr"])'
+> acwr 1.37 1.3 352.54 257.34 1.37
 
 # Block characters on a UTF-8 locale; NO_COLOR does not change them.
 $ LC_ALL=en_US.UTF-8 NO_COLOR=1 CARRYOVER_DB=acwr.db CARRYOVER_TODAY=2027-03-10 carryover status
