@@ -1,16 +1,13 @@
 /*
- * The training log (carryover/log.h) written out: the JSON array of
- * `carryover history --json`, and the whole-log exports of
- * `carryover export json|csv` (the log plus the imported activities'
- * summaries, so nothing a user entered is trapped in the store).
+ * The training log (carryover/log.h) as CSV: `carryover export csv`, the
+ * whole log plus the imported activities' summaries, so nothing a user
+ * entered is trapped in the store (the JSON forms are json_log.c's).
  *
- * Output only, written by hand into a strbuf (jansson is json.c's alone):
- * strings are escaped per RFC 8259, numbers printed with %.15g so they
- * read back as written, an unknown number is null (JSON) or an empty cell
- * (CSV). CSV follows RFC 4180: a cell with a comma, quote or line break is
- * quoted and its quotes doubled. Each entry has `id` KIND-NUMBER, `kind`,
- * `date` and the fields of its kind; docs/cli/history.md and export.md
- * list them.
+ * Numbers are printed with %.15g so they read back as written; an unknown
+ * number is an empty cell. CSV follows RFC 4180: a cell with a comma, quote
+ * or line break is quoted and its quotes doubled. Each row has `id`
+ * KIND-NUMBER, `kind`, `date` and the fields of its kind;
+ * docs/cli/export.md lists them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,154 +19,6 @@
 #include "util/strbuf.h"
 
 static const char *const kinds[CO_LOG_KIND_COUNT] = {"set", "session", "run", "niggle", "test"};
-
-static void json_str(co_strbuf *sb, const char *s)
-{
-	if (!s) {
-		co_strbuf_adds(sb, "null");
-		return;
-	}
-	co_strbuf_addch(sb, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			co_strbuf_addf(sb, "\\%c", *p);
-		else if (*p == '\n')
-			co_strbuf_adds(sb, "\\n");
-		else if (*p == '\t')
-			co_strbuf_adds(sb, "\\t");
-		else if (*p == '\r')
-			co_strbuf_adds(sb, "\\r");
-		else if (*p < 0x20)
-			co_strbuf_addf(sb, "\\u%04x", *p);
-		else
-			co_strbuf_addch(sb, (char)*p);
-	}
-	co_strbuf_addch(sb, '"');
-}
-
-static void json_num(co_strbuf *sb, double v)
-{
-	if (v < 0)
-		co_strbuf_adds(sb, "null");
-	else
-		co_strbuf_addf(sb, "%.15g", v);
-}
-
-static void key(co_strbuf *sb, const char *k)
-{
-	co_strbuf_addf(sb, ", \"%s\": ", k);
-}
-
-static void json_entry(co_strbuf *sb, const co_log_entry *e)
-{
-	char day[11];
-
-	co_strbuf_addf(sb, "{\"id\": \"%s-%lld\", \"kind\": \"%s\", \"date\": \"%s\"",
-		       kinds[e->kind], (long long)e->id, kinds[e->kind], co_date_format(e->date, day));
-	switch (e->kind) {
-	case CO_LOG_SET:
-		co_strbuf_addf(sb, ", \"session\": \"session-%lld\"", (long long)e->session_id);
-		key(sb, "exercise");
-		json_str(sb, e->exercise);
-		co_strbuf_addf(sb, ", \"mapped\": %s, \"set\": %d", e->unmapped ? "false" : "true",
-			       e->set_no);
-		key(sb, "type");
-		json_str(sb, e->set_type ? e->set_type : "working");
-		key(sb, "load");
-		json_num(sb, e->load);
-		key(sb, "unit");
-		json_str(sb, e->load >= 0 ? e->load_unit : NULL);
-		key(sb, "reps");
-		json_num(sb, e->reps);
-		key(sb, "seconds");
-		json_num(sb, e->seconds);
-		key(sb, "rpe");
-		json_num(sb, e->rpe);
-		break;
-	case CO_LOG_SESSION:
-		key(sb, "minutes");
-		json_num(sb, e->minutes);
-		key(sb, "rpe");
-		json_num(sb, e->rpe);
-		key(sb, "status");
-		json_str(sb, e->status ? e->status : "logged");
-		key(sb, "planned");
-		json_str(sb, e->planned_uid);
-		key(sb, "title");
-		json_str(sb, e->title);
-		key(sb, "imported");
-		co_strbuf_adds(sb, e->source_hash ? "true" : "false");
-		break;
-	case CO_LOG_RUN:
-		key(sb, "type");
-		json_str(sb, e->run_type);
-		key(sb, "minutes");
-		json_num(sb, e->minutes);
-		key(sb, "distance_km");
-		json_num(sb, e->distance_km);
-		key(sb, "pace_s_per_km");
-		json_num(sb, e->minutes > 0 && e->distance_km > 0
-				     ? (double)(long)(e->minutes * 60 / e->distance_km + 0.5) : -1);
-		key(sb, "rpe");
-		json_num(sb, e->rpe);
-		key(sb, "avg_hr");
-		json_num(sb, e->avg_hr);
-		key(sb, "activity");
-		if (e->activity_id > 0)
-			co_strbuf_addf(sb, "%lld", (long long)e->activity_id);
-		else
-			co_strbuf_adds(sb, "null");
-		break;
-	case CO_LOG_NIGGLE:
-		key(sb, "site");
-		json_str(sb, e->site);
-		co_strbuf_addf(sb, ", \"severity\": %d", e->severity);
-		key(sb, "cleared");
-		json_str(sb, e->resolved ? co_date_format(e->resolved, day) : NULL);
-		break;
-	case CO_LOG_TEST:
-		key(sb, "test");
-		json_str(sb, e->test_kind);
-		key(sb, "side");
-		json_str(sb, e->side);
-		key(sb, "value");
-		co_strbuf_addf(sb, "%.15g", e->value);
-		key(sb, "unit");
-		json_str(sb, e->unit);
-		key(sb, "control");
-		json_str(sb, e->grade);
-		key(sb, "exercise");
-		json_str(sb, e->test_exercise);
-		key(sb, "reps");
-		json_num(sb, e->test_reps);
-		break;
-	default:
-		break;
-	}
-	key(sb, "note");
-	json_str(sb, e->notes);
-	co_strbuf_addch(sb, '}');
-}
-
-static void log_json_append(co_strbuf *sb, const co_log_entry *entries, size_t n)
-{
-	co_strbuf_adds(sb, "[");
-	for (size_t i = 0; i < n; i++) {
-		co_strbuf_adds(sb, i ? ",\n  " : "\n  ");
-		json_entry(sb, &entries[i]);
-	}
-	co_strbuf_adds(sb, n ? "\n]" : "]");
-}
-
-int co_log_to_json(char **out, const co_log_entry *entries, size_t n)
-{
-	co_strbuf sb = CO_STRBUF_INIT;
-
-	log_json_append(&sb, entries, n);
-	co_strbuf_addch(&sb, '\n');
-	*out = co_strbuf_detach(&sb);
-	return CO_OK;
-}
 
 /* --- CSV --------------------------------------------------------------------- */
 
@@ -322,28 +171,6 @@ int co_log_export_csv(char **out, const co_log_entry *entries, size_t n,
 		set_cell(&r, C_SOURCE, a->source);
 		row_flush(&sb, &r);
 	}
-	*out = co_strbuf_detach(&sb);
-	return CO_OK;
-}
-
-int co_log_export_json(char **out, const co_log_entry *entries, size_t n,
-		       const char *activities_json)
-{
-	co_strbuf sb = CO_STRBUF_INIT;
-
-	co_strbuf_adds(&sb, "{\"format\": \"carryover-log\", \"version\": 1,\n\"log\": ");
-	log_json_append(&sb, entries, n);
-	co_strbuf_adds(&sb, ",\n\"activities\": ");
-	if (activities_json && *activities_json) {
-		size_t len = strlen(activities_json);
-
-		while (len && (activities_json[len - 1] == '\n' || activities_json[len - 1] == ' '))
-			len--;
-		co_strbuf_add(&sb, activities_json, len);
-	} else {
-		co_strbuf_adds(&sb, "[]");
-	}
-	co_strbuf_adds(&sb, "\n}\n");
 	*out = co_strbuf_detach(&sb);
 	return CO_OK;
 }
