@@ -80,6 +80,14 @@ int co_profile_check_to_json(char **out, const co_profile *p, const char *error)
  */
 int co_status_to_json(char **out, const co_status_view *v);
 
+/*
+ * `carryover rules --json`: with `one`, the object {"id", "title", "text"}
+ * of rules[0]; else the array of `n` such objects. docs/cli/rules.md.
+ * *out is new; the caller frees it.
+ */
+struct co_method_rule;
+int co_rules_to_json(char **out, const struct co_method_rule *rules, size_t n, bool one);
+
 /** One athlete of `carryover athletes --json` (strings not owned). */
 typedef struct co_json_athlete {
 	const char *name;

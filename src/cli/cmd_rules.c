@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "carryover/check.h"
+#include "carryover/json.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
 
@@ -34,36 +35,6 @@ static void usage(FILE *f)
 	      "rules by these ids. The same text, with its sources: docs/method.md.\n"
 	      "\n", f);
 	co_opt_help(f, rules_opts);
-}
-
-static void json_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\t': fputs("\\t", f); break;
-		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
-		}
-	}
-	fputc('"', f);
-}
-
-static void json_rule(FILE *f, const co_method_rule *r, const char *indent)
-{
-	fprintf(f, "%s{\n%s  \"id\": ", indent, indent);
-	json_string(f, r->id);
-	fprintf(f, ",\n%s  \"title\": ", indent);
-	json_string(f, r->title);
-	fprintf(f, ",\n%s  \"text\": ", indent);
-	json_string(f, r->text);
-	fprintf(f, "\n%s}", indent);
 }
 
 int cmd_rules(co_cli *cli, int argc, char **argv)
@@ -100,16 +71,17 @@ int cmd_rules(co_cli *cli, int argc, char **argv)
 			goto done;
 		}
 	}
-	if (as_json && one) {
-		json_rule(stdout, one, "");
-		fputc('\n', stdout);
-	} else if (as_json) {
-		fputs("[\n", stdout);
-		for (size_t i = 0; i < n; i++) {
-			json_rule(stdout, &all[i], "  ");
-			fputs(i + 1 < n ? ",\n" : "\n", stdout);
+	if (as_json) {
+		char *text = NULL;
+		int err = one ? co_rules_to_json(&text, one, 1, true) :
+				co_rules_to_json(&text, all, n, false);
+
+		if (err < 0) {
+			rc = co_cli_fail(err);
+			goto done;
 		}
-		fputs("]\n", stdout);
+		fputs(text, stdout);
+		free(text);
 	} else if (one) {
 		printf("%s %s\n\n%s\n", one->id, one->title, one->text);
 	} else {

@@ -1,7 +1,8 @@
 /*
  * The small JSON documents of the commands (include/carryover/json.h):
  * `check --json`, `profile check --json` (shapes in docs/cli/check.md and
- * docs/cli/profile.md) and `athletes --json` (docs/cli/athletes.md). They
+ * docs/cli/profile.md), `athletes --json` (docs/cli/athletes.md) and
+ * `rules --json` (docs/cli/rules.md). They
  * are written like the plan: a jansson tree in a fixed key order, dumped
  * two-space indented with one member per line (the athletes list: one
  * athlete per line), through the helpers of json_int.h.
@@ -171,4 +172,26 @@ int co_athletes_to_json(char **out, const co_json_athlete *list, size_t n)
 		json_array_append_new(items, o);
 	}
 	return co_json_finish_lines(out, items, CO_JSON_LINE_FLAGS, "  ", "the athletes");
+}
+
+static json_t *rule_json(const co_method_rule *r)
+{
+	json_t *o = json_object();
+
+	co_json_set(o, "id", co_json_str(r->id));
+	co_json_set(o, "title", co_json_str(r->title));
+	co_json_set(o, "text", co_json_str(r->text));
+	return o;
+}
+
+int co_rules_to_json(char **out, const co_method_rule *rules, size_t n, bool one)
+{
+	json_t *root;
+
+	if (one)
+		return co_json_finish(out, rule_json(rules), CO_JSON_DOC_FLAGS, "\n", "the rule");
+	root = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(root, rule_json(&rules[i]));
+	return co_json_finish(out, root, CO_JSON_DOC_FLAGS, "\n", "the rules");
 }
