@@ -830,6 +830,36 @@ static void taper_after_a_recovery_keeps_recent_lifts(void **state)
 	co_profile_free(p);
 }
 
+/*
+ * C9: a deload that C5 puts on the first week of a phase (the running
+ * demand peaks early: a C-race replaces the long run) says why it bends
+ * "a deload ends a block". From the property test (case 282).
+ */
+static void early_demand_deload_says_why(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Runner 282\nlevel = novice\nunits = kg\n"
+				"body_mass = 85\nequipment = kettlebell\nsession_minutes = 56\n"
+				"sessions_per_week = 3\ndouble_days = no\nstart = 2027-01-06\n"
+				"deload_every = 4\nplyometrics = yes\nniggles = ankle\n"
+				"[week]\nmon = hills 60\ntue = hills 34\nfri = long 137\nsat = cross 20\n"
+				"thu = fartlek 54\nsun = easy 38\nwed = easy 57\n"
+				"[race Race 1]\ndate = 2027-01-30\ndistance = 10k\npriority = C\n"
+				"[race Race 2]\ndate = 2027-01-15\ndistance = 35 km\npriority = A\n"
+				"[race Race 3]\ndate = 2027-04-20\ndistance = 10k\npriority = A\n"
+				"[lifts]\ngoblet_squat = 101 x 1 @ 7.5\nhip_thrust = 116\n");
+	co_plan *plan = plan_of(p, NULL);
+	co_check_result r;
+
+	(void)state;
+	assert_int_equal(co_check_plan(&r, plan, p), 0);
+	for (size_t i = 0; i < r.n_violations; i++)
+		if (!r.violations[i].explained && !strcmp(r.violations[i].rule, "C9"))
+			fail_msg("C9: %s", r.violations[i].reason);
+	co_check_result_release(&r);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
 /* Regressions from the property test (tests/unit/test_plan_properties.c). */
 static void property_regressions(void **state)
 {
@@ -922,6 +952,7 @@ int main(void)
 		cmocka_unit_test(property_regressions),
 		cmocka_unit_test(reentry_restarts_below_the_taper),
 		cmocka_unit_test(taper_after_a_recovery_keeps_recent_lifts),
+		cmocka_unit_test(early_demand_deload_says_why),
 		cmocka_unit_test(nothing_to_plan_around),
 	};
 
