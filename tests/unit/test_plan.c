@@ -860,6 +860,59 @@ static void early_demand_deload_says_why(void **state)
 	co_profile_free(p);
 }
 
+/*
+ * C7: the taper is measured against the last full loading week, not a peak
+ * week of one maintenance session (the running demand peaking): week 7's
+ * taper was cut to 56% of week 6's single session, 39% of week 5's three.
+ * From the property test (case 790).
+ */
+static void taper_measured_against_a_full_week(void **state)
+{
+	co_profile *p = profile(
+				"[athlete]\n"
+				"name = Runner 790\n"
+				"level = intermediate\n"
+				"units = lb\n"
+				"body_mass = 218\n"
+				"equipment = gym\n"
+				"session_minutes = 76\n"
+				"sessions_per_week = 1\n"
+				"double_days = yes\n"
+				"start = 2027-03-05\n"
+				"deload_every = 4\n"
+				"plyometrics = no\n"
+				"[week]\n"
+				"wed = tempo 57\n"
+				"sun = long 108\n"
+				"mon = cross 40\n"
+				"thu = recovery 56\n"
+				"sat = rest\n"
+				"fri = rest\n"
+				"[race Race 1]\n"
+				"date = 2027-04-09\n"
+				"distance = marathon\n"
+				"priority = C\n"
+				"[race Race 2]\n"
+				"date = 2027-04-19\n"
+				"distance = 5k\n"
+				"priority = A\n"
+				"[race Race 3]\n"
+				"date = 2027-04-29\n"
+				"distance = 5k\n"
+				"priority = A\n");
+	co_plan *plan = plan_of(p, NULL);
+	co_check_result r;
+
+	(void)state;
+	assert_int_equal(co_check_plan(&r, plan, p), 0);
+	for (size_t i = 0; i < r.n_violations; i++)
+		if (!r.violations[i].explained && !strcmp(r.violations[i].rule, "C7"))
+			fail_msg("C7: %s", r.violations[i].reason);
+	co_check_result_release(&r);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
 /* Regressions from the property test (tests/unit/test_plan_properties.c). */
 static void property_regressions(void **state)
 {
@@ -953,6 +1006,7 @@ int main(void)
 		cmocka_unit_test(reentry_restarts_below_the_taper),
 		cmocka_unit_test(taper_after_a_recovery_keeps_recent_lifts),
 		cmocka_unit_test(early_demand_deload_says_why),
+		cmocka_unit_test(taper_measured_against_a_full_week),
 		cmocka_unit_test(nothing_to_plan_around),
 	};
 
