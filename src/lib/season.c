@@ -286,9 +286,10 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 					relabel(it, p);
 					if (gentle && it->rpe > 7.0)
 						it->rpe = 7.0;
-					if (!e && !w->deload) {
-						/* the taper's own load is the last one a later
-						 * re-entry restarts below (C8) */
+					if (!e) {
+						/* a lift a taper or deload opened: its load is the
+						 * last one a later re-entry restarts below (C8) and
+						 * the top a comeback stays under (C7) */
 						e = CO_VEC_PUSH(l.v, l.n, l.cap);
 						e->ex = it->exercise;
 						e->load = ld;

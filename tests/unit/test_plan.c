@@ -913,6 +913,49 @@ static void taper_measured_against_a_full_week(void **state)
 	co_profile_free(p);
 }
 
+/*
+ * C7: a lift a deload opened (farmer's walk at 50) was not remembered, so
+ * it came back 4 weeks later at 55, above its top load. From the property
+ * test (case 29).
+ */
+static void lift_opened_in_a_deload_comes_back_lighter(void **state)
+{
+	co_profile *p = profile(
+				"[athlete]\n"
+				"name = Runner 29\n"
+				"level = novice\n"
+				"units = lb\n"
+				"body_mass = 214\n"
+				"equipment = gym\n"
+				"session_minutes = 32\n"
+				"sessions_per_week = 2\n"
+				"double_days = yes\n"
+				"start = 2027-01-27\n"
+				"deload_every = 6\n"
+				"plyometrics = yes\n"
+				"[week]\n"
+				"wed = intervals 44\n"
+				"sat = intervals 35\n"
+				"sun = hills 62\n"
+				"tue = recovery 37\n"
+				"mon = rest\n"
+				"[race Race 1]\n"
+				"date = 2027-10-09\n"
+				"distance = marathon\n"
+				"priority = A\n");
+	co_plan *plan = plan_of(p, NULL);
+	co_check_result r;
+
+	(void)state;
+	assert_int_equal(co_check_plan(&r, plan, p), 0);
+	for (size_t i = 0; i < r.n_violations; i++)
+		if (!r.violations[i].explained && !strcmp(r.violations[i].rule, "C7"))
+			fail_msg("C7: %s", r.violations[i].reason);
+	co_check_result_release(&r);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
 /* Regressions from the property test (tests/unit/test_plan_properties.c). */
 static void property_regressions(void **state)
 {
@@ -1007,6 +1050,7 @@ int main(void)
 		cmocka_unit_test(taper_after_a_recovery_keeps_recent_lifts),
 		cmocka_unit_test(early_demand_deload_says_why),
 		cmocka_unit_test(taper_measured_against_a_full_week),
+		cmocka_unit_test(lift_opened_in_a_deload_comes_back_lighter),
 		cmocka_unit_test(nothing_to_plan_around),
 	};
 
