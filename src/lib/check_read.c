@@ -295,30 +295,30 @@ bool co_check_first_lifting_of_day(const co_week *w, size_t j)
 /* ---- what the plan contract of issue 8 adds (B6, C7) -------------------- */
 
 /*
- * The fields issue 8 adds to an item (rest_s, ramp_sets, load_basis) and
- * to a week (volume). Until co_item carries them these say "unknown" and
- * the checks that need them are skipped (B6) or computed from what the
- * plan holds (the week's volume); at the merge with the engine each
- * accessor returns the field instead.
+ * The fields issue 8 adds to an item: rest_s, ramp_sets, load_basis. A plan
+ * read back from JSON written before them has none anywhere, and B6 is then
+ * skipped (co_check_plan_states_b6 looks for any); otherwise a main lift
+ * with rest 0 states no rest.
  */
 int co_check_rest_s(const co_item *it)
 {
-	(void)it;
-	return -1;
+	return it->rest_s;
 }
 
 int co_check_ramp_sets(const co_item *it, double *loads, int max)
 {
-	(void)it;
-	(void)loads;
-	(void)max;
-	return -1;
+	for (size_t i = 0; loads && i < it->n_ramp && (int)i < max; i++)
+		loads[i] = it->ramp[i].load;
+	return (int)it->n_ramp;
 }
 
 int co_check_load_basis(const co_item *it)
 {
-	(void)it;
-	return -1;
+	switch (it->load_basis) {
+	case CO_LOAD_BASIS_TOTAL: return 1;
+	case CO_LOAD_BASIS_PER_HAND: return 2;
+	default: return 0;
+	}
 }
 
 /* Sets x reps, a hold or a carry counting one rep per 3 s (docs/plan-json.md's week volume). */

@@ -243,9 +243,9 @@ bool co_check_plan_states_b6(const co_plan *plan)
 			const co_block *b = &plan->weeks[k].sessions[j].blocks[CO_BLOCK_MAIN];
 
 			for (size_t i = 0; i < b->n_items; i++)
-				if (co_check_rest_s(&b->items[i]) >= 0 ||
-				    co_check_ramp_sets(&b->items[i], NULL, 0) >= 0 ||
-				    co_check_load_basis(&b->items[i]) >= 0)
+				if (co_check_rest_s(&b->items[i]) > 0 ||
+				    co_check_ramp_sets(&b->items[i], NULL, 0) > 0 ||
+				    co_check_load_basis(&b->items[i]) > 0)
 					return true;
 		}
 	return false;

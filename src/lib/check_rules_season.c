@@ -256,6 +256,17 @@ void co_check_c8_reentry(checker *c)
 					    it->exercise->id, it->load, l->last_load,
 					    CEILING * l->last_load + step / 2);
 			}
+		}
+		/*
+		 * Loads are remembered once the whole week is checked: a lift done
+		 * twice in the re-entry week at its restart load is compared with
+		 * the load before the break both times, not with itself.
+		 */
+		for (size_t j = 0; j < w->n_sessions; j++) {
+			const co_session *s = &w->sessions[j];
+
+			if (!co_check_strength(s))
+				continue;
 			for (int bk = CO_BLOCK_MAIN; bk <= CO_BLOCK_ACCESSORY; bk++)
 				for (size_t i = 0; i < s->blocks[bk].n_items; i++)
 					if (s->blocks[bk].items[i].exercise && s->blocks[bk].items[i].load > 0)

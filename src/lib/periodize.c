@@ -409,6 +409,9 @@ void co_periodize(const co_periodize_args *a)
 			note(&weeks[i],
 			     "C5: the running demand peaks early (%d key min): strength volume is cut this week, not raised (deload, C9)",
 			     weeks[i].key_minutes);
+			if (i == 0 || ph[i - 1] != ph[i])
+				note(&weeks[i], "C9 bent: a deload in the first week of its %s phase, "
+				     "since the running demand peaks then (C5)", co_phase_name(ph[i]));
 			count = 0;
 			continue;
 		}

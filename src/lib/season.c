@@ -286,9 +286,10 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 					relabel(it, p);
 					if (gentle && it->rpe > 7.0)
 						it->rpe = 7.0;
-					if (!e && !w->deload) {
-						/* the taper's own load is the last one a later
-						 * re-entry restarts below (C8) */
+					if (!e) {
+						/* a lift a taper or deload opened: its load is the
+						 * last one a later re-entry restarts below (C8) and
+						 * the top a comeback stays under (C7) */
 						e = CO_VEC_PUSH(l.v, l.n, l.cap);
 						e->ex = it->exercise;
 						e->load = ld;
@@ -310,7 +311,17 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 	free(l.v);
 }
 
-/* The last full loading week before week i with any volume, or -1. */
+/* A week that is one maintenance session (already cut: C1, C9). */
+static bool single_maintenance(const co_week *w)
+{
+	return w->n_sessions == 1 && w->sessions[0].focus == CO_FOCUS_MAINTENANCE;
+}
+
+/*
+ * The last full loading week before week i with any volume, or -1: not a
+ * deload, nor a single maintenance session (a peak week where the running
+ * demand peaks), as C7 measures the taper against.
+ */
 static long reference_week(const co_plan *plan, size_t i)
 {
 	for (size_t j = i; j-- > 0;) {
@@ -318,7 +329,7 @@ static long reference_week(const co_plan *plan, size_t i)
 
 		if (w->phase == CO_PHASE_RECOVERY)
 			return -1;
-		if (loading(w->phase) && !w->deload && w->volume > 0)
+		if (loading(w->phase) && !w->deload && w->volume > 0 && !single_maintenance(w))
 			return (long)j;
 	}
 	return -1;
@@ -454,7 +465,14 @@ static void taper_pass(co_plan *plan)
 		for (size_t s = 0; s < w->n_sessions; s++) {
 			int pct = (int)lround(100.0 * w->volume / ref);
 
-			if (w->phase == CO_PHASE_RACE)
+			if (w->phase == CO_PHASE_TAPER && v > ref * CO_TAPER_WEEK_MAX &&
+			    (w->volume > ref * CO_TAPER_WEEK_MAX || w->volume < ref * CO_TAPER_WEEK_MIN))
+				/* whole sets and reps, and a floor of one set a lift */
+				co_session_add_why(&w->sessions[s],
+						   "C7 bent: the week's strength volume is %d, %d%% of week %d's "
+						   "%d: cut in whole sets and reps, it cannot land in 40-60%%",
+						   w->volume, pct, plan->weeks[r].index, ref);
+			else if (w->phase == CO_PHASE_RACE)
 				co_session_add_why(&w->sessions[s],
 						   "C7: race week: one short session, the week's strength "
 						   "volume %d, %d%% of week %d's %d, with the loads of the "

@@ -830,6 +830,132 @@ static void taper_after_a_recovery_keeps_recent_lifts(void **state)
 	co_profile_free(p);
 }
 
+/*
+ * C9: a deload that C5 puts on the first week of a phase (the running
+ * demand peaks early: a C-race replaces the long run) says why it bends
+ * "a deload ends a block". From the property test (case 282).
+ */
+static void early_demand_deload_says_why(void **state)
+{
+	co_profile *p = profile("[athlete]\nname = Runner 282\nlevel = novice\nunits = kg\n"
+				"body_mass = 85\nequipment = kettlebell\nsession_minutes = 56\n"
+				"sessions_per_week = 3\ndouble_days = no\nstart = 2027-01-06\n"
+				"deload_every = 4\nplyometrics = yes\nniggles = ankle\n"
+				"[week]\nmon = hills 60\ntue = hills 34\nfri = long 137\nsat = cross 20\n"
+				"thu = fartlek 54\nsun = easy 38\nwed = easy 57\n"
+				"[race Race 1]\ndate = 2027-01-30\ndistance = 10k\npriority = C\n"
+				"[race Race 2]\ndate = 2027-01-15\ndistance = 35 km\npriority = A\n"
+				"[race Race 3]\ndate = 2027-04-20\ndistance = 10k\npriority = A\n"
+				"[lifts]\ngoblet_squat = 101 x 1 @ 7.5\nhip_thrust = 116\n");
+	co_plan *plan = plan_of(p, NULL);
+	co_check_result r;
+
+	(void)state;
+	assert_int_equal(co_check_plan(&r, plan, p), 0);
+	for (size_t i = 0; i < r.n_violations; i++)
+		if (!r.violations[i].explained && !strcmp(r.violations[i].rule, "C9"))
+			fail_msg("C9: %s", r.violations[i].reason);
+	co_check_result_release(&r);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+/*
+ * C7: the taper is measured against the last full loading week, not a peak
+ * week of one maintenance session (the running demand peaking): week 7's
+ * taper was cut to 56% of week 6's single session, 39% of week 5's three.
+ * From the property test (case 790).
+ */
+static void taper_measured_against_a_full_week(void **state)
+{
+	co_profile *p = profile(
+				"[athlete]\n"
+				"name = Runner 790\n"
+				"level = intermediate\n"
+				"units = lb\n"
+				"body_mass = 218\n"
+				"equipment = gym\n"
+				"session_minutes = 76\n"
+				"sessions_per_week = 1\n"
+				"double_days = yes\n"
+				"start = 2027-03-05\n"
+				"deload_every = 4\n"
+				"plyometrics = no\n"
+				"[week]\n"
+				"wed = tempo 57\n"
+				"sun = long 108\n"
+				"mon = cross 40\n"
+				"thu = recovery 56\n"
+				"sat = rest\n"
+				"fri = rest\n"
+				"[race Race 1]\n"
+				"date = 2027-04-09\n"
+				"distance = marathon\n"
+				"priority = C\n"
+				"[race Race 2]\n"
+				"date = 2027-04-19\n"
+				"distance = 5k\n"
+				"priority = A\n"
+				"[race Race 3]\n"
+				"date = 2027-04-29\n"
+				"distance = 5k\n"
+				"priority = A\n");
+	co_plan *plan = plan_of(p, NULL);
+	co_check_result r;
+
+	(void)state;
+	assert_int_equal(co_check_plan(&r, plan, p), 0);
+	for (size_t i = 0; i < r.n_violations; i++)
+		if (!r.violations[i].explained && !strcmp(r.violations[i].rule, "C7"))
+			fail_msg("C7: %s", r.violations[i].reason);
+	co_check_result_release(&r);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
+/*
+ * C7: a lift a deload opened (farmer's walk at 50) was not remembered, so
+ * it came back 4 weeks later at 55, above its top load. From the property
+ * test (case 29).
+ */
+static void lift_opened_in_a_deload_comes_back_lighter(void **state)
+{
+	co_profile *p = profile(
+				"[athlete]\n"
+				"name = Runner 29\n"
+				"level = novice\n"
+				"units = lb\n"
+				"body_mass = 214\n"
+				"equipment = gym\n"
+				"session_minutes = 32\n"
+				"sessions_per_week = 2\n"
+				"double_days = yes\n"
+				"start = 2027-01-27\n"
+				"deload_every = 6\n"
+				"plyometrics = yes\n"
+				"[week]\n"
+				"wed = intervals 44\n"
+				"sat = intervals 35\n"
+				"sun = hills 62\n"
+				"tue = recovery 37\n"
+				"mon = rest\n"
+				"[race Race 1]\n"
+				"date = 2027-10-09\n"
+				"distance = marathon\n"
+				"priority = A\n");
+	co_plan *plan = plan_of(p, NULL);
+	co_check_result r;
+
+	(void)state;
+	assert_int_equal(co_check_plan(&r, plan, p), 0);
+	for (size_t i = 0; i < r.n_violations; i++)
+		if (!r.violations[i].explained && !strcmp(r.violations[i].rule, "C7"))
+			fail_msg("C7: %s", r.violations[i].reason);
+	co_check_result_release(&r);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
 /* The unexplained A9 and C10 violations of a plan, printed; their count. */
 static size_t a9_c10_violations(const co_plan *plan, const co_profile *p)
 {
@@ -1040,6 +1166,9 @@ int main(void)
 		cmocka_unit_test(a9_c10_property_regressions),
 		cmocka_unit_test(reentry_restarts_below_the_taper),
 		cmocka_unit_test(taper_after_a_recovery_keeps_recent_lifts),
+		cmocka_unit_test(early_demand_deload_says_why),
+		cmocka_unit_test(taper_measured_against_a_full_week),
+		cmocka_unit_test(lift_opened_in_a_deload_comes_back_lighter),
 		cmocka_unit_test(nothing_to_plan_around),
 	};
 
