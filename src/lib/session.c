@@ -233,10 +233,9 @@ static bool usable(const builder *b, const co_exercise *ex, const want *w)
 		return false;
 	if ((int)ex->level > (int)b->p->level)
 		return false;
-	if (w->main && (!ex->compound || ex->ballistic || !co_method_is_a1(ex->pattern)))
-		return false;
-	/* A9: a main carry is a farmer's or suitcase carry; the others are accessories */
-	if (w->main && ex->pattern == CO_PATTERN_CARRY && !co_method_main_carry(ex))
+	/* A1, A6; A9: a main carry is a farmer's or suitcase carry, the others accessories */
+	if (w->main && (!ex->compound || ex->ballistic || !co_method_is_a1(ex->pattern) ||
+			(ex->pattern == CO_PATTERN_CARRY && !co_method_main_carry(ex))))
 		return false;
 	if (ex->ballistic && !w->ballistic_ok)
 		return false;
@@ -304,6 +303,21 @@ static size_t collect(const builder *b, const want *w, int allowed_mode, cand *o
 	}
 	qsort(out, n, sizeof(*out), cand_cmp);
 	return n;
+}
+
+/* A8: "X instead of Y to spare REGIONS (SITES)" for a swap a niggle forced. */
+static char *swap_note(const builder *b, const co_exercise *chosen, const co_exercise *first)
+{
+	unsigned niggle = b->ctx->niggle_regions;
+	co_strbuf sb;
+
+	co_strbuf_init(&sb);
+	co_strbuf_addf(&sb, "A8: %s instead of %s to spare ", ex_name(chosen), ex_name(first));
+	add_regions(&sb, first->regions & niggle);
+	add_sites_ctx(&sb, b->ctx, first->regions & niggle);
+	if (chosen->regions & niggle)
+		co_strbuf_adds(&sb, ": a graded regression, pain at most 3/10, settled by the next morning");
+	return co_strbuf_detach(&sb);
 }
 
 /*
@@ -393,13 +407,7 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 		*blocked = first;
 		goto done;
 	}
-	co_strbuf_init(&sb);
-	co_strbuf_addf(&sb, "A8: %s instead of %s to spare ", ex_name(chosen), ex_name(first));
-	add_regions(&sb, first->regions & niggle);
-	add_sites_ctx(&sb, b->ctx, first->regions & niggle);
-	if (chosen->regions & niggle)
-		co_strbuf_adds(&sb, ": a graded regression, pain at most 3/10, settled by the next morning");
-	*note = co_strbuf_detach(&sb);
+	*note = swap_note(b, chosen, first);
 done:
 	free(c);
 	return chosen;
@@ -441,12 +449,7 @@ static slot *fill(builder *b, const co_pattern *patterns, size_t np, want w,
 		  co_block_kind kind, unsigned flags, int prio, bool keep)
 {
 	const co_exercise *blocked_first = NULL;
-	/*
-	 * A9: an athlete with weights gets a main lift they can load: every
-	 * pattern of the slot is tried for a loaded lift (a dumbbell hip thrust
-	 * before a glute bridge, a goblet squat before a bodyweight lunge)
-	 * before any is tried for a bodyweight one.
-	 */
+	/* A9: with weights, every pattern is tried for a loaded lift before a bodyweight one */
 	int pass = w.main && (b->p->equipment & CO_A9_LOADING) ? 0 : 1;
 
 	for (; pass < 2; pass++) {
@@ -457,17 +460,9 @@ static slot *fill(builder *b, const co_pattern *patterns, size_t np, want w,
 
 			w.pattern = patterns[i];
 			ex = pick(b, &w, &blocked, &note);
-			if (ex && pass == 1 && blocked_first && !note) {
-				/* A8: the niggle ruled out the loaded lifts of the slot */
-				co_strbuf sb;
-
-				co_strbuf_init(&sb);
-				co_strbuf_addf(&sb, "A8: %s instead of %s to spare ", ex_name(ex),
-					       ex_name(blocked_first));
-				add_regions(&sb, blocked_first->regions & b->ctx->niggle_regions);
-				add_sites_ctx(&sb, b->ctx, blocked_first->regions & b->ctx->niggle_regions);
-				note = co_strbuf_detach(&sb);
-			}
+			/* A8: the niggle ruled out the loaded lifts of the slot */
+			if (ex && pass == 1 && blocked_first && !note)
+				note = swap_note(b, ex, blocked_first);
 			if (ex) {
 				/* the swap is said once, in the item's note (the plan's notes
 				 * say the niggle once for the season) */
@@ -620,11 +615,8 @@ static int build_main(builder *b)
 		want w = {.main = true, .strict = true, .sided = plan[i].sided,
 			  .carry_pref = plan[i].carry_pref};
 
-		/*
-		 * No preference of the phase's own (C4's vertical force in build):
-		 * the pick must depend on the block alone, or a phase that keeps the
-		 * block before it (within 2 weeks of a taper) would rotate (C10).
-		 */
+		/* C10: no preference of the phase's own (C4's vertical force), or a
+		 * phase keeping the block before it would rotate before a taper */
 		fill(b, plan[i].patterns, plan[i].np, w, CO_BLOCK_MAIN, plan[i].flags, 0, false);
 	}
 	/* A8: a niggle that emptied slots leaves room for a neighbour pattern. */
@@ -750,9 +742,8 @@ static void build_accessories(builder *b)
 		want w = {.strict = true};
 		slot *sl = fill(b, &other, 1, w, CO_BLOCK_ACCESSORY, 0, 9, true);
 
-		/* a week's own reason (one session this week, a calf test elsewhere) */
 		if (sl && b->p->sessions_per_week != 1)
-			sl->extra = true;
+			sl->extra = true; /* this week's own (C10: session_budget.c) */
 	}
 	if (calf && tib)
 		co_session_add_why(b->s, "A4: lower-leg work: %s and %s",
@@ -979,8 +970,7 @@ static void finish_doses(builder *b)
 			continue;
 		if (b->mode.deload) {
 			load_factor = CO_DELOAD_LOAD;
-			/* A9: an unloaded main lift keeps its RPE (fewer reps, never
-			 * fewer at a higher RPE the week after) */
+			/* A9: an unloaded main lift keeps its RPE (never fewer reps at a higher one after) */
 			if (it->rpe > 0 && !(k == CO_BLOCK_MAIN && it->reps > 0 &&
 					     !co_exercise_loadable(it->exercise))) {
 				it->rpe -= CO_DELOAD_RPE_DROP;
