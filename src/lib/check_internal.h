@@ -109,10 +109,12 @@ int co_check_c8_max_weeks(const co_race *race);
 
 /*
  * B6 on one main lift, given what the plan states (rest_s, the ramp sets'
- * loads, load_basis; -1 for unknown): the fault in `buf`, or false.
+ * loads, load_basis; -1 for unknown) and the empty bar in the plan's units
+ * (a lift at the empty bar has nothing lighter to ramp with): the fault in
+ * `buf`, or false.
  */
 bool co_check_b6_fault(const co_item *it, int rest_s, int n_ramp, const double *ramp,
-		       int load_basis, char *buf, size_t n);
+		       int load_basis, double empty_bar, char *buf, size_t n);
 /* Does the plan carry any of the B6 fields? */
 bool co_check_plan_states_b6(const co_plan *plan);
 co_check_session_fn co_check_e1, co_check_e2, co_check_e3;

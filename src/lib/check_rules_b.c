@@ -197,7 +197,7 @@ void co_check_b5(checker *c, const co_week *w, const co_session *s)
 #define B6_MODERATE_REST_MAX 90
 
 bool co_check_b6_fault(const co_item *it, int rest_s, int n_ramp, const double *ramp,
-		       int load_basis, char *buf, size_t n)
+		       int load_basis, double empty_bar, char *buf, size_t n)
 {
 	const co_exercise *ex = it->exercise;
 	bool heavy = it->rpe >= B6_HEAVY_RPE - 1e-9;
@@ -215,7 +215,7 @@ bool co_check_b6_fault(const co_item *it, int rest_s, int n_ramp, const double *
 			 rest_s, heavy ? "heavy" : "moderate", lo, hi);
 		return true;
 	}
-	if (n_ramp >= 0 && heavy && it->load > 0 &&
+	if (n_ramp >= 0 && heavy && it->load > empty_bar + 1e-9 &&
 	    (ex->equipment & (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR))) {
 		if (n_ramp < 1 || n_ramp > 2) {
 			snprintf(buf, n, "heavy barbell lift '%s' at RPE %g has %d ramp sets (1-2)", ex->id,
@@ -266,7 +266,7 @@ void co_check_b6(checker *c, const co_week *w, const co_session *s)
 		if (n_ramp > 8)
 			n_ramp = 8;
 		if (co_check_b6_fault(it, co_check_rest_s(it), n_ramp, ramp, co_check_load_basis(it),
-				      buf, sizeof(buf)))
+				      c->plan->units == CO_UNITS_LB ? 45 : 20, buf, sizeof(buf)))
 			co_check_add(c, "B6", s->date, co_check_day_explains(c, w, s->date, &(why_match){"B6", 0, 0, 0}),
 			    "%s", buf);
 	}

@@ -260,13 +260,21 @@ void co_check_c8_reentry(checker *c)
 		/*
 		 * Loads are remembered once the whole week is checked: a lift done
 		 * twice in the re-entry week at its restart load is compared with
-		 * the load before the break both times, not with itself.
+		 * the load before the break both times, not with itself. A deload
+		 * week's lighter loads are not "the last loads" a re-entry restarts
+		 * below (C8 means the working loads), but its sessions still count
+		 * as lifting for the gap.
 		 */
 		for (size_t j = 0; j < w->n_sessions; j++) {
 			const co_session *s = &w->sessions[j];
 
 			if (!co_check_strength(s))
 				continue;
+			if (w->deload) {
+				if (co_check_loads(s))
+					last_lift = s->date;
+				continue;
+			}
 			for (int bk = CO_BLOCK_MAIN; bk <= CO_BLOCK_ACCESSORY; bk++)
 				for (size_t i = 0; i < s->blocks[bk].n_items; i++)
 					if (s->blocks[bk].items[i].exercise && s->blocks[bk].items[i].load > 0)

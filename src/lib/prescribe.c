@@ -74,7 +74,9 @@ static const double acc_rpe[3] = {7.0, 7.5, 7.0};
 #define MAIN_SECONDS_PER_REP 5
 #define ACC_SECONDS_PER_REP 3
 #define MAIN_REST_BASE 90      /* B6: moderate sets, 60-90 s */
-#define MAIN_REST_HEAVY 120    /* B6: heavy sets, 2-3 min */
+#define MAIN_REST_HEAVY 150    /* B6: heavy sets, 2-3 min */
+#define MAIN_REST_UNLOADED 60  /* B6: moderate, and nothing to reload between sets */
+#define HEAVY_RPE 7.5          /* B6: from here a set is heavy */
 #define ACC_REST_REPS 60
 #define ACC_REST_HOLD 45
 
@@ -290,6 +292,13 @@ static int rest_for(const co_item *it, co_block_kind kind, co_phase table)
 	if (kind == CO_BLOCK_TEST)
 		return ACC_REST_REPS;
 	return it->reps > 0 ? ACC_REST_REPS : ACC_REST_HOLD;
+}
+
+int co_prescribe_main_rest(const co_item *it)
+{
+	if (it->rpe >= HEAVY_RPE - 1e-9)
+		return MAIN_REST_HEAVY;
+	return it->load > 0 ? MAIN_REST_BASE : MAIN_REST_UNLOADED;
 }
 
 void co_prescribe_item(co_item *it, co_block_kind kind, const co_dose_ctx *ctx,

@@ -54,6 +54,13 @@ typedef struct co_dose_ctx {
 co_dose_mode co_prescribe_mode(const co_dose_ctx *ctx, co_focus focus);
 
 /** Fill sets, reps/seconds, rpe and tempo of `it` (exercise set) for a block. */
+/*
+ * B6: the rest after each set of a main lift, from its final RPE: 150 s
+ * after heavy sets (RPE 7.5 and up), 90 s after moderate loaded ones, 60 s
+ * after moderate unloaded ones.
+ */
+int co_prescribe_main_rest(const co_item *it);
+
 void co_prescribe_item(co_item *it, co_block_kind kind, const co_dose_ctx *ctx,
 		       co_focus focus, unsigned flags);
 

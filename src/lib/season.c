@@ -41,6 +41,8 @@ typedef struct entry {
 	int reps;
 	long week;      /* index of its last loading week */
 	long done;      /* index of the last week it was done at all */
+	long reentry;   /* the week it restarted after a break (C8), else -1 */
+	double before;  /* its load before that break */
 } entry;
 
 typedef struct ledger {
@@ -224,7 +226,15 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 						if (again) {
 							/* as set by its first session */
 						} else if (gap && ld > floor_step(e->load * CO_LOAD_CEILING, step)) {
+							e->before = e->load;
+							e->reentry = (long)i;
 							ld = floor_step(e->load * CO_LOAD_CEILING, step);
+							reentry = true;
+						} else if (e && e->reentry == (long)i &&
+							   ld > floor_step(e->before * CO_LOAD_CEILING, step)) {
+							/* the re-entry week again, at another dose:
+							 * still about 90% of the load before the break */
+							ld = floor_step(e->before * CO_LOAD_CEILING, step);
 							reentry = true;
 						} else if (e && !gap && e->reps == it->reps &&
 							   ld > e->load + step) {
@@ -252,6 +262,7 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 						if (!e) {
 							e = CO_VEC_PUSH(l.v, l.n, l.cap);
 							e->ex = it->exercise;
+							e->reentry = -1;
 						}
 						e->load = ld;
 						e->reps = it->reps;
@@ -272,7 +283,12 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 					} else if (e && gap && e->done < (long)i) {
 						/* C8: a taper right after a recovery (or a gap)
 						 * restarts at about 90% of the last load */
+						e->before = e->load;
+						e->reentry = (long)i;
 						ld = floor_step(e->load * CO_LOAD_CEILING, step);
+						reentry = true;
+					} else if (e && e->reentry == (long)i) {
+						ld = floor_step(e->before * CO_LOAD_CEILING, step);
 						reentry = true;
 					} else if (e) {
 						/* C7: the last loads continue, never a new top load */
@@ -292,6 +308,7 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 						 * the top a comeback stays under (C7) */
 						e = CO_VEC_PUSH(l.v, l.n, l.cap);
 						e->ex = it->exercise;
+						e->reentry = -1;
 						e->load = ld;
 						e->reps = it->reps;
 						e->week = (long)i;
@@ -496,7 +513,9 @@ static void taper_pass(co_plan *plan)
  * B6: heavy barbell sets (RPE 7.5 and up) open with lighter ramp sets: 5 at
  * about half the load (never under the empty bar), then 3 at about three
  * quarters when that lies between. Every loaded item says whether its load
- * is the total or per hand.
+ * is the total or per hand. The rest of a main lift follows its final RPE
+ * (the passes above relabel it): 2-3 minutes after heavy sets, 60-90 s
+ * after moderate ones.
  */
 static void finish_items(co_plan *plan, const co_profile *p)
 {
@@ -510,6 +529,8 @@ static void finish_items(co_plan *plan, const co_profile *p)
 					double step, r1, r2;
 
 					it->load_basis = co_prescribe_load_basis(it);
+					if (b == CO_BLOCK_MAIN)
+						it->rest_s = co_prescribe_main_rest(it);
 					it->n_ramp = 0;
 					if (b != CO_BLOCK_MAIN || !(it->load > 0) || it->rpe < 7.5 ||
 					    !(it->exercise->equipment & (CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR)))
@@ -527,6 +548,111 @@ static void finish_items(co_plan *plan, const co_profile *p)
 				}
 }
 
+/* ---- C10: what the time budget does to a phase's lifts -------------------- */
+
+static bool lifting(const co_session *s)
+{
+	return s->blocks[CO_BLOCK_MAIN].n_items > 0 && s->focus != CO_FOCUS_RECOVERY;
+}
+
+static bool has_main(const co_session *s, const co_exercise *ex)
+{
+	for (size_t i = 0; i < s->blocks[CO_BLOCK_MAIN].n_items; i++)
+		if (s->blocks[CO_BLOCK_MAIN].items[i].exercise == ex)
+			return true;
+	return false;
+}
+
+/* Whether week k is in the 2 weeks before a taper (and not in it). */
+static bool before_taper(const co_plan *plan, size_t k)
+{
+	if (plan->weeks[k].phase == CO_PHASE_TAPER)
+		return false;
+	for (size_t q = k + 1; q <= k + 2 && q < plan->n_weeks; q++)
+		if (plan->weeks[q].phase == CO_PHASE_TAPER)
+			return true;
+	return false;
+}
+
+/* The lifting session of `s`'s focus before it, looking back 6 weeks, or NULL. */
+static const co_session *previous_of_focus(const co_plan *plan, size_t k, const co_session *s)
+{
+	for (size_t p = k + 1; p-- > 0 && p + 6 > k;)
+		for (size_t i = plan->weeks[p].n_sessions; i-- > 0;) {
+			const co_session *t = &plan->weeks[p].sessions[i];
+
+			if (t->date < s->date && t->focus == s->focus && lifting(t))
+				return t;
+		}
+	return NULL;
+}
+
+/*
+ * C10 keeps a focus's main lifts for a whole phase. The lifts are chosen
+ * once per phase and focus, but each session is then fitted to its time
+ * budget (B4), and a session with extras (a test block, a second calf
+ * raise, plyometrics) can lose its last main lift that week. When that
+ * session is the phase's first of its focus, the lift it lost comes back
+ * in the next one and reads as a rotation: say so on the item, once.
+ */
+static void explain_budget_rotations(co_plan *plan)
+{
+	for (size_t k = 0; k < plan->n_weeks; k++) {
+		co_phase ph = plan->weeks[k].phase;
+		const co_session *first[CO_FOCUS_COUNT + 1] = {0};
+		size_t to = k;
+		bool one = true;
+
+		if (!loading(ph))
+			continue;
+		while (to < plan->n_weeks && plan->weeks[to].phase == ph)
+			to++;
+		/* one session a week is one fixed session: its focus does not matter */
+		for (size_t q = k; q < to; q++) {
+			size_t n = 0;
+
+			for (size_t j = 0; j < plan->weeks[q].n_sessions; j++)
+				n += lifting(&plan->weeks[q].sessions[j]);
+			one = one && n <= 1;
+		}
+		for (; k < to; k++)
+			for (size_t j = 0; j < plan->weeks[k].n_sessions; j++) {
+				co_session *ses = &plan->weeks[k].sessions[j];
+				co_block *b = &ses->blocks[CO_BLOCK_MAIN];
+				size_t key = one ? CO_FOCUS_COUNT : (size_t)ses->focus;
+
+				if (!lifting(ses) || key > CO_FOCUS_COUNT)
+					continue;
+				if (!first[key]) {
+					first[key] = ses;
+					continue;
+				}
+				for (size_t i = 0; i < b->n_items; i++) {
+					char d[11];
+					const co_session *prev = before_taper(plan, k) ?
+						previous_of_focus(plan, k, ses) : NULL;
+
+					if (prev && !has_main(prev, b->items[i].exercise) &&
+					    has_main(first[key], b->items[i].exercise)) {
+						co_item_note_add(&b->items[i], "C10 bent: back after the "
+								 "previous session of this focus (%s) left "
+								 "it out for its time budget",
+								 co_date_format(prev->date, d));
+						continue;
+					}
+					if (has_main(first[key], b->items[i].exercise))
+						continue;
+					co_item_note_add(&b->items[i], "C10 bent: not in the phase's first "
+							 "session%s (%s), whose time budget left it out; "
+							 "the phase's lift from here on",
+							 one ? "" : " of this focus",
+							 co_date_format(first[key]->date, d));
+				}
+			}
+		k--;
+	}
+}
+
 void co_season_adjust(co_plan *plan, const co_profile *profile)
 {
 	if (!plan || !profile)
@@ -534,6 +660,7 @@ void co_season_adjust(co_plan *plan, const co_profile *profile)
 	loads_pass(plan, profile);
 	taper_pass(plan);
 	finish_items(plan, profile);
+	explain_budget_rotations(plan);
 	for (size_t i = 0; i < plan->n_weeks; i++)
 		plan->weeks[i].volume = co_week_volume(&plan->weeks[i]);
 }

@@ -872,19 +872,23 @@ static void b6_skipped_without_the_fields_and_each_fault(void **state)
 	for (size_t i = 0; i < f->r.n_skipped; i++)
 		skipped |= !strcmp(f->r.skipped[i].rule, "B6") && !f->r.skipped[i].partial;
 	assert_true(skipped);
-	assert_false(co_check_b6_fault(&rdl, 150, 2, light, -1, buf, sizeof(buf)));
-	assert_true(co_check_b6_fault(&rdl, 0, 2, light, -1, buf, sizeof(buf)));
+	assert_false(co_check_b6_fault(&rdl, 150, 2, light, -1, 20, buf, sizeof(buf)));
+	assert_true(co_check_b6_fault(&rdl, 0, 2, light, -1, 20, buf, sizeof(buf)));
 	assert_non_null(strstr(buf, "states no rest"));
-	assert_true(co_check_b6_fault(&rdl, 90, 2, light, -1, buf, sizeof(buf)));
+	assert_true(co_check_b6_fault(&rdl, 90, 2, light, -1, 20, buf, sizeof(buf)));
 	assert_non_null(strstr(buf, "heavy: 120-180 s"));
-	assert_true(co_check_b6_fault(&rdl, 150, 0, light, -1, buf, sizeof(buf)));
+	assert_true(co_check_b6_fault(&rdl, 150, 0, light, -1, 20, buf, sizeof(buf)));
 	assert_non_null(strstr(buf, "0 ramp sets (1-2)"));
-	assert_true(co_check_b6_fault(&rdl, 150, 1, heavy, -1, buf, sizeof(buf)));
+	/* at the empty bar there is nothing lighter to ramp with */
+	rdl.load = 20;
+	assert_false(co_check_b6_fault(&rdl, 150, 0, light, -1, 20, buf, sizeof(buf)));
+	rdl.load = 80;
+	assert_true(co_check_b6_fault(&rdl, 150, 1, heavy, -1, 20, buf, sizeof(buf)));
 	assert_non_null(strstr(buf, "not lighter"));
-	assert_false(co_check_b6_fault(&db, 75, -1, NULL, 2, buf, sizeof(buf)));
-	assert_true(co_check_b6_fault(&db, 150, -1, NULL, 2, buf, sizeof(buf)));
+	assert_false(co_check_b6_fault(&db, 75, -1, NULL, 2, 20, buf, sizeof(buf)));
+	assert_true(co_check_b6_fault(&db, 150, -1, NULL, 2, 20, buf, sizeof(buf)));
 	assert_non_null(strstr(buf, "moderate: 60-90 s"));
-	assert_true(co_check_b6_fault(&db, 75, -1, NULL, 0, buf, sizeof(buf)));
+	assert_true(co_check_b6_fault(&db, 75, -1, NULL, 0, 20, buf, sizeof(buf)));
 	assert_non_null(strstr(buf, "per hand or total"));
 }
 
