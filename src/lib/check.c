@@ -274,7 +274,8 @@ int co_check_plan(co_check_result *out, const co_plan *plan, const co_profile *p
 		skip(&c, "C10", true, "no profile: the athlete's known lifts are unknown, so new lifts at RPE 8 are not checked");
 		skip(&c, "E2", true, "no profile: double_days is unknown, so lifting on key-run days is not checked");
 	}
-	if (!co_check_plan_states_b6(plan))
+	c.states_b6 = co_check_plan_states_b6(plan);
+	if (!c.states_b6)
 		skip(&c, "B6", false, "the plan states no rest, ramp sets or load basis (rest_s, ramp_sets, load_basis)");
 	out->checked = co_xmalloc(N_RULES * sizeof(*out->checked));
 	for (size_t i = 0; i < N_RULES; i++) {

@@ -26,6 +26,7 @@ typedef struct checker {
 	size_t alloc_seq;     /* capacity of seq */
 	size_t alloc_skipped; /* capacity of out->skipped */
 	size_t *seq;          /* insertion order, for a stable sort */
+	bool states_b6;       /* the plan carries rest_s, ramp_sets or load_basis */
 } checker;
 
 /*

@@ -255,8 +255,8 @@ void co_check_b6(checker *c, const co_week *w, const co_session *s)
 {
 	const co_block *b = &s->blocks[CO_BLOCK_MAIN];
 
-	if (!co_check_strength(s))
-		return;
+	if (!c->states_b6 || !co_check_strength(s))
+		return; /* a plan written before the B6 fields: skipped, said once */
 	for (size_t i = 0; i < b->n_items; i++) {
 		const co_item *it = &b->items[i];
 		double ramp[8];

@@ -74,7 +74,7 @@ static const double acc_rpe[3] = {7.0, 7.5, 7.0};
 #define MAIN_SECONDS_PER_REP 5
 #define ACC_SECONDS_PER_REP 3
 #define MAIN_REST_BASE 90      /* B6: moderate sets, 60-90 s */
-#define MAIN_REST_HEAVY 150    /* B6: heavy sets, 2-3 min */
+#define MAIN_REST_HEAVY 120    /* B6: heavy sets, 2-3 min */
 #define MAIN_REST_UNLOADED 60  /* B6: moderate, and nothing to reload between sets */
 #define HEAVY_RPE 7.5          /* B6: from here a set is heavy */
 #define ACC_REST_REPS 60

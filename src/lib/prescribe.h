@@ -55,7 +55,7 @@ co_dose_mode co_prescribe_mode(const co_dose_ctx *ctx, co_focus focus);
 
 /** Fill sets, reps/seconds, rpe and tempo of `it` (exercise set) for a block. */
 /*
- * B6: the rest after each set of a main lift, from its final RPE: 150 s
+ * B6: the rest after each set of a main lift, from its final RPE: 120 s
  * after heavy sets (RPE 7.5 and up), 90 s after moderate loaded ones, 60 s
  * after moderate unloaded ones.
  */

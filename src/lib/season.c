@@ -514,7 +514,7 @@ static void taper_pass(co_plan *plan)
  * about half the load (never under the empty bar), then 3 at about three
  * quarters when that lies between. Every loaded item says whether its load
  * is the total or per hand. The rest of a main lift follows its final RPE
- * (the passes above relabel it): 2-3 minutes after heavy sets, 60-90 s
+ * (the passes above relabel it): 2 minutes after heavy sets, 60-90 s
  * after moderate ones.
  */
 static void finish_items(co_plan *plan, const co_profile *p)
