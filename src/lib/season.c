@@ -629,17 +629,6 @@ static void explain_budget_rotations(co_plan *plan)
 				}
 				for (size_t i = 0; i < b->n_items; i++) {
 					char d[11];
-					const co_session *prev = before_taper(plan, k) ?
-						previous_of_focus(plan, k, ses) : NULL;
-
-					if (prev && !has_main(prev, b->items[i].exercise) &&
-					    has_main(first[key], b->items[i].exercise)) {
-						co_item_note_add(&b->items[i], "C10 bent: back after the "
-								 "previous session of this focus (%s) left "
-								 "it out for its time budget",
-								 co_date_format(prev->date, d));
-						continue;
-					}
 					if (has_main(first[key], b->items[i].exercise))
 						continue;
 					co_item_note_add(&b->items[i], "C10 bent: not in the phase's first "
@@ -653,6 +642,49 @@ static void explain_budget_rotations(co_plan *plan)
 	}
 }
 
+/* Whether `ex` was a main lift of a session of `s`'s focus in the 12 weeks before it. */
+static bool done_before(const co_plan *plan, size_t k, const co_session *s, const co_exercise *ex)
+{
+	for (size_t p = k + 1; p-- > 0 && p + 12 > k;)
+		for (size_t i = 0; i < plan->weeks[p].n_sessions; i++) {
+			const co_session *t = &plan->weeks[p].sessions[i];
+
+			if (t->date < s->date && t->focus == s->focus && lifting(t) && has_main(t, ex))
+				return true;
+		}
+	return false;
+}
+
+/*
+ * The 2 weeks before a taper rotate nothing (C10). A lift the previous
+ * session of its focus lost to its time budget, and that the focus had
+ * before, comes back there: say so on the item. A lift the focus never had
+ * is a real rotation, and stays for the checker to find.
+ */
+static void explain_budget_returns(co_plan *plan)
+{
+	for (size_t k = 0; k < plan->n_weeks; k++) {
+		if (!before_taper(plan, k))
+			continue;
+		for (size_t j = 0; j < plan->weeks[k].n_sessions; j++) {
+			co_session *ses = &plan->weeks[k].sessions[j];
+			co_block *b = &ses->blocks[CO_BLOCK_MAIN];
+			const co_session *prev = lifting(ses) ? previous_of_focus(plan, k, ses) : NULL;
+
+			for (size_t i = 0; prev && i < b->n_items; i++) {
+				char d[11];
+
+				if (has_main(prev, b->items[i].exercise) ||
+				    !done_before(plan, k, prev, b->items[i].exercise))
+					continue;
+				co_item_note_add(&b->items[i], "C10 bent: back after the previous "
+						 "session of this focus (%s) left it out for its time "
+						 "budget", co_date_format(prev->date, d));
+			}
+		}
+	}
+}
+
 void co_season_adjust(co_plan *plan, const co_profile *profile)
 {
 	if (!plan || !profile)
@@ -661,6 +693,7 @@ void co_season_adjust(co_plan *plan, const co_profile *profile)
 	taper_pass(plan);
 	finish_items(plan, profile);
 	explain_budget_rotations(plan);
+	explain_budget_returns(plan);
 	for (size_t i = 0; i < plan->n_weeks; i++)
 		plan->weeks[i].volume = co_week_volume(&plan->weeks[i]);
 }
