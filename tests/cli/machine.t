@@ -50,7 +50,7 @@ $ carryover profile check p.ini --json | python3 -c 'import json,sys; d=json.loa
 > True 90
 
 $ carryover check $SRC/examples/5k.ini --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["version"], len(d["checked"]), d["unexplained"], d["explained"] > 0, d["violations"][0]["explained"])'
-> 1 23 0 True True
+> 1 26 0 True True
 
 $ carryover check $DATA/plans/bad_week.json --json > out.json; echo "rc=$?"; python3 -c 'import json; d=json.load(open("out.json")); print(d["unexplained"], d["violations"][0]["rule"], d["violations"][0]["explanation"], [s["rule"] for s in d["skipped"] if not s["partial"]][:1])'
 > rc=1

@@ -51,7 +51,7 @@ $ carryover --db other.db plan --weeks 1
 $ carryover plan --weeks 1
 > Alex Runner
 $ carryover week 2027-03-08 --athlete=sam\ quick --db=other.db
-> week 2 of 13
+> week 2 of 12
 $ carryover week 2027-01-06 --athlete 'Alex Runner'
 > week 1 of 18
 $ carryover export --db other.db ics | grep X-WR-CALNAME
@@ -76,7 +76,7 @@ $ printf '[athlete]\nlevle = novice\n' | carryover plan -
 $ carryover --db stdin.db plan - --weeks 1 < $SRC/examples/lb.ini
 > carryover plan for
 $ carryover --db stdin.db session --profile=- 2027-03-02 < $SRC/examples/5k.ini
-> week 1 of 13
+> week 1 of 12
 $ carryover --db stdin.db plan --weeks 1
 > Sam Quick
 
