@@ -25,6 +25,7 @@
 #include "carryover/app.h"
 #include "carryover/date.h"
 #include "carryover/error.h"
+#include "carryover/json.h"
 #include "carryover/load.h"
 
 static double now_ms(void)
