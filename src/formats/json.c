@@ -73,6 +73,18 @@ static json_t *bit_names(bit_set set, unsigned bits)
 	return a;
 }
 
+/* A race as the plan and profile check write it: name, date, distance_km (null: unknown), priority. */
+json_t *co_json_race(const co_race *r)
+{
+	json_t *ro = json_object();
+
+	co_json_set(ro, "name", co_json_str(r->name));
+	co_json_set(ro, "date", co_json_date(r->date));
+	co_json_set(ro, "distance_km", r->distance_km > 0 ? co_json_num(r->distance_km) : json_null());
+	co_json_set(ro, "priority", co_json_str(co_race_priority_name(r->priority)));
+	return ro;
+}
+
 /* ---- writing: the plan ----------------------------------------------------- */
 
 static const char *run_source_name(co_run_source s)
@@ -214,16 +226,8 @@ int co_plan_to_json(char **out, const co_plan *plan, co_date from, int weeks)
 	co_json_set(athlete, "units", co_json_str(co_units_name(plan->units)));
 	co_json_set(root, "athlete", athlete);
 	co_json_set(root, "start", co_json_date(plan->start));
-	for (size_t i = 0; i < plan->n_races; i++) {
-		const co_race *r = &plan->races[i];
-		json_t *ro = json_object();
-
-		co_json_set(ro, "name", co_json_str(r->name));
-		co_json_set(ro, "date", co_json_date(r->date));
-		co_json_set(ro, "distance_km", r->distance_km > 0 ? co_json_num(r->distance_km) : json_null());
-		co_json_set(ro, "priority", co_json_str(co_race_priority_name(r->priority)));
-		json_array_append_new(races, ro);
-	}
+	for (size_t i = 0; i < plan->n_races; i++)
+		json_array_append_new(races, co_json_race(&plan->races[i]));
 	co_json_set(root, "races", races);
 	co_json_set(root, "warnings", strings(plan->warnings, plan->n_warnings));
 	co_json_set(root, "notes", strings(plan->notes, plan->n_notes));

@@ -50,6 +50,10 @@ json_t *co_json_date(co_date d);
 /* obj[key] = value (NULL: null), taking the reference. */
 void co_json_set(json_t *obj, const char *key, json_t *value);
 
+/* A race {name, date, distance_km, priority}, as the plan and profile check write it (json.c). */
+struct co_race;
+json_t *co_json_race(const struct co_race *r);
+
 /* Dump `j` into `sb` with `flags`; -1 when out of memory. */
 int co_json_dump_into(co_strbuf *sb, const json_t *j, size_t flags);
 /* Dump `root` (released here) and `tail` into *out (caller frees); `what` names it in errors. */

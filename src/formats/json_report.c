@@ -111,16 +111,8 @@ static json_t *profile_json(const co_profile *p)
 		json_array_append_new(week, day);
 	}
 	co_json_set(o, "week", week);
-	for (size_t i = 0; i < p->n_races; i++) {
-		const co_race *r = &p->races[i];
-		json_t *ro = json_object();
-
-		co_json_set(ro, "name", co_json_str(r->name));
-		co_json_set(ro, "date", co_json_date(r->date));
-		co_json_set(ro, "distance_km", r->distance_km > 0 ? co_json_num(r->distance_km) : json_null());
-		co_json_set(ro, "priority", co_json_str(co_race_priority_name(r->priority)));
-		json_array_append_new(races, ro);
-	}
+	for (size_t i = 0; i < p->n_races; i++)
+		json_array_append_new(races, co_json_race(&p->races[i]));
 	co_json_set(o, "races", races);
 	for (size_t i = 0; i < p->n_lifts; i++) {
 		const co_lift *l = &p->lifts[i];
