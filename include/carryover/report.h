@@ -113,6 +113,13 @@ void co_report_add_volume(struct co_strbuf *out, const co_item *it, co_report_st
 bool co_report_add_load(struct co_strbuf *out, const co_item *it, co_units units,
 			co_report_style st);
 
+/** "rest 2 min" / "rest 90 s" after each set (B6), when the item has several sets; false: nothing written. */
+bool co_report_add_rest(struct co_strbuf *out, const co_item *it);
+
+/** "ramp up 5 x 40, 3 x 60 kg": the lighter sets before the work sets (B6); false: none. */
+bool co_report_add_ramp(struct co_strbuf *out, const co_item *it, co_units units,
+			co_report_style st);
+
 /**
  * Append the whole dose as one phrase: volume, RPE, tempo, load.
  * "3 × 8 each side @ RPE 7, tempo 3-1-X, 60 kg" (rich),

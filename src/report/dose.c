@@ -74,6 +74,31 @@ bool co_report_add_load(co_strbuf *out, const co_item *it, co_units units, co_re
 	return false;
 }
 
+bool co_report_add_rest(co_strbuf *out, const co_item *it)
+{
+	if (it->rest_s <= 0 || it->sets < 2)
+		return false;
+	if (it->rest_s % 60 == 0)
+		co_strbuf_addf(out, "rest %d min", it->rest_s / 60);
+	else
+		co_strbuf_addf(out, "rest %d s", it->rest_s);
+	return true;
+}
+
+bool co_report_add_ramp(co_strbuf *out, const co_item *it, co_units units, co_report_style st)
+{
+	const char *times = st == CO_REPORT_RICH ? "\xC3\x97" : "x";
+
+	if (!it->n_ramp)
+		return false;
+	co_strbuf_adds(out, "ramp up ");
+	for (size_t i = 0; i < it->n_ramp && i < CO_RAMP_MAX; i++)
+		co_strbuf_addf(out, "%s%d %s %g", i ? ", " : "", it->ramp[i].reps, times,
+			       it->ramp[i].load);
+	co_strbuf_addf(out, " %s", co_report_units_word(units));
+	return true;
+}
+
 void co_report_add_dose(co_strbuf *out, const co_item *it, co_units units, co_report_style st)
 {
 	co_strbuf load = CO_STRBUF_INIT;
@@ -85,6 +110,12 @@ void co_report_add_dose(co_strbuf *out, const co_item *it, co_units units, co_re
 		co_strbuf_addf(out, ", tempo %s", it->tempo);
 	if (co_report_add_load(&load, it, units, st))
 		co_strbuf_addf(out, ", %s", load.buf);
+	co_strbuf_reset(&load);
+	if (co_report_add_rest(&load, it))
+		co_strbuf_addf(out, ", %s", load.buf);
+	co_strbuf_reset(&load);
+	if (co_report_add_ramp(&load, it, units, st))
+		co_strbuf_addf(out, "; %s first", load.buf);
 	co_strbuf_release(&load);
 }
 

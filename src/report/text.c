@@ -249,9 +249,9 @@ void co_report_text_overview(co_strbuf *out, const co_plan *plan, size_t first, 
 }
 
 /*
- * One item: the name and the volume in columns, then effort, tempo and
- * load separated by two spaces (on the next line, under the volume, when
- * they do not fit); the item's note wrapped below.
+ * One item: the name and the volume in columns, then effort, tempo, load
+ * and rest separated by two spaces (on the next line, under the volume,
+ * when they do not fit); its ramp-up sets and its note wrapped below.
  */
 static void add_item(co_strbuf *out, const co_item *it, co_units units, int nw, int vw)
 {
@@ -266,6 +266,9 @@ static void add_item(co_strbuf *out, const co_item *it, co_units units, int nw, 
 		co_strbuf_addf(&extra, "  tempo %s", it->tempo);
 	if (co_report_add_load(&load, it, units, CO_REPORT_PLAIN))
 		co_strbuf_addf(&extra, "  %s", load.buf);
+	co_strbuf_reset(&load);
+	if (co_report_add_rest(&load, it))
+		co_strbuf_addf(&extra, "  %s", load.buf);
 	if (!extra.len) {
 		co_strbuf_addf(out, "      %-*s %s\n", nw, name, volume.buf);
 	} else if (6 + (size_t)nw + 1 + (size_t)vw + extra.len <= term.width) {
@@ -276,6 +279,11 @@ static void add_item(co_strbuf *out, const co_item *it, co_units units, int nw, 
 		co_strbuf_addf(out, "      %-*s %s\n", nw, name, volume.buf);
 		spaces(out, at);
 		co_strbuf_addf(out, "%s\n", extra.buf + 2);
+	}
+	co_strbuf_reset(&load);
+	if (co_report_add_ramp(&load, it, units, CO_REPORT_PLAIN)) {
+		co_strbuf_adds(out, "        ");
+		add_wrapped(out, load.buf, 8);
 	}
 	if (it->note && *it->note) {
 		co_strbuf_adds(out, "        ");
