@@ -13,13 +13,12 @@
  * transaction per command" has one home, and co_app_free() rolls back what
  * a failed command left open.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "app/app_impl.h"
 #include "carryover/error.h"
+#include "util/outfile.h"
 #include "util/strbuf.h"
 
 static const char default_tail[] = "/carryover/carryover.db";
@@ -68,30 +67,16 @@ int co_app_default_location(char **out)
 /* mkdir -p of the directory part of `path`, new directories private. */
 static int make_parents(const char *path)
 {
-	char *dir = co_xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	int rc = CO_OK;
+	char *dir = co_xstrdup(path), *slash = strrchr(dir, '/'), *failed = NULL;
+	int err, rc = CO_OK;
 
-	if (!slash || slash == dir)
-		goto done;
-	*slash = '\0';
-	for (char *p = dir + 1;; p++) {
-		char c;
-
-		if (*p != '/' && *p != '\0')
-			continue;
-		c = *p;
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+	if (slash && slash != dir) {
+		*slash = '\0';
+		if ((err = co_mkdirs(dir, 0700, &failed)) != 0)
 			rc = co_error_set(CO_ESTORE, "store '%s': cannot create directory '%s': %s",
-					  path, dir, strerror(errno));
-			goto done;
-		}
-		*p = c;
-		if (c == '\0')
-			break;
+					  path, failed, strerror(err));
 	}
-done:
+	free(failed);
 	free(dir);
 	return rc;
 }

@@ -11,13 +11,9 @@
  * and only once every file of the export has been encoded, so bad input
  * writes nothing. Re-exporting the same plan gives the same bytes.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "carryover/carryover.h"
 #include "carryover/plan.h"
@@ -75,28 +71,16 @@ static void step_notes(co_strbuf *out, const co_plan *plan, const co_item *it)
 	co_report_add_dose(out, it, plan->units, CO_REPORT_PLAIN);
 }
 
-/* mkdir -p: DIR and its missing parents. */
+/* mkdir -p: DIR and its missing parents (bad input when it cannot be made). */
 static int make_dir(const char *dir)
 {
-	char *p = co_xstrdup(dir);
-	int rc = 0;
+	char *failed = NULL;
+	int err = co_mkdirs(dir, 0777, &failed);
 
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = 0;
-		if (mkdir(p, 0777) != 0 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-		if (rc)
-			break;
-	}
-	if (!rc && mkdir(p, 0777) != 0 && errno != EEXIST)
-		rc = -1;
-	free(p);
-	if (rc)
-		fprintf(stderr, "carryover: cannot create '%s': %s\n", dir, strerror(errno));
-	return rc ? CO_EXIT_USAGE : CO_EXIT_OK;
+	if (err)
+		fprintf(stderr, "carryover: cannot create '%s': %s\n", dir, strerror(err));
+	free(failed);
+	return err ? CO_EXIT_USAGE : CO_EXIT_OK;
 }
 
 /*

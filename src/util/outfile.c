@@ -191,3 +191,30 @@ done:
 	co_strbuf_release(&target);
 	return rc;
 }
+
+int co_mkdirs(const char *dir, unsigned mode, char **failed)
+{
+	char *p = co_xstrdup(dir);
+	int err = 0;
+
+	if (failed)
+		*failed = NULL;
+	for (char *s = p + 1;; s++) {
+		char c = *s;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*s = '\0';
+		if (mkdir(p, (mode_t)mode) != 0 && errno != EEXIST) {
+			err = errno;
+			if (failed)
+				*failed = co_xstrdup(p);
+			break;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return err;
+}

@@ -34,4 +34,11 @@ enum {
  */
 int co_outfile_write(const char *path, const void *data, size_t len, unsigned flags);
 
+/*
+ * mkdir -p: create `dir` and its missing parents with `mode` (less the
+ * umask). Returns 0, or the errno of the first directory that could not be
+ * made, whose path is then in *failed (may be NULL; the caller frees it).
+ */
+int co_mkdirs(const char *dir, unsigned mode, char **failed);
+
 #endif

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,6 +145,28 @@ static void missing_folder(void **state)
 	assert_int_equal(entries(), 0);
 }
 
+/* co_mkdirs: every missing parent made; a file in the way names that prefix. */
+static void mkdirs_makes_parents(void **state)
+{
+	struct stat sb;
+	char *failed = NULL;
+	char path[600];
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s", at("a/b/c"));
+	assert_int_equal(co_mkdirs(path, 0700, &failed), 0);
+	assert_null(failed);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_true(S_ISDIR(sb.st_mode));
+	assert_int_equal(co_mkdirs(path, 0700, NULL), 0); /* already there */
+	assert_int_equal(co_outfile_write(at("file"), "x", 1, 0), CO_OK);
+	snprintf(path, sizeof(path), "%s", at("file/sub/dir"));
+	assert_int_equal(co_mkdirs(path, 0700, &failed), ENOTDIR);
+	assert_non_null(failed);
+	assert_non_null(strstr(failed, "file/sub"));
+	free(failed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -152,6 +175,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(non_regular_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(no_clobber, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_folder, setup, teardown),
+		cmocka_unit_test_setup_teardown(mkdirs_makes_parents, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
