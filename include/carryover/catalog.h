@@ -180,6 +180,9 @@ int co_level_from_name(const char *name);
 const char *co_carryover_name(co_carryover c);
 int co_carryover_from_name(const char *name);
 
+/** True when an exercise takes an external load (not bodyweight, band, box, bench or sliders). */
+bool co_exercise_loadable(const co_exercise *ex);
+
 #ifdef __cplusplus
 }
 #endif

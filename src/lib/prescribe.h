@@ -98,8 +98,6 @@ void co_prescribe_reasons(co_dose_reasons *out, const co_dose_ctx *ctx, co_focus
 /** Append ("; "-joined) a printf-formatted sentence to an item's note. */
 void co_item_note_add(co_item *it, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/** True when an exercise takes an external load (not bodyweight/band/box/bench/sliders). */
-bool co_exercise_loadable(const co_exercise *ex);
 
 /** Dose an item without its rest (co_prescribe_item sets both). */
 void co_prescribe_item_dose(co_item *it, co_block_kind kind, const co_dose_ctx *ctx,

@@ -16,14 +16,6 @@
 #include "carryover/report.h"
 #include "util/strbuf.h"
 
-/*
- * Equipment that carries a load: without a known load, the RPE sets it.
- * The same set as the engine's co_exercise_loadable() (src/lib/prescribe.c),
- * which is not public.
- */
-#define WEIGHTS (CO_EQUIP_DUMBBELLS | CO_EQUIP_KETTLEBELL | CO_EQUIP_BARBELL | \
-		 CO_EQUIP_TRAP_BAR | CO_EQUIP_PLATE | CO_EQUIP_CABLE | CO_EQUIP_MACHINE)
-
 void co_report_add_volume(co_strbuf *out, const co_item *it, co_report_style st)
 {
 	const char *times = st == CO_REPORT_RICH ? "\xC3\x97" : "x";
@@ -58,7 +50,7 @@ bool co_report_add_load(co_strbuf *out, const co_item *it, co_units units, co_re
 	/* no RPE: a warm-up or cool-down item, nothing to choose */
 	if (it->rpe <= 0)
 		return false;
-	if (ex && (ex->equipment & WEIGHTS)) {
+	if (ex && co_exercise_loadable(ex)) {
 		co_strbuf_adds(out, "load by RPE");
 		return true;
 	}
