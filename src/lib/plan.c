@@ -657,8 +657,10 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 				ses->focus = CO_FOCUS_RECOVERY;
 			else if (single)
 				ses->focus = CO_FOCUS_MAINTENANCE;
-			else if (spw == 1)
-				ses->focus = CO_FOCUS_POSTERIOR_CHAIN; /* C10: one fixed full-body session */
+			else if (spw == 1 || res.n == 1)
+				/* C10: one session a week (asked for, or all the calendar
+				 * leaves) is one fixed full-body session, not A and B in turn */
+				ses->focus = CO_FOCUS_POSTERIOR_CHAIN;
 			else
 				ses->focus = (focus_ab++ % 2) ? CO_FOCUS_STABILITY : CO_FOCUS_POSTERIOR_CHAIN;
 			niggles_on(&ns, profile, in->history, ses->date);

@@ -563,6 +563,21 @@ static bool has_main(const co_session *s, const co_exercise *ex)
 	return false;
 }
 
+/*
+ * Whether the time budget left `ex` out of session `s`: its B4 line says so
+ * by name (session_budget.c), the only evidence a note may rest on.
+ */
+static bool budget_left_out(const co_session *s, const co_exercise *ex)
+{
+	const char *name = ex->name && *ex->name ? ex->name : ex->id;
+
+	for (size_t i = 0; i < s->n_why; i++)
+		if (!strncmp(s->why[i], "B4:", 3) && strstr(s->why[i], "left out") &&
+		    strstr(s->why[i], name))
+			return true;
+	return false;
+}
+
 /* Whether week k is in the 2 weeks before a taper (and not in it). */
 static bool before_taper(const co_plan *plan, size_t k)
 {
@@ -621,7 +636,7 @@ static void explain_budget_rotations(co_plan *plan)
 				co_block *b = &ses->blocks[CO_BLOCK_MAIN];
 				size_t key = one ? CO_FOCUS_COUNT : (size_t)ses->focus;
 
-				if (!lifting(ses) || key > CO_FOCUS_COUNT)
+				if (!lifting(ses))
 					continue;
 				if (!first[key]) {
 					first[key] = ses;
@@ -629,7 +644,9 @@ static void explain_budget_rotations(co_plan *plan)
 				}
 				for (size_t i = 0; i < b->n_items; i++) {
 					char d[11];
-					if (has_main(first[key], b->items[i].exercise))
+					/* only where the first session's budget did leave it out */
+					if (has_main(first[key], b->items[i].exercise) ||
+					    !budget_left_out(first[key], b->items[i].exercise))
 						continue;
 					co_item_note_add(&b->items[i], "C10 bent: not in the phase's first "
 							 "session%s (%s), whose time budget left it out; "
@@ -675,6 +692,7 @@ static void explain_budget_returns(co_plan *plan)
 				char d[11];
 
 				if (has_main(prev, b->items[i].exercise) ||
+				    !budget_left_out(prev, b->items[i].exercise) ||
 				    !done_before(plan, k, prev, b->items[i].exercise))
 					continue;
 				co_item_note_add(&b->items[i], "C10 bent: back after the previous "
