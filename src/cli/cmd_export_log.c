@@ -5,15 +5,14 @@
  * parses the options and writes it: to standard output, or with -o to
  * FILE whole or not at all (a temporary file beside it, renamed into place).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "carryover/carryover.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
+#include "util/outfile.h"
 
 static const char *out_path;
 
@@ -33,30 +32,24 @@ static void usage(FILE *f)
 	co_opt_help(f, log_export_opts);
 }
 
-static int write_whole(const char *path, const char *text)
+/*
+ * -o FILE through util/outfile.c, as every -o: whole or not at all, a
+ * symlink written through, a device or FIFO refused, the mode kept; '-' and
+ * /dev/stdout are standard output. A path that cannot be written is bad
+ * input (exit 2).
+ */
+static int write_out(const char *path, const char *text)
 {
-	size_t n = strlen(path) + 32;
-	char *tmp = malloc(n);
-	FILE *f;
-	int ok;
+	int err;
 
-	if (!tmp)
-		return co_cli_usage_error("out of memory");
-	snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
-	if (!(f = fopen(tmp, "wb"))) {
-		fprintf(stderr, "carryover: '%s': %s\n", path, strerror(errno));
-		free(tmp);
-		return CO_EXIT_PROBLEM;
+	if (!strcmp(path, "-") || !strcmp(path, "/dev/stdout")) {
+		fputs(text, stdout);
+		return CO_EXIT_OK;
 	}
-	ok = fputs(text, f) >= 0;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		fprintf(stderr, "carryover: '%s': %s\n", path, strerror(errno));
-		remove(tmp);
-		free(tmp);
-		return CO_EXIT_PROBLEM;
+	if ((err = co_outfile_write(path, text, strlen(text), 0)) < 0) {
+		co_cli_fail(err);
+		return CO_EXIT_USAGE;
 	}
-	free(tmp);
 	return CO_EXIT_OK;
 }
 
@@ -82,7 +75,7 @@ int cmd_export_log(co_cli *cli, int argc, char **argv)
 	if ((err = co_app_export_log(&text, app, argv[0])) < 0)
 		return co_cli_fail(err);
 	if (out_path)
-		rc = write_whole(out_path, text);
+		rc = write_out(out_path, text);
 	else
 		fputs(text, stdout);
 	free(text);

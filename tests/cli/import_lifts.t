@@ -93,6 +93,20 @@ $ cat all.json
 > "activities": [
 > {"id": "set-4", "kind": "set", "date": "2025-06-03", "session": "session-1", "exercise": "goblet_squat", "mapped": true
 
+# -o as everywhere (issue 9.7): through a symlink to its target, a 0600
+# file stays 0600, a FIFO is refused and stays a FIFO, '-' is standard output.
+$ : > kept.csv && chmod 600 kept.csv && ln -s kept.csv link.csv && carryover export csv -o link.csv && test -L link.csv && ls -l kept.csv && grep -c '^id,kind' kept.csv
+> -rw------- 
+> 1
+
+$ mkfifo pipe.json && carryover export json -o pipe.json; echo "rc=$?"; test -p pipe.json && echo still a fifo
+> rc=2
+> still a fifo
+! pipe.json
+
+$ carryover export json -o - | head -c 30
+> {"format": "carryover-log"
+
 $ carryover export xml
 ? 2
 ! unknown export format 'xml' (expected ics, fit, csv or json)
