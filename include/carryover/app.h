@@ -353,7 +353,8 @@ typedef struct co_app_log_result {
  * Run one log command given as words (the operands of `carryover log`:
  * "rdl", "3x8@60", "rpe", "7"; "session", "45min"; "run", "tempo", ...; the
  * grammar is docs/cli/log.md) for the session's athlete, dated `date`
- * (0: today). One transaction: on any error nothing is written. Values out
+ * (CO_STORE_NO_DATE: today; 1970-01-01 is a day like any). One
+ * transaction: on any error nothing is written. Values out
  * of bounds, unknown names (with a did-you-mean) and malformed words are
  * CO_EINPUT; an unknown entry id CO_ENOTFOUND. Release *out with
  * co_app_log_result_release() (also after a failure: it is then empty).

@@ -1081,8 +1081,9 @@ int co_app_log(co_app_log_result *out, co_app *app, const char *const *words, si
 		return bad("nothing to log (expected e.g. 'carryover log rdl 3x8@60 rpe 7'; "
 			   "'carryover log --help' lists the forms)");
 	c.today = co_app_today(app);
-	c.date = date ? date : c.today;
-	if (date && (rc = check_date(&c, date, co_date_format(date, (char[11]){0}))) < 0)
+	c.date = date != CO_STORE_NO_DATE ? date : c.today;
+	if (date != CO_STORE_NO_DATE &&
+	    (rc = check_date(&c, date, co_date_format(date, (char[11]){0}))) < 0)
 		return rc;
 	if ((rc = co_app_store(&c.store, app)) < 0 || (rc = co_app_athlete(&athlete, app)) < 0)
 		goto done;

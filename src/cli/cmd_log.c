@@ -63,7 +63,7 @@ int cmd_log(co_cli *cli, int argc, char **argv)
 	co_opt_list words = {0};
 	co_strbuf sb = CO_STRBUF_INIT;
 	co_app *app = NULL;
-	co_date date = 0;
+	co_date date = CO_STORE_NO_DATE; /* today, unless --date says */
 	int rc, err;
 
 	date_text = NULL;

@@ -51,7 +51,14 @@ static co_date col_date(sqlite3_stmt *st, int i)
 	return d;
 }
 
+/* An entry's day: always a date (day 0 is 1970-01-01, not "none"). */
 static co_sqlite_value date_value(co_date d, char buf[11])
+{
+	return co_sqlite_text(co_date_format(d, buf));
+}
+
+/* A niggle's cleared day: 0 means not cleared (NULL). */
+static co_sqlite_value cleared_value(co_date d, char buf[11])
 {
 	return d ? co_sqlite_text(co_date_format(d, buf)) : co_sqlite_null();
 }
@@ -217,7 +224,7 @@ static int write_entry(co_store *s, int64_t *out, const co_log_entry *e, bool up
 			  NEXT_ID("niggles") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 			CO_SQLITE_ARGS(id, co_sqlite_int(e->athlete_id), date_value(e->date, day),
 				       co_sqlite_text(e->site), co_sqlite_int(e->severity),
-				       date_value(e->resolved, resolved),
+				       cleared_value(e->resolved, resolved),
 				       e->session_id > 0 ? co_sqlite_int(e->session_id) : co_sqlite_null(),
 				       co_sqlite_text(e->notes)));
 		break;

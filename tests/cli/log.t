@@ -236,3 +236,12 @@ $ CARRYOVER_TODAY=2027-03-10 carryover history
 > set-1        2027-03-10  set     romanian_deadlift #1 8 reps @ 62.5 kg rpe 8
 >! set-2 
 >! 62.5 kg rpe 12
+
+# 1970-01-01 is a day like any (day 0 once meant "no --date": today).
+$ CARRYOVER_TODAY=2027-03-10 carryover log --date 1970-01-01 glute_bridge 2x12
+> 1970-01-01
+
+# ...and 1949 is too far back.
+$ CARRYOVER_TODAY=2027-03-10 carryover log --date 1949-12-31 glute_bridge 2x12
+? 2
+! 1949-12-31

@@ -77,7 +77,7 @@ static int run_log(fixture *f, const char *line)
 	snprintf(buf, sizeof(buf), "%s", line);
 	for (char *t = strtok_r(buf, " ", &save); t && n < 16; t = strtok_r(NULL, " ", &save))
 		w[n++] = t;
-	rc = co_app_log(&r, f->app, w, n, 0);
+	rc = co_app_log(&r, f->app, w, n, CO_STORE_NO_DATE);
 	co_app_log_result_release(&r);
 	return rc;
 }
