@@ -188,17 +188,18 @@ int cmd_log(co_cli *cli, int argc, char **argv);
 int cmd_history(co_cli *cli, int argc, char **argv);
 int cmd_status(co_cli *cli, int argc, char **argv);
 
-/*
- * carryover import's lifting logs (cmd_import_lifts.c): import every Strong
- * or Hevy CSV among `paths`, print what was stored, and take those paths
- * out of the list. Returns 0 or the exit code after the message.
- */
 /* carryover export csv|json (cmd_export_log.c); argv[0] is the format. */
 int cmd_export_log(co_cli *cli, int argc, char **argv);
 
+/*
+ * carryover import's lifting logs (cmd_import_lifts.c): import every Strong
+ * or Hevy CSV among `paths`, print what was stored, and take those paths
+ * out of the list; the report goes to `to` (standard error under
+ * import --json, so standard output stays one JSON object). Returns 0 or the exit code after the message.
+ */
 struct co_opt_list;
 int co_cli_import_lifts(co_app *app, const co_app_profile_src *profile,
-			struct co_opt_list *paths, const char *units);
+			struct co_opt_list *paths, const char *units, FILE *to);
 
 struct co_log_entry;
 /* One line describing a log entry, as history and log print it (cmd_history.c). */

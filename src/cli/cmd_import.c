@@ -358,7 +358,8 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 		goto done;
 
 	/* Strong and Hevy CSVs go to the training log (cmd_import_lifts.c). */
-	if ((rc = co_cli_import_lifts(app, profile_path ? &src : NULL, &paths, units)) != CO_EXIT_OK ||
+	if ((rc = co_cli_import_lifts(app, profile_path ? &src : NULL, &paths, units,
+				       json ? stderr : stdout)) != CO_EXIT_OK ||
 	    !paths.n)
 		goto done;
 	/* Whose activities these are; with --json the summary names nothing

@@ -12,33 +12,32 @@
 #include "cli/cli.h"
 #include "cli/opt.h"
 
-static void report(const char *path, const co_lift_import_stats *st)
+static void report(FILE *to, const char *path, const co_lift_import_stats *st)
 {
-	printf("%s: %s export: imported %zu of %zu workouts (%zu sets, %zu warm-up) in %.2f s\n",
+	fprintf(to, "%s: %s export: imported %zu of %zu workouts (%zu sets, %zu warm-up) in %.2f s\n",
 	       path, st->dialect, st->imported, st->workouts, st->sets, st->warmups, st->seconds);
-	printf("  %zu already stored, %zu rest-timer and %zu note rows (not sets)\n",
+	fprintf(to, "  %zu already stored, %zu rest-timer and %zu note rows (not sets)\n",
 	       st->duplicates, st->rest_rows, st->note_rows);
 	if (st->dropped_values)
-		printf("  %zu values out of range left out of their sets\n", st->dropped_values);
+		fprintf(to, "  %zu values out of range left out of their sets\n", st->dropped_values);
 	if (st->n_unmapped)
-		printf("  %zu exercise names not in the catalogue, kept as unmapped lifts "
+		fprintf(to, "  %zu exercise names not in the catalogue, kept as unmapped lifts "
 		       "(%zu sets):\n", st->n_unmapped, st->unmapped_sets);
 	for (size_t i = 0; i < st->n_unmapped; i++) {
 		if (st->unmapped[i].suggestion)
-			printf("    '%s' (%zu %s; closest: %s)\n", st->unmapped[i].name,
+			fprintf(to, "    '%s' (%zu %s; closest: %s)\n", st->unmapped[i].name,
 			       st->unmapped[i].sets, st->unmapped[i].sets == 1 ? "set" : "sets",
 			       st->unmapped[i].suggestion);
 		else
-			printf("    '%s' (%zu %s)\n", st->unmapped[i].name, st->unmapped[i].sets,
+			fprintf(to, "    '%s' (%zu %s)\n", st->unmapped[i].name, st->unmapped[i].sets,
 			       st->unmapped[i].sets == 1 ? "set" : "sets");
 	}
 }
 
 int co_cli_import_lifts(co_app *app, const co_app_profile_src *profile, co_opt_list *paths,
-			const char *units)
+			const char *units, FILE *to)
 {
 	size_t kept = 0;
-	int rc = CO_EXIT_OK;
 
 	for (size_t i = 0; i < paths->n; i++) {
 		co_lift_import_stats st;
@@ -53,9 +52,9 @@ int co_cli_import_lifts(co_app *app, const co_app_profile_src *profile, co_opt_l
 			co_lift_import_stats_release(&st);
 			return co_cli_fail(err);
 		}
-		report(paths->items[i], &st);
+		report(to, paths->items[i], &st);
 		co_lift_import_stats_release(&st);
 	}
 	paths->n = kept;
-	return rc;
+	return CO_EXIT_OK;
 }

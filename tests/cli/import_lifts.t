@@ -45,6 +45,12 @@ $ carryover import --units kg s1.csv hevy.csv
 $ carryover history --json
 >! "id": "session-3"
 
+# With --json, standard output is the one JSON summary of the activities:
+# a lifting log's report goes to standard error.
+$ carryover import --units kg --json s1.csv $CORPUS/gpx/$(ls $CORPUS/gpx | head -1) | python3 -c 'import json,sys; d=json.load(sys.stdin); print("json", d["files"])'
+> json 1
+! s1.csv: strong-s1 export
+
 # A Hevy export in another language is refused, clearly, and stores nothing.
 $ printf '"title","start_time","end_time","description","exercise_title","superset_id","exercise_notes","set_index","set_type","weight_kg","reps","distance_km","duration_seconds","rpe"\n"Beine","22.09.2026, 17:00","22.09.2026, 18:00","","Kniebeuge",,"",0,"normal",60,5,,,\n' > de.csv
 
