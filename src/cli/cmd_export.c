@@ -166,9 +166,11 @@ static void export_usage(FILE *f)
 {
 	fputs("usage: carryover export ics [PROFILE] [-o FILE] [--time HH:MM [--tz ZONE]] [--no-tests]\n"
 	      "       carryover export fit [PROFILE] [--week DATE | --session DATE] -o DIR\n"
+	      "       carryover export csv|json [-o FILE]\n"
 	      "\n"
 	      "Write the strength plan for other programs: 'ics', a calendar feed; 'fit',\n"
-	      "workout files for a Garmin watch. 'carryover export FORMAT --help' says more.\n", f);
+	      "workout files for a Garmin watch; or the whole training log: 'csv', 'json'.\n"
+	      "'carryover export FORMAT --help' says more.\n", f);
 }
 
 int cmd_export(co_cli *cli, int argc, char **argv)
