@@ -175,6 +175,8 @@ typedef struct co_analysis {
 	size_t n_lifts;
 	size_t n_runs, n_lifting_days; /* what the history held, for the header */
 	co_date first;              /* the first day analysed; 0 when the history is empty */
+	size_t work;                /* steps of the run/session sweep and pairs of the trends:
+	                             * what tests of the bound count (never seconds) */
 } co_analysis;
 
 /**

@@ -70,7 +70,8 @@ int co_app_analyze(co_app_analysis *out, co_app *app)
 	if ((rc = co_app_activities_each(app, CO_STORE_NO_DATE, out->today, false, take, &ms,
 					 NULL)) < 0)
 		goto done;
-	qsort(ms.items, ms.n, sizeof(*ms.items), cmp_hash);
+	if (ms.n)
+		qsort(ms.items, ms.n, sizeof(*ms.items), cmp_hash);
 	out->markers = co_xcalloc(out->history.n_runs + 1, sizeof(*out->markers));
 	for (size_t i = 0; i < out->history.n_runs && ms.n; i++) {
 		const char *src = out->history.runs[i].source;

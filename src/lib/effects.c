@@ -424,6 +424,7 @@ static void trend(co_analysis *a, co_finding *f, const double *weekly_v)
 		}
 	f->n = n;
 	f->weeks = a->n_weeks - from;
+	a->work += n * (n - (n > 0)) / 2;
 	if (n >= CO_ANALYSIS_MIN_WEEKS && co_stats_theil_sen(&s, &lo, &hi, x, y, n))
 		set_ci(f, 4 * s, 4 * lo, 4 * hi);
 }
@@ -683,7 +684,7 @@ static void run_points(co_analysis *a, const co_analysis_input *in)
 	keep_points(a->decoupling, &a->n_decoupling, a->first, a->today);
 }
 
-static arun *effect_runs(size_t *out_n, const co_analysis *a, const co_history *h,
+static arun *effect_runs(size_t *out_n, size_t *work, const co_analysis *a, const co_history *h,
 			 const lday *days, size_t nd)
 {
 	arun *r = co_xcalloc(h->n_runs + 1, sizeof(*r));
@@ -707,8 +708,11 @@ static arun *effect_runs(size_t *out_n, const co_analysis *a, const co_history *
 	for (size_t i = 0; i < n; i++) {
 		while (j < nd && days[j].date < r[i].date - WINDOW_DAYS)
 			j++;
-		for (size_t k = j; k < nd && days[k].date < r[i].date; k++)
+		for (size_t k = j; k < nd && days[k].date < r[i].date; k++) {
 			r[i].mask |= days[k].mask;
+			(*work)++;
+		}
+		(*work)++;
 	}
 	*out_n = n;
 	return r;
@@ -735,7 +739,7 @@ void co_analysis_compute(co_analysis *out, const co_analysis_input *in)
 		out->n_runs += h->runs[i].date <= in->today;
 	out->n_lifting_days = nd;
 
-	runs = effect_runs(&nr, out, h, days, nd);
+	runs = effect_runs(&nr, &out->work, out, h, days, nd);
 	hr_residuals(runs, nr);
 	lift_effects(out, runs, nr);
 

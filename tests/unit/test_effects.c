@@ -394,6 +394,66 @@ static void trends_and_lifts(void **state)
 	world_release(&w);
 }
 
+/* --- bounds: a hostile log costs a sweep, not runs x sessions --------------------------- */
+
+static void bounded_sweep(void **state)
+{
+	co_history h;
+	co_analysis a;
+	const size_t n = 20000;
+	co_analysis_input in = {.history = &h, .today = START + 200};
+
+	(void)state;
+	co_history_init(&h);
+	for (size_t i = 0; i < n; i++) { /* 20,000 sessions on 200 days, 20,000 runs among them */
+		co_logged_session ls = {.date = START + (co_date)(i % 200), .minutes = 30, .rpe = 6};
+		co_logged_run r = {.date = START + (co_date)(i % 200), .type = CO_RUN_EASY,
+				   .minutes = 40, .distance_km = 8, .rpe = 4, .avg_hr = 140};
+
+		co_history_add_session(&h, &ls);
+		co_history_add_run(&h, &r);
+	}
+	co_analysis_compute(&a, &in);
+	/* each run looks at most at the 2 (merged) lifting days before it; the
+	 * three trends fit at most 52 weekly points each */
+	print_message("work %zu for %zu runs and %zu sessions\n", a.work, n, n);
+	assert_true(a.work <= 3 * n + 3 * (52 * 51 / 2));
+	assert_int_equal(a.n_lifting_days, 200);
+	co_analysis_release(&a);
+	co_history_release(&h);
+}
+
+/* --- the words (src/report/analyze.c) ----------------------------------------------------- */
+
+static void words_say_it(void **state)
+{
+	world w;
+	co_analysis a;
+
+	(void)state;
+	world_build(&w, 104, 1.0, 4.0, 42);
+	analyse(&a, &w, true);
+	co_report_analysis_words(&a, CO_DIST_KM);
+	assert_string_equal(find(&a, "lift_effect.B.rpe")->text,
+			    "Runs in the 2 days after session B (stability) felt harder: +1.0 RPE "
+			    "(95% CI +0.8 to +1.2, 208 runs against 104).");
+	assert_string_equal(find(&a, "lift_effect.A.rpe")->text,
+			    "Runs in the 2 days after session A (posterior chain) felt no different, "
+			    "as far as the data can tell: +0.0 RPE (95% CI -0.2 to +0.2, 104 runs "
+			    "against 104).");
+	co_analysis_release(&a);
+	world_release(&w);
+
+	world_build(&w, 2, 1.0, 0, 3);
+	analyse(&a, &w, true);
+	co_report_analysis_words(&a, CO_DIST_KM);
+	assert_string_equal(find(&a, "lift_effect.B.rpe")->text,
+			    "Runs in the 2 days after session B (stability): too few runs to say "
+			    "(4 runs against 4; 5 on each side needed).");
+	co_analysis_release(&a);
+	world_release(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -405,6 +465,8 @@ int main(void)
 		cmocka_unit_test(too_few_says_so),
 		cmocka_unit_test(deterministic_and_planless),
 		cmocka_unit_test(trends_and_lifts),
+		cmocka_unit_test(bounded_sweep),
+		cmocka_unit_test(words_say_it),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
