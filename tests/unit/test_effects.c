@@ -20,6 +20,7 @@
 #include "carryover/carryover.h"
 #include "lib/rpe.h"
 #include "lib/stats.h"
+#include "util/strbuf.h"
 
 static const co_date START = 20458; /* Monday 2026-01-05 */
 
@@ -454,6 +455,18 @@ static void words_say_it(void **state)
 	world_release(&w);
 }
 
+/* A week without a value is a gap in the sparkline, and does not stretch the scale. */
+static void spark_gaps(void **state)
+{
+	double v[] = {1, NAN, 2, 3, NAN, 8};
+	co_strbuf sb = CO_STRBUF_INIT;
+
+	(void)state;
+	co_report_spark(&sb, v, 6, false);
+	assert_string_equal(sb.buf, "_ .: #"); /* 1..8 over 8 levels; gaps left out */
+	co_strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -467,6 +480,7 @@ int main(void)
 		cmocka_unit_test(trends_and_lifts),
 		cmocka_unit_test(bounded_sweep),
 		cmocka_unit_test(words_say_it),
+		cmocka_unit_test(spark_gaps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
