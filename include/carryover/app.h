@@ -46,6 +46,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "carryover/analyze.h"
 #include "carryover/athlete.h"
 #include "carryover/date.h"
 #include "carryover/import.h"
@@ -456,6 +457,30 @@ typedef struct co_app_status {
 int co_app_status_get(co_app_status *out, co_app *app);
 
 void co_app_status_release(co_app_status *s);
+
+/* --- analyze: is it working (docs/cli/analyze.md) -------------------------------- */
+
+/** What `carryover analyze` shows, gathered by co_app_analyze(). */
+typedef struct co_app_analysis {
+	co_date today;
+	co_history history;           /* the athlete's, as co_app_history_load() gives it */
+	co_load_series series;        /* daily load up to today */
+	co_run_marker *markers;       /* one per history.runs[i], from the imported recordings */
+	co_plan *plan;
+	co_profile *profile;
+	co_analysis analysis;         /* the findings (words not filled: co_report_analysis_words()) */
+} co_app_analysis;
+
+/**
+ * The analysis of the session's athlete on co_app_today() (carryover/analyze.h):
+ * the stored profile and its plan (co_app_plan()), the history from the
+ * store, the load series and the markers of the imported runs. Read only.
+ * Errors as co_app_plan(). Release *out with co_app_analysis_release()
+ * (also after a failure).
+ */
+int co_app_analyze(co_app_analysis *out, co_app *app);
+
+void co_app_analysis_release(co_app_analysis *a);
 
 #ifdef __cplusplus
 }

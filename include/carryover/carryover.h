@@ -28,6 +28,7 @@
 #include "carryover/fit_workout.h"
 #include "carryover/xmltrack.h"
 #include "carryover/analysis.h"
+#include "carryover/analyze.h"
 #include "carryover/import.h"
 #include "carryover/calendar_io.h"
 #include "carryover/json.h"

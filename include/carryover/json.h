@@ -80,6 +80,25 @@ int co_profile_check_to_json(char **out, const co_profile *p, const char *error)
  */
 int co_status_to_json(char **out, const co_status_view *v);
 
+/* carryover analyze --json (src/formats/json_analyze.c, docs/cli/analyze.md). */
+struct co_analysis;
+struct co_run_marker;
+
+/**
+ * The findings of an analysis whose words are filled
+ * (co_report_analysis_words()): {"findings": [{"id", "text", "estimate",
+ * "ci_low", "ci_high", "n", "n_ref", "unit"}]}; estimate and interval null
+ * when there is none. *out ends in a newline; the caller frees it.
+ */
+int co_analysis_to_json(char **out, const struct co_analysis *a);
+
+/**
+ * The markers an import stored in an activity's summary (ef, decoupling,
+ * threshold_pace_s_per_km) into *out; false (all zero) when the text is
+ * not a JSON object.
+ */
+bool co_run_marker_from_summary(struct co_run_marker *out, const char *summary_json);
+
 /*
  * `carryover rules --json`: with `one`, the object {"id", "title", "text"}
  * of rules[0]; else the array of `n` such objects. docs/cli/rules.md.

@@ -200,13 +200,35 @@ void co_report_event_session(struct co_strbuf *summary, struct co_strbuf *descri
 void co_report_event_test(struct co_strbuf *summary, struct co_strbuf *description,
 			  const co_plan *plan, const co_plan_test *t);
 
+/* ---- carryover analyze (src/report/analyze.c) -------------------------- */
+
+struct co_analysis;
+
+/**
+ * Fill the `text` of every finding of `a` (carryover/analyze.h) with its
+ * sentence: the figure, its 95% interval and sample size, or why there is
+ * none ("too few runs to say"). Paces in the runner's distance unit.
+ * Replaces texts already there; the analysis owns them.
+ */
+void co_report_analysis_words(struct co_analysis *a, co_distance_units du);
+
+/**
+ * The terminal's page of an analysis whose words are filled: the findings
+ * grouped (lifting and the runs after it, threshold pace and efficiency,
+ * e1RM, baseline tests, load) with sparklines of the last 52 weeks,
+ * block characters when `utf8`, else ASCII (co_report_spark()).
+ */
+void co_report_analysis_text(struct co_strbuf *out, const struct co_analysis *a,
+			     co_distance_units du, bool utf8);
+
 /* --- sparklines (src/report/spark.c) ------------------------------------------- */
 
 /**
  * A one-line chart of `n` values, one character each, scaled from their
  * minimum (lowest glyph) to their maximum (highest): the block characters
  * U+2581..U+2588 when `utf8`, else the ASCII ramp "_.:-=+*#". All values
- * equal: the lowest glyph throughout (a flat line). n 0: nothing.
+ * equal: the lowest glyph throughout (a flat line). n 0: nothing. A NaN
+ * is a gap: a space, left out of the scale.
  */
 void co_report_spark(struct co_strbuf *out, const double *v, size_t n, bool utf8);
 

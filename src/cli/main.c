@@ -40,6 +40,7 @@ static const command commands[] = {
 	{"log", cmd_log, "log what you did: sets, sessions, runs, niggles, tests"},
 	{"history", cmd_history, "the training log (--since DATE, --json)"},
 	{"status", cmd_status, "readiness, fatigue signals, load and the next session"},
+	{"analyze", cmd_analyze, "is it working: lifting and the runs after it, trends, e1RM, load"},
 	{"debug", cmd_debug, NULL}, /* developer tools, not listed: debug --help */
 };
 

@@ -8,7 +8,9 @@
  * pipe, a log file or a C locale still reads as a chart. Which one is the
  * caller's choice (the CLI decides from the locale, docs/cli/status.md).
  * Values are scaled from the series' minimum to its maximum, so a series
- * that goes negative (TSB) uses the whole height too.
+ * that goes negative (TSB) uses the whole height too. A NaN is a gap (a
+ * week without a threshold run, for `carryover analyze`): a space, left
+ * out of the scale.
  */
 #include <math.h>
 
@@ -21,14 +23,22 @@ void co_report_spark(co_strbuf *out, const double *v, size_t n, bool utf8)
 					      "\u2585", "\u2586", "\u2587", "\u2588"};
 	static const char ascii[] = "_.:-=+*#";
 	double lo = 0, hi = 0;
+	bool any = false;
 
 	for (size_t i = 0; i < n; i++) {
-		if (i == 0 || v[i] < lo)
+		if (isnan(v[i]))
+			continue;
+		if (!any || v[i] < lo)
 			lo = v[i];
-		if (i == 0 || v[i] > hi)
+		if (!any || v[i] > hi)
 			hi = v[i];
+		any = true;
 	}
 	for (size_t i = 0; i < n; i++) {
+		if (isnan(v[i])) {
+			co_strbuf_addch(out, ' ');
+			continue;
+		}
 		int k = hi - lo > 1e-9 ? (int)floor((v[i] - lo) / (hi - lo) * 7 + 0.5) : 0;
 
 		k = k < 0 ? 0 : k > 7 ? 7 : k;
