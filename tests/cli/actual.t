@@ -80,3 +80,19 @@ $ CARRYOVER_TODAY=2027-03-17 carryover week 2027-03-16
 > Tue 2027-03-16  Strength A: posterior chain, about 20 min
 >     done
 >! missed
+
+# `check` checks the plan, not what was done: intervals run on a planned
+# easy Thursday are no E2 violation of Friday's session (Eve lifts Mon and Fri).
+# Eve logs no lifting, so her past sessions are not "missed": her log has not begun.
+$ printf '[athlete]\nname = Eve\nequipment = bodyweight\nsessions_per_week = 2\ndouble_days = no\nstart = 2027-03-01\n[week]\nmon = easy 30\ntue = easy 30\nwed = tempo 40\nthu = easy 30\nfri = easy 30\nsat = easy 30\nsun = long 80\n' > eve.ini && CARRYOVER_TODAY=2027-03-10 carryover plan eve.ini --json > /dev/null
+
+$ CARRYOVER_TODAY=2027-03-10 carryover log run intervals 45min --date 2027-03-04
+> logged run-
+
+$ COLUMNS=200 CARRYOVER_TODAY=2027-03-10 carryover week 2027-03-04
+> Thu intervals 45' (logged; planned easy 30')
+>! missed
+
+$ CARRYOVER_TODAY=2027-03-10 carryover check
+> no rule broken without an explanation
+>! easy day after Thursday's intervals
