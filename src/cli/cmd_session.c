@@ -28,7 +28,7 @@ static const co_cli_plan_cmd session_cmd;
 
 static void print_usage(FILE *f)
 {
-	fputs("usage: carryover session [DATE] [--profile FILE] [--json]\n\n"
+	fputs("usage: carryover session [DATE] [--profile FILE] [--json] [--verbose]\n\n"
 	      "The strength session(s) planned on DATE (default today): what to lift,\n"
 	      "how much, and why the session is on that day; once logged or gone by,\n"
 	      "what the log says of it (done, partly done, skipped, missed). A day\n"

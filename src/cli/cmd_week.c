@@ -28,7 +28,7 @@ static const co_cli_plan_cmd week_cmd;
 
 static void print_usage(FILE *f)
 {
-	fputs("usage: carryover week [DATE] [--profile FILE] [--json]\n\n"
+	fputs("usage: carryover week [DATE] [--profile FILE] [--json] [--verbose]\n\n"
 	      "The week of the plan that contains DATE (default today): its phase and\n"
 	      "why, its runs, baseline tests and session cards, planned against done: a\n"
 	      "run imported or logged on a day stands in for the planned one (which it\n"

@@ -36,12 +36,40 @@
 static struct {
 	size_t width;
 	bool colour;
-} term = {80, false};
+	bool verbose;
+} term = {80, false, false};
 
 void co_report_text_setup(int width, bool colour)
 {
 	term.width = width < 40 ? 40 : width > 1000 ? 1000 : (size_t)width;
 	term.colour = colour;
+}
+
+void co_report_text_verbose(bool on)
+{
+	term.verbose = on;
+}
+
+/*
+ * Issue 8: why lines a runner reads. A card already shows what these rules
+ * decided (the leading lift, the lower-leg items, the sets, reps and RPE of
+ * the phase), so a line that opens with one of them held as stated ("B2:
+ * session A, posterior chain first: ...", "C3: base phase: 2-3 sets ...")
+ * restates the rule and is left out unless --verbose; the week's notes say
+ * the phase once. A line with the rule bent ("C3 bent: ...") and every
+ * other rule (where the day falls and why, trims, deloads, tapers, tests,
+ * recovery, strides) always shows.
+ */
+bool co_report_why_shown(const char *why)
+{
+	static const char *const restating[] = {"B2: ", "A4: ", "C3: ", "C4: ", "C6: "};
+
+	if (term.verbose || !why)
+		return true;
+	for (size_t i = 0; i < sizeof(restating) / sizeof(restating[0]); i++)
+		if (!strncmp(why, restating[i], strlen(restating[i])))
+			return false;
+	return true;
 }
 
 /* Restrained colour: bold cyan phases, bold key runs, bold yellow warnings. */
@@ -393,8 +421,10 @@ void co_report_text_session(co_strbuf *out, const co_plan *plan, const co_sessio
 		co_strbuf_release(&line);
 	}
 	/* the reasons after the exercises: what to do first, why below it */
-	for (size_t i = 0; i < s->n_why; i++) {
-		co_strbuf_adds(out, i ? "         " : "    why: ");
+	for (size_t i = 0, shown = 0; i < s->n_why; i++) {
+		if (!co_report_why_shown(s->why[i]))
+			continue;
+		co_strbuf_adds(out, shown++ ? "         " : "    why: ");
 		add_wrapped(out, s->why[i], 11);
 	}
 }
