@@ -45,6 +45,8 @@ $ COLUMNS=200 CARRYOVER_TODAY=2027-03-10 carryover week 2027-03-08
 
 $ CARRYOVER_TODAY=2027-03-10 carryover check
 > no rule broken without an explanation
+> E2 2027-03-09 posterior_chain session on Tuesday's intervals day
+>! Tuesday's tempo day
 
 # Sessions: done (log done), skipped with its reason, partly done from the sets.
 $ CARRYOVER_TODAY=2027-03-10 carryover log done 2027-03-02
