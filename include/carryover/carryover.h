@@ -20,6 +20,7 @@
 #include "carryover/athlete.h"
 #include "carryover/plan.h"
 #include "carryover/history.h"
+#include "carryover/actual.h"
 #include "carryover/store.h"
 #include "carryover/activity.h"
 #include "carryover/stream.h"

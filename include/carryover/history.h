@@ -86,7 +86,8 @@ typedef struct co_logged_run {
 	int minutes;
 	double distance_km; /* 0 when unknown */
 	int rpe;            /* 0 when unknown, else 1-10 */
-	char *source;       /* e.g. the imported activity's hash; may be NULL; owned */
+	char *source;       /* the imported activity's hash ("activity-N" once given an RPE with
+	                     * `log run-rpe`), "run-N" for log entry N, NULL: logged; owned */
 	/* appended by load and fatigue (issue 10.4, carryover/load.h): */
 	int avg_hr;         /* average heart rate; 0 when unknown */
 	int max_hr;         /* highest heart rate; 0 when unknown */

@@ -72,7 +72,10 @@ typedef enum co_test_kind {
 typedef enum co_run_source {
 	CO_RUN_FROM_TEMPLATE = 0, /* the profile's [week] */
 	CO_RUN_FROM_CALENDAR,     /* a dated run from the runs file (.ics/.csv) */
-	CO_RUN_FROM_RACE          /* a race day */
+	CO_RUN_FROM_RACE,         /* a race day */
+	/* appended by the actual side (issue 10.2, carryover/actual.h): */
+	CO_RUN_FROM_IMPORT,       /* a run imported from a device file */
+	CO_RUN_FROM_LOG           /* a run logged by hand (`carryover log run`) */
 } co_run_source;
 
 /**
@@ -104,8 +107,18 @@ typedef struct co_plan_run {
 	co_run_type type;
 	int minutes;
 	double distance_km; /* 0 when unknown */
-	bool key;
+	bool key;            /* the plan treats the day as a key run (kept from the planned run) */
 	co_run_source source;
+	/* appended by the actual side (issue 10.2, carryover/actual.h): a run
+	 * that happened (source CO_RUN_FROM_IMPORT or _LOG) keeps the run it
+	 * stands for; has_planned is false for the plan's own runs and for a
+	 * run done on a day the plan had none */
+	bool has_planned;
+	co_run_type planned_type;
+	int planned_minutes;
+	double planned_distance_km; /* 0 when unknown */
+	co_run_source planned_source;
+	int rpe;             /* the run's RPE when logged (1-10), else 0 */
 } co_plan_run;
 
 typedef struct co_plan_test {
@@ -161,6 +174,13 @@ typedef struct co_session {
 	int strides_seconds; /* e.g. 20 */
 	co_block blocks[CO_BLOCK_COUNT]; /* in B1 order; a block may be empty */
 	char uid[64];        /* stable id for calendars: same athlete+date+slot keeps it */
+	/* appended by the actual side (issue 10.2, carryover/actual.h): what
+	 * the log says of the session; CO_SESSION_UNKNOWN unless the plan was
+	 * built with a today (co_plan_options.today) */
+	int status;          /* a co_session_status */
+	int items_done;      /* main and accessory items whose sets are all logged */
+	int items_planned;   /* main and accessory items prescribed */
+	char status_note[96]; /* skipped: the reason given (cut at a character), else "" */
 } co_session;
 
 typedef struct co_week {
@@ -207,8 +227,10 @@ typedef struct co_history co_history;
  *   calendar  the running calendar; NULL plans from the profile's [week] alone.
  *   catalog   the exercise catalogue; NULL uses co_catalog_default().
  *   history   logged sets, sessions, niggles, tests and runs; NULL means
- *             none. Accepted and not read yet: the plan does not depend on
- *             it until the progression issue (history.h) makes it so.
+ *             none. Besides what the planner reads of it, the runs that
+ *             happened replace the planned runs of their days and the
+ *             sessions get their status (carryover/actual.h), after
+ *             everything is scheduled.
  */
 typedef struct co_plan_input {
 	const co_profile *profile;
@@ -218,7 +240,7 @@ typedef struct co_plan_input {
 } co_plan_input;
 
 /** The version of co_plan_options this header describes. */
-#define CO_PLAN_OPTIONS_VERSION 1
+#define CO_PLAN_OPTIONS_VERSION 2
 
 /**
  * Knobs of the planner. Start from CO_PLAN_OPTIONS_INIT and set what you
@@ -229,10 +251,14 @@ typedef struct co_plan_options {
 	unsigned version;    /* CO_PLAN_OPTIONS_VERSION */
 	int min_weeks;       /* horizon when there is no race; <= 0 means 16 */
 	int recovery_weeks;  /* > 0: weeks of recovery after each A-race instead of the default by distance (C8) */
+	/* version 2 (issue 10.2): the day the plan is read on, for the status
+	 * of each session (carryover/actual.h); 0: no status. The planner never
+	 * reads the clock; a caller of version 1 gets 0. */
+	co_date today;
 } co_plan_options;
 
 #define CO_PLAN_OPTIONS_INIT \
-	{ .version = CO_PLAN_OPTIONS_VERSION, .min_weeks = 16, .recovery_weeks = 0 }
+	{ .version = CO_PLAN_OPTIONS_VERSION, .min_weeks = 16, .recovery_weeks = 0, .today = 0 }
 
 /**
  * Build the whole season plan from `in` (see co_plan_input) with `opts`

@@ -146,6 +146,18 @@ void co_report_add_strides(struct co_strbuf *out, const co_session *s, co_report
  */
 void co_report_text_setup(int width, bool colour);
 
+/**
+ * Which why lines a session card shows (`--verbose`; default off). Off: a
+ * line that only restates a rule the card already shows held as stated
+ * (B2 which lift leads, A4 the lower-leg work, C3/C4/C6 the phase's doses;
+ * a line saying the rule was bent is always shown) is left out. On: every
+ * line. The plan itself (and its JSON) always holds every line.
+ */
+void co_report_text_verbose(bool on);
+
+/** True when a card shows why line `why` with the current setting. */
+bool co_report_why_shown(const char *why);
+
 /** The plan's first lines: athlete, weeks and dates, races, warnings, a blank line. */
 void co_report_text_header(struct co_strbuf *out, const co_plan *plan);
 

@@ -236,7 +236,11 @@ static int plan_profile(co_plan **out, const co_profile *p, co_app *history_of,
 	if (history_of && (rc = co_app_history_load(&hist, history_of, p)) < 0)
 		goto done;
 	co_plan_input in = {.profile = p, .calendar = &cal, .history = &hist};
-	rc = co_plan_build(out, &in, NULL);
+	co_plan_options po = CO_PLAN_OPTIONS_INIT;
+
+	/* today, for the status of each session (actual.h); the planner reads no clock */
+	po.today = history_of ? co_app_today(history_of) : 0;
+	rc = co_plan_build(out, &in, &po);
 	if (rc >= 0 && history_out) { /* handed over: `status` reads it too */
 		*history_out = hist;
 		co_history_init(&hist);

@@ -151,7 +151,12 @@ static void add_entry(co_history *h, const co_log_entry *e, co_units units)
 		r.distance_km = e->distance_km > 0 ? e->distance_km : 0;
 		r.rpe = e->rpe > 0 ? (int)(e->rpe + 0.5) : 0;
 		r.avg_hr = e->avg_hr > 0 ? e->avg_hr : 0;
-		snprintf(src, sizeof(src), "run-%lld", (long long)e->id);
+		/* "run-N": logged by hand; "activity-N": an imported run given an
+		 * RPE with `log run-rpe` (actual.c tells them apart) */
+		if (e->activity_id > 0)
+			snprintf(src, sizeof(src), "activity-%lld", (long long)e->activity_id);
+		else
+			snprintf(src, sizeof(src), "run-%lld", (long long)e->id);
 		r.source = src;
 		co_history_add_run(h, &r);
 		break;

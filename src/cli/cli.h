@@ -126,6 +126,7 @@ typedef struct co_cli_plan_cmd {
 typedef struct co_cli_plan_args {
 	const char *profile; /* PROFILE or --profile FILE; NULL: the stored profile */
 	bool json;
+	bool verbose;        /* --verbose: every why line on the cards (text output) */
 	bool have_from;
 	co_date from;        /* --from DATE */
 	long weeks;          /* --weeks N, 0 when not given */

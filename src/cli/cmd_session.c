@@ -28,12 +28,13 @@ static const co_cli_plan_cmd session_cmd;
 
 static void print_usage(FILE *f)
 {
-	fputs("usage: carryover session [DATE] [--profile FILE] [--json]\n\n"
+	fputs("usage: carryover session [DATE] [--profile FILE] [--json] [--verbose]\n\n"
 	      "The strength session(s) planned on DATE (default today): what to lift,\n"
-	      "how much, and why the session is on that day. A day without one says so\n"
-	      "and names the next; before the plan, when it starts. DATE is YYYY-MM-DD,\n"
-	      "today, tomorrow, yesterday, +N or -N days, or a weekday name (the next\n"
-	      "such day, today included).\n\n",
+	      "how much, and why the session is on that day; once logged or gone by,\n"
+	      "what the log says of it (done, partly done, skipped, missed). A day\n"
+	      "without one says so and names the next; before the plan, when it starts.\n"
+	      "DATE is YYYY-MM-DD, today, tomorrow, yesterday, +N or -N days, or a\n"
+	      "weekday name (the next such day, today included).\n\n",
 	      f);
 	co_cli_plan_args_help(f, &session_cmd);
 }

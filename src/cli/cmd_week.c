@@ -28,12 +28,15 @@ static const co_cli_plan_cmd week_cmd;
 
 static void print_usage(FILE *f)
 {
-	fputs("usage: carryover week [DATE] [--profile FILE] [--json]\n\n"
+	fputs("usage: carryover week [DATE] [--profile FILE] [--json] [--verbose]\n\n"
 	      "The week of the plan that contains DATE (default today): its phase and\n"
-	      "why, its runs, baseline tests and session cards. Before the plan starts\n"
-	      "it shows week 1 and says when the plan starts; after it ends, the last\n"
-	      "week. DATE is YYYY-MM-DD, today, tomorrow, yesterday, +N or -N days, or\n"
-	      "a weekday name (the next such day, today included).\n\n",
+	      "why, its runs, baseline tests and session cards, planned against done: a\n"
+	      "run imported or logged on a day stands in for the planned one (which it\n"
+	      "names), and each card says whether the session was done, partly done,\n"
+	      "skipped or missed. Before the plan starts it shows week 1 and says when\n"
+	      "the plan starts; after it ends, the last week. DATE is YYYY-MM-DD, today,\n"
+	      "tomorrow, yesterday, +N or -N days, or a weekday name (the next such day,\n"
+	      "today included).\n\n",
 	      f);
 	co_cli_plan_args_help(f, &week_cmd);
 }

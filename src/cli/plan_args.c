@@ -1,6 +1,6 @@
 /*
  * The argument handling plan, week and session share: one option table
- * (--profile FILE, --json, --from DATE, --weeks N), of which each command
+ * (--profile FILE, --json, --from DATE, --weeks N, --verbose), of which each command
  * takes the options its co_cli_plan_cmd flags name, and one operand: the
  * PROFILE for plan, a DATE for week and session. Values are checked here,
  * with the messages these commands have always given, so the three stay
@@ -81,8 +81,8 @@ int co_cli_date_parse(co_date *out, const char *text, co_date today)
 }
 
 /* The options `cmd` takes, their values going to *v. Returns the count. */
-static size_t table(co_opt out[6], const co_cli_plan_cmd *cmd, const char **from,
-		    const char **weeks, const char **profile, bool *json)
+static size_t table(co_opt out[7], const co_cli_plan_cmd *cmd, const char **from,
+		    const char **weeks, const char **profile, bool *json, bool *verbose)
 {
 	size_t n = 0;
 
@@ -98,6 +98,10 @@ static size_t table(co_opt out[6], const co_cli_plan_cmd *cmd, const char **from
 				    : "the athlete profile (default: the stored one;\n'-' reads it from standard input)"};
 	if (cmd->flags & CO_PLAN_ARG_JSON)
 		out[n++] = (co_opt){CO_OPT_FLAG, "json", 0, json, NULL, cmd->json_help};
+	/* issue 8: the cards leave out why lines that restate a rule held as stated */
+	out[n++] = (co_opt){CO_OPT_FLAG, "verbose", 0, verbose, NULL,
+			    "every why line on the session cards, also those that\n"
+			    "only restate a rule the card shows (text output)"};
 	out[n] = (co_opt){CO_OPT_END, NULL, 0, NULL, NULL, NULL};
 	return n;
 }
@@ -105,10 +109,10 @@ static size_t table(co_opt out[6], const co_cli_plan_cmd *cmd, const char **from
 void co_cli_plan_args_help(FILE *f, const co_cli_plan_cmd *cmd)
 {
 	const char *s = NULL;
-	bool b = false;
-	co_opt opts[6];
+	bool b = false, v = false;
+	co_opt opts[7];
 
-	table(opts, cmd, &s, &s, &s, &b);
+	table(opts, cmd, &s, &s, &s, &b, &v);
 	co_opt_help(f, opts);
 }
 
@@ -117,12 +121,12 @@ int co_cli_plan_args_parse(co_cli_plan_args *out, co_cli *cli, const co_cli_plan
 {
 	const char *from = NULL, *weeks = NULL, *profile = NULL, *operand = NULL;
 	co_opt_list operands = {0};
-	co_opt opts[6];
+	co_opt opts[7];
 	co_opt_parser ps = {cmd->name, opts, NULL, cmd->usage, false};
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	table(opts, cmd, &from, &weeks, &profile, &out->json);
+	table(opts, cmd, &from, &weeks, &profile, &out->json, &out->verbose);
 	if ((rc = co_cli_parse(cli, &ps, &operands, argc, argv)) != CO_OPT_OK)
 		goto done;
 	if (cmd->flags & CO_PLAN_ARG_PROFILE) {
@@ -176,6 +180,7 @@ int co_cli_plan_args_parse(co_cli_plan_args *out, co_cli *cli, const co_cli_plan
 		}
 	}
 	out->have_day = operand != NULL;
+	co_report_text_verbose(out->verbose);
 done:
 	co_opt_list_release(&operands);
 	return rc;

@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "carryover/activity.h"
+#include "carryover/actual.h"
 #include "carryover/analysis.h"
 #include "carryover/error.h"
 #include "carryover/import.h"
@@ -92,6 +93,8 @@ static const char *run_source_name(co_run_source s)
 	switch (s) {
 	case CO_RUN_FROM_CALENDAR: return "calendar";
 	case CO_RUN_FROM_RACE: return "race";
+	case CO_RUN_FROM_IMPORT: return "import";
+	case CO_RUN_FROM_LOG: return "log";
 	default: return "template";
 	}
 }
@@ -172,7 +175,46 @@ static json_t *session_json(const co_session *s)
 	}
 	co_json_set(o, "blocks", blocks);
 	co_json_set(o, "uid", co_json_str(s->uid));
+	/* issue 10.2 (actual.h): null when no today was given or before the log began */
+	{
+		const char *st = co_session_status_name((co_session_status)s->status);
+
+		co_json_set(o, "status", st ? co_json_str(st) : json_null());
+		bool counted = s->status == CO_SESSION_DONE || s->status == CO_SESSION_PARTLY_DONE;
+
+		co_json_set(o, "items_done", counted ? json_integer(s->items_done) : json_null());
+		co_json_set(o, "items_planned", counted ? json_integer(s->items_planned) : json_null());
+		co_json_set(o, "skip_reason", s->status == CO_SESSION_SKIPPED && s->status_note[0]
+						     ? co_json_str(s->status_note) : json_null());
+	}
 	return o;
+}
+
+/* A run of the plan: the contract's fields, then (issue 10.2) what it stands for. */
+static json_t *run_json(const co_plan_run *r)
+{
+	json_t *ro = json_object();
+
+	co_json_set(ro, "date", co_json_date(r->date));
+	co_json_set(ro, "type", co_json_str(co_run_type_name(r->type)));
+	co_json_set(ro, "minutes", json_integer(r->minutes));
+	co_json_set(ro, "key", json_boolean(r->key));
+	co_json_set(ro, "distance_km", r->distance_km > 0 ? co_json_num(r->distance_km) : json_null());
+	co_json_set(ro, "source", co_json_str(run_source_name(r->source)));
+	co_json_set(ro, "rpe", r->rpe > 0 ? json_integer(r->rpe) : json_null());
+	if (r->has_planned) {
+		json_t *p = json_object();
+
+		co_json_set(p, "type", co_json_str(co_run_type_name(r->planned_type)));
+		co_json_set(p, "minutes", json_integer(r->planned_minutes));
+		co_json_set(p, "distance_km", r->planned_distance_km > 0
+						      ? co_json_num(r->planned_distance_km) : json_null());
+		co_json_set(p, "source", co_json_str(run_source_name(r->planned_source)));
+		co_json_set(ro, "planned", p);
+	} else {
+		co_json_set(ro, "planned", json_null());
+	}
+	return ro;
 }
 
 static json_t *week_json(const co_week *w)
@@ -184,18 +226,8 @@ static json_t *week_json(const co_week *w)
 	co_json_set(o, "start", co_json_date(w->start));
 	co_json_set(o, "phase", co_json_str(co_phase_name(w->phase)));
 	co_json_set(o, "deload", json_boolean(w->deload));
-	for (size_t i = 0; i < w->n_runs; i++) {
-		const co_plan_run *r = &w->runs[i];
-		json_t *ro = json_object();
-
-		co_json_set(ro, "date", co_json_date(r->date));
-		co_json_set(ro, "type", co_json_str(co_run_type_name(r->type)));
-		co_json_set(ro, "minutes", json_integer(r->minutes));
-		co_json_set(ro, "key", json_boolean(r->key));
-		co_json_set(ro, "distance_km", r->distance_km > 0 ? co_json_num(r->distance_km) : json_null());
-		co_json_set(ro, "source", co_json_str(run_source_name(r->source)));
-		json_array_append_new(runs, ro);
-	}
+	for (size_t i = 0; i < w->n_runs; i++)
+		json_array_append_new(runs, run_json(&w->runs[i]));
 	co_json_set(o, "runs", runs);
 	for (size_t i = 0; i < w->n_tests; i++) {
 		json_t *to = json_object();
@@ -263,11 +295,7 @@ int co_day_to_json(char **out, const co_plan *plan, co_date day)
 
 		if (r->date != day)
 			continue;
-		ro = json_object();
-		co_json_set(ro, "date", co_json_date(r->date));
-		co_json_set(ro, "type", co_json_str(co_run_type_name(r->type)));
-		co_json_set(ro, "minutes", json_integer(r->minutes));
-		co_json_set(ro, "key", json_boolean(r->key));
+		ro = run_json(r);
 		json_array_append_new(runs, ro);
 	}
 	co_json_set(root, "runs", runs);
@@ -630,6 +658,34 @@ static int read_session(reader *rd, const json_t *o, co_session *s)
 			return perr(rd, "uid", "longer than %zu characters", sizeof(s->uid) - 1);
 		strcpy(s->uid, json_string_value(j));
 	}
+	j = json_object_get(o, "status"); /* issue 10.2: optional, null when unknown */
+	if (j && json_is_string(j)) {
+		int st = co_session_status_from_name(json_string_value(j));
+
+		if (st < 0)
+			return perr(rd, "status", "unknown value '%.40s' (expected planned, done, "
+				    "partly_done, skipped or missed)", json_string_value(j));
+		s->status = st;
+	}
+	if ((j = json_object_get(o, "items_done")) && json_is_integer(j) &&
+	    json_integer_value(j) >= 0 && json_integer_value(j) <= 1000)
+		s->items_done = (int)json_integer_value(j);
+	if ((j = json_object_get(o, "items_planned")) && json_is_integer(j) &&
+	    json_integer_value(j) >= 0 && json_integer_value(j) <= 1000)
+		s->items_planned = (int)json_integer_value(j);
+	if ((j = json_object_get(o, "skip_reason")) && json_is_string(j)) {
+		/* as the planner keeps it: cut at a character (actual.h) */
+		const char *r = json_string_value(j);
+		size_t len = strlen(r);
+
+		if (len >= sizeof(s->status_note)) {
+			len = sizeof(s->status_note) - 1;
+			while (len > 0 && ((unsigned char)r[len] & 0xC0) == 0x80)
+				len--;
+		}
+		memcpy(s->status_note, r, len);
+		s->status_note[len] = '\0';
+	}
 	if ((rc = need(rd, o, "blocks", JSON_ARRAY, false, &blocks)) < 0)
 		return rc;
 	json_array_foreach(blocks, i, b) {
@@ -710,8 +766,28 @@ static int read_week(reader *rd, const json_t *o, co_week *w)
 		if (!rc && (k = json_object_get(j, "distance_km")) && json_is_number(k))
 			r->distance_km = json_number_value(k);
 		if (!rc && json_object_get(j, "source") &&
-		    !(rc = get_enum(rd, j, "source", 3, source_n, &v)))
+		    !(rc = get_enum(rd, j, "source", CO_RUN_FROM_LOG + 1, source_n, &v)))
 			r->source = (co_run_source)v;
+		if (!rc && (k = json_object_get(j, "rpe")) && json_is_integer(k) &&
+		    json_integer_value(k) >= 1 && json_integer_value(k) <= 10)
+			r->rpe = (int)json_integer_value(k);
+		if (!rc && (k = json_object_get(j, "planned")) && json_is_object(k)) {
+			/* issue 10.2: the run a run that happened stands for */
+			size_t n2 = path_push(rd, "planned", -1);
+			json_t *d;
+
+			if (!(rc = get_enum(rd, k, "type", CO_RUN_TYPE_COUNT, run_n, &v))) {
+				r->planned_type = (co_run_type)v;
+				rc = get_int(rd, k, "minutes", 0, 4000, false, &r->planned_minutes);
+			}
+			if (!rc && (d = json_object_get(k, "distance_km")) && json_is_number(d))
+				r->planned_distance_km = json_number_value(d);
+			if (!rc && json_object_get(k, "source") &&
+			    !(rc = get_enum(rd, k, "source", CO_RUN_FROM_RACE + 1, source_n, &v)))
+				r->planned_source = (co_run_source)v;
+			r->has_planned = !rc;
+			path_pop(rd, n2);
+		}
 		path_pop(rd, n);
 		if (rc < 0)
 			return rc;

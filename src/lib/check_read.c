@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "carryover/actual.h"
 #include "lib/check_internal.h"
 #include "lib/method.h"
 #include "util/strbuf.h"
@@ -257,9 +258,12 @@ const co_plan_run *co_check_key_run_on(const co_plan *plan, co_date d)
 		return NULL;
 	for (size_t i = 0; i < w->n_runs; i++) {
 		const co_plan_run *r = &w->runs[i];
+		co_plan_run p; /* the plan is checked, not what was done (actual.h) */
 
-		if (r->date == d && (r->key || r->type == CO_RUN_RACE) &&
-		    (!best || r->type == CO_RUN_RACE))
+		if (!co_plan_run_as_planned(r, &p))
+			continue;
+		if (r->date == d && (p.key || p.type == CO_RUN_RACE) &&
+		    (!best || p.type == CO_RUN_RACE))
 			best = r;
 	}
 	return best;
@@ -271,8 +275,12 @@ bool co_check_hard_run_on(const co_plan *plan, co_date d, const co_plan_run **ou
 
 	*out = NULL;
 	for (size_t i = 0; w && i < w->n_runs; i++) {
-		co_run_type t = w->runs[i].type;
+		co_plan_run p; /* the plan is checked, not what was done (actual.h) */
+		co_run_type t;
 
+		if (!co_plan_run_as_planned(&w->runs[i], &p))
+			continue;
+		t = p.type;
 		if (w->runs[i].date == d &&
 		    (t == CO_RUN_INTERVALS || t == CO_RUN_TEMPO || t == CO_RUN_THRESHOLD)) {
 			*out = &w->runs[i];

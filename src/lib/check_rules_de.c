@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "carryover/actual.h"
 #include "lib/check_internal.h"
 #include "lib/method.h"
 #include "util/strbuf.h"
@@ -85,6 +86,14 @@ void co_check_d6(checker *c)
 
 /* ---- E: scheduling around runs ---------------------------------------- */
 
+/* The type the plan had for `r` (a run done instead keeps it: actual.h). */
+static co_run_type planned_type(const co_plan_run *r)
+{
+	co_plan_run p;
+
+	return co_plan_run_as_planned(r, &p) ? p.type : r->type;
+}
+
 void co_check_e1(checker *c, const co_week *w, const co_session *s)
 {
 	const co_plan_run *next = co_check_key_run_on(c->plan, s->date + 1);
@@ -97,7 +106,7 @@ void co_check_e1(checker *c, const co_week *w, const co_session *s)
 		snprintf(what, sizeof(what), "%s's race '%s'", co_check_day_name(s->date + 1),
 			 race->name ? race->name : "?");
 	else
-		snprintf(what, sizeof(what), "%s's %s", co_check_day_name(s->date + 1), co_check_run_word(next->type));
+		snprintf(what, sizeof(what), "%s's %s", co_check_day_name(s->date + 1), co_check_run_word(planned_type(next)));
 	co_check_add(c, "E1", s->date, co_check_day_explains(c, w, s->date, &(why_match){"E1", 0, 0, 0}),
 	    "%s session the day before %s", co_focus_name(s->focus), what);
 }
@@ -106,16 +115,16 @@ void co_check_e2(checker *c, const co_week *w, const co_session *s)
 {
 	const co_plan_run *hard, *today = co_check_key_run_on(c->plan, s->date);
 
-	if (today && today->type == CO_RUN_RACE)
+	if (today && planned_type(today) == CO_RUN_RACE)
 		return; /* C7/C8 speak about race days */
 	if (!today && co_check_hard_run_on(c->plan, s->date - 1, &hard))
 		co_check_add(c, "E2", s->date, co_check_day_explains(c, w, s->date, &(why_match){"E2", 0, 0, 0}),
 		    "%s session on the easy day after %s's %s", co_focus_name(s->focus),
-		    co_check_day_name(s->date - 1), co_check_run_word(hard->type));
+		    co_check_day_name(s->date - 1), co_check_run_word(planned_type(hard)));
 	if (today && c->p && !c->p->double_days)
 		co_check_add(c, "E2", s->date, co_check_day_explains(c, w, s->date, &(why_match){"E2", 0, 0, 0}),
 		    "%s session on %s's %s day, and the athlete does not double",
-		    co_focus_name(s->focus), co_check_day_name(s->date), co_check_run_word(today->type));
+		    co_focus_name(s->focus), co_check_day_name(s->date), co_check_run_word(planned_type(today)));
 }
 
 static bool cites_rule(const char *s, bool at_start)

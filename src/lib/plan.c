@@ -12,6 +12,7 @@
  * plan keeps the uids of the sessions that did not move.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include <strings.h>
 
 #include "carryover/error.h"
+#include "carryover/actual.h"
 #include "carryover/history.h"
 #include "lib/calendar.h"
 #include "lib/periodize.h"
@@ -500,10 +502,11 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	if (!out || !profile)
 		return co_error_set(CO_EINPUT, "no profile to plan from");
 	if (opts) {
-		if (opts->version != CO_PLAN_OPTIONS_VERSION)
+		if (opts->version != CO_PLAN_OPTIONS_VERSION && opts->version != 1)
 			return co_error_set(CO_EINPUT, "plan options of version %u, expected %d (start from CO_PLAN_OPTIONS_INIT)",
 					    opts->version, CO_PLAN_OPTIONS_VERSION);
-		o = *opts;
+		/* version 1 ends before `today` (plan.h) */
+		memcpy(&o, opts, opts->version == 1 ? offsetof(co_plan_options, today) : sizeof(o));
 	}
 	/* in->history is accepted and not read yet (plan.h, history.h) */
 	if (!cat)
@@ -798,6 +801,8 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		co_strlist_add(&plan->notes, &plan->n_notes, "%s", sb.buf);
 		co_strbuf_release(&sb);
 	}
+	/* issue 10.2: what was done, over the finished plan (actual.h) */
+	co_plan_actual(plan, in->history, o.today);
 	plan->n_races = s.n_races;
 	plan->races = s.races;
 	s.races = NULL;

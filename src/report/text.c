@@ -25,6 +25,7 @@
  */
 #include <string.h>
 
+#include "carryover/actual.h"
 #include "carryover/report.h"
 #include "util/strbuf.h"
 
@@ -35,12 +36,40 @@
 static struct {
 	size_t width;
 	bool colour;
-} term = {80, false};
+	bool verbose;
+} term = {80, false, false};
 
 void co_report_text_setup(int width, bool colour)
 {
 	term.width = width < 40 ? 40 : width > 1000 ? 1000 : (size_t)width;
 	term.colour = colour;
+}
+
+void co_report_text_verbose(bool on)
+{
+	term.verbose = on;
+}
+
+/*
+ * Issue 8: why lines a runner reads. A card already shows what these rules
+ * decided (the leading lift, the lower-leg items, the sets, reps and RPE of
+ * the phase), so a line that opens with one of them held as stated ("B2:
+ * session A, posterior chain first: ...", "C3: base phase: 2-3 sets ...")
+ * restates the rule and is left out unless --verbose; the week's notes say
+ * the phase once. A line with the rule bent ("C3 bent: ...") and every
+ * other rule (where the day falls and why, trims, deloads, tapers, tests,
+ * recovery, strides) always shows.
+ */
+bool co_report_why_shown(const char *why)
+{
+	static const char *const restating[] = {"B2: ", "A4: ", "C3: ", "C4: ", "C6: "};
+
+	if (term.verbose || !why)
+		return true;
+	for (size_t i = 0; i < sizeof(restating) / sizeof(restating[0]); i++)
+		if (!strncmp(why, restating[i], strlen(restating[i])))
+			return false;
+	return true;
 }
 
 /* Restrained colour: bold cyan phases, bold key runs, bold yellow warnings. */
@@ -294,6 +323,54 @@ static void add_item(co_strbuf *out, const co_item *it, co_units units, int nw, 
 	co_strbuf_release(&load);
 }
 
+/*
+ * Issue 10.2: what the log says of a session (actual.h), as a line under
+ * its title; nothing for a session still to come or one the log cannot
+ * speak of (before the log began). False when there is nothing to say.
+ */
+static bool add_status(co_strbuf *out, const co_session *s)
+{
+	switch ((co_session_status)s->status) {
+	case CO_SESSION_DONE:
+		co_strbuf_adds(out, "done");
+		return true;
+	case CO_SESSION_PARTLY_DONE:
+		co_strbuf_addf(out, "partly done: %d of %d exercises logged in full", s->items_done,
+			       s->items_planned);
+		return true;
+	case CO_SESSION_SKIPPED:
+		co_strbuf_addf(out, "skipped%s%s", s->status_note[0] ? ": " : "", s->status_note);
+		return true;
+	case CO_SESSION_MISSED:
+		co_strbuf_adds(out, "missed: nothing logged");
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* " (imported; planned intervals 50')": what a run that happened stood for. */
+static void add_run_actual(co_strbuf *out, const co_plan_run *r)
+{
+	const char *word;
+
+	if (!co_plan_run_is_actual(r))
+		return;
+	/* breaks only between its parts: "(logged, RPE 7;" "planned easy 45')" */
+	co_strbuf_addf(out, " (%s", r->source == CO_RUN_FROM_IMPORT ? "imported" : "logged");
+	if (r->rpe > 0)
+		co_strbuf_addf(out, ", RPE%c%d", NBSP, r->rpe);
+	if (!r->has_planned) {
+		co_strbuf_addf(out, "; not%cplanned)", NBSP);
+		return;
+	}
+	co_strbuf_addf(out, "; planned%c", NBSP);
+	word = co_report_run_word(r->planned_type);
+	for (const char *c = word; *c; c++)
+		co_strbuf_addch(out, *c == ' ' ? NBSP : *c);
+	co_strbuf_addf(out, "%c%d')", NBSP, r->planned_minutes);
+}
+
 void co_report_text_session(co_strbuf *out, const co_plan *plan, const co_session *s)
 {
 	char d[11];
@@ -304,6 +381,11 @@ void co_report_text_session(co_strbuf *out, const co_plan *plan, const co_sessio
 		       s->minutes);
 	co_strbuf_addf(out, "  %s %s  ", co_report_day_short(s->date), co_date_format(s->date, d));
 	add_wrapped(out, title.buf, 18);
+	co_strbuf_reset(&title);
+	if (add_status(&title, s)) {
+		co_strbuf_adds(out, "    ");
+		add_wrapped(out, title.buf, 6);
+	}
 	co_strbuf_release(&title);
 	co_strbuf vol = CO_STRBUF_INIT;
 	int nw = 20, vw = 8; /* the name and volume columns: the card's widest */
@@ -339,8 +421,10 @@ void co_report_text_session(co_strbuf *out, const co_plan *plan, const co_sessio
 		co_strbuf_release(&line);
 	}
 	/* the reasons after the exercises: what to do first, why below it */
-	for (size_t i = 0; i < s->n_why; i++) {
-		co_strbuf_adds(out, i ? "         " : "    why: ");
+	for (size_t i = 0, shown = 0; i < s->n_why; i++) {
+		if (!co_report_why_shown(s->why[i]))
+			continue;
+		co_strbuf_adds(out, shown++ ? "         " : "    why: ");
 		add_wrapped(out, s->why[i], 11);
 	}
 }
@@ -349,6 +433,7 @@ void co_report_text_week(co_strbuf *out, const co_plan *plan, const co_week *w)
 {
 	co_strbuf runs = CO_STRBUF_INIT;
 	char d[11], e[11];
+	bool actual = false;
 
 	co_strbuf_addf(out, "\n== week %d of %zu: %s to %s, ", w->index, plan->n_weeks,
 		       co_date_format(w->start, d), co_date_format(w->start + 6, e));
@@ -371,18 +456,28 @@ void co_report_text_week(co_strbuf *out, const co_plan *plan, const co_week *w)
 		for (const char *c = word; *c; c++) /* "long run" stays on one line */
 			co_strbuf_addch(&runs, *c == ' ' ? NBSP : *c);
 		co_strbuf_addf(&runs, "%c%d'", NBSP, w->runs[i].minutes);
-		if (w->runs[i].distance_km > 0) { /* from a runs file that gives it */
+		if (w->runs[i].distance_km > 0) { /* from a runs file that gives it, or a run done */
 			size_t at = runs.len;
+			double km = w->runs[i].distance_km;
 
+			if (co_plan_run_is_actual(&w->runs[i])) /* a watch's metres: to 0.1 km */
+				km = (double)(long)(km * 10 + 0.5) / 10;
 			co_strbuf_addch(&runs, ' ');
-			co_report_add_distance(&runs, w->runs[i].distance_km, plan->distance_units);
+			co_report_add_distance(&runs, km, plan->distance_units);
 			for (; at < runs.len; at++)
 				if (runs.buf[at] == ' ')
 					runs.buf[at] = NBSP;
 		}
 		co_strbuf_adds(&runs, key ? SGR_OFF : "");
+		add_run_actual(&runs, &w->runs[i]);
+		actual = actual || co_plan_run_is_actual(&w->runs[i]);
 	}
-	co_strbuf_addf(&runs, " (%d min, %d key)", w->run_minutes, w->key_minutes);
+	/* the week's figures are the planned ones (actual.h): say so once runs were done */
+	if (actual)
+		co_strbuf_addf(&runs, " (planned%c%d%cmin, %d key)", NBSP, w->run_minutes, NBSP,
+			       w->key_minutes);
+	else
+		co_strbuf_addf(&runs, " (%d min, %d key)", w->run_minutes, w->key_minutes);
 	co_strbuf_adds(out, "  runs: ");
 	add_wrapped(out, runs.buf, 8);
 	if (w->n_tests) {
@@ -469,8 +564,13 @@ void co_report_text_day(co_strbuf *out, const co_plan *plan, co_date day)
 		       co_date_format(day, d));
 	for (size_t i = 0; i < w->n_runs; i++)
 		if (w->runs[i].date == day)
+		{
 			co_strbuf_addf(out, "%s %s %d min", shown++ ? "," : ";",
 				       co_run_type_name(w->runs[i].type), w->runs[i].minutes);
+			if (co_plan_run_is_actual(&w->runs[i])) /* issue 10.2: done, not planned */
+				co_strbuf_adds(out, w->runs[i].source == CO_RUN_FROM_IMPORT
+							    ? " (imported)" : " (logged)");
+		}
 	co_strbuf_addch(out, '\n');
 	if ((next = next_session(plan, w, day)))
 		co_strbuf_addf(out, "next session: %s %s\n", co_report_day_word(next->date),

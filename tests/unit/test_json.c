@@ -55,10 +55,10 @@ static co_plan *hand_plan(void)
 		w->deload = wi == 1;
 		w->runs = calloc(2, sizeof(*w->runs));
 		w->n_runs = 2;
-		w->runs[0] = (co_plan_run){w->start + 1, CO_RUN_INTERVALS, 60, 11.5, true,
-					   CO_RUN_FROM_TEMPLATE};
-		w->runs[1] = (co_plan_run){w->start + 2, CO_RUN_EASY, 45, 0, false,
-					   CO_RUN_FROM_CALENDAR};
+		w->runs[0] = (co_plan_run){.date = w->start + 1, .type = CO_RUN_INTERVALS, .minutes = 60,
+					   .distance_km = 11.5, .key = true, .source = CO_RUN_FROM_TEMPLATE};
+		w->runs[1] = (co_plan_run){.date = w->start + 2, .type = CO_RUN_EASY, .minutes = 45,
+					   .key = false, .source = CO_RUN_FROM_CALENDAR};
 		w->run_minutes = 105;
 		w->key_minutes = 60;
 		w->volume = 120;
@@ -171,8 +171,11 @@ static void contract_fields(void **state)
 				     "\"deload\":true,\"runs\":["));
 	assert_non_null(strstr(json, "{\"date\":\"2027-01-05\",\"type\":\"intervals\","
 				     "\"minutes\":60,\"key\":true,\"distance_km\":11.5,"
-				     "\"source\":\"template\"}"));
-	assert_non_null(strstr(json, "\"key\":false,\"distance_km\":null,\"source\":\"calendar\"}"));
+				     "\"source\":\"template\",\"rpe\":null,\"planned\":null}"));
+	assert_non_null(strstr(json, "\"key\":false,\"distance_km\":null,\"source\":\"calendar\","));
+	/* issue 10.2: a session's status is null when the plan has no today */
+	assert_int_equal(count(json, "\"status\":null,\"items_done\":null,\"items_planned\":null,"
+				     "\"skip_reason\":null}"), 4);
 	assert_non_null(strstr(json, "\"tests\":[{\"date\":\"2027-01-06\",\"kind\":\"single_leg_squat\"}]"));
 	assert_non_null(strstr(json, "\"sessions\":[{\"date\":\"2027-01-05\",\"focus\":\"posterior_chain\","
 				     "\"minutes\":44,\"why\":[\"E2: after Tuesday's intervals"));
