@@ -107,6 +107,41 @@ char *co_log_id_format(co_log_kind kind, int64_t id, char *buf, size_t n);
 /** Read "set-12" ("session-3", ...): 0, or CO_EINPUT with a message. */
 int co_log_id_parse(co_log_kind *kind, int64_t *id, const char *text);
 
+/* --- values every writer of the log shares (src/lib/log.c) ------------------ */
+
+/** Kilograms in a pound, exactly (the international pound). */
+#define CO_KG_PER_LB 0.45359237
+
+/** A load logged in `unit` ("kg" or "lb") in kilograms. */
+double co_load_kg(double load, const char *unit);
+
+/**
+ * Constant text as an entry's `char *` field, for an entry being inserted:
+ * the store only reads those (see above), so no copy is needed.
+ */
+static inline char *co_log_str(const char *s)
+{
+	union {
+		const char *c;
+		char *m;
+	} u = {s};
+
+	return u.m;
+}
+
+/**
+ * Set numbers within one session: the first set of an exercise is 1, its
+ * next 2, whatever comes between (co_log_entry.set_no). Exercises are keyed
+ * by their text (copied); a session of many exercises costs one hash probe
+ * or so per set. co_set_numbers_reset() starts the next session.
+ */
+typedef struct co_set_numbers co_set_numbers;
+
+co_set_numbers *co_set_numbers_new(void);
+int co_set_numbers_next(co_set_numbers *sn, const char *exercise);
+void co_set_numbers_reset(co_set_numbers *sn);
+void co_set_numbers_free(co_set_numbers *sn);
+
 /** Which entries co_store_log_list() returns. */
 typedef struct co_log_query {
 	int64_t athlete_id;  /* required */

@@ -160,18 +160,11 @@ static const mapping *map_name(name_map *map, const char *name, co_lift_import_s
 	return m;
 }
 
-static double kg(double load, const char *unit)
-{
-	return strcmp(unit, "lb") == 0 ? load * 0.45359237 : load;
-}
-
 /* One workout: its session and sets (inside the caller's transaction). */
 static int store_workout(co_store *store, int64_t athlete, const co_lift_workout *w,
-			 name_map *map, co_lift_import_stats *st)
+			 name_map *map, co_set_numbers *numbers, co_lift_import_stats *st)
 {
 	co_log_entry ses = CO_LOG_ENTRY_INIT, set = CO_LOG_ENTRY_INIT;
-	struct { const char *ex; int n; } seen[64];
-	size_t nseen = 0;
 	int64_t sid = 0;
 	int rc;
 
@@ -181,13 +174,14 @@ static int store_workout(co_store *store, int64_t athlete, const co_lift_workout
 		st->duplicates++;
 		return CO_OK;
 	}
+	co_set_numbers_reset(numbers);
 	ses.kind = CO_LOG_SESSION;
 	ses.athlete_id = athlete;
 	ses.date = w->date;
 	ses.minutes = w->minutes;
-	ses.title = (char *)(uintptr_t)w->title;
-	ses.notes = (char *)(uintptr_t)w->notes;
-	ses.source_hash = (char *)(uintptr_t)w->hash;
+	ses.title = co_log_str(w->title);
+	ses.notes = co_log_str(w->notes);
+	ses.source_hash = co_log_str(w->hash);
 	if ((rc = co_store_log_insert(&sid, store, &ses)) < 0)
 		return rc;
 	set.kind = CO_LOG_SET;
@@ -195,22 +189,15 @@ static int store_workout(co_store *store, int64_t athlete, const co_lift_workout
 	for (size_t i = 0; i < w->n_sets; i++) {
 		const co_lift_set *s = &w->sets[i];
 		const mapping *m = map_name(map, s->name, st);
-		size_t k;
 
-		set.exercise = (char *)(uintptr_t)(m->id ? m->id : s->name);
+		set.exercise = co_log_str(m->id ? m->id : s->name);
 		set.unmapped = !m->id;
 		if (!m->id)
 			st->unmapped[m->unmapped].sets++;
-		for (k = 0; k < nseen && strcmp(seen[k].ex, set.exercise) != 0; k++)
-			;
-		if (k == nseen && nseen < 64) {
-			seen[nseen].ex = set.exercise;
-			seen[nseen++].n = 0;
-		}
-		set.set_no = k < 64 ? ++seen[k].n : (int)i + 1;
+		set.set_no = co_set_numbers_next(numbers, set.exercise);
 		set.load = s->load;
 		memcpy(set.load_unit, s->unit, sizeof(set.load_unit));
-		if (set.load > 0 && kg(set.load, set.load_unit) > MAX_LOAD_KG) {
+		if (set.load > 0 && co_load_kg(set.load, set.load_unit) > MAX_LOAD_KG) {
 			set.load = -1;
 			st->dropped_values++;
 		}
@@ -227,8 +214,8 @@ static int store_workout(co_store *store, int64_t athlete, const co_lift_workout
 		}
 		if (set.reps < 0 && set.seconds < 0)
 			set.reps = 0; /* a set with neither (a distance-only cardio row) */
-		set.set_type = (char *)(uintptr_t)s->set_type;
-		set.notes = (char *)(uintptr_t)s->notes;
+		set.set_type = co_log_str(s->set_type);
+		set.notes = co_log_str(s->notes);
 		if (s->set_type && !strcmp(s->set_type, "warmup"))
 			st->warmups++;
 		if ((rc = co_store_log_insert(NULL, store, &set)) < 0)
@@ -247,6 +234,7 @@ int co_app_import_lifts(co_lift_import_stats *out, co_app *app,
 	co_lift_log log = {0};
 	co_strbuf text = CO_STRBUF_INIT;
 	name_map map = {CO_STRMAP_INIT, NULL, 0, 0};
+	co_set_numbers *numbers = co_set_numbers_new();
 	co_store *store;
 	int64_t athlete_id = 0;
 	struct timespec t0, t1;
@@ -279,7 +267,7 @@ int co_app_import_lifts(co_lift_import_stats *out, co_app *app,
 		if ((rc = co_app_begin(app)) < 0)
 			break;
 		for (size_t j = i; j < i + BATCH && j < log.n_workouts && rc == CO_OK; j++)
-			rc = store_workout(store, athlete_id, &log.workouts[j], &map, out);
+			rc = store_workout(store, athlete_id, &log.workouts[j], &map, numbers, out);
 		if (rc == CO_OK) {
 			rc = co_app_commit(app);
 		} else {
@@ -297,6 +285,7 @@ done:
 	out->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	out->name_probes = map.index.probes;
 	co_strmap_release(&map.index);
+	co_set_numbers_free(numbers);
 	free(map.v);
 	co_lift_log_free(&log);
 	co_strbuf_release(&text);

@@ -4,7 +4,7 @@
  * name comparison per set (a hash of the names), where a list searched per
  * set would cost sets x names. The hostile file is built here, not
  * committed; the bound is on counts (co_lift_import_stats.name_probes),
- * never on seconds.
+ * never on seconds. And set numbers per exercise, however many exercises.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +19,8 @@
 
 #include "carryover/app.h"
 #include "carryover/error.h"
+#include "carryover/log.h"
+#include "carryover/store.h"
 
 static const char profile_text[] =
 	"[athlete]\nname = Pat\nunits = kg\nstart = 2027-03-01\n"
@@ -117,11 +119,65 @@ static void test_few_names_linear(void **state)
 	import_bounded(*state, 50, 40, 7);
 }
 
+/*
+ * Set numbers count per exercise within a workout, however many exercises
+ * it has: the 70th exercise's first set is #1 (a table of 64 used to give
+ * it its row number), the second pass over the exercises gives #2.
+ */
+static void test_set_numbers_past_64_exercises(void **state)
+{
+	fixture *f = *state;
+	co_lift_import_stats st;
+	co_log_entry *log = NULL;
+	size_t n = 0, ones = 0, twos = 0;
+
+	write_csv(f->csv, 1, 140, 70);
+	if (co_app_import_lifts(&st, f->app, &f->src, f->csv, "kg") != CO_OK)
+		fail_msg("import: %s", co_error_last());
+	co_lift_import_stats_release(&st);
+	assert_int_equal(co_app_history(&log, &n, f->app, CO_STORE_NO_DATE, CO_STORE_NO_DATE),
+			 CO_OK);
+	for (size_t i = 0; i < n; i++) {
+		if (log[i].kind != CO_LOG_SET)
+			continue;
+		if (log[i].set_no == 1)
+			ones++;
+		else if (log[i].set_no == 2)
+			twos++;
+		else
+			fail_msg("%s: set #%d", log[i].exercise, log[i].set_no);
+	}
+	assert_int_equal(ones, 70);
+	assert_int_equal(twos, 70);
+	co_log_list_free(log, n);
+}
+
+/* The shared numbering itself (carryover/log.h), and the pound. */
+static void test_set_numbers_and_pounds(void **state)
+{
+	co_set_numbers *sn = co_set_numbers_new();
+	char name[32];
+
+	(void)state;
+	for (int round = 1; round <= 3; round++)
+		for (int i = 0; i < 500; i++) {
+			snprintf(name, sizeof(name), "lift %d", i);
+			assert_int_equal(co_set_numbers_next(sn, name), round);
+		}
+	co_set_numbers_reset(sn);
+	assert_int_equal(co_set_numbers_next(sn, "lift 1"), 1);
+	co_set_numbers_free(sn);
+	assert_true(co_load_kg(100, "lb") == 45.359237);
+	assert_true(co_load_kg(100, "kg") == 100);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_many_names_linear, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_few_names_linear, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_numbers_past_64_exercises, setup, teardown),
+		cmocka_unit_test(test_set_numbers_and_pounds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
