@@ -85,10 +85,13 @@ for c in $commands; do
 done
 cat <<'TAIL'
 .SH DATES
-Wherever a date is taken (\fBweek\fR, \fBsession\fR, \fB\-\-from\fR):
+Wherever a date is taken (\fBweek\fR, \fBsession\fR, \fB\-\-from\fR,
+\fBexport fit\fR, \fBlog\fR, \fBhistory\fR, \fBactivities\fR):
 \fIYYYY\-MM\-DD\fR, \fBtoday\fR, \fBtomorrow\fR, \fByesterday\fR,
 \fB+\fR\fIN\fR or \fB\-\fR\fIN\fR days from today, or a weekday name
-(\fBmon\fR or \fBmonday\fR ...): the next such day, today included.
+(\fBmon\fR or \fBmonday\fR ...): the next such day, today included; in
+\fBlog\fR, \fBhistory\fR and \fBactivities\fR (what was done), the last
+such day, today included.
 .SH ENVIRONMENT
 .TP
 .B CARRYOVER_DB

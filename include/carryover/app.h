@@ -408,6 +408,7 @@ typedef struct co_lift_import_stats {
 	size_t sets, warmups, unmapped_sets;
 	size_t rest_rows, note_rows; /* Strong rows that are not sets */
 	size_t dropped_values;  /* values out of bounds left out of their set */
+	size_t name_probes;     /* exercise-name comparisons made (tests bound it by the sets) */
 	co_lift_unmapped *unmapped;
 	size_t n_unmapped, cap_unmapped;
 	double seconds;

@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "carryover/date.h"
 
@@ -38,8 +39,22 @@ typedef enum co_log_kind {
 	CO_LOG_KIND_COUNT
 } co_log_kind;
 
-/** "set", "session", "run", "niggle", "test". */
-const char *co_log_kind_name(co_log_kind k);
+/**
+ * "set", "session", "run", "niggle", "test": the one list of the names,
+ * inline so every layer that names an entry (the store's messages, the
+ * JSON and CSV writers, the CLI) shares it without linking the engine.
+ */
+static inline const char *co_log_kind_name(co_log_kind k)
+{
+	switch (k) {
+	case CO_LOG_SET: return "set";
+	case CO_LOG_SESSION: return "session";
+	case CO_LOG_RUN: return "run";
+	case CO_LOG_NIGGLE: return "niggle";
+	case CO_LOG_TEST: return "test";
+	default: return "?";
+	}
+}
 
 typedef struct co_log_entry {
 	co_log_kind kind;
@@ -102,10 +117,49 @@ void co_log_entry_release(co_log_entry *e);
 void co_log_list_free(co_log_entry *list, size_t n);
 
 /** Write "set-12" into buf (at least 32 bytes); returns buf. */
-char *co_log_id_format(co_log_kind kind, int64_t id, char *buf, size_t n);
+static inline char *co_log_id_format(co_log_kind kind, int64_t id, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s-%lld", co_log_kind_name(kind), (long long)id);
+	return buf;
+}
 
-/** Read "set-12" ("session-3", ...): 0, or CO_EINPUT with a message. */
+/** Read "set-12" ("session-3", ...): 0, or CO_EINPUT with a message (src/lib/log.c). */
 int co_log_id_parse(co_log_kind *kind, int64_t *id, const char *text);
+
+/* --- values every writer of the log shares (src/lib/log.c) ------------------ */
+
+/** Kilograms in a pound, exactly (the international pound). */
+#define CO_KG_PER_LB 0.45359237
+
+/** A load logged in `unit` ("kg" or "lb") in kilograms. */
+double co_load_kg(double load, const char *unit);
+
+/**
+ * Constant text as an entry's `char *` field, for an entry being inserted:
+ * the store only reads those (see above), so no copy is needed.
+ */
+static inline char *co_log_str(const char *s)
+{
+	union {
+		const char *c;
+		char *m;
+	} u = {s};
+
+	return u.m;
+}
+
+/**
+ * Set numbers within one session: the first set of an exercise is 1, its
+ * next 2, whatever comes between (co_log_entry.set_no). Exercises are keyed
+ * by their text (copied); a session of many exercises costs one hash probe
+ * or so per set. co_set_numbers_reset() starts the next session.
+ */
+typedef struct co_set_numbers co_set_numbers;
+
+co_set_numbers *co_set_numbers_new(void);
+int co_set_numbers_next(co_set_numbers *sn, const char *exercise);
+void co_set_numbers_reset(co_set_numbers *sn);
+void co_set_numbers_free(co_set_numbers *sn);
 
 /** Which entries co_store_log_list() returns. */
 typedef struct co_log_query {

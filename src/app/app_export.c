@@ -34,7 +34,6 @@
 #include "util/strbuf.h"
 #include "util/vec.h"
 
-#define LB_IN_KG 0.45359237
 #define REST_MAIN_BASE 90
 #define REST_MAIN_HEAVY 120
 #define REST_ACC_REPS 60
@@ -109,7 +108,7 @@ static int weight_of(uint16_t *out, const co_item *it, co_units units)
 	*out = CO_FIT_NONE16;
 	if (it->load < 0)
 		return 0;
-	kg = units == CO_UNITS_LB ? it->load * LB_IN_KG : it->load;
+	kg = units == CO_UNITS_LB ? it->load * CO_KG_PER_LB : it->load;
 	raw = round(kg * 100);
 	if (!(raw >= 0 && raw < CO_FIT_NONE16))
 		return co_error_set(CO_EINPUT, "'%s': a load of %g %s is more than a FIT workout "

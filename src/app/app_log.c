@@ -48,11 +48,6 @@
 #define MAX_THRESHOLD_S_KM 900
 #define FIRST_YEAR 1950
 
-static double to_kg(double load, const char *unit)
-{
-	return strcmp(unit, "lb") == 0 ? load * 0.45359237 : load;
-}
-
 /* --- the context of one command ------------------------------------------------ */
 
 typedef struct ctx {
@@ -66,21 +61,6 @@ typedef struct ctx {
 	bool plan_tried;
 	co_app_log_result *out;
 } ctx;
-
-/*
- * On insert the store only reads an entry's strings (carryover/log.h), so
- * pointing them at constant text is safe; the fields are `char *` because
- * entries the store returns own theirs.
- */
-static char *ro(const char *s)
-{
-	union {
-		const char *c;
-		char *m;
-	} u = {s};
-
-	return u.m;
-}
 
 /* Refuse a value: CO_EINPUT with a one-line message. */
 #define bad(...) co_error_set(CO_EINPUT, __VA_ARGS__)
@@ -165,7 +145,7 @@ static int day_session(ctx *c, int64_t *out, bool *created)
 	s.kind = CO_LOG_SESSION;
 	s.athlete_id = c->athlete_id;
 	s.date = c->date;
-	s.planned_uid = planned ? ro(planned->uid) : NULL;
+	s.planned_uid = planned ? co_log_str(planned->uid) : NULL;
 	*created = true;
 	return insert(c, out, &s);
 }
@@ -276,7 +256,7 @@ static int parse_dose(int *reps, double *secs, const char *text)
 
 int co_app_log_check_load(double load, const char *unit, const char *text)
 {
-	if (load <= 0 || to_kg(load, unit) > MAX_LOAD_KG)
+	if (load <= 0 || co_load_kg(load, unit) > MAX_LOAD_KG)
 		return bad("load '%s' is out of range (expected more than 0 and at most 500 kg / 1100 lb)",
 			   text);
 	return CO_OK;
@@ -402,7 +382,7 @@ static int log_sets(ctx *c, const char *const *w, size_t n)
 	set.athlete_id = c->athlete_id;
 	set.date = c->date;
 	set.session_id = sid;
-	set.exercise = ro(ex->id);
+	set.exercise = co_log_str(ex->id);
 	set.load = load;
 	memcpy(set.load_unit, unit, sizeof(unit));
 	for (size_t j = 0; j < nsets && rc == CO_OK; j++) {
@@ -410,7 +390,7 @@ static int log_sets(ctx *c, const char *const *w, size_t n)
 		set.reps = reps[j];
 		set.seconds = secs[j];
 		set.rpe = rpe[j];
-		set.notes = j == 0 ? ro(note) : NULL;
+		set.notes = j == 0 ? co_log_str(note) : NULL;
 		rc = insert(c, NULL, &set);
 	}
 done:
@@ -524,8 +504,8 @@ static int log_done_or_skip(ctx *c, const char *const *w, size_t n, bool done_)
 	s.kind = CO_LOG_SESSION;
 	s.athlete_id = c->athlete_id;
 	s.date = c->date;
-	s.planned_uid = ro(planned->uid);
-	s.status = ro(done_ ? "done" : "skipped");
+	s.planned_uid = co_log_str(planned->uid);
+	s.status = co_log_str(done_ ? "done" : "skipped");
 	s.minutes = done_ ? planned->minutes : -1;
 	s.notes = reason;
 	if ((rc = insert(c, &sid, &s)) < 0 || !done_)
@@ -542,7 +522,7 @@ static int log_done_or_skip(ctx *c, const char *const *w, size_t n, bool done_)
 
 			if (!it->exercise || (it->reps <= 0 && it->seconds <= 0))
 				continue;
-			set.exercise = ro(it->exercise->id);
+			set.exercise = co_log_str(it->exercise->id);
 			set.reps = it->reps > 0 ? it->reps : -1;
 			set.seconds = it->reps > 0 ? -1 : it->seconds;
 			set.load = it->load > 0 ? it->load : -1;
@@ -597,7 +577,7 @@ static int log_run(ctx *c, const char *const *w, size_t n)
 	r.kind = CO_LOG_RUN;
 	r.athlete_id = c->athlete_id;
 	r.date = c->date;
-	r.run_type = ro(co_run_type_name((co_run_type)type));
+	r.run_type = co_log_str(co_run_type_name((co_run_type)type));
 	for (size_t i = 1; i < n; i++) {
 		double v;
 
@@ -788,7 +768,7 @@ static int log_niggle(ctx *c, const char *const *w, size_t n)
 	e.kind = CO_LOG_NIGGLE;
 	e.athlete_id = c->athlete_id;
 	e.date = c->date;
-	e.site = ro(w[0]);
+	e.site = co_log_str(w[0]);
 	e.severity = (int)sev;
 	e.notes = note;
 	rc = insert(c, NULL, &e);
@@ -833,7 +813,7 @@ static int log_test(ctx *c, const char *const *w, size_t n)
 		t.test_kind = "single_leg_squat";
 		t.value = v;
 		t.unit = "cm";
-		t.grade = ro(w[3]);
+		t.grade = co_log_str(w[3]);
 	} else if (n >= 1 && (!strcmp(w[0], "calf") || !strcmp(w[0], "calf_raise"))) {
 		if (n != 3)
 			return bad("expected 'log test calf left|right REPS' (e.g. 'log test calf right 22')");
@@ -884,7 +864,7 @@ static int log_test(ctx *c, const char *const *w, size_t n)
 		if ((rc = co_app_log_check_load(load, unit, at)) < 0)
 			return rc;
 		t.test_kind = "rep_max";
-		t.test_exercise = ro(ex->id);
+		t.test_exercise = co_log_str(ex->id);
 		t.test_reps = (int)reps;
 		t.value = load;
 		t.unit = unit;
@@ -893,7 +873,7 @@ static int log_test(ctx *c, const char *const *w, size_t n)
 		return bad("unknown test '%s' (expected squat, calf, threshold or rm)",
 			   n ? w[0] : "");
 	}
-	t.side = ro(side);
+	t.side = co_log_str(side);
 	return insert(c, NULL, &t);
 }
 

@@ -92,9 +92,9 @@ done:
 static double in_units(double load, const char *unit, co_units units)
 {
 	if (units == CO_UNITS_LB && !strcmp(unit, "kg"))
-		return load / 0.45359237;
+		return load / CO_KG_PER_LB;
 	if (units == CO_UNITS_KG && !strcmp(unit, "lb"))
-		return load * 0.45359237;
+		return load * CO_KG_PER_LB;
 	return load;
 }
 

@@ -31,6 +31,7 @@
 #include "app/app_impl.h"
 #include "carryover/catalog.h"
 #include "carryover/error.h"
+#include "util/hash.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 
@@ -53,14 +54,20 @@ bool co_app_is_lift_log(const char *path)
 	return n > 0 && co_lift_csv_detect(head, (size_t)n);
 }
 
-/* A name as the app wrote it -> its catalogue id (NULL: unmapped). */
+/* A name as the app wrote it -> its catalogue id (NULL: unmapped), and its
+ * line in the stats' unmapped list. One per distinct name, found through a
+ * co_strmap keyed by the name: a file of many sets and many names costs
+ * about one probe per set. */
 typedef struct mapping {
-	const char *name;
 	const char *id;
+	size_t unmapped; /* index in st->unmapped when id is NULL */
 } mapping;
 
-#define LOADS (CO_EQUIP_DUMBBELLS | CO_EQUIP_KETTLEBELL | CO_EQUIP_BARBELL | CO_EQUIP_TRAP_BAR | \
-	       CO_EQUIP_CABLE | CO_EQUIP_MACHINE)
+typedef struct name_map {
+	co_strmap index; /* name -> index in v */
+	mapping *v;
+	size_t n, cap;
+} name_map;
 
 static bool is_loaded(const char *equip)
 {
@@ -99,7 +106,7 @@ static const char *lookup(const char *name)
 	/* "Good Morning (Barbell)" is not the band good morning, nor "Lunge
 	 * (Dumbbell)" the bodyweight lunge: a loaded lift the app names needs
 	 * a catalogue exercise that takes a load. */
-	if (is_loaded(equip) && !(ex->equipment & LOADS))
+	if (is_loaded(equip) && !co_exercise_loadable(ex))
 		return NULL;
 	if (!strncmp(ex->id, "bodyweight_", 11) && strcasecmp(equip, "bodyweight") != 0)
 		return NULL;
@@ -116,19 +123,14 @@ void co_lift_import_stats_release(co_lift_import_stats *st)
 	memset(st, 0, sizeof(*st));
 }
 
-static void note_unmapped(co_lift_import_stats *st, const char *name)
+/* A name the catalogue does not know: a new line of the unmapped list. */
+static size_t note_unmapped(co_lift_import_stats *st, const char *name)
 {
 	const char *best;
-
-	for (size_t i = 0; i < st->n_unmapped; i++)
-		if (!strcmp(st->unmapped[i].name, name)) {
-			st->unmapped[i].sets++;
-			return;
-		}
 	co_lift_unmapped *u = CO_VEC_PUSH(st->unmapped, st->n_unmapped, st->cap_unmapped);
 
 	u->name = co_xstrdup(name);
-	u->sets = 1;
+	u->sets = 0;
 	best = co_catalog_suggest(co_catalog_default(), name);
 	if (!best && strchr(name, '(')) {
 		/* "Sumo Deadlift (Barbell)": the closest to "Sumo Deadlift" */
@@ -140,74 +142,62 @@ static void note_unmapped(co_lift_import_stats *st, const char *name)
 		best = co_catalog_suggest(co_catalog_default(), base);
 	}
 	u->suggestion = best;
+	return st->n_unmapped - 1;
 }
 
-static double kg(double load, const char *unit)
+/* The mapping of a set's exercise name, looked up in the catalogue once. */
+static const mapping *map_name(name_map *map, const char *name, co_lift_import_stats *st)
 {
-	return strcmp(unit, "lb") == 0 ? load * 0.45359237 : load;
+	size_t at;
+	mapping *m;
+
+	if (co_strmap_get(&map->index, name, &at))
+		return &map->v[at];
+	m = CO_VEC_PUSH(map->v, map->n, map->cap);
+	m->id = lookup(name);
+	m->unmapped = m->id ? 0 : note_unmapped(st, name);
+	co_strmap_put(&map->index, name, map->n - 1);
+	return m;
 }
 
 /* One workout: its session and sets (inside the caller's transaction). */
 static int store_workout(co_store *store, int64_t athlete, const co_lift_workout *w,
-			 const char *dialect, mapping **map, size_t *nmap, size_t *capmap,
-			 co_lift_import_stats *st)
+			 name_map *map, co_set_numbers *numbers, co_lift_import_stats *st)
 {
 	co_log_entry ses = CO_LOG_ENTRY_INIT, set = CO_LOG_ENTRY_INIT;
-	struct { const char *ex; int n; } seen[64];
-	size_t nseen = 0;
 	int64_t sid = 0;
 	int rc;
 
-	(void)dialect;
 	if ((rc = co_store_log_session_find(&sid, store, athlete, 0, w->hash)) < 0)
 		return rc;
 	if (sid) {
 		st->duplicates++;
 		return CO_OK;
 	}
+	co_set_numbers_reset(numbers);
 	ses.kind = CO_LOG_SESSION;
 	ses.athlete_id = athlete;
 	ses.date = w->date;
 	ses.minutes = w->minutes;
-	ses.title = (char *)(uintptr_t)w->title;
-	ses.notes = (char *)(uintptr_t)w->notes;
-	ses.source_hash = (char *)(uintptr_t)w->hash;
+	ses.title = co_log_str(w->title);
+	ses.notes = co_log_str(w->notes);
+	ses.source_hash = co_log_str(w->hash);
 	if ((rc = co_store_log_insert(&sid, store, &ses)) < 0)
 		return rc;
 	set.kind = CO_LOG_SET;
 	set.session_id = sid;
 	for (size_t i = 0; i < w->n_sets; i++) {
 		const co_lift_set *s = &w->sets[i];
-		const char *id = NULL;
-		bool found = false;
-		size_t k;
+		const mapping *m = map_name(map, s->name, st);
 
-		for (k = 0; k < *nmap; k++)
-			if ((*map)[k].name == s->name || !strcmp((*map)[k].name, s->name)) {
-				id = (*map)[k].id;
-				found = true;
-				break;
-			}
-		if (!found) {
-			mapping *m = CO_VEC_PUSH(*map, *nmap, *capmap);
-
-			m->name = s->name;
-			m->id = id = lookup(s->name);
-		}
-		set.exercise = (char *)(uintptr_t)(id ? id : s->name);
-		set.unmapped = !id;
-		if (!id)
-			note_unmapped(st, s->name);
-		for (k = 0; k < nseen && strcmp(seen[k].ex, set.exercise) != 0; k++)
-			;
-		if (k == nseen && nseen < 64) {
-			seen[nseen].ex = set.exercise;
-			seen[nseen++].n = 0;
-		}
-		set.set_no = k < 64 ? ++seen[k].n : (int)i + 1;
+		set.exercise = co_log_str(m->id ? m->id : s->name);
+		set.unmapped = !m->id;
+		if (!m->id)
+			st->unmapped[m->unmapped].sets++;
+		set.set_no = co_set_numbers_next(numbers, set.exercise);
 		set.load = s->load;
 		memcpy(set.load_unit, s->unit, sizeof(set.load_unit));
-		if (set.load > 0 && kg(set.load, set.load_unit) > MAX_LOAD_KG) {
+		if (set.load > 0 && co_load_kg(set.load, set.load_unit) > MAX_LOAD_KG) {
 			set.load = -1;
 			st->dropped_values++;
 		}
@@ -224,8 +214,8 @@ static int store_workout(co_store *store, int64_t athlete, const co_lift_workout
 		}
 		if (set.reps < 0 && set.seconds < 0)
 			set.reps = 0; /* a set with neither (a distance-only cardio row) */
-		set.set_type = (char *)(uintptr_t)s->set_type;
-		set.notes = (char *)(uintptr_t)s->notes;
+		set.set_type = co_log_str(s->set_type);
+		set.notes = co_log_str(s->notes);
 		if (s->set_type && !strcmp(s->set_type, "warmup"))
 			st->warmups++;
 		if ((rc = co_store_log_insert(NULL, store, &set)) < 0)
@@ -243,31 +233,19 @@ int co_app_import_lifts(co_lift_import_stats *out, co_app *app,
 	co_profile *p = NULL;
 	co_lift_log log = {0};
 	co_strbuf text = CO_STRBUF_INIT;
-	mapping *map = NULL;
-	size_t nmap = 0, capmap = 0;
+	name_map map = {CO_STRMAP_INIT, NULL, 0, 0};
+	co_set_numbers *numbers = co_set_numbers_new();
 	co_store *store;
 	int64_t athlete_id = 0;
 	struct timespec t0, t1;
-	FILE *f = NULL;
-	char buf[65536];
-	size_t n;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (units && strcmp(units, "kg") != 0 && strcmp(units, "lb") != 0)
 		return co_error_set(CO_EINPUT, "--units: expected kg or lb, got '%s'", units);
-	if (!(f = fopen(path, "rb"))) {
-		rc = co_error_set(CO_EINPUT, "'%s': cannot read the file", path);
+	if ((rc = co_strbuf_read_file(&text, path, MAX_BYTES)) < 0)
 		goto done;
-	}
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		if (text.len + n > MAX_BYTES) {
-			rc = co_error_set(CO_EINPUT, "'%s': larger than 256 MB", path);
-			goto done;
-		}
-		co_strbuf_add(&text, buf, n);
-	}
 	if ((rc = co_lift_csv_parse(&log, text.buf ? text.buf : "", text.len, path, units)) < 0)
 		goto done;
 	out->dialect = log.dialect;
@@ -289,8 +267,7 @@ int co_app_import_lifts(co_lift_import_stats *out, co_app *app,
 		if ((rc = co_app_begin(app)) < 0)
 			break;
 		for (size_t j = i; j < i + BATCH && j < log.n_workouts && rc == CO_OK; j++)
-			rc = store_workout(store, athlete_id, &log.workouts[j], log.dialect, &map, &nmap,
-					   &capmap, out);
+			rc = store_workout(store, athlete_id, &log.workouts[j], &map, numbers, out);
 		if (rc == CO_OK) {
 			rc = co_app_commit(app);
 		} else {
@@ -306,9 +283,10 @@ int co_app_import_lifts(co_lift_import_stats *out, co_app *app,
 done:
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	out->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	if (f)
-		fclose(f);
-	free(map);
+	out->name_probes = map.index.probes;
+	co_strmap_release(&map.index);
+	co_set_numbers_free(numbers);
+	free(map.v);
 	co_lift_log_free(&log);
 	co_strbuf_release(&text);
 	co_profile_free(p);

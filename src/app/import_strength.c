@@ -167,47 +167,36 @@ static const co_session *planned_on(pipeline *pl, co_date day)
 	return n ? s : NULL;
 }
 
-static char *ro(const char *s)
-{
-	union {
-		const char *c;
-		char *m;
-	} u = {s};
-
-	return u.m;
-}
-
 /* Store the session and its sets (inside the caller's transaction). */
 static int store_session(pipeline *pl, task *t, const co_session *planned, co_date day,
 			 int64_t *sid)
 {
 	const import_strength *st = t->strength;
 	co_log_entry ses = CO_LOG_ENTRY_INIT, set = CO_LOG_ENTRY_INIT;
-	struct { char ex[64]; int n; } seen[64];
-	size_t nseen = 0;
+	co_set_numbers *numbers = NULL;
 	int rc;
 
 	ses.kind = CO_LOG_SESSION;
 	ses.athlete_id = pl->opt->athlete_id;
 	ses.date = day;
 	ses.minutes = st->minutes;
-	ses.title = ro("strength session (watch)");
+	ses.title = co_log_str("strength session (watch)");
 	ses.source_hash = t->hash;
-	ses.planned_uid = planned ? ro(planned->uid) : NULL;
+	ses.planned_uid = planned ? co_log_str(planned->uid) : NULL;
 	if ((rc = co_store_log_insert(sid, pl->store, &ses)) < 0)
 		return rc;
 	set.kind = CO_LOG_SET;
 	set.athlete_id = pl->opt->athlete_id;
 	set.date = day;
 	set.session_id = *sid;
+	numbers = co_set_numbers_new();
 	for (size_t i = 0; i < st->n; i++) {
 		const co_fit_set *s = &st->sets[i];
 		const co_exercise *ex = map_set(s, planned);
 		char name[64];
-		size_t k;
 
 		if (ex) {
-			set.exercise = ro(ex->id);
+			set.exercise = co_log_str(ex->id);
 		} else {
 			if (s->category >= 0 && s->subtype >= 0)
 				snprintf(name, sizeof(name), "fit exercise %d/%d", s->category,
@@ -219,13 +208,7 @@ static int store_session(pipeline *pl, task *t, const co_session *planned, co_da
 			set.exercise = name;
 		}
 		set.unmapped = !ex;
-		for (k = 0; k < nseen && strcmp(seen[k].ex, set.exercise) != 0; k++)
-			;
-		if (k == nseen && nseen < 64) {
-			snprintf(seen[nseen].ex, sizeof(seen[nseen].ex), "%s", set.exercise);
-			seen[nseen++].n = 0;
-		}
-		set.set_no = k < nseen ? ++seen[k].n : 1;
+		set.set_no = co_set_numbers_next(numbers, set.exercise);
 		set.load = s->weight_kg > 0 && s->weight_kg <= MAX_LOAD_KG ? s->weight_kg : -1;
 		snprintf(set.load_unit, sizeof(set.load_unit), "kg");
 		set.reps = s->reps >= 0 && s->reps <= MAX_REPS ? s->reps : -1;
@@ -233,9 +216,10 @@ static int store_session(pipeline *pl, task *t, const co_session *planned, co_da
 		if (set.reps < 0 && set.seconds < 0)
 			set.reps = 0; /* the watch counted nothing: still a set */
 		if ((rc = co_store_log_insert(NULL, pl->store, &set)) < 0)
-			return rc;
+			break;
 	}
-	return 0;
+	co_set_numbers_free(numbers);
+	return rc < 0 ? rc : 0;
 }
 
 int import_strength_commit(pipeline *pl, task *t)

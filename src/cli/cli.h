@@ -135,12 +135,27 @@ typedef struct co_cli_plan_args {
 } co_cli_plan_args;
 
 /*
- * A date as every command takes it: YYYY-MM-DD, "today", "tomorrow",
- * "yesterday", +N or -N days from today (N up to 3660), or a weekday name
- * ("mon", "Monday"): the next such day, today included. `today` is
- * co_app_today()'s. Returns 0 or CO_EINPUT with the message set.
+ * A date as every command takes it (src/cli/dates.c): YYYY-MM-DD, "today",
+ * "tomorrow", "yesterday", +N or -N days from today (N up to 3660), or a
+ * weekday name ("mon", "Monday"): the next such day, today included.
+ * `today` is co_app_today()'s. Returns 0 or CO_EINPUT with the message set.
  */
 int co_cli_date_parse(co_date *out, const char *text, co_date today);
+
+/* The same forms for a command about what was done (log, history,
+ * activities): a weekday name is the last such day, today included. */
+int co_cli_date_parse_past(co_date *out, const char *text, co_date today);
+
+/*
+ * --since and --until as history and activities take them (either may be
+ * NULL: no bound, CO_STORE_NO_DATE): dates of co_cli_date_parse_past(), the
+ * earlier first. CO_EXIT_OK, or the usage error's exit code (printed).
+ */
+int co_cli_date_range(co_date *since, co_date *until, const char *since_text,
+		      const char *until_text);
+
+/* " between A and B", " on or after A", " on or before B", or "" (no dates). */
+void co_cli_range_words(char *buf, size_t n, co_date since, co_date until);
 
 /* Parse as co_cli_parse() does (0, CO_OPT_HELP or an exit code). */
 int co_cli_plan_args_parse(co_cli_plan_args *out, co_cli *cli, const co_cli_plan_cmd *cmd,

@@ -40,7 +40,8 @@ static void usage(FILE *f)
 	      "       carryover activities delete ID\n\n"
 	      "List the imported activities of the athlete, oldest first: local date and\n"
 	      "start time, sport, guessed run type, distance, duration, pace, average\n"
-	      "heart rate and the file it came from. DATE is YYYY-MM-DD.\n\n"
+	      "heart rate and the file it came from. DATE is YYYY-MM-DD, today, yesterday,\n"
+	      "-N days or a weekday (the last such day); --since after --until is refused.\n\n"
 	      "'delete ID' removes one wrongly imported activity (ID is the first\n"
 	      "column, \"id\" in --json); importing its file again stores it again.\n\n", f);
 	co_opt_help(f, activities_opts);
@@ -144,22 +145,6 @@ static int list_row(void *ctx, const co_store_activity_row *r)
 	return 0;
 }
 
-/* "between A and B", "on or after A", "on or before B", or "" with no dates. */
-static void range_words(char *buf, size_t n, co_date since, co_date until)
-{
-	char a[11], b[11];
-
-	if (since != CO_STORE_NO_DATE && until != CO_STORE_NO_DATE)
-		snprintf(buf, n, " between %s and %s", co_date_format(since, a),
-			 co_date_format(until, b));
-	else if (since != CO_STORE_NO_DATE)
-		snprintf(buf, n, " on or after %s", co_date_format(since, a));
-	else if (until != CO_STORE_NO_DATE)
-		snprintf(buf, n, " on or before %s", co_date_format(until, b));
-	else
-		*buf = '\0';
-}
-
 static int delete_one(co_cli *cli, const char *id_text)
 {
 	co_store_activity_row row = CO_STORE_ACTIVITY_ROW_INIT;
@@ -237,19 +222,8 @@ int cmd_activities(co_cli *cli, int argc, char **argv)
 		}
 		goto done;
 	}
-	if (since_text && co_date_parse(&since, since_text) < 0) {
-		rc = co_cli_usage_error("--since: %s", co_error_last());
+	if ((rc = co_cli_date_range(&since, &until, since_text, until_text)) != CO_EXIT_OK)
 		goto done;
-	}
-	if (until_text && co_date_parse(&until, until_text) < 0) {
-		rc = co_cli_usage_error("--until: %s", co_error_last());
-		goto done;
-	}
-	if (since != CO_STORE_NO_DATE && until != CO_STORE_NO_DATE && since > until) {
-		rc = co_cli_usage_error("--since %s is after --until %s (expected the earlier "
-					"date first)", since_text, until_text);
-		goto done;
-	}
 	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
 		goto done;
 	l.units = distance_units(app);
@@ -270,7 +244,7 @@ int cmd_activities(co_cli *cli, int argc, char **argv)
 	} else if (!l.n && !stored) {
 		puts("no activities yet: 'carryover import PATH...' brings them in");
 	} else if (!l.n) {
-		range_words(range, sizeof(range), since, until);
+		co_cli_range_words(range, sizeof(range), since, until);
 		printf("no activities%s (%zu stored)\n", range, stored);
 	}
 done:

@@ -45,8 +45,9 @@ static void usage(FILE *f)
 	      "a Garmin watch, one per session, named DATE-FOCUS.fit: each exercise with\n"
 	      "Garmin's exercise, its reps or time and load, sets as repeats with a rest\n"
 	      "between them. Without --week or --session, the sessions of the next 7 days\n"
-	      "from today. DATE is YYYY-MM-DD or 'today'. Without PROFILE, the stored\n"
-	      "profile of the current athlete is used; PROFILE may be '-' for standard input.\n"
+	      "from today. DATE is YYYY-MM-DD, today, tomorrow, +N days or a weekday (the\n"
+	      "next such day). Without PROFILE, the stored profile of the current athlete\n"
+	      "is used; PROFILE may be '-' for standard input.\n"
 	      "\n", f);
 	co_opt_help(f, fit_opts);
 	fputs("\n"
@@ -101,11 +102,7 @@ static int write_whole(const char *path, const unsigned char *data, size_t len)
 
 static int parse_day(co_date *out, const char *text)
 {
-	if (!strcmp(text, "today")) {
-		*out = co_app_today(NULL);
-		return 0;
-	}
-	return co_date_parse(out, text) < 0 ? co_cli_fail(CO_EINPUT) : 0;
+	return co_cli_date_parse(out, text, co_app_today(NULL)) < 0 ? co_cli_fail(CO_EINPUT) : 0;
 }
 
 int co_cli_export_fit(co_cli *cli, int argc, char **argv)

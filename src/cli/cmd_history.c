@@ -32,7 +32,8 @@ static void usage(FILE *f)
 	      "The training log of the athlete, oldest first: sets, sessions, runs,\n"
 	      "niggles and baseline tests, each with the id that 'carryover log edit'\n"
 	      "and 'carryover log delete' take (set-12, session-3, run-4, niggle-2,\n"
-	      "test-1). DATE is YYYY-MM-DD.\n\n", f);
+	      "test-1). DATE is YYYY-MM-DD, today, yesterday, -N days or a weekday (the\n"
+	      "last such day); --since after --until is refused.\n\n", f);
 	co_opt_help(f, history_opts);
 }
 
@@ -125,6 +126,20 @@ void co_cli_log_line(co_strbuf *sb, const co_log_entry *e)
 		co_strbuf_addf(sb, " \"%s\"", e->notes);
 }
 
+/* Entries of the whole log, for the words of an empty range. */
+static size_t count_all(co_app *app)
+{
+	co_log_entry *all = NULL;
+	size_t n = 0;
+
+	if (co_app_history(&all, &n, app, CO_STORE_NO_DATE, CO_STORE_NO_DATE) < 0) {
+		co_error_clear();
+		return 0;
+	}
+	co_log_list_free(all, n);
+	return n;
+}
+
 int cmd_history(co_cli *cli, int argc, char **argv)
 {
 	const co_opt_parser ps = {"history", history_opts, NULL, usage, false};
@@ -132,8 +147,8 @@ int cmd_history(co_cli *cli, int argc, char **argv)
 	co_log_entry *list = NULL;
 	co_strbuf sb = CO_STRBUF_INIT;
 	co_app *app = NULL;
-	char *text = NULL;
-	size_t n = 0;
+	char *text = NULL, range[64];
+	size_t n = 0, stored = 0;
 	int rc, err;
 
 	since_text = until_text = NULL;
@@ -145,10 +160,8 @@ int cmd_history(co_cli *cli, int argc, char **argv)
 	}
 	if (rc)
 		return rc;
-	if (since_text && co_date_parse(&since, since_text) < 0)
-		return co_cli_usage_error("--since: %s", co_error_last());
-	if (until_text && co_date_parse(&until, until_text) < 0)
-		return co_cli_usage_error("--until: %s", co_error_last());
+	if ((rc = co_cli_date_range(&since, &until, since_text, until_text)) != CO_EXIT_OK)
+		return rc;
 	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
 		goto done;
 	if ((err = co_app_history(&list, &n, app, since, until)) < 0) {
@@ -158,6 +171,9 @@ int cmd_history(co_cli *cli, int argc, char **argv)
 	if (json) {
 		co_log_to_json(&text, list, n);
 		fputs(text, stdout);
+	} else if (!n && (stored = count_all(app)) > 0) {
+		co_cli_range_words(range, sizeof(range), since, until);
+		printf("nothing logged%s (%zu stored)\n", range, stored);
 	} else if (!n) {
 		puts("nothing logged yet: 'carryover log rdl 3x8@60 rpe 7' logs sets");
 	} else {

@@ -14,6 +14,7 @@
  * grammar), checks every value and writes in one transaction; this file
  * prints what was written, one line per entry, as `history` does.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +53,8 @@ static void usage(FILE *f)
 	      "DISTANCE: 10.2km or 6.3mi; PACE: 4:15/km. Values out of sane bounds are\n"
 	      "refused and nothing is written. Sets of a day form that day's session,\n"
 	      "linked to the planned one. Ids (set-12, session-3, ...) are shown by\n"
-	      "'carryover history'. docs/cli/log.md has every form.\n\n", f);
+	      "'carryover history'. DATE is YYYY-MM-DD, today, yesterday, -N days or a\n"
+	      "weekday (the last such day). docs/cli/log.md has every form.\n\n", f);
 	co_opt_help(f, log_opts);
 }
 
@@ -64,6 +66,8 @@ int cmd_log(co_cli *cli, int argc, char **argv)
 	co_strbuf sb = CO_STRBUF_INIT;
 	co_app *app = NULL;
 	co_date date = CO_STORE_NO_DATE; /* today, unless --date says */
+	co_date day;
+	char day_text[11];
 	int rc, err;
 
 	date_text = NULL;
@@ -80,9 +84,18 @@ int cmd_log(co_cli *cli, int argc, char **argv)
 		rc = CO_EXIT_USAGE;
 		goto done;
 	}
-	if (date_text && co_date_parse(&date, date_text) < 0) {
+	if (date_text && co_cli_date_parse_past(&date, date_text, co_app_today(NULL)) < 0) {
 		rc = co_cli_usage_error("--date: %s", co_error_last());
 		goto done;
+	}
+	/* done/skip [DATE]: the command line's date forms, as YYYY-MM-DD for the log */
+	if (words.n >= 2 && (!strcmp(words.items[0], "done") || !strcmp(words.items[0], "skip")) &&
+	    !isdigit((unsigned char)words.items[1][0]) &&
+	    co_cli_date_parse_past(&day, words.items[1], co_app_today(NULL)) == CO_OK) {
+		co_date_format(day, day_text);
+		words.items[1] = day_text;
+	} else {
+		co_error_clear();
 	}
 	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
 		goto done;

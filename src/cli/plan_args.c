@@ -4,7 +4,7 @@
  * takes the options its co_cli_plan_cmd flags name, and one operand: the
  * PROFILE for plan, a DATE for week and session. Values are checked here,
  * with the messages these commands have always given, so the three stay
- * alike: a date is any of co_cli_date_parse()'s forms, --weeks is 1-1000,
+ * alike: a date is any of co_cli_date_parse()'s forms (dates.c), --weeks is 1-1000,
  * one operand at most.
  */
 #include <ctype.h>
@@ -16,69 +16,6 @@
 #include "carryover/carryover.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
-
-/*
- * A weekday name, full or its first three letters, any case: 0 (Monday) to
- * 6, or -1.
- */
-static int weekday_of(const char *text)
-{
-	static const char *const names[7] = {"monday", "tuesday", "wednesday", "thursday",
-					     "friday", "saturday", "sunday"};
-	size_t n = strlen(text);
-
-	for (int i = 0; i < 7; i++)
-		if (n >= 3 && n <= strlen(names[i]) && !strncasecmp(text, names[i], n))
-			return i;
-	return -1;
-}
-
-int co_cli_date_parse(co_date *out, const char *text, co_date today)
-{
-	int wd;
-
-	if (!strcasecmp(text, "today")) {
-		*out = today;
-		return CO_OK;
-	}
-	if (!strcasecmp(text, "tomorrow")) {
-		*out = today + 1;
-		return CO_OK;
-	}
-	if (!strcasecmp(text, "yesterday")) {
-		*out = today - 1;
-		return CO_OK;
-	}
-	if ((text[0] == '+' || text[0] == '-') && isdigit((unsigned char)text[1])) {
-		char *end;
-		long n;
-
-		errno = 0;
-		n = strtol(text + 1, &end, 10);
-		/* a season is months long; ten years either way is plenty and keeps dates valid */
-		if (*end || errno || n > 3660)
-			return co_error_set(CO_EINPUT,
-					    "invalid date '%s' (expected +N or -N days, N at most 3660)",
-					    text);
-		*out = today + (co_date)(text[0] == '+' ? n : -n);
-		return CO_OK;
-	}
-	if ((wd = weekday_of(text)) >= 0) {
-		/* the next such day, today included: "monday" on a Monday is today */
-		*out = today + (co_date)((wd - (int)co_date_weekday(today) + 7) % 7);
-		return CO_OK;
-	}
-	if (co_date_parse(out, text) < 0) {
-		/* A written date keeps the parser's own words: "out of range",
-		 * "not a real date" (issue 9.11). */
-		if (isdigit((unsigned char)text[0]) && strchr(text, '-'))
-			return CO_EINPUT;
-		return co_error_set(CO_EINPUT,
-				    "invalid date '%s' (expected YYYY-MM-DD, today, tomorrow, "
-				    "yesterday, a weekday or +N/-N days)", text);
-	}
-	return CO_OK;
-}
 
 /* The options `cmd` takes, their values going to *v. Returns the count. */
 static size_t table(co_opt out[7], const co_cli_plan_cmd *cmd, const char **from,

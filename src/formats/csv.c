@@ -10,7 +10,8 @@
  * optional, in any order. Fields follow RFC 4180 (double quotes, "" for a
  * quote inside, commas and newlines allowed inside quotes); unquoted fields
  * are trimmed. Blank lines and lines starting with '#' are skipped; a UTF-8
- * byte-order mark (spreadsheets write one) is ignored.
+ * byte-order mark (spreadsheets write one) is ignored. The record reader
+ * (co_csv_next, formats/csv_int.h) is also the lifting logs' (lifting_csv.c).
  *
  * Invariant: the calendar is touched only after every row has been read and
  * checked, so a bad row leaves it exactly as it was. Every error names the
@@ -23,8 +24,10 @@
 
 #include "carryover/calendar_io.h"
 #include "carryover/error.h"
+#include "formats/csv_int.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
+#include "util/vec.h"
 
 #define MAX_FIELDS 32
 #define MAX_MINUTES 600
@@ -37,23 +40,35 @@ static const char *const column_names[] = {
 	"date", "type", "minutes", "distance_km", "rpe", NULL
 };
 
-typedef struct reader {
-	const char *p, *end;
-	const char *source;
-	int line;                 /* line of the next character */
-} reader;
-
-typedef struct record {
-	char *fields[MAX_FIELDS];
-	size_t n;
-	int line;                 /* where the record starts */
-} record;
+typedef co_csv_reader reader;
+typedef co_csv_record record;
 
 static void record_clear(record *r)
 {
 	for (size_t i = 0; i < r->n; i++)
 		free(r->fields[i]);
 	r->n = 0;
+}
+
+void co_csv_record_release(co_csv_record *r)
+{
+	record_clear(r);
+	free(r->fields);
+	r->fields = NULL;
+	r->cap = 0;
+}
+
+void co_csv_reader_init(co_csv_reader *rd, const char *text, size_t len, const char *source,
+			char delim, size_t max_fields)
+{
+	rd->p = text;
+	rd->end = text + len;
+	rd->source = source;
+	rd->line = 1;
+	rd->delim = delim;
+	rd->max_fields = max_fields;
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
+		rd->p += 3;
 }
 
 static bool at_line_end(const reader *rd)
@@ -103,10 +118,16 @@ static char *trimmed_copy(const char *s, size_t n)
 	return co_xstrndup(s, n);
 }
 
+static void add_field(record *r, char *f)
+{
+	*CO_VEC_PUSH(r->fields, r->n, r->cap) = f;
+}
+
 /* Read one record (after skip_to_record said there is one). */
 static int read_record(reader *rd, record *r)
 {
 	co_strbuf sb = CO_STRBUF_INIT;
+	const char *start = rd->p;
 	int rc = 0;
 
 	r->line = rd->line;
@@ -115,9 +136,9 @@ static int read_record(reader *rd, record *r)
 
 		while (q < rd->end && (*q == ' ' || *q == '\t'))
 			q++;
-		if (r->n == MAX_FIELDS) {
-			rc = co_error_set(CO_EINPUT, "%s:%d: more than %d fields",
-					  rd->source, r->line, MAX_FIELDS);
+		if (r->n == rd->max_fields) {
+			rc = co_error_set(CO_EINPUT, "%s:%d: more than %zu fields",
+					  rd->source, r->line, rd->max_fields);
 			goto done;
 		}
 		if (q < rd->end && *q == '"') {
@@ -152,16 +173,16 @@ static int read_record(reader *rd, record *r)
 			while (q < rd->end && (*q == ' ' || *q == '\t'))
 				q++;
 			rd->p = q;
-			if (!at_line_end(rd) && *q != ',') {
+			if (!at_line_end(rd) && *q != rd->delim) {
 				rc = co_error_set(CO_EINPUT, "%s:%d: text after the closing quote of field %zu",
 						  rd->source, rd->line, r->n + 1);
 				goto done;
 			}
-			r->fields[r->n++] = co_strbuf_detach(&sb);
+			add_field(r, co_strbuf_detach(&sb));
 		} else {
 			const char *s = q;
 
-			while (q < rd->end && *q != ',' && *q != '\n' && *q != '\r') {
+			while (q < rd->end && *q != rd->delim && *q != '\n' && *q != '\r') {
 				if (*q == '\0') {
 					rc = co_error_set(CO_EINPUT, "%s:%d: NUL byte in a field",
 							  rd->source, rd->line);
@@ -170,18 +191,34 @@ static int read_record(reader *rd, record *r)
 				q++;
 			}
 			rd->p = q;
-			r->fields[r->n++] = trimmed_copy(s, (size_t)(q - s));
+			add_field(r, trimmed_copy(s, (size_t)(q - s)));
 		}
 		if (at_line_end(rd)) {
 			if (rd->p < rd->end)
 				skip_line_end(rd);
 			break;
 		}
-		rd->p++; /* the comma */
+		rd->p++; /* the delimiter */
 	}
+	r->raw = start;
+	r->raw_len = (size_t)(rd->p - start);
 done:
 	co_strbuf_release(&sb);
 	return rc;
+}
+
+int co_csv_next(co_csv_reader *rd, co_csv_record *r)
+{
+	int rc;
+
+	record_clear(r);
+	if (!skip_to_record(rd))
+		return 0;
+	if ((rc = read_record(rd, r)) < 0) {
+		record_clear(r);
+		return rc;
+	}
+	return 1;
 }
 
 static void lower(char *s)
@@ -406,38 +443,33 @@ static void calendar_append(co_calendar *to, const co_calendar *from)
 
 int co_calendar_read_csv(co_calendar *cal, const char *text, size_t len, const char *source)
 {
-	reader rd = {text, text + len, source ? source : "<csv>", 1};
-	record r = {{0}, 0, 0};
+	reader rd;
+	record r = {0};
 	co_calendar tmp;
 	int cols[COL_COUNT];
 	size_t n_cols = 0;
 	int rc = 0;
 
 	co_calendar_init(&tmp);
-	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
-		rd.p += 3;
-	if (!skip_to_record(&rd)) {
-		rc = co_error_set(CO_EINPUT, "%s: empty file (expected a header line '"
-				  HEADER_HINT "')", rd.source);
+	co_csv_reader_init(&rd, text, len, source ? source : "<csv>", ',', MAX_FIELDS);
+	if ((rc = co_csv_next(&rd, &r)) <= 0) {
+		if (rc == 0)
+			rc = co_error_set(CO_EINPUT, "%s: empty file (expected a header line '"
+					  HEADER_HINT "')", rd.source);
 		goto done;
 	}
-	if ((rc = read_record(&rd, &r)) < 0)
-		goto done;
 	if ((rc = read_header(&rd, &r, cols)) < 0)
 		goto done;
 	n_cols = r.n;
-	record_clear(&r);
 
-	while (skip_to_record(&rd)) {
-		if ((rc = read_record(&rd, &r)) < 0)
-			goto done;
+	while ((rc = co_csv_next(&rd, &r)) > 0)
 		if ((rc = read_row(&rd, &r, cols, n_cols, &tmp)) < 0)
 			goto done;
-		record_clear(&r);
-	}
+	if (rc < 0)
+		goto done;
 	calendar_append(cal, &tmp);
 done:
-	record_clear(&r);
+	co_csv_record_release(&r);
 	co_calendar_release(&tmp);
 	return rc;
 }

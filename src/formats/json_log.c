@@ -19,8 +19,6 @@
 
 #define LOG_FLAGS (CO_JSON_LINE_FLAGS | JSON_REAL_PRECISION(15))
 
-static const char *const kinds[CO_LOG_KIND_COUNT] = {"set", "session", "run", "niggle", "test"};
-
 /* A number as typed (15 significant digits), or null when unknown (< 0). */
 static json_t *amount(double v)
 {
@@ -32,13 +30,13 @@ static json_t *entry_json(const co_log_entry *e)
 	json_t *o = json_object();
 	char buf[64];
 
-	snprintf(buf, sizeof(buf), "%s-%lld", kinds[e->kind], (long long)e->id);
+	co_log_id_format(e->kind, e->id, buf, sizeof(buf));
 	co_json_set(o, "id", co_json_str(buf));
-	co_json_set(o, "kind", co_json_str(kinds[e->kind]));
+	co_json_set(o, "kind", co_json_str(co_log_kind_name(e->kind)));
 	co_json_set(o, "date", co_json_date(e->date));
 	switch (e->kind) {
 	case CO_LOG_SET:
-		snprintf(buf, sizeof(buf), "session-%lld", (long long)e->session_id);
+		co_log_id_format(CO_LOG_SESSION, e->session_id, buf, sizeof(buf));
 		co_json_set(o, "session", co_json_str(buf));
 		co_json_set(o, "exercise", co_json_str(e->exercise));
 		co_json_set(o, "mapped", json_boolean(!e->unmapped));

@@ -10,37 +10,9 @@
 #include "carryover/error.h"
 #include "formats/json_int.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 
 /* ---- writing: values ------------------------------------------------------ */
-
-/* Length of a valid UTF-8 sequence at s (at most n bytes), 0 when invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xE0) == 0xC0)
-		len = 2, cp = s[0] & 0x1F;
-	else if ((s[0] & 0xF0) == 0xE0)
-		len = 3, cp = s[0] & 0x0F;
-	else if ((s[0] & 0xF8) == 0xF0)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
 
 /*
  * A string; NULL gives null. jansson rejects invalid UTF-8, so when it does,
@@ -59,7 +31,7 @@ json_t *co_json_str(const char *s)
 		return j;
 	p = (const unsigned char *)s;
 	for (n = strlen(s); n; p += k, n -= k) {
-		if ((k = utf8_len(p, n)) != 0) {
+		if ((k = co_utf8_len(p, n)) != 0) {
 			co_strbuf_add(&sb, p, k);
 		} else {
 			co_strbuf_adds(&sb, "\xEF\xBF\xBD");

@@ -4,7 +4,8 @@
  *
  * Columns are found by their header names, never by position; the
  * delimiter (',' or ';') is sniffed from the header line; fields follow RFC
- * 4180, and the two characters "\n" in a note become a line break. A
+ * 4180 through csv.c's record reader (formats/csv_int.h), and the two
+ * characters "\n" in a note (only a note) become a line break. A
  * workout is the rows sharing Strong's Date, or Hevy's (title, start_time,
  * end_time), consecutive in the file; its identity on re-import is the
  * SHA-256 of its rows as read, so importing the same export twice, or an
@@ -23,6 +24,7 @@
 
 #include "carryover/error.h"
 #include "carryover/log.h"
+#include "formats/csv_int.h"
 #include "util/hash.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
@@ -45,88 +47,28 @@ static char *keep(arena *a, const char *s)
 	return c;
 }
 
-/* --- RFC 4180 records -------------------------------------------------------- */
-
-typedef struct reader {
-	const char *p, *end;
-	char delim;
-	int line;
-} reader;
-
-typedef struct record {
-	co_strbuf f[MAX_FIELDS];
-	size_t n;
-	int line;
-	co_strbuf raw; /* the record's text, for the workout hash */
-} record;
-
-/* Read one record; false at the end of the text. Blank lines are skipped. */
-static bool read_record(reader *rd, record *r)
+/* A note: Strong writes a line break in one as the two characters \n.
+ * Only notes: a title or an exercise name keeps what was written. */
+static char *keep_note(arena *a, const char *s)
 {
-	const char *start;
+	char *c = keep(a, s), *d = c;
 
-	while (rd->p < rd->end && (*rd->p == '\n' || *rd->p == '\r')) {
-		if (*rd->p == '\n')
-			rd->line++;
-		rd->p++;
+	for (const char *q = c; *q; q++) {
+		if (q[0] == '\\' && q[1] == 'n') {
+			*d++ = '\n';
+			q++;
+		} else {
+			*d++ = *q;
+		}
 	}
-	if (rd->p >= rd->end)
-		return false;
-	start = rd->p;
-	r->line = rd->line;
-	for (size_t i = 0; i < r->n; i++)
-		co_strbuf_reset(&r->f[i]);
-	r->n = 1;
-	co_strbuf_reset(&r->f[0]);
-	while (rd->p < rd->end) {
-		char c = *rd->p;
-		co_strbuf *cur = &r->f[r->n - 1];
-
-		if (c == '"' && cur->len == 0) {
-			rd->p++;
-			while (rd->p < rd->end) {
-				if (*rd->p == '"') {
-					if (rd->p + 1 < rd->end && rd->p[1] == '"') {
-						co_strbuf_addch(cur, '"');
-						rd->p += 2;
-						continue;
-					}
-					rd->p++;
-					break;
-				}
-				if (*rd->p == '\n')
-					rd->line++;
-				co_strbuf_addch(cur, *rd->p++);
-			}
-			continue;
-		}
-		if (c == rd->delim) {
-			rd->p++;
-			if (r->n < MAX_FIELDS)
-				co_strbuf_reset(&r->f[r->n++]);
-			continue;
-		}
-		if (c == '\n' || c == '\r') {
-			if (c == '\r' && rd->p + 1 < rd->end && rd->p[1] == '\n')
-				rd->p++;
-			rd->p++;
-			rd->line++;
-			break;
-		}
-		co_strbuf_addch(cur, c);
-		rd->p++;
-	}
-	co_strbuf_reset(&r->raw);
-	co_strbuf_add(&r->raw, start, (size_t)(rd->p - start));
-	return true;
+	*d = '\0';
+	return c;
 }
 
-static void record_release(record *r)
-{
-	for (size_t i = 0; i < MAX_FIELDS; i++)
-		co_strbuf_release(&r->f[i]);
-	co_strbuf_release(&r->raw);
-}
+/* Records come from csv.c's reader (formats/csv_int.h): the same refusals
+ * of an unterminated quote, a NUL byte or too many fields as a calendar. */
+typedef co_csv_reader reader;
+typedef co_csv_record record;
 
 /* --- columns ----------------------------------------------------------------- */
 
@@ -167,10 +109,8 @@ static void map_columns(columns *c, const record *h)
 	for (int k = 0; k < K_COUNT; k++)
 		c->at[k] = -1;
 	for (size_t i = 0; i < h->n; i++) {
-		const char *name = h->f[i].buf ? h->f[i].buf : "";
+		const char *name = h->fields[i];
 
-		if (i == 0 && !strncmp(name, "\xef\xbb\xbf", 3))
-			name += 3;
 		for (size_t k = 0; k < sizeof(header_names) / sizeof(header_names[0]); k++)
 			if (!strcmp(name, header_names[k].name) && c->at[header_names[k].col] < 0)
 				c->at[header_names[k].col] = (int)i;
@@ -183,9 +123,9 @@ static const char *field(const record *r, const columns *c, int k)
 {
 	int i = c->at[k];
 
-	if (i < 0 || (size_t)i >= r->n || !r->f[i].buf)
+	if (i < 0 || (size_t)i >= r->n)
 		return "";
-	return r->f[i].buf;
+	return r->fields[i];
 }
 
 static char sniff_delim(const char *text, size_t len)
@@ -206,20 +146,20 @@ static char sniff_delim(const char *text, size_t len)
 
 bool co_lift_csv_detect(const char *head, size_t len)
 {
-	reader rd = {head, head + len, 0, 1};
+	reader rd;
 	record h = {0};
 	columns c;
 	bool ok;
 
 	if (!len || memchr(head, '\0', len))
 		return false;
-	rd.delim = sniff_delim(head, len);
-	ok = read_record(&rd, &h);
+	co_csv_reader_init(&rd, head, len, "", sniff_delim(head, len), MAX_FIELDS);
+	ok = co_csv_next(&rd, &h) > 0;
 	if (ok) {
 		map_columns(&c, &h);
 		ok = c.strong || c.hevy;
 	}
-	record_release(&h);
+	co_csv_record_release(&h);
 	return ok;
 }
 
@@ -420,18 +360,18 @@ static int read_row(parse *p, const record *r)
 		if (hevy) {
 			const char *desc = field(r, c, H_DESCRIPTION);
 
-			w->notes = *desc ? keep(p->a, desc) : NULL;
+			w->notes = *desc ? keep_note(p->a, desc) : NULL;
 		} else {
 			const char *wn = field(r, c, K_WORKOUT_NOTES);
 
-			w->notes = *wn ? keep(p->a, wn) : NULL;
+			w->notes = *wn ? keep_note(p->a, wn) : NULL;
 			if (c->at[K_DURATION_S] >= 0)
 				w->minutes = strong_minutes(field(r, c, K_DURATION_S), true);
 			else if (c->at[K_DURATION] >= 0)
 				w->minutes = strong_minutes(field(r, c, K_DURATION), false);
 		}
 	}
-	co_strbuf_add(&p->rows, r->raw.buf, r->raw.len);
+	co_strbuf_add(&p->rows, r->raw, r->raw_len);
 	co_strbuf_addch(&p->rows, '\n');
 
 	if (!hevy) {
@@ -475,7 +415,7 @@ static int read_row(parse *p, const record *r)
 		const char *note = field(r, c, hevy ? H_EXERCISE_NOTES : K_NOTES);
 
 		if (*note && s.name != p->prev_exercise)
-			s.notes = keep(p->a, note);
+			s.notes = keep_note(p->a, note);
 	}
 	p->prev_exercise = s.name;
 
@@ -523,42 +463,22 @@ static int read_row(parse *p, const record *r)
 	return CO_OK;
 }
 
-/* Strong writes a line break in a note as the two characters \n. */
-static void unescape_notes(arena *a)
-{
-	for (size_t i = 0; i < a->n; i++) {
-		char *s = a->p[i], *d = s;
-
-		if (!s)
-			continue;
-		for (; *s; s++) {
-			if (s[0] == '\\' && s[1] == 'n') {
-				*d++ = '\n';
-				s++;
-			} else {
-				*d++ = *s;
-			}
-		}
-		*d = '\0';
-	}
-}
-
 int co_lift_csv_parse(co_lift_log *out, const char *text, size_t len, const char *source,
 		      const char *units)
 {
 	arena *a = co_xcalloc(1, sizeof(*a));
 	parse p = {.log = out, .a = a, .source = source, .units = units};
-	reader rd = {text, text + len, 0, 1};
+	reader rd;
 	record r = {0};
 	int rc = CO_OK;
 
 	memset(out, 0, sizeof(*out));
 	out->owned = a;
-	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
-		rd.p += 3;
+	co_csv_reader_init(&rd, text, len, source, ',', MAX_FIELDS);
 	rd.delim = p.delim = sniff_delim(rd.p, (size_t)(rd.end - rd.p));
-	if (!read_record(&rd, &r)) {
-		rc = co_error_set(CO_EINPUT, "%s: empty file", source);
+	if ((rc = co_csv_next(&rd, &r)) <= 0) {
+		if (rc == 0)
+			rc = co_error_set(CO_EINPUT, "%s: empty file", source);
 		goto done;
 	}
 	map_columns(&p.c, &r);
@@ -579,13 +499,14 @@ int co_lift_csv_parse(co_lift_log *out, const char *text, size_t len, const char
 		out->dialect = "strong-s0";
 	else
 		out->dialect = "strong-s1";
-	while (read_record(&rd, &r))
+	while ((rc = co_csv_next(&rd, &r)) > 0)
 		if ((rc = read_row(&p, &r)) < 0)
 			goto done;
+	if (rc < 0)
+		goto done;
 	close_workout(&p);
-	unescape_notes(a);
 done:
-	record_release(&r);
+	co_csv_record_release(&r);
 	co_strbuf_release(&p.rows);
 	free(p.sets);
 	if (rc < 0)

@@ -18,8 +18,6 @@
 #include "carryover/log.h"
 #include "util/strbuf.h"
 
-static const char *const kinds[CO_LOG_KIND_COUNT] = {"set", "session", "run", "niggle", "test"};
-
 /* --- CSV --------------------------------------------------------------------- */
 
 static const char *const csv_columns[] = {
@@ -88,16 +86,16 @@ static void csv_entry(co_strbuf *sb, const co_log_entry *e)
 	row r = {{0}};
 	char buf[64], day[11];
 
-	snprintf(buf, sizeof(buf), "%s-%lld", kinds[e->kind], (long long)e->id);
+	co_log_id_format(e->kind, e->id, buf, sizeof(buf));
 	set_cell(&r, C_ID, buf);
-	set_cell(&r, C_KIND, kinds[e->kind]);
+	set_cell(&r, C_KIND, co_log_kind_name(e->kind));
 	set_cell(&r, C_DATE, co_date_format(e->date, day));
 	set_cell(&r, C_NOTE, e->notes);
 	set_num(&r, C_RPE, e->rpe);
 	set_num(&r, C_MINUTES, e->minutes);
 	switch (e->kind) {
 	case CO_LOG_SET:
-		snprintf(buf, sizeof(buf), "session-%lld", (long long)e->session_id);
+		co_log_id_format(CO_LOG_SESSION, e->session_id, buf, sizeof(buf));
 		set_cell(&r, C_SESSION, buf);
 		set_cell(&r, C_EXERCISE, e->exercise);
 		set_cell(&r, C_MAPPED, e->unmapped ? "no" : "yes");

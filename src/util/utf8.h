@@ -6,6 +6,9 @@
 
 #include <stddef.h>
 
+/* The length (1-4) of the well-formed sequence at s[0..n), 0 when there is none. */
+size_t co_utf8_len(const unsigned char *s, size_t n);
+
 /* The offset of the first byte that is not part of well-formed UTF-8, or len. */
 size_t co_utf8_first_bad(const unsigned char *t, size_t len);
 

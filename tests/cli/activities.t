@@ -29,6 +29,15 @@ $ carryover activities --since 2027-02-01 --until 2027-01-01
 ? 2
 ! carryover: --since 2027-02-01 is after --until 2027-01-01
 
+# The date forms of week and session, looking back (2019-06-20 is a
+# Thursday: "sat" is 2019-06-15).
+$ CARRYOVER_TODAY=2019-06-20 carryover activities --since sat --until today --json
+> "id":2,
+>! "id":1,
+
+$ CARRYOVER_TODAY=2019-06-20 carryover activities --since -4
+> no activities on or after 2019-06-16 (3 stored)
+
 # The range keeps its ends.
 $ carryover activities --since 2019-06-15 --until 2019-06-15 --json
 > "id":2,

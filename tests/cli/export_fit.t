@@ -29,6 +29,18 @@ $ carryover export fit --week 2027-01-13 -o week2
 > week2/2027-01-12-posterior_chain.fit
 > week2/2027-01-14-stability.fit
 
+# The date forms of week and session: a weekday is the next such day.
+$ CARRYOVER_TODAY=2027-01-04 carryover export fit --session tue -o fwd && ls fwd
+> 2027-01-05-posterior_chain.fit
+
+$ CARRYOVER_TODAY=2027-01-04 carryover export fit --week +8 -o fwd8
+> fwd8/2027-01-12-posterior_chain.fit
+> fwd8/2027-01-14-stability.fit
+
+$ carryover export fit --session someday -o x
+? 2
+! invalid date 'someday' (expected YYYY-MM-DD, today, tomorrow, yesterday, a weekday or +N/-N days)
+
 # A day without a session writes nothing, and is not an error.
 $ carryover export fit --session 2027-01-04 -o rest
 > no strength session on 2027-01-04: nothing written

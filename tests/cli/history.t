@@ -40,3 +40,31 @@ $ CARRYOVER_TODAY=2027-03-10 carryover history --json
 $ CARRYOVER_TODAY=2027-03-10 carryover history --since 2027-13-01
 ? 2
 ! --since:
+
+# The date forms of week and session (docs/cli/week.md), looking back: a
+# weekday is the last such day, today included (2027-03-10 is a Wednesday).
+$ CARRYOVER_TODAY=2027-03-10 carryover history --since -8 --until fri
+> run-1
+> niggle-1
+>! set-1
+>! test-1
+
+$ CARRYOVER_TODAY=2027-03-10 carryover history --since yesterday
+> test-1
+>! niggle-1
+
+$ CARRYOVER_TODAY=2027-03-10 carryover history --since someday
+? 2
+! carryover: --since: invalid date 'someday' (expected YYYY-MM-DD, today, tomorrow, yesterday, a weekday or +N/-N days)
+
+# A reversed range is refused, as activities refuses it; an empty one says
+# how much is stored.
+$ CARRYOVER_TODAY=2027-03-10 carryover history --since 2027-03-05 --until 2027-03-02
+? 2
+! carryover: --since 2027-03-05 is after --until 2027-03-02 (expected the earlier date first)
+
+$ CARRYOVER_TODAY=2027-03-10 carryover history --since 2027-03-06 --until 2027-03-09
+> nothing logged between 2027-03-06 and 2027-03-09 (6 stored)
+
+$ CARRYOVER_TODAY=2027-03-10 carryover history --until 2027-02-01
+> nothing logged on or before 2027-02-01 (6 stored)

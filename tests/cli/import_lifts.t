@@ -14,6 +14,27 @@ $ carryover history
 ? 2
 ! no current athlete
 
+# Hostile records are refused as a calendar CSV refuses them, with the line
+# at fault, and nothing is stored (not even the profile's athlete): an
+# unterminated quote (it used to swallow the rows after it), a NUL byte
+# (after the first 4 KB, where the file is already known as a Strong
+# export), more than 64 fields.
+$ printf 'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n2025-06-03 20:23:00,A,1h,Squat,1,100,5,0,0,,,\n2025-06-04 20:23:00,"B,1h,Squat,1,100,5,0,0,,,\n2025-06-05 20:23:00,C,1h,Squat,1,100,5,0,0,,,\n' > quote.csv && carryover import --profile $SRC/examples/marathon.ini --units kg quote.csv
+? 2
+! carryover: quote.csv:3: unterminated quoted field
+
+$ { printf 'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n'; i=0; while [ $i -lt 100 ]; do printf '2025-06-03 20:23:00,"A",1h,"Goblet Squat (Kettlebell)",1,24,10,0,0,"","",\n'; i=$((i+1)); done; printf '2025-06-04 20:23:00,"B",1h,"Squat\000 (Barbell)",1,100,5,0,0,,,\n'; } > nul.csv && carryover import --profile $SRC/examples/marathon.ini --units kg nul.csv
+? 2
+! carryover: nul.csv:102: NUL byte in a field
+
+$ { printf 'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n2025-06-03 20:23:00,A,1h,Squat,1,100,5,0,0,,,'; i=12; while [ $i -lt 65 ]; do printf ',x'; i=$((i+1)); done; printf '\n'; } > wide.csv && carryover import --profile $SRC/examples/marathon.ini --units kg wide.csv
+? 2
+! carryover: wide.csv:2: more than 64 fields
+
+$ carryover history
+? 2
+! no current athlete
+
 $ carryover import --profile $SRC/examples/marathon.ini --units kg s1.csv hevy.csv
 > s1.csv: strong-s1 export: imported 1 of 1 workouts (5 sets, 1 warm-up)
 > 0 already stored, 1 rest-timer and 1 note rows (not sets)

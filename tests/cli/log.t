@@ -132,6 +132,23 @@ $ CARRYOVER_TODAY=2027-03-10 carryover history --since 2027-03-09 --until 2027-0
 $ CARRYOVER_TODAY=2027-03-10 carryover log skip 2027-03-05 flu
 > logged session-4    2027-03-05  session skipped (planned) "flu"
 
+# done and skip take the date forms of week and session, looking back.
+$ CARRYOVER_TODAY=2027-03-10 carryover log done yesterday
+? 2
+! 2027-03-09 already has a logged session (session-3)
+
+$ CARRYOVER_TODAY=2027-03-10 carryover log skip tue sick
+? 2
+! 2027-03-09 already has a logged session (session-3)
+
+$ CARRYOVER_TODAY=2027-03-10 carryover log skip -5 flu
+? 2
+! 2027-03-05 already has a logged session (session-4)
+
+$ CARRYOVER_TODAY=2027-03-10 carryover log done tomorrow
+? 2
+! date '2027-03-11' is in the future
+
 # Runs.
 $ CARRYOVER_TODAY=2027-03-10 carryover log run tempo 50min 10.2km rpe 7
 > logged run-1        2027-03-10  run     tempo 50min 10.2km (4:54/km) rpe 7
@@ -238,6 +255,17 @@ $ CARRYOVER_TODAY=2027-03-10 carryover history
 >! 62.5 kg rpe 12
 
 # 1970-01-01 is a day like any (day 0 once meant "no --date": today).
+# --date takes the same forms: a weekday is the last such day.
+$ CARRYOVER_TODAY=2027-03-10 carryover log --date mon glute_bridge 1x12
+> 2027-03-08  set     glute_bridge #1 12 reps
+
+$ CARRYOVER_TODAY=2027-03-10 carryover log --date -1 glute_bridge 1x12
+> 2027-03-09  set     glute_bridge
+
+$ CARRYOVER_TODAY=2027-03-10 carryover log --date soon glute_bridge 1x12
+? 2
+! carryover: --date: invalid date 'soon' (expected YYYY-MM-DD, today, tomorrow, yesterday, a weekday or +N/-N days)
+
 $ CARRYOVER_TODAY=2027-03-10 carryover log --date 1970-01-01 glute_bridge 2x12
 > 1970-01-01
 

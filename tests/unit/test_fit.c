@@ -1023,6 +1023,36 @@ static void sets_bounded(void **state)
 	assert_int_equal(n, 0);
 }
 
+/*
+ * A start time or timestamp declared as a 64-bit field (a hostile file: FIT
+ * dates are 32-bit) is no date: the set's start is unknown (0), where the
+ * conversion to Unix time used to overflow a signed 64-bit sum.
+ */
+static void sets_64bit_times(void **state)
+{
+	static fb f;
+	static const unsigned char fields[][3] = {{5, 1, 0x02}, {6, 8, 0x8E}, {254, 8, 0x8F}};
+	co_fit_set *v = NULL;
+	size_t n = 0;
+
+	(void)state;
+	f.n = 0;
+	begin(&f, 14, 0x20);
+	file_id(&f, CO_FIT_FILE_ACTIVITY);
+	def(&f, 3, 0, CO_FIT_SET, 3, fields);
+	u8(&f, 3);
+	u8(&f, 1);                    /* active */
+	u32(&f, 0xFFFFFFFEu, 0);      /* start_time: INT64_MAX - 1 */
+	u32(&f, 0x7FFFFFFFu, 0);
+	u32(&f, 0xFFFFFFF0u, 0);      /* timestamp: INT64_MAX - 15 */
+	u32(&f, 0x7FFFFFFFu, 0);
+	end(&f, 1);
+	assert_int_equal(co_fit_sets(f.b, f.n, &v, &n, NULL), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].start, 0);
+	free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1048,6 +1078,7 @@ int main(void)
 		cmocka_unit_test(names),
 		cmocka_unit_test(reads_active_sets),
 		cmocka_unit_test(sets_bounded),
+		cmocka_unit_test(sets_64bit_times),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 
 #include "carryover/error.h"
 #include "carryover/log.h"
+#include "util/strbuf.h"
 
 static co_lift_log parse_ok(const char *text, const char *units)
 {
@@ -206,6 +207,64 @@ static void test_absurd_reps(void **state)
 	co_lift_log_free(&log);
 }
 
+/* As parse_fails, for text holding NUL bytes. */
+static void parse_fails_n(const char *text, size_t len, const char *msg)
+{
+	co_lift_log log;
+
+	assert_int_equal(co_lift_csv_parse(&log, text, len, "t.csv", "kg"), CO_EINPUT);
+	if (!strstr(co_error_last(), msg))
+		fail_msg("message '%s' lacks '%s'", co_error_last(), msg);
+	assert_int_equal(log.n_workouts, 0);
+}
+
+/*
+ * Hostile records are refused as a calendar CSV refuses them (the record
+ * reader is csv.c's): an unterminated quote names the line it opens on
+ * (it used to swallow the rest of the file into one field and blame a
+ * later line, or nothing), a NUL byte is refused (it used to cut the field
+ * short silently), and a record of more than 64 fields is refused (they
+ * used to run together into the 64th).
+ */
+static void test_hostile_records(void **state)
+{
+	(void)state;
+	const char nul[] = S1_HEADER "2025-06-03 20:23:00,A,1h,Squat,1,100,5,0,0,,,\n"
+				     "2025-06-04 20:23:00,B,1h,Squat\0 (Barbell),1,100,5,0,0,,,\n";
+	co_strbuf wide = CO_STRBUF_INIT;
+
+	parse_fails(S1_HEADER "2025-06-03 20:23:00,A,1h,Squat,1,100,5,0,0,,,\n"
+		    "2025-06-04 20:23:00,\"B,1h,Squat,1,100,5,0,0,,,\n"
+		    "2025-06-05 20:23:00,C,1h,Squat,1,100,5,0,0,,,\n", "kg",
+		    "t.csv:3: unterminated quoted field");
+	parse_fails_n(nul, sizeof(nul) - 1, "t.csv:3: NUL byte in a field");
+	co_strbuf_adds(&wide, S1_HEADER "2025-06-03 20:23:00,A,1h,Squat,1,100,5,0,0,,,");
+	for (int i = 12; i < 65; i++)
+		co_strbuf_adds(&wide, ",x");
+	co_strbuf_adds(&wide, "\n");
+	parse_fails(wide.buf, "kg", "t.csv:2: more than 64 fields");
+	co_strbuf_release(&wide);
+	/* 64 fields are still read */
+	parse_fails(S1_HEADER ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n", "kg",
+		    "t.csv:2: date ''");
+}
+
+/* Only a note turns the two characters \n into a line break: a title and
+ * an exercise name keep what the app wrote. */
+static void test_escapes_only_in_notes(void **state)
+{
+	(void)state;
+	co_lift_log log = parse_ok(S1_HEADER
+		"2025-06-05 07:00:00,\"A\\nB\",38min,\"Squat\\n(Barbell)\",1,100,5,0,0,\"x\\ny\",\"p\\nq\",8\n",
+		"kg");
+
+	assert_string_equal(log.workouts[0].title, "A\\nB");
+	assert_string_equal(log.workouts[0].sets[0].name, "Squat\\n(Barbell)");
+	assert_string_equal(log.workouts[0].sets[0].notes, "x\ny");
+	assert_string_equal(log.workouts[0].notes, "p\nq");
+	co_lift_log_free(&log);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +273,8 @@ int main(void)
 		cmocka_unit_test(test_hevy),
 		cmocka_unit_test(test_refusals_and_hash),
 		cmocka_unit_test(test_absurd_reps),
+		cmocka_unit_test(test_hostile_records),
+		cmocka_unit_test(test_escapes_only_in_notes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -345,8 +345,7 @@ static int on_lap(decoder *d, const co_fit_mesg *m)
 		return 0;
 	l = CO_VEC_PUSH(d->laps, d->nlaps, d->laps_alloc);
 	l->start = fit_mesg_int(m, FIT_LAP_START_TIME, &v) ? (uint32_t)v : 0;
-	l->lap.start = l->start >= CO_FIT_DATE_MIN ?
-		(int64_t)l->start + CO_FIT_EPOCH : 0;
+	l->lap.start = fit_unix_time(l->start);
 	l->lap.elapsed = num_or(m, FIT_LAP_TOTAL_ELAPSED_TIME, 1000, 0);
 	l->lap.moving = num_or(m, FIT_LAP_TOTAL_TIMER_TIME, 1000, 0);
 	l->lap.distance = num_or(m, FIT_LAP_TOTAL_DISTANCE, 100, 0);
@@ -459,11 +458,6 @@ static void apply_session(co_activity *a, const session *s)
 		a->sub_sport = s->sub_sport;
 }
 
-static int64_t unix_time(uint32_t fit)
-{
-	return fit >= CO_FIT_DATE_MIN ? (int64_t)fit + CO_FIT_EPOCH : 0;
-}
-
 /* Report act (filled but for index/format) through the callback. */
 static int report(decoder *d, co_activity *a, int truncated)
 {
@@ -498,7 +492,7 @@ static int report_sessions(decoder *d, const char *device, int truncated)
 		a.sample_cap = d->act.sample_cap;
 		a.sample_stride = d->act.sample_stride;
 		apply_session(&a, s);
-		a.start = unix_time(from);
+		a.start = fit_unix_time(from);
 		a.has_utc_offset = d->have_offset;
 		a.utc_offset = d->utc_offset;
 		snprintf(a.device, sizeof(a.device), "%s", device);
@@ -560,9 +554,9 @@ static int file_end(void *vctx, unsigned file, int truncated)
 
 		for (k = 0; k < a->nsamples; k++)
 			a->samples[k].t += shift;
-		a->start = unix_time(d->sess[0].start);
+		a->start = fit_unix_time(d->sess[0].start);
 	} else {
-		a->start = unix_time(d->t0 ? d->t0 :
+		a->start = fit_unix_time(d->t0 ? d->t0 :
 				     d->nsess ? d->sess[0].start :
 				     d->nlaps ? d->laps[0].start : 0);
 	}

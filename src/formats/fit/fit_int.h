@@ -233,6 +233,17 @@ static inline uint64_t rd64(const unsigned char *p, int big)
 }
 
 /* The first element of an integer field; false when invalid or not an int. */
+/*
+ * A FIT date_time as Unix seconds, or 0 when it is no date: below
+ * CO_FIT_DATE_MIN (seconds since power-on) or beyond 32 bits (a field a
+ * hostile file declared 64-bit; the sum would overflow). The one
+ * conversion of the activity builder and the set reader.
+ */
+static inline int64_t fit_unix_time(int64_t fit)
+{
+	return fit >= CO_FIT_DATE_MIN && fit <= UINT32_MAX ? fit + CO_FIT_EPOCH : 0;
+}
+
 HOT_INLINE bool read_int(const unsigned char *p, unsigned type, int big,
 			    int64_t *out)
 {

@@ -19,11 +19,6 @@ typedef struct sets_ctx {
 	size_t n, cap, dropped;
 } sets_ctx;
 
-static int64_t unix_of(int64_t fit)
-{
-	return fit >= CO_FIT_DATE_MIN ? fit + CO_FIT_EPOCH : 0;
-}
-
 static int on_set(void *vctx, const co_fit_mesg *m)
 {
 	sets_ctx *c = vctx;
@@ -40,9 +35,9 @@ static int on_set(void *vctx, const co_fit_mesg *m)
 		return 0;
 	}
 	s = CO_VEC_PUSH(c->v, c->n, c->cap);
-	s->start = co_fit_mesg_int(m, FIT_SET_START_TIME, &v) ? unix_of(v) : 0;
+	s->start = co_fit_mesg_int(m, FIT_SET_START_TIME, &v) ? fit_unix_time(v) : 0;
 	if (!s->start && co_fit_mesg_int(m, FIT_SET_TIMESTAMP, &v))
-		s->start = unix_of(v);
+		s->start = fit_unix_time(v);
 	s->seconds = co_fit_mesg_num(m, FIT_SET_DURATION, 1000, 0, &x) && x >= 0 ? x : -1;
 	s->reps = co_fit_mesg_int(m, FIT_SET_REPETITIONS, &v) ? (int)v : -1;
 	s->weight_kg = co_fit_mesg_num(m, FIT_SET_WEIGHT, 16, 0, &x) && x > 0 ? x : -1;
