@@ -40,6 +40,7 @@ static const command commands[] = {
 	{"log", cmd_log, "log what you did: sets, sessions, runs, niggles, tests"},
 	{"history", cmd_history, "the training log (--since DATE, --json)"},
 	{"status", cmd_status, "readiness, fatigue signals, load and the next session"},
+	{"report", cmd_report, "the season and training so far as one HTML page (report -o FILE)"},
 	{"debug", cmd_debug, NULL}, /* developer tools, not listed: debug --help */
 };
 
