@@ -265,6 +265,7 @@ typedef struct co_svg_chart {
 	bool x_dates;               /* x values are co_date days */
 	bool y_flip;                /* larger y lower (a pace: faster is up) */
 	co_svg_format y_format;
+	size_t title_len;           /* bytes of the title, to keep the legend clear of it */
 } co_svg_chart;
 
 /**
@@ -315,7 +316,11 @@ void co_svg_interval(co_svg_chart *c, double lo, double est, double hi, double y
 void co_svg_text(co_svg_chart *c, double px, double py, const char *anchor, const char *cls,
 		 const char *text);
 
-/** A legend line at the top right: a swatch of class cls[i] and names[i], for n entries. */
+/**
+ * A legend: a swatch of class cls[i] and names[i] for n entries, beside the
+ * title when they fit, else on rows under it, which moves the top of the
+ * plot area down: call it before the axes.
+ */
 void co_svg_legend(co_svg_chart *c, const char *const *names, const char *const *cls, size_t n);
 
 /** What is missing, written in the middle of the plot area (a chart without data). */

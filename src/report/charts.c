@@ -230,11 +230,11 @@ void co_report_chart_load(co_strbuf *out, const co_report_data *d)
 		hi = run[w] + lift[w] > hi ? run[w] + lift[w] : hi;
 	static const char *const names[] = {"lifting", "running"}, *const cls[] = {"lift", "run"};
 
+	co_svg_legend(&c, names, cls, 2);
 	co_svg_range_x(&c, first, last + 7, true);
 	co_svg_range_y(&c, 0, hi > 0 ? hi : 1, 6);
 	co_svg_axis_y(&c, "load per week (RPE x min)");
 	co_svg_axis_x(&c, "week");
-	co_svg_legend(&c, names, cls, 2);
 	double gap = nw > 60 ? 0.5 : 1;
 
 	for (size_t w = 0; w < nw; w++) {
@@ -303,11 +303,11 @@ void co_report_chart_fitness(co_strbuf *out, const co_report_data *d)
 	static const char *const names[] = {"fitness (CTL)", "fatigue (ATL)", "form (TSB)"};
 	static const char *const cls[] = {"ctl", "atl", "tsb"};
 
+	co_svg_legend(&c, names, cls, 3);
 	co_svg_range_x(&c, s->days[0].date, s->days[s->n - 1].date + 1, true);
 	co_svg_range_y(&c, lo, hi, 7);
 	co_svg_axis_y(&c, "load per day (RPE x min)");
 	co_svg_axis_x(&c, "date");
-	co_svg_legend(&c, names, cls, 3);
 	co_svg_line(&c, x, ctl, n, "ctl");
 	co_svg_line(&c, x, atl, n, "atl");
 	co_svg_line(&c, x, tsb, n, "tsb");
@@ -441,6 +441,7 @@ void co_report_chart_e1rm(co_strbuf *out, const co_report_data *d)
 		names[k] = e ? e->name : top[k].id;
 		cls[k] = lift_cls[k];
 	}
+	co_svg_legend(&c, names, cls, ntop);
 	co_svg_range_x(&c, history_first(d) < p[0].date ? history_first(d) : p[0].date,
 		       d->today + 1, true);
 	for (size_t i = 0; i < n; i++)
@@ -450,7 +451,6 @@ void co_report_chart_e1rm(co_strbuf *out, const co_report_data *d)
 	snprintf(label, sizeof(label), "e1RM (%s)", units);
 	co_svg_axis_y(&c, label);
 	co_svg_axis_x(&c, "date");
-	co_svg_legend(&c, names, cls, ntop);
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 
@@ -557,16 +557,16 @@ void co_report_chart_threshold(co_strbuf *out, const co_report_data *d)
 	trend(xs, ys, all, n);
 	for (size_t i = 0; i < n; i++)
 		xs[i] += 0.5;
+	static const char *const names[] = {"test", "threshold run", "6-week mean"};
+	static const char *const cls[] = {"ts", "tr", "trend"};
+
+	co_svg_legend(&c, names, cls, 3);
 	co_svg_range_x(&c, history_first(d) < all[0].date ? history_first(d) : all[0].date,
 		       d->today + 1, true);
 	co_svg_range_y(&c, lo - 5, hi + 5, 6);
 	snprintf(label, sizeof(label), "pace (min/%s), faster up", u == CO_DIST_MI ? "mi" : "km");
 	co_svg_axis_y(&c, label);
 	co_svg_axis_x(&c, "date");
-	static const char *const names[] = {"test", "threshold run", "6-week mean"};
-	static const char *const cls[] = {"ts", "tr", "trend"};
-
-	co_svg_legend(&c, names, cls, 3);
 	co_svg_line(&c, xs, ys, n, "trend");
 	for (size_t i = 0; i < n; i++)
 		co_svg_point(&c, p[i].date + 0.5, p[i].y, p[i].group ? "tr" : "ts", p[i].title);
@@ -631,15 +631,15 @@ void co_report_chart_efficiency(co_strbuf *out, const co_report_data *d)
 	trend(xs, ys, p, n);
 	for (size_t i = 0; i < n; i++)
 		xs[i] += 0.5;
+	static const char *const names[] = {"easy run", "6-week mean"};
+	static const char *const cls[] = {"ef", "trend"};
+
+	co_svg_legend(&c, names, cls, 2);
 	co_svg_range_x(&c, history_first(d) < p[0].date ? history_first(d) : p[0].date,
 		       d->today + 1, true);
 	co_svg_range_y(&c, lo - (hi - lo) * 0.05, hi + (hi - lo) * 0.05, 6);
 	co_svg_axis_y(&c, "EF (m/min per bpm)");
 	co_svg_axis_x(&c, "date");
-	static const char *const names[] = {"easy run", "6-week mean"};
-	static const char *const cls[] = {"ef", "trend"};
-
-	co_svg_legend(&c, names, cls, 2);
 	co_svg_line(&c, xs, ys, n, "trend");
 	for (size_t i = 0; i < n; i++)
 		co_svg_point(&c, xs[i], p[i].y, "ef", p[i].title);

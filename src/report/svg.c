@@ -203,6 +203,7 @@ void co_svg_begin(co_svg_chart *c, co_strbuf *out, double w, double h, const cha
 	num(out, c->h);
 	co_strbuf_adds(out, "\" role=\"img\" preserveAspectRatio=\"xMidYMid meet\">");
 	title_el(out, title);
+	c->title_len = title ? strlen(title) : 0;
 	co_strbuf_addf(out, "<text class=\"ct\" x=\"%d\" y=\"22\">", 8);
 	co_report_escape(out, title);
 	co_strbuf_adds(out, "</text>\n");
@@ -556,25 +557,43 @@ void co_svg_text(co_svg_chart *c, double px, double py, const char *anchor, cons
 	co_strbuf_adds(out, "</text>");
 }
 
+/* Widths of text in viewBox units, estimated (no font metrics without a
+ * browser): the title's bold 14 px and the legend's 11 px average glyphs. */
+#define TITLE_CHAR_W 8.0
+#define LEGEND_CHAR_W 6.3
+
 void co_svg_legend(co_svg_chart *c, const char *const *names, const char *const *cls, size_t n)
 {
-	double x = c->px1;
+	double total = 0, x, y = 22;
 
+	for (size_t i = 0; i < n; i++)
+		total += 26 + LEGEND_CHAR_W * (double)strlen(names[i]);
+	/* beside the title when there is room, else on rows of their own
+	 * under it, moving the plot area down */
+	x = c->px1 - total;
+	if (x < 8 + TITLE_CHAR_W * c->title_len + 16) {
+		x = c->px0;
+		y = 40;
+		c->py0 += 18;
+	}
 	co_strbuf_adds(c->out, "<g class=\"lg\">");
-	/* right to left, so the last entry ends at the plot's right edge;
-	 * ~6.2 units per character at the legend's font size */
-	for (size_t i = n; i-- > 0;) {
-		double tw = 6.2 * (double)strlen(names[i]);
+	for (size_t i = 0; i < n; i++) {
+		double tw = LEGEND_CHAR_W * (double)strlen(names[i]);
 
-		x -= tw;
-		co_svg_text(c, x, 22, "start", NULL, names[i]);
-		x -= 14;
+		if (x + 14 + tw > c->px1 && x > c->px0) {
+			x = c->px0;
+			y += 16;
+			c->py0 += 16;
+		}
 		co_strbuf_adds(c->out, "<rect class=\"");
 		co_report_escape(c->out, cls[i]);
 		co_strbuf_adds(c->out, "\" x=\"");
 		num(c->out, x);
-		co_strbuf_adds(c->out, "\" y=\"13\" width=\"10\" height=\"10\"/>");
-		x -= 12;
+		co_strbuf_adds(c->out, "\" y=\"");
+		num(c->out, y - 9);
+		co_strbuf_adds(c->out, "\" width=\"10\" height=\"10\"/>");
+		co_svg_text(c, x + 14, y, "start", NULL, names[i]);
+		x += 26 + tw;
 	}
 	co_strbuf_adds(c->out, "</g>\n");
 }
