@@ -10,10 +10,11 @@
  *               lifting at the bottom of each bar and running on top;
  *   fitness     CTL, ATL and TSB of the load series, one point a week (the
  *               Sunday, or today for the running week);
- *   e1rm        the best e1RM of the day of each loaded lift, from logged
- *               working sets at RPE 7 or more and 1-12 reps (lighter sets say
- *               too little about a maximum), for the six lifts logged on most
- *               days;
+ *   e1rm        the best e1RM of the day of each main lift (a compound of the
+ *               catalogue counted in reps, not ballistic: A1), from logged
+ *               working sets with a load at RPE 7 or more and 1-12 reps
+ *               (lighter sets say too little about a maximum), for the six
+ *               lifts logged on most days;
  *   threshold   threshold-pace tests and runs of type threshold (their mean
  *               pace), with a trailing 6-week mean;
  *   efficiency  the efficiency factor (mean speed in m/min / mean heart rate)
@@ -348,6 +349,7 @@ void co_report_chart_e1rm(co_strbuf *out, const co_report_data *d)
 
 	figure_open(out, "e1rm");
 	co_svg_begin(&c, out, W, H, "Estimated 1-rep max (e1RM) per main lift");
+	const co_catalog *cat = co_catalog_default();
 	/* the qualifying sets, as (exercise, date, e1RM) */
 	const char **ids = NULL;
 	size_t nid = 0;
@@ -359,8 +361,14 @@ void co_report_chart_e1rm(co_strbuf *out, const co_report_data *d)
 	for (size_t i = 0; h && i < h->n_sets; i++) {
 		const co_logged_set *st = &h->sets[i];
 
+		const co_exercise *ex;
+
 		if (st->date > d->today || !st->exercise || st->load <= 0 || st->reps < 1 ||
 		    st->reps > E1RM_MAX_REPS || st->rpe < E1RM_MIN_RPE || st->rpe > 10)
+			continue;
+		/* a main lift (A1): a compound, loaded, counted in reps, not ballistic */
+		ex = co_catalog_find(cat, st->exercise);
+		if (!ex || !ex->compound || ex->ballistic || ex->dose != CO_DOSE_REPS)
 			continue;
 		p[n].date = st->date;
 		p[n].y = co_e1rm(st->load, st->reps, st->rpe);
@@ -432,7 +440,6 @@ void co_report_chart_e1rm(co_strbuf *out, const co_report_data *d)
 	double lo = 0, hi = 0, *xs = co_xcalloc(n, sizeof(*xs)), *ys = co_xcalloc(n, sizeof(*ys));
 	const char *names[E1RM_LIFTS], *cls[E1RM_LIFTS];
 	static const char *const lift_cls[E1RM_LIFTS] = {"l0", "l1", "l2", "l3", "l4", "l5"};
-	const co_catalog *cat = co_catalog_default();
 
 	y_extent(p, n, &lo, &hi);
 	for (size_t k = 0; k < ntop; k++) {
