@@ -358,7 +358,7 @@ typedef struct co_report_data {
 	const co_plan *plan;                  /* required */
 	const co_history *history;            /* what was logged; NULL: nothing */
 	const struct co_load_series *series;  /* co_load_compute() of the history up to today; NULL: none */
-	const co_report_effect *effects;      /* NULL or n_effects entries */
+	const co_report_effect *effects;      /* NULL or n_effects entries (the first 64 are drawn) */
 	size_t n_effects;
 	co_date today;                        /* the report's date: "now" on the timeline, the next sessions */
 	const char *generator;                /* e.g. "carryover 0.1.0", in the footer; NULL: none */

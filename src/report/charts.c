@@ -42,6 +42,7 @@
 #define E1RM_LIFTS 6
 #define E1RM_MIN_RPE 7.0
 #define E1RM_MAX_REPS 12
+#define EFFECTS_MAX 64 /* rows of the effect chart: grouping by unit stays linear-bounded */
 
 static void figure_open(co_strbuf *out, const char *id)
 {
@@ -672,8 +673,10 @@ void co_report_chart_effect(co_strbuf *out, const co_report_data *d)
 	const char **units = NULL;
 	double hgt = 60;
 
+	size_t ne = d->n_effects < EFFECTS_MAX ? d->n_effects : EFFECTS_MAX;
+
 	figure_open(out, "effect");
-	if (!d->n_effects || !d->effects) {
+	if (!ne || !d->effects) {
 		co_svg_begin(&c, out, W, 200, "Effect of lifting on the runs after it");
 		co_svg_empty(&c, "No analysis yet: too few runs after lifting sessions to say");
 		co_svg_end(&c);
@@ -681,9 +684,9 @@ void co_report_chart_effect(co_strbuf *out, const co_report_data *d)
 				  "logged in the 48 hours after lifting and runs without.");
 		return;
 	}
-	units = co_xcalloc(d->n_effects, sizeof(*units));
+	units = co_xcalloc(ne, sizeof(*units));
 	/* one group (one axis) per unit, in the order they first appear */
-	for (size_t i = 0; i < d->n_effects; i++) {
+	for (size_t i = 0; i < ne; i++) {
 		const char *un = d->effects[i].unit ? d->effects[i].unit : "";
 		size_t g = 0;
 
@@ -694,7 +697,7 @@ void co_report_chart_effect(co_strbuf *out, const co_report_data *d)
 	}
 	for (size_t g = 0; g < ng; g++) {
 		hgt += 50;
-		for (size_t i = 0; i < d->n_effects; i++)
+		for (size_t i = 0; i < ne; i++)
 			if (!strcmp(d->effects[i].unit ? d->effects[i].unit : "", units[g]))
 				hgt += 40;
 	}
@@ -705,7 +708,7 @@ void co_report_chart_effect(co_strbuf *out, const co_report_data *d)
 		double lo = 0, hi = 0;
 		size_t rows = 0;
 
-		for (size_t i = 0; i < d->n_effects; i++) {
+		for (size_t i = 0; i < ne; i++) {
 			const co_report_effect *e = &d->effects[i];
 
 			if (strcmp(e->unit ? e->unit : "", units[g]))
@@ -741,7 +744,7 @@ void co_report_chart_effect(co_strbuf *out, const co_report_data *d)
 		co_svg_segment(&c, 0, 0, 0, (double)rows, "zl");
 		size_t r = 0;
 
-		for (size_t i = 0; i < d->n_effects; i++) {
+		for (size_t i = 0; i < ne; i++) {
 			const co_report_effect *e = &d->effects[i];
 			co_strbuf t = CO_STRBUF_INIT;
 

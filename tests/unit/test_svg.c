@@ -365,6 +365,32 @@ static void a_logged_athlete_gets_every_chart(void **state)
 	co_profile_free(prof);
 }
 
+/* Work is bounded: a thousand effects of a thousand units draw the first 64 rows. */
+static void effects_are_bounded(void **state)
+{
+	co_profile *prof = NULL;
+	co_plan *p = plan(&prof);
+	co_report_effect *fx = calloc(1000, sizeof(*fx));
+	char (*units)[16] = calloc(1000, sizeof(*units));
+	co_strbuf sb = CO_STRBUF_INIT;
+
+	(void)state;
+	for (int i = 0; i < 1000; i++) {
+		snprintf(units[i], sizeof(units[i]), "u%d", i);
+		fx[i] = (co_report_effect){"e", true, 1, 0.5, 1.5, 10, 10, units[i]};
+	}
+	co_report_data d = {.plan = p, .today = D(2027, 1, 6), .effects = fx, .n_effects = 1000};
+
+	co_report_chart_effect(&sb, &d);
+	assert_int_equal(count(sb.buf, "<g class=\"iv\">"), 64);
+	assert_int_equal(count(sb.buf, "<svg"), 1);
+	co_strbuf_release(&sb);
+	free(units);
+	free(fx);
+	co_plan_free(p);
+	co_profile_free(prof);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -375,6 +401,7 @@ int main(void)
 		cmocka_unit_test(user_text_is_escaped),
 		cmocka_unit_test(a_new_athlete_gets_a_whole_page),
 		cmocka_unit_test(a_logged_athlete_gets_every_chart),
+		cmocka_unit_test(effects_are_bounded),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
