@@ -149,9 +149,12 @@ void co_report_chart_timeline(co_strbuf *out, const co_report_data *d)
 		co_date s0 = p->weeks[w].start, s1 = p->weeks[e].start + 7;
 		char cls[32];
 
-		snprintf(t, sizeof(t), "%s: week%s %d%s%.0d, %s to %s", ph, e > w ? "s" : "",
-			 p->weeks[w].index, e > w ? "-" : "", e > w ? p->weeks[e].index : 0,
-			 day(s0, a), day(s1 - 1, b));
+		if (e > w)
+			snprintf(t, sizeof(t), "%s: weeks %d-%d, %s to %s", ph, p->weeks[w].index,
+				 p->weeks[e].index, day(s0, a), day(s1 - 1, b));
+		else
+			snprintf(t, sizeof(t), "%s: week %d, %s to %s", ph, p->weeks[w].index,
+				 day(s0, a), day(s1 - 1, b));
 		snprintf(cls, sizeof(cls), "ph ph-%s", co_phase_name(p->weeks[w].phase));
 		co_svg_rect(&c, s0, s1, 3.1, 3.9, cls, t);
 		if (co_svg_x(&c, s1) - co_svg_x(&c, s0) > 8 * strlen(ph))
@@ -380,7 +383,8 @@ void co_report_chart_e1rm(co_strbuf *out, const co_report_data *d)
 		n++;
 	}
 	/* the lifts, by the number of days they were done, most first */
-	qsort(ids, nid, sizeof(*ids), cmp_str_ptr);
+	if (nid)
+		qsort(ids, nid, sizeof(*ids), cmp_str_ptr);
 	typedef struct lift {
 		const char *id;
 		size_t count;
@@ -417,7 +421,8 @@ void co_report_chart_e1rm(co_strbuf *out, const co_report_data *d)
 				break;
 			}
 	n = m;
-	qsort(p, n, sizeof(*p), cmp_pt);
+	if (n)
+		qsort(p, n, sizeof(*p), cmp_pt);
 	/* the best e1RM of each day of each lift */
 	m = 0;
 	for (size_t i = 0; i < n; i++) {

@@ -75,7 +75,7 @@ static const char css[] =
 	"svg .el{font-size:12px}\n"
 	"table{width:100%;border-collapse:collapse;background:#fff;font-size:.9rem}\n"
 	"th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}\n"
-	"th{background:#eef1f5}\n"
+	"th{background:#eef1f5}td:first-child{white-space:nowrap}\n"
 	"td ul{margin:0;padding-left:1.1em}\n"
 	"tr{break-inside:avoid;page-break-inside:avoid}\n"
 	".none{color:var(--mute)}\n"
@@ -86,7 +86,7 @@ static const char css[] =
 	"figure.chart{overflow-x:auto}figure.chart svg{min-width:540px}"
 	"thead{display:none}table,tbody,tr,td{display:block;width:100%}"
 	"tr{border-bottom:2px solid var(--line)}td{border:none;padding:4px 8px}"
-	"td:first-child{font-weight:600}}\n"
+	"td:first-child{font-weight:600;white-space:normal}}\n"
 	"@page{size:A4;margin:12mm}\n"
 	"@media print{body{background:#fff;font-size:11pt}main{max-width:none;padding:0}"
 	"figure.chart{border:none;padding:0}h2{break-after:avoid;page-break-after:avoid}}\n";
@@ -127,10 +127,16 @@ void co_report_html_sessions(co_strbuf *out, const co_report_data *d)
 			co_strbuf_addf(out, "<br><span class=\"none\">%s, week %d, about %d min</span>"
 					    "</td><td><ul>",
 				       co_report_phase_word(wk->phase), wk->index, s->minutes);
+			/* the work: test, main and accessory items; a session with
+			 * none (a recovery session of mobility) shows its warm-up and
+			 * cool-down instead, so no row is empty */
+			bool work = s->blocks[CO_BLOCK_TEST].n_items || s->blocks[CO_BLOCK_MAIN].n_items ||
+				    s->blocks[CO_BLOCK_ACCESSORY].n_items;
+
 			for (int k = 0; k < CO_BLOCK_COUNT; k++) {
 				const co_block *bl = &s->blocks[k];
 
-				if (k == CO_BLOCK_WARMUP || k == CO_BLOCK_COOLDOWN)
+				if (work && (k == CO_BLOCK_WARMUP || k == CO_BLOCK_COOLDOWN))
 					continue;
 				for (size_t j = 0; j < bl->n_items; j++) {
 					const co_item *it = &bl->items[j];

@@ -365,6 +365,29 @@ static void a_logged_athlete_gets_every_chart(void **state)
 	co_profile_free(prof);
 }
 
+/* Over the whole season every session row lists something to do: a
+ * recovery session of mobility alone shows its warm-up and cool-down. */
+static void no_session_row_is_empty(void **state)
+{
+	co_profile *prof = NULL;
+	co_plan *p = plan(&prof);
+	size_t rows = 0;
+
+	(void)state;
+	for (size_t w = 0; w < p->n_weeks; w++) {
+		co_strbuf sb = CO_STRBUF_INIT;
+		co_report_data d = {.plan = p, .today = p->weeks[w].start};
+
+		co_report_html_sessions(&sb, &d);
+		assert_null(strstr(sb.buf, "<ul></ul>"));
+		rows += count(sb.buf, "<tr><td>");
+		co_strbuf_release(&sb);
+	}
+	assert_true(rows > p->n_weeks);
+	co_plan_free(p);
+	co_profile_free(prof);
+}
+
 /* Work is bounded: a thousand effects of a thousand units draw the first 64 rows. */
 static void effects_are_bounded(void **state)
 {
@@ -401,6 +424,7 @@ int main(void)
 		cmocka_unit_test(user_text_is_escaped),
 		cmocka_unit_test(a_new_athlete_gets_a_whole_page),
 		cmocka_unit_test(a_logged_athlete_gets_every_chart),
+		cmocka_unit_test(no_session_row_is_empty),
 		cmocka_unit_test(effects_are_bounded),
 	};
 
