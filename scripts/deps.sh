@@ -12,7 +12,8 @@ libmicrohttpd-dev libpq-dev libcmocka-dev
 libssl-dev zlib1g-dev sqlite3
 clang libclang-rt-14-dev
 time
-nodejs npm"
+nodejs npm
+chromium"
 
 missing=""
 for p in $PKGS; do

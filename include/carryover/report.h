@@ -244,6 +244,185 @@ void co_report_analysis_text(struct co_strbuf *out, const struct co_analysis *a,
  */
 void co_report_spark(struct co_strbuf *out, const double *v, size_t n, bool utf8);
 
+/* --- SVG charts (src/report/svg.c): a small kit the HTML report and the web
+ * dashboard draw with. Coordinates are in data units (x: a co_date or a
+ * number; y: a number) mapped onto the plot area of a viewBox, so a chart
+ * scales to any width (a phone, a printed page). Classes (class="...") name
+ * what a mark is; the page's CSS colours them. Every text written is escaped
+ * (co_report_escape), so user text (a race name) cannot break the markup.
+ * Nothing here reads anything but its arguments; all of it appends to a
+ * co_strbuf. -------------------------------------------------------------- */
+
+/**
+ * Append `s` escaped for HTML and XML text and attribute values: & < > " '
+ * become entities and control characters other than tab and newline are
+ * left out (XML forbids them). NULL appends nothing.
+ */
+void co_report_escape(struct co_strbuf *out, const char *s);
+
+/** Round ticks over a range: lo, lo + step, ..., hi. */
+typedef struct co_svg_ticks {
+	double lo, hi;  /* the range covered: lo <= the data's minimum, hi >= its maximum */
+	double step;    /* 1, 2, 2.5 or 5 times a power of ten */
+	int n;          /* number of ticks, (hi - lo) / step + 1 */
+} co_svg_ticks;
+
+/**
+ * The roundest ticks covering [lo, hi] with at most `max_ticks` (2-20)
+ * ticks. lo > hi are swapped; an empty range (lo == hi) is widened to a
+ * step around it (0 to 1 for 0); NaN or infinite bounds give 0 to 1.
+ */
+void co_svg_ticks_nice(co_svg_ticks *out, double lo, double hi, int max_ticks);
+
+/**
+ * Date ticks over [lo, hi]: the firsts of months every 1, 2, 3, 6 or 12
+ * months, or Mondays every 1, 2 or 4 weeks for a span under ~3 months,
+ * whichever is the finest giving at most `max` (>= 2) ticks. Writes them to
+ * out[] and returns how many; *out_monthly says which kind (labels differ).
+ */
+size_t co_svg_date_ticks(co_date *out, size_t max, bool *out_monthly, co_date lo, co_date hi);
+
+/** How the y axis labels its ticks. */
+typedef enum co_svg_format {
+	CO_SVG_NUMBER = 0, /* "1200", "2.5" */
+	CO_SVG_CLOCK       /* seconds as m:ss ("4:30"): paces */
+} co_svg_format;
+
+/** One chart being drawn; co_svg_begin() sets every field. */
+typedef struct co_svg_chart {
+	struct co_strbuf *out;
+	double w, h;                /* the viewBox, 0 0 w h */
+	double px0, px1, py0, py1;  /* the plot area: left, right, top, bottom */
+	double x_lo, x_hi;          /* the data range along x */
+	double y_lo, y_hi;          /* along y (the ticks' range after co_svg_range_y) */
+	co_svg_ticks y_ticks;
+	bool x_dates;               /* x values are co_date days */
+	bool y_flip;                /* larger y lower (a pace: faster is up) */
+	co_svg_format y_format;
+	size_t title_len;           /* bytes of the title, to keep the legend clear of it */
+} co_svg_chart;
+
+/**
+ * Open a chart of viewBox w x h: the <svg> element (responsive: it takes
+ * the width of its container), its <title> (for screen readers and a
+ * hover anywhere on it) and the title written at its top. The plot area
+ * gets default margins for the axes; ranges are 0 to 1 until set.
+ */
+void co_svg_begin(co_svg_chart *c, struct co_strbuf *out, double w, double h, const char *title);
+
+/** The x range: [lo, hi] (co_date days when `dates`); an empty range is widened by one. */
+void co_svg_range_x(co_svg_chart *c, double lo, double hi, bool dates);
+
+/** The y range: nice ticks (at most `max_ticks`) covering [lo, hi]; whole clock steps (15 s, 30 s, 1 min...) for CO_SVG_CLOCK. */
+void co_svg_range_y(co_svg_chart *c, double lo, double hi, int max_ticks);
+
+/** Where a data value lands in the viewBox (clamped to the plot area's edges ±10%). */
+double co_svg_x(const co_svg_chart *c, double x);
+double co_svg_y(const co_svg_chart *c, double y);
+
+/** The x axis at the bottom of the plot area: ticks, vertical grid lines, tick labels and `label` (with its unit). */
+void co_svg_axis_x(co_svg_chart *c, const char *label);
+
+/** The y axis at the left: ticks of co_svg_range_y, horizontal grid lines, labels and `label` (rotated). */
+void co_svg_axis_y(co_svg_chart *c, const char *label);
+
+/** A line through n points in order (NaN y: a gap); nothing for fewer than 2 points. */
+void co_svg_line(co_svg_chart *c, const double *x, const double *y, size_t n, const char *cls);
+
+/** A point with its hover title (`title` may be NULL). */
+void co_svg_point(co_svg_chart *c, double x, double y, const char *cls, const char *title);
+
+/** A rectangle between data coordinates (a bar, a segment of a stack, a band) with its hover title. */
+void co_svg_rect(co_svg_chart *c, double x0, double x1, double y0, double y1, const char *cls,
+		 const char *title);
+
+/** A straight segment between data coordinates (a reference line). */
+void co_svg_segment(co_svg_chart *c, double x0, double y0, double x1, double y1, const char *cls);
+
+/**
+ * An interval along x at height y: a whisker from lo to hi with end caps
+ * and a point at `est`, the whole carrying the hover title.
+ */
+void co_svg_interval(co_svg_chart *c, double lo, double est, double hi, double y,
+		     const char *cls, const char *title);
+
+/** Text at viewBox coordinates (not data): anchor "start", "middle" or "end". */
+void co_svg_text(co_svg_chart *c, double px, double py, const char *anchor, const char *cls,
+		 const char *text);
+
+/**
+ * A legend: a swatch of class cls[i] and names[i] for n entries, beside the
+ * title when they fit, else on rows under it, which moves the top of the
+ * plot area down: call it before the axes.
+ */
+void co_svg_legend(co_svg_chart *c, const char *const *names, const char *const *cls, size_t n);
+
+/** What is missing, written in the middle of the plot area (a chart without data). */
+void co_svg_empty(co_svg_chart *c, const char *message);
+
+/** Close the chart. */
+void co_svg_end(co_svg_chart *c);
+
+/* --- the HTML report (src/report/charts.c, src/report/html.c) ----------------
+ * `carryover report`: one self-contained page (inline CSS and SVG, no
+ * script, no external resource) with the season timeline, the weekly load
+ * run against lift, CTL/ATL/TSB, e1RM per main lift, threshold pace,
+ * efficiency of easy runs, the lift-to-run effect with its interval, and
+ * the next two weeks of sessions. Each chart is a function, so the web
+ * dashboard can draw them one by one. ------------------------------------ */
+
+/**
+ * One lift-to-run effect to draw with its 95% interval (a finding of
+ * `carryover analyze`): "Runs the day after session B: RPE" +0.9 (0.4 to
+ * 1.4) RPE, 14 runs against 31. When !known, there were too few runs to
+ * say: the row says so with n and n_ref and draws no interval.
+ */
+typedef struct co_report_effect {
+	const char *label;    /* what was compared; user-visible, escaped */
+	bool known;           /* estimate and interval are meaningful */
+	double estimate, ci_low, ci_high;
+	int n, n_ref;         /* runs in the group and in the reference */
+	const char *unit;     /* "RPE", "s/km", "bpm"; effects of one unit share an axis */
+} co_report_effect;
+
+struct co_load_series;
+
+/** What the page is drawn from; everything is borrowed and only read. */
+typedef struct co_report_data {
+	const co_plan *plan;                  /* required */
+	const co_history *history;            /* what was logged; NULL: nothing */
+	const struct co_load_series *series;  /* co_load_compute() of the history up to today; NULL: none */
+	const co_report_effect *effects;      /* NULL or n_effects entries (the first 64 are drawn) */
+	size_t n_effects;
+	co_date today;                        /* the report's date: "now" on the timeline, the next sessions */
+	const char *generator;                /* e.g. "carryover 0.1.0", in the footer; NULL: none */
+} co_report_data;
+
+/* Each chart is one <figure> holding one <svg>; a chart without data says what is missing. */
+void co_report_chart_timeline(struct co_strbuf *out, const co_report_data *d);
+void co_report_chart_load(struct co_strbuf *out, const co_report_data *d);
+void co_report_chart_fitness(struct co_strbuf *out, const co_report_data *d);
+void co_report_chart_e1rm(struct co_strbuf *out, const co_report_data *d);
+void co_report_chart_threshold(struct co_strbuf *out, const co_report_data *d);
+void co_report_chart_efficiency(struct co_strbuf *out, const co_report_data *d);
+void co_report_chart_effect(struct co_strbuf *out, const co_report_data *d);
+
+/** The sessions dated today..today+13 (from the plan's start when later) as a table. */
+void co_report_html_sessions(struct co_strbuf *out, const co_report_data *d);
+
+/**
+ * The whole page: <!DOCTYPE html>, inline CSS (a phone-wide layout, A4
+ * print rules), the athlete and the season, every chart and the sessions.
+ * The same data gives the same bytes.
+ */
+void co_report_html(struct co_strbuf *out, const co_report_data *d);
+
+/**
+ * The engine's e1RM of a set (src/lib/rpe.c; Tuchscherer's RPE chart,
+ * SCIENCE.md): load / %1RM(reps, rpe). Declared here for the e1RM chart.
+ */
+double co_e1rm(double load, int reps, double rpe);
+
 #ifdef __cplusplus
 }
 #endif

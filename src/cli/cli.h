@@ -204,6 +204,7 @@ int cmd_log(co_cli *cli, int argc, char **argv);
 int cmd_history(co_cli *cli, int argc, char **argv);
 int cmd_status(co_cli *cli, int argc, char **argv);
 int cmd_analyze(co_cli *cli, int argc, char **argv);
+int cmd_report(co_cli *cli, int argc, char **argv);
 
 /* carryover export csv|json (cmd_export_log.c); argv[0] is the format. */
 int cmd_export_log(co_cli *cli, int argc, char **argv);

@@ -41,6 +41,7 @@ static const command commands[] = {
 	{"history", cmd_history, "the training log (--since DATE, --json)"},
 	{"status", cmd_status, "readiness, fatigue signals, load and the next session"},
 	{"analyze", cmd_analyze, "is it working: lifting and the runs after it, trends, e1RM, load"},
+	{"report", cmd_report, "the season and training so far as one HTML page (report -o FILE)"},
 	{"debug", cmd_debug, NULL}, /* developer tools, not listed: debug --help */
 };
 
