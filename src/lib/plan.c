@@ -20,6 +20,7 @@
 
 #include "carryover/error.h"
 #include "carryover/history.h"
+#include "lib/adapt.h"
 #include "lib/calendar.h"
 #include "lib/periodize.h"
 #include "lib/schedule.h"
@@ -505,7 +506,6 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 					    opts->version, CO_PLAN_OPTIONS_VERSION);
 		o = *opts;
 	}
-	/* in->history is accepted and not read yet (plan.h, history.h) */
 	if (!cat)
 		cat = co_catalog_default();
 	if (!cat)
@@ -558,6 +558,8 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		.races = s.races, .n_races = s.n_races, .deload_every = profile->deload_every,
 		.recovery_override = o.recovery_weeks, .first_day = profile->start,
 		.warnings = &s.warnings, .n_warnings = &s.n_warnings});
+	/* C9/D4: reactive deloads from the history, before the sessions are built */
+	co_adapt_deloads(plan->weeks, info, n_weeks, profile, in->history);
 	blocks = co_xcalloc(n_weeks, sizeof(*blocks));
 	variant_blocks(plan->weeks, n_weeks, blocks);
 	test_week = co_xcalloc(n_weeks, sizeof(*test_week));
@@ -765,6 +767,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	}
 
 	co_season_adjust(plan, profile);
+	co_adapt_sessions(plan, profile, in->history); /* D5, D8, E4 */
 	for (size_t k = 0; k < profile->n_niggles; k++) {
 		/* A8: the season-long fact once, the swaps in each item's note */
 		co_strbuf sb;
