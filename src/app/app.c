@@ -365,7 +365,7 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 	}
 	/* E4: the current athlete's plan is kept as a version when its inputs changed */
 	if ((!opts->profile || opts->keep) &&
-	    (rc = co_app_plan_version_keep(app, *out, inputs.buf, NULL)) < 0) {
+	    (rc = co_app_plan_version_keep(app, *out, inputs.buf, inputs.len, NULL)) < 0) {
 		co_plan_free(*out);
 		*out = NULL;
 		goto done;

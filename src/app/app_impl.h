@@ -32,6 +32,7 @@ struct co_app {
 struct co_strbuf;
 struct co_history;
 void co_app_plan_inputs(struct co_strbuf *sb, const co_calendar *cal, const struct co_history *h);
-int co_app_plan_version_keep(co_app *app, const co_plan *plan, const char *inputs, int *out_version);
+int co_app_plan_version_keep(co_app *app, const co_plan *plan, const void *inputs, size_t len,
+			     int *out_version);
 
 #endif

@@ -8,9 +8,10 @@
  * tokens). The days before today stay with
  * the versions that governed them.
  *
- * The inputs' hash: SHA-256 of the stored profile's content hash, then one
- * line per dated run and race of the calendar and per history entry, in the
- * order the planner is given them. Cost: linear in the calendar and the
+ * The inputs' hash: SHA-256 of the stored profile's content hash, then the
+ * raw values of each dated run and race of the calendar and of each history
+ * entry, in the order the planner is given them (no text formatting: 10,000
+ * sets would cost more to print than to plan). Cost: linear in the calendar and the
  * history, and one JSON day per planned day from today on.
  */
 #include <stdbool.h>
@@ -27,51 +28,91 @@
 #include "util/strbuf.h"
 #include "util/vec.h"
 
+/* A number or a string (with its NUL) as raw bytes: no formatting, the hash is of the values. */
+#define ADD(sb, v) co_strbuf_add((sb), &(v), sizeof(v))
+
+static void add_str(co_strbuf *sb, const char *s)
+{
+	co_strbuf_add(sb, s ? s : "", s ? strlen(s) + 1 : 1);
+}
+
 void co_app_plan_inputs(co_strbuf *sb, const co_calendar *cal, const co_history *h)
 {
 	for (size_t i = 0; cal && i < cal->n_runs; i++) {
 		const co_run *r = &cal->runs[i];
 
-		co_strbuf_addf(sb, "run %ld %d %d %.3f %d\n", (long)r->date, (int)r->type, r->minutes,
-			       r->distance_km, r->rpe);
+		co_strbuf_addch(sb, 'r');
+		ADD(sb, r->date);
+		ADD(sb, r->type);
+		ADD(sb, r->minutes);
+		ADD(sb, r->distance_km);
+		ADD(sb, r->rpe);
 	}
 	for (size_t i = 0; cal && i < cal->n_races; i++) {
 		const co_race *r = &cal->races[i];
 
-		co_strbuf_addf(sb, "race %ld %.3f %d %s\n", (long)r->date, r->distance_km,
-			       (int)r->priority, r->name ? r->name : "");
+		co_strbuf_addch(sb, 'R');
+		ADD(sb, r->date);
+		ADD(sb, r->distance_km);
+		ADD(sb, r->priority);
+		add_str(sb, r->name);
 	}
 	if (!h)
 		return;
 	for (size_t i = 0; i < h->n_sets; i++) {
 		const co_logged_set *s = &h->sets[i];
 
-		co_strbuf_addf(sb, "set %ld %s %d %d %.3f %.2f\n", (long)s->date,
-			       s->exercise ? s->exercise : "", s->reps, s->seconds, s->load, s->rpe);
+		co_strbuf_addch(sb, 's');
+		ADD(sb, s->date);
+		add_str(sb, s->exercise);
+		ADD(sb, s->reps);
+		ADD(sb, s->seconds);
+		ADD(sb, s->load);
+		ADD(sb, s->rpe);
 	}
 	for (size_t i = 0; i < h->n_sessions; i++) {
 		const co_logged_session *s = &h->sessions[i];
 
-		co_strbuf_addf(sb, "session %ld %s %d %.2f %d %d\n", (long)s->date, s->uid ? s->uid : "",
-			       s->minutes, s->rpe, s->skipped, s->as_planned);
+		co_strbuf_addch(sb, 'S');
+		ADD(sb, s->date);
+		add_str(sb, s->uid);
+		ADD(sb, s->minutes);
+		ADD(sb, s->rpe);
+		ADD(sb, s->skipped);
+		ADD(sb, s->as_planned);
 	}
 	for (size_t i = 0; i < h->n_niggles; i++) {
 		const co_niggle_log *n = &h->niggles[i];
 
-		co_strbuf_addf(sb, "niggle %s %d %ld %ld\n", n->site ? n->site : "", n->severity,
-			       (long)n->active_from, (long)n->cleared_on);
+		co_strbuf_addch(sb, 'n');
+		add_str(sb, n->site);
+		ADD(sb, n->severity);
+		ADD(sb, n->active_from);
+		ADD(sb, n->cleared_on);
 	}
 	for (size_t i = 0; i < h->n_tests; i++) {
 		const co_test_result *t = &h->tests[i];
 
-		co_strbuf_addf(sb, "test %ld %d %s %.3f %d %d %d\n", (long)t->date, (int)t->kind,
-			       t->exercise ? t->exercise : "", t->value, t->side, t->grade, t->reps);
+		co_strbuf_addch(sb, 't');
+		ADD(sb, t->date);
+		ADD(sb, t->kind);
+		add_str(sb, t->exercise);
+		ADD(sb, t->value);
+		ADD(sb, t->side);
+		ADD(sb, t->grade);
+		ADD(sb, t->reps);
 	}
 	for (size_t i = 0; i < h->n_runs; i++) {
 		const co_logged_run *r = &h->runs[i];
 
-		co_strbuf_addf(sb, "logged_run %ld %d %d %.3f %d %d %d\n", (long)r->date, (int)r->type,
-			       r->minutes, r->distance_km, r->rpe, r->avg_hr, r->max_hr);
+		co_strbuf_addch(sb, 'u');
+		ADD(sb, r->date);
+		ADD(sb, r->type);
+		ADD(sb, r->minutes);
+		ADD(sb, r->distance_km);
+		ADD(sb, r->rpe);
+		ADD(sb, r->avg_hr);
+		ADD(sb, r->max_hr);
 	}
 }
 
@@ -100,7 +141,8 @@ static void json_compact(char *j)
 	*w = 0;
 }
 
-int co_app_plan_version_keep(co_app *app, const co_plan *plan, const char *inputs, int *out_version)
+int co_app_plan_version_keep(co_app *app, const co_plan *plan, const void *inputs, size_t len,
+			     int *out_version)
 {
 	co_store_athlete a = {0};
 	co_store_planned_day *days = NULL;
@@ -116,7 +158,9 @@ int co_app_plan_version_keep(co_app *app, const co_plan *plan, const char *input
 		*out_version = 0;
 	if ((rc = co_app_store(&store, app)) < 0 || (rc = co_app_athlete(&a, app)) < 0)
 		goto done;
-	co_strbuf_addf(&sb, "profile %s\n%s", a.profile_hash ? a.profile_hash : "", inputs ? inputs : "");
+	add_str(&sb, a.profile_hash);
+	if (inputs && len)
+		co_strbuf_add(&sb, inputs, len);
 	co_sha256_hex(hash, sb.buf ? sb.buf : "", sb.len);
 	for (size_t w = 0; w < plan->n_weeks; w++)
 		for (size_t i = 0; i < plan->weeks[w].n_sessions; i++) {

@@ -80,7 +80,7 @@ typedef struct run_ref {
 	int after;        /* 0 no lifting in the 48 h before, 1 session A, 2 session B, 3 other */
 } run_ref;
 
-typedef struct evidence {
+struct co_adapt {
 	const co_profile *p;
 	const co_history *h;
 	co_load_series series;
@@ -99,7 +99,9 @@ typedef struct evidence {
 	size_t n_dates, cap_dates;
 	run_ref *runs;           /* sorted by date */
 	size_t n_runs, cap_runs;
-} evidence;
+};
+
+typedef struct co_adapt evidence;
 
 static int cmp_date(const void *a, const void *b)
 {
@@ -496,15 +498,32 @@ static const char *dose_rule(co_phase p)
 
 /* --- C9: reactive deloads ------------------------------------------------------- */
 
-void co_adapt_deloads(co_week *weeks, const co_period *info, size_t n_weeks,
-		      const co_profile *profile, const co_history *h)
+co_adapt *co_adapt_begin(const co_profile *profile, const co_history *h)
 {
-	evidence ev;
+	co_adapt *ad;
+
+	if (!profile || co_history_empty(h))
+		return NULL;
+	ad = co_xmalloc(sizeof(*ad));
+	evidence_build(ad, profile, h);
+	return ad;
+}
+
+void co_adapt_end(co_adapt *ad)
+{
+	if (!ad)
+		return;
+	evidence_release(ad);
+	free(ad);
+}
+
+void co_adapt_deloads(co_adapt *ad, co_week *weeks, const co_period *info, size_t n_weeks)
+{
+	const evidence *ev = ad;
 	co_date since = 0; /* the Monday after the last deload (or lighter week) */
 
-	if (!weeks || !profile || co_history_empty(h))
+	if (!ad || !weeks)
 		return;
-	evidence_build(&ev, profile, h);
 	for (size_t i = 0; i < n_weeks; i++) {
 		co_week *w = &weeks[i];
 		co_strbuf sb;
@@ -516,10 +535,10 @@ void co_adapt_deloads(co_week *weeks, const co_period *info, size_t n_weeks,
 		/* C9: a week that is already one maintenance session is not deloaded again */
 		if (w->phase == CO_PHASE_PEAK && info && info[i].demand_peak)
 			continue;
-		if (!ev.n_dates || w->start - CO_ADAPT_WINDOW > ev.dates[ev.n_dates - 1])
+		if (!ev->n_dates || w->start - CO_ADAPT_WINDOW > ev->dates[ev->n_dates - 1])
 			continue; /* nothing logged in the week before: nothing to go on */
 		co_strbuf_init(&sb);
-		if (deload_reasons(&ev, w->start, since, &sb)) {
+		if (deload_reasons(ev, w->start, since, &sb)) {
 			if (i + 1 < n_weeks && weeks[i + 1].deload) {
 				co_strlist_add(&w->notes, &w->n_notes,
 					       "C9: the deload planned next week answers the D4 signals (%s); "
@@ -534,7 +553,6 @@ void co_adapt_deloads(co_week *weeks, const co_period *info, size_t n_weeks,
 		}
 		co_strbuf_release(&sb);
 	}
-	evidence_release(&ev);
 }
 
 /* --- D5: accessories first -------------------------------------------------------- */
@@ -742,38 +760,37 @@ static void missed_note(const evidence *ev, const co_week *prev, co_week *w)
 			       missed + skipped, missed + skipped == 1 ? "" : "s", prev->index, missed, skipped);
 }
 
-void co_adapt_sessions(co_plan *plan, const co_profile *profile, const co_history *h)
+void co_adapt_sessions(co_adapt *ad, co_plan *plan)
 {
-	evidence ev;
+	evidence *ev = ad;
 	co_date since = 0;
 
-	if (!plan || !profile || co_history_empty(h))
+	if (!ad || !plan)
 		return;
-	evidence_build(&ev, profile, h);
-	runs_after(&ev, plan);
+	runs_after(ev, plan);
 	for (size_t i = 0; i < plan->n_weeks; i++) {
 		co_week *w = &plan->weeks[i];
 		co_date from = w->start - CO_ADAPT_WINDOW;
 		co_strbuf sb;
 
 		if (i > 0)
-			missed_note(&ev, &plan->weeks[i - 1], w);
+			missed_note(ev, &plan->weeks[i - 1], w);
 		if (!loading_phase(w->phase) || w->deload) {
 			since = w->start + 7;
 			continue;
 		}
-		if (!ev.n_dates || w->start - CO_ADAPT_D8_WINDOW > ev.dates[ev.n_dates - 1])
+		if (!ev->n_dates || w->start - CO_ADAPT_D8_WINDOW > ev->dates[ev->n_dates - 1])
 			continue;
 		if (from < since)
 			from = since;
 		co_strbuf_init(&sb);
 		/* D5: a first signal cuts accessories; a deload comes if it persists (C9) */
-		if (signals_between(&ev, from, w->start - 1, &sb) > 0 ||
-		    deload_reasons(&ev, w->start, since, &sb)) {
+		if (signals_between(ev, from, w->start - 1, &sb) > 0 ||
+		    deload_reasons(ev, w->start, since, &sb)) {
 			for (size_t s = 0; s < w->n_sessions; s++) {
 				co_session *ses = &w->sessions[s];
 
-				if (ses->focus == CO_FOCUS_RECOVERY || !cut_accessories(ses, profile))
+				if (ses->focus == CO_FOCUS_RECOVERY || !cut_accessories(ses, ev->p))
 					continue;
 				co_session_add_why(ses,
 						   "D5: accessories cut first (one set fewer, loads about 10%% lighter; %s bent), main lifts untouched: %s",
@@ -781,8 +798,7 @@ void co_adapt_sessions(co_plan *plan, const co_profile *profile, const co_histor
 			}
 		}
 		co_strbuf_release(&sb);
-		d8_week(&ev, w);
+		d8_week(ev, w);
 		w->volume = co_week_volume(w);
 	}
-	evidence_release(&ev);
 }

@@ -1,7 +1,8 @@
 /*
  * Private to the engine: the plan adapts to the athlete's history (METHOD
  * C9, D4, D5, D8, E4; docs/method.md "How the plan adapts"). Two passes over
- * a plan that co_plan_build() is making:
+ * a plan that co_plan_build() is making, both reading the evidence that
+ * co_adapt_begin() gathers once from the history:
  *
  *   co_adapt_deloads()   after co_periodize(), before the sessions are built:
  *                        marks reactive deload weeks (C9) where the D4
@@ -32,11 +33,19 @@
 #define CO_ADAPT_D8_WINDOW 42
 #define CO_ADAPT_D8_MIN_RUNS 5
 
+/** What the history says, gathered once (the D4 signals, drifts, stalls, runs). */
+typedef struct co_adapt co_adapt;
+
+/** Gather the evidence of `h`; NULL when the history is empty (every call below is then a no-op). */
+co_adapt *co_adapt_begin(const co_profile *profile, const co_history *h);
+
 /** Mark the weeks that take a reactive deload; each gets a C9 note with its reasons. */
-void co_adapt_deloads(co_week *weeks, const co_period *info, size_t n_weeks,
-		      const co_profile *profile, const co_history *h);
+void co_adapt_deloads(co_adapt *ad, co_week *weeks, const co_period *info, size_t n_weeks);
 
 /** D5 cuts, D8 trims and the E4 missed-session notes over the built plan. */
-void co_adapt_sessions(co_plan *plan, const co_profile *profile, const co_history *h);
+void co_adapt_sessions(co_adapt *ad, co_plan *plan);
+
+/** Free what co_adapt_begin() gathered; NULL is a no-op. */
+void co_adapt_end(co_adapt *ad);
 
 #endif
