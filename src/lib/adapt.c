@@ -27,11 +27,14 @@
  *                        lose one set (never below 2).
  *   E4 no stacking       sessions of the week before that were not done are
  *                        not made up; the week's notes say so.
+ *   A8 inside a block    a niggle logged or cleared inside a phase changes
+ *                        lifts mid-block: the sessions say so (C10 bent).
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "carryover/load.h"
 #include "lib/adapt.h"
@@ -760,6 +763,71 @@ static void missed_note(const evidence *ev, const co_week *prev, co_week *w)
 			       missed + skipped, missed + skipped == 1 ? "" : "s", prev->index, missed, skipped);
 }
 
+/*
+ * A8 with C10: a niggle logged (or cleared) inside a phase swaps its lifts
+ * for regressions (or brings them back) in the middle of a block; each
+ * strength session from then to the end of the phase says so.
+ */
+/* Whether `site` was already niggling on day `d` (the profile's, or another logged entry). */
+static bool niggling(const evidence *ev, const co_niggle_log *self, co_date d)
+{
+	const co_history *h = ev->h;
+	bool cleared = false;
+
+	for (size_t k = 0; k < h->n_niggles; k++) {
+		const co_niggle_log *n = &h->niggles[k];
+
+		if (n == self || !n->site || strcasecmp(n->site, self->site))
+			continue;
+		if (n->active_from <= d && (!n->cleared_on || n->cleared_on > d))
+			return true;
+		if (n->cleared_on && n->cleared_on <= d)
+			cleared = true;
+	}
+	for (size_t k = 0; !cleared && k < ev->p->n_niggles; k++)
+		if (ev->p->niggles[k].site && !strcasecmp(ev->p->niggles[k].site, self->site))
+			return true;
+	return false;
+}
+
+static void niggle_block_why(const evidence *ev, co_plan *plan)
+{
+	const co_history *h = ev->h;
+	co_date phase_start = 0;
+
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		co_week *w = &plan->weeks[i];
+
+		if (i == 0 || w->phase != plan->weeks[i - 1].phase)
+			phase_start = w->start;
+		if (!loading_phase(w->phase))
+			continue;
+		for (size_t s = 0; s < w->n_sessions; s++) {
+			co_session *ses = &w->sessions[s];
+
+			if (ses->focus == CO_FOCUS_RECOVERY)
+				continue;
+			for (size_t k = 0; k < h->n_niggles; k++) {
+				const co_niggle_log *n = &h->niggles[k];
+				char d[11];
+
+				if (!n->site)
+					continue;
+				if (n->active_from > phase_start && n->active_from <= ses->date &&
+				    (!n->cleared_on || n->cleared_on > ses->date) &&
+				    !niggling(ev, n, n->active_from - 1))
+					co_session_add_why(ses, "C10 bent (A8): %s logged on %s, inside the %s phase: "
+							   "the lifts that load it are swapped for regressions until it clears",
+							   n->site, co_date_format(n->active_from, d), co_phase_name(w->phase));
+				else if (n->cleared_on && n->cleared_on > phase_start && n->cleared_on <= ses->date)
+					co_session_add_why(ses, "C10 bent (A8): %s cleared on %s, inside the %s phase: "
+							   "the lifts its regressions stood in for return",
+							   n->site, co_date_format(n->cleared_on, d), co_phase_name(w->phase));
+			}
+		}
+	}
+}
+
 void co_adapt_sessions(co_adapt *ad, co_plan *plan)
 {
 	evidence *ev = ad;
@@ -768,6 +836,7 @@ void co_adapt_sessions(co_adapt *ad, co_plan *plan)
 	if (!ad || !plan)
 		return;
 	runs_after(ev, plan);
+	niggle_block_why(ev, plan);
 	for (size_t i = 0; i < plan->n_weeks; i++) {
 		co_week *w = &plan->weeks[i];
 		co_date from = w->start - CO_ADAPT_WINDOW;

@@ -85,3 +85,10 @@ $ CARRYOVER_DB=knee.db CARRYOVER_TODAY=2027-01-04 carryover plan $DATA/adapt/sim
 
 $ CARRYOVER_DB=knee.db CARRYOVER_TODAY=2027-02-08 carryover plan --json > knee.json && python3 $DATA/adapt/props.py knee knee.json 2027-01-18 2027-02-08
 > ok knee
+
+# The knee regressions come and go inside the base phase, and say so (C10 bent).
+$ CARRYOVER_DB=knee.db CARRYOVER_TODAY=2027-02-08 carryover check --unexplained
+> no rule broken without an explanation
+
+$ CARRYOVER_DB=knee.db CARRYOVER_TODAY=2027-02-08 carryover session 2027-01-21
+> C10 bent (A8): knee_right logged on 2027-01-18, inside the base phase
