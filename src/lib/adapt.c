@@ -820,8 +820,8 @@ static void niggle_block_why(const evidence *ev, co_plan *plan)
 							   "the lifts that load it are swapped for regressions until it clears",
 							   n->site, co_date_format(n->active_from, d), co_phase_name(w->phase));
 				else if (n->cleared_on && n->cleared_on > phase_start && n->cleared_on <= ses->date)
-					co_session_add_why(ses, "C10 bent (A8): %s cleared on %s, inside the %s phase: "
-							   "the lifts its regressions stood in for return",
+					co_session_add_why(ses, "C10 bent: %s cleared on %s, inside the %s phase: "
+							   "its regressions end and the lifts they stood in for return",
 							   n->site, co_date_format(n->cleared_on, d), co_phase_name(w->phase));
 			}
 		}
