@@ -63,7 +63,8 @@ static const co_cli_plan_cmd plan_cmd;
 
 static void print_usage(FILE *f)
 {
-	fputs("usage: carryover plan [PROFILE] [--from DATE] [--weeks N] [--json]\n\n"
+	fputs("usage: carryover plan [PROFILE] [--from DATE] [--weeks N] [--json]\n"
+	      "       carryover plan --versions [--json]\n\n"
 	      "The season plan of PROFILE: a line per week (phase, deload, running minutes,\n"
 	      "lifting days and tests), then the session cards of the weeks shown.\n"
 	      "PROFILE is stored as its athlete's profile; without it, the stored profile\n"
