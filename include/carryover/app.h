@@ -250,6 +250,16 @@ typedef struct co_app_plan_options {
 int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 		const co_app_plan_options *opts);
 
+/**
+ * The plan versions kept for the session's athlete (METHOD E4), oldest
+ * first. co_app_plan() keeps a new one, governing from today, each time it
+ * builds the current athlete's plan from inputs (profile, running calendar,
+ * history) that differ from the last version's. Free *out with
+ * co_store_plan_list_free(). Errors as co_app_athlete().
+ */
+struct co_store_plan_version;
+int co_app_plan_versions(struct co_store_plan_version **out, size_t *out_count, co_app *app);
+
 /* --- activities ------------------------------------------------------------------- */
 
 /**

@@ -315,6 +315,51 @@ int co_store_log_list(co_log_entry **out, size_t *out_count, co_store *store,
 int co_store_log_session_find(int64_t *out, co_store *store, int64_t athlete_id, co_date date,
 			      const char *source_hash);
 
+/* --- plan versions (METHOD E4) ---------------------------------------------- */
+
+/** One day of a plan version: its lifting session(s), as planned_sessions holds them. */
+typedef struct co_store_planned_day {
+	co_date date;
+	const char *focus;   /* the day's (first) session's focus: "posterior_chain", ... */
+	int minutes;         /* the day's minutes; 0: unknown */
+	const char *json;    /* the day as `carryover session DATE --json` writes it */
+} co_store_planned_day;
+
+/** A plan version as stored; strings are owned by the array (co_store_plan_list_free). */
+typedef struct co_store_plan_version {
+	int version;         /* 1, 2, ... */
+	co_date from;        /* the first day it governs */
+	char *hash;          /* the hash of its inputs */
+	char *created_at;    /* when it was stored (UTC, ISO 8601) */
+	size_t n_days;       /* its planned days (from `from` on) */
+} co_store_plan_version;
+
+/**
+ * Keep a new plan version of athlete `athlete_id` governing from `from`,
+ * with its days, unless the athlete's latest version has the same `hash`
+ * (then nothing is written and *out_version is 0). *out_version (may be
+ * NULL) gets the new version's number. Atomic. CO_EINPUT without a hash.
+ */
+int co_store_plan_put(int *out_version, co_store *store, int64_t athlete_id, const char *hash,
+		      co_date from, const co_store_planned_day *days, size_t n_days);
+
+/**
+ * The athlete's plan versions, oldest first, in a new array of *out_count
+ * entries (NULL when none) freed with co_store_plan_list_free().
+ */
+int co_store_plan_list(co_store_plan_version **out, size_t *out_count, co_store *store,
+		       int64_t athlete_id);
+
+/** Free the strings of each of `n` versions and the array. NULL is a no-op. */
+void co_store_plan_list_free(co_store_plan_version *list, size_t n);
+
+/**
+ * *out (malloc'd, caller frees; NULL when none) = the stored JSON of day
+ * `date` in the version that governs it (the highest version whose `from`
+ * is on or before `date`); NULL when that version plans nothing that day.
+ */
+int co_store_plan_day_get(char **out, co_store *store, int64_t athlete_id, co_date date);
+
 #ifdef __cplusplus
 }
 #endif

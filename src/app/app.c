@@ -197,7 +197,7 @@ done:
  * co_app_profile_read() (import --profile) and co_app_plan().
  */
 static int plan_profile(co_plan **out, const co_profile *p, co_app *history_of,
-			co_history *history_out)
+			co_history *history_out, co_strbuf *inputs)
 {
 	co_calendar cal;
 	co_history hist;
@@ -235,6 +235,8 @@ static int plan_profile(co_plan **out, const co_profile *p, co_app *history_of,
 	 */
 	if (history_of && (rc = co_app_history_load(&hist, history_of, p)) < 0)
 		goto done;
+	if (inputs) /* E4: what a plan version is kept for (app_plans.c) */
+		co_app_plan_inputs(inputs, &cal, &hist);
 	co_plan_input in = {.profile = p, .calendar = &cal, .history = &hist};
 	co_plan_options po = CO_PLAN_OPTIONS_INIT;
 
@@ -269,7 +271,7 @@ int co_app_profile_read(co_profile **out, co_app *app, const co_app_profile_src 
 		return read_stored(out, app);
 	if ((rc = read_given(out, app, src, true)) < 0)
 		return rc;
-	if ((rc = plan_profile(&plan, *out, NULL, NULL)) < 0) {
+	if ((rc = plan_profile(&plan, *out, NULL, NULL, NULL)) < 0) {
 		drop_pending(app);
 		co_profile_free(*out);
 		*out = NULL;
@@ -291,7 +293,7 @@ int co_app_profile_check(co_profile **out, co_plan **out_plan, co_app *app,
 		*out_plan = NULL;
 	if ((rc = read_given(&p, app, src, false)) < 0)
 		return rc;
-	if ((rc = plan_profile(&plan, p, NULL, NULL)) < 0) {
+	if ((rc = plan_profile(&plan, p, NULL, NULL, NULL)) < 0) {
 		co_profile_free(p);
 		return rc;
 	}
@@ -337,6 +339,7 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 {
 	static const co_app_plan_options defaults = CO_APP_PLAN_OPTIONS_INIT;
 	co_profile *p = NULL;
+	co_strbuf inputs = CO_STRBUF_INIT;
 	int rc;
 
 	*out = NULL;
@@ -353,7 +356,7 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 		rc = read_stored(&p, app);
 	if (rc < 0)
 		goto done;
-	if ((rc = plan_profile(out, p, app, opts->history_out)) < 0) {
+	if ((rc = plan_profile(out, p, app, opts->history_out, &inputs)) < 0) {
 		if (opts->profile && opts->keep)
 			drop_pending(app);
 		goto done;
@@ -364,11 +367,19 @@ int co_app_plan(co_plan **out, co_profile **out_profile, co_app *app,
 		*out = NULL;
 		goto done;
 	}
+	/* E4: the current athlete's plan is kept as a version when its inputs changed */
+	if ((!opts->profile || opts->keep) &&
+	    (rc = co_app_plan_version_keep(app, *out, inputs.buf, inputs.len, NULL)) < 0) {
+		co_plan_free(*out);
+		*out = NULL;
+		goto done;
+	}
 	if (out_profile) {
 		*out_profile = p;
 		p = NULL;
 	}
 done:
+	co_strbuf_release(&inputs);
 	co_profile_free(p);
 	return rc;
 }

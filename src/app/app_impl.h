@@ -26,4 +26,13 @@ struct co_app {
 	char *notice;        /* co_app_notice(), or NULL */
 };
 
+/* Plan versions (app_plans.c, METHOD E4): the calendar and history as
+ * hashed lines; keep `plan` as a new version from today when the inputs
+ * (the stored profile's hash and `inputs`) changed; *out_version 0 when not. */
+struct co_strbuf;
+struct co_history;
+void co_app_plan_inputs(struct co_strbuf *sb, const co_calendar *cal, const struct co_history *h);
+int co_app_plan_version_keep(co_app *app, const co_plan *plan, const void *inputs, size_t len,
+			     int *out_version);
+
 #endif

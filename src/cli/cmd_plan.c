@@ -1,5 +1,6 @@
 /*
  * carryover plan PROFILE [--from DATE] [--weeks N] [--json]
+ * carryover plan --versions [--json]
  *
  * The season plan of a profile: an overview (one line a week) and the
  * session cards of the weeks shown. The plan is always computed for the
@@ -18,6 +19,7 @@
 #include "carryover/json.h"
 #include "carryover/plan.h"
 #include "carryover/report.h"
+#include "carryover/store.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
 #include "util/strbuf.h"
@@ -61,16 +63,87 @@ static const co_cli_plan_cmd plan_cmd;
 
 static void print_usage(FILE *f)
 {
-	fputs("usage: carryover plan [PROFILE] [--from DATE] [--weeks N] [--json] [--verbose]\n\n"
+	fputs("usage: carryover plan [PROFILE] [--from DATE] [--weeks N] [--json] [--verbose]\n"
+	      "       carryover plan --versions [--json]\n\n"
 	      "The season plan of PROFILE: a line per week (phase, deload, running minutes,\n"
 	      "lifting days and tests), then the session cards of the weeks shown.\n"
 	      "PROFILE is stored as its athlete's profile; without it, the stored profile\n"
 	      "of the current athlete (or of --athlete NAME) is used. PROFILE may be '-'\n"
 	      "for standard input (or '--profile FILE').\n"
 	      "The whole season is always planned; --from and --weeks only choose what is\n"
-	      "shown. Without --weeks, every week is listed and the first two get cards.\n\n",
+	      "shown. Without --weeks, every week is listed and the first two get cards.\n"
+	      "Each time the plan is built from a changed profile, running calendar or\n"
+	      "history, it is kept as a new version that governs from today (METHOD E4).\n\n",
 	      f);
 	co_cli_plan_args_help(f, &plan_cmd);
+	fputs("  --versions   list the plan versions kept for the athlete (with --json:\n"
+	      "               as JSON); takes no PROFILE\n", f);
+}
+
+/* `plan --versions [--json]`: build the current plan (keeping a version if
+ * its inputs changed), then list every version kept. */
+static int plan_versions(co_cli *cli, int argc, char **argv)
+{
+	bool versions = false, json = false;
+	co_opt opts[] = {
+		{CO_OPT_FLAG, "versions", 0, &versions, NULL, NULL},
+		{CO_OPT_FLAG, "json", 0, &json, NULL, NULL},
+		{CO_OPT_END, NULL, 0, NULL, NULL, NULL},
+	};
+	co_opt_parser ps = {"plan", opts, NULL, print_usage, false};
+	co_opt_list operands = {0};
+	co_store_plan_version *v = NULL;
+	co_plan *plan = NULL;
+	co_app *app;
+	size_t n = 0;
+	int rc;
+
+	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
+	if (rc == CO_OPT_HELP) {
+		print_usage(stdout);
+		rc = CO_EXIT_OK;
+		goto done;
+	}
+	if (rc)
+		goto done;
+	if (operands.n) {
+		rc = co_cli_usage_error("plan: --versions takes no profile ('%s')", operands.items[0]);
+		goto done;
+	}
+	if ((rc = co_cli_plan(&plan, NULL, cli, NULL)) != CO_EXIT_OK ||
+	    (rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
+		goto done;
+	if ((rc = co_app_plan_versions(&v, &n, app)) < 0) {
+		rc = co_cli_fail(rc);
+		goto done;
+	}
+	if (json) {
+		fputs("[", stdout);
+		for (size_t i = 0; i < n; i++) {
+			char d[11];
+
+			printf("%s\n  {\"version\": %d, \"from\": \"%s\", \"days\": %zu, \"hash\": \"%s\", "
+			       "\"created_at\": \"%s\"}", i ? "," : "", v[i].version,
+			       co_date_format(v[i].from, d), v[i].n_days, v[i].hash ? v[i].hash : "",
+			       v[i].created_at ? v[i].created_at : "");
+		}
+		fputs(n ? "\n]\n" : "]\n", stdout);
+	} else {
+		printf("plan versions of %s (each governs from its date on, METHOD E4):\n", plan->athlete);
+		printf("  version  from        days  inputs\n");
+		for (size_t i = 0; i < n; i++) {
+			char d[11];
+
+			printf("  %7d  %s  %4zu  %.12s\n", v[i].version, co_date_format(v[i].from, d),
+			       v[i].n_days, v[i].hash ? v[i].hash : "");
+		}
+	}
+	rc = CO_EXIT_OK;
+done:
+	co_store_plan_list_free(v, n);
+	co_plan_free(plan);
+	co_opt_list_release(&operands);
+	return rc;
 }
 
 static const co_cli_plan_cmd plan_cmd = {
@@ -85,6 +158,9 @@ int cmd_plan(co_cli *cli, int argc, char **argv)
 	size_t first = 0, count, cards;
 	int rc;
 
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--versions"))
+			return plan_versions(cli, argc, argv);
 	rc = co_cli_plan_args_parse(&a, cli, &plan_cmd, argc, argv);
 	if (rc == CO_OPT_HELP) {
 		print_usage(stdout);

@@ -22,6 +22,7 @@
 #include "carryover/error.h"
 #include "carryover/actual.h"
 #include "carryover/history.h"
+#include "lib/adapt.h"
 #include "lib/calendar.h"
 #include "lib/periodize.h"
 #include "lib/schedule.h"
@@ -493,6 +494,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	co_date start, prev_session = 0;
 	bool has_prev = false, pending_test = false;
 	niggle_set ns = {0};
+	co_adapt *adapt = NULL;
 	unsigned rested = 0;
 	int spw, focus_ab = 0, rc = CO_OK;
 	size_t n_weeks;
@@ -508,7 +510,6 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		/* version 1 ends before `today` (plan.h) */
 		memcpy(&o, opts, opts->version == 1 ? offsetof(co_plan_options, today) : sizeof(o));
 	}
-	/* in->history is accepted and not read yet (plan.h, history.h) */
 	if (!cat)
 		cat = co_catalog_default();
 	if (!cat)
@@ -561,6 +562,9 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		.races = s.races, .n_races = s.n_races, .deload_every = profile->deload_every,
 		.recovery_override = o.recovery_weeks, .first_day = profile->start,
 		.warnings = &s.warnings, .n_warnings = &s.n_warnings});
+	/* C9/D4: reactive deloads from the history, before the sessions are built */
+	adapt = co_adapt_begin(profile, in->history);
+	co_adapt_deloads(adapt, plan->weeks, info, n_weeks);
 	blocks = co_xcalloc(n_weeks, sizeof(*blocks));
 	variant_blocks(plan->weeks, n_weeks, blocks);
 	test_week = co_xcalloc(n_weeks, sizeof(*test_week));
@@ -768,6 +772,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	}
 
 	co_season_adjust(plan, profile);
+	co_adapt_sessions(adapt, plan); /* D5, D8, E4 */
 	for (size_t k = 0; k < profile->n_niggles; k++) {
 		/* A8: the season-long fact once, the swaps in each item's note */
 		co_strbuf sb;
@@ -814,6 +819,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	*out = plan;
 	plan = NULL;
 done:
+	co_adapt_end(adapt);
 	free(blocks);
 	seen_free(&sm);
 	free(ns.v);

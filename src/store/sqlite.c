@@ -744,4 +744,7 @@ static const co_store_ops sqlite_ops = {
 	.log_delete = co_sqlite_log_delete,
 	.log_list = co_sqlite_log_list,
 	.log_session_find = co_sqlite_log_session_find,
+	.plan_put = co_sqlite_plan_put,
+	.plan_list = co_sqlite_plan_list,
+	.plan_day_get = co_sqlite_plan_day_get,
 };

@@ -488,3 +488,51 @@ int co_store_log_session_find(int64_t *out, co_store *store, int64_t athlete_id,
 	*out = 0;
 	return store->ops->log_session_find(store, out, athlete_id, date, source_hash);
 }
+
+/* --- plan versions ------------------------------------------------------------ */
+
+int co_store_plan_put(int *out_version, co_store *store, int64_t athlete_id, const char *hash,
+		      co_date from, const co_store_planned_day *days, size_t n_days)
+{
+	int version = 0;
+	int rc;
+
+	if (out_version)
+		*out_version = 0;
+	if (athlete_id <= 0 || !hash || !*hash)
+		return co_error_set(CO_EINPUT, "a plan version needs an athlete and a hash");
+	for (size_t i = 0; i < n_days; i++)
+		if (!days[i].focus || !days[i].json)
+			return co_error_set(CO_EINPUT, "a planned day needs a focus and its JSON");
+	rc = co_store_begin(store);
+	if (rc)
+		return rc;
+	rc = store->ops->plan_put(store, &version, athlete_id, hash, from, days, n_days);
+	rc = atomic_end(store, rc);
+	if (rc == CO_OK && out_version)
+		*out_version = version;
+	return rc;
+}
+
+int co_store_plan_list(co_store_plan_version **out, size_t *out_count, co_store *store,
+		       int64_t athlete_id)
+{
+	*out = NULL;
+	*out_count = 0;
+	return store->ops->plan_list(store, out, out_count, athlete_id);
+}
+
+void co_store_plan_list_free(co_store_plan_version *list, size_t n)
+{
+	for (size_t i = 0; list && i < n; i++) {
+		free(list[i].hash);
+		free(list[i].created_at);
+	}
+	free(list);
+}
+
+int co_store_plan_day_get(char **out, co_store *store, int64_t athlete_id, co_date date)
+{
+	*out = NULL;
+	return store->ops->plan_day_get(store, out, athlete_id, date);
+}

@@ -82,6 +82,13 @@ typedef struct co_store_ops {
 	int (*log_list)(co_store *s, co_log_entry **out, size_t *out_count, const co_log_query *q);
 	int (*log_session_find)(co_store *s, int64_t *out, int64_t athlete_id, co_date date,
 				const char *source_hash);
+
+	/* Plan versions (METHOD E4); plan_put writes several rows: store.c opens a level. */
+	int (*plan_put)(co_store *s, int *out_version, int64_t athlete_id, const char *hash,
+			co_date from, const co_store_planned_day *days, size_t n_days);
+	int (*plan_list)(co_store *s, co_store_plan_version **out, size_t *out_count,
+			 int64_t athlete_id);
+	int (*plan_day_get)(co_store *s, char **out, int64_t athlete_id, co_date date);
 } co_store_ops;
 
 struct co_store {
@@ -135,5 +142,12 @@ int co_sqlite_log_delete(co_store *s, int64_t athlete_id, co_log_kind kind, int6
 int co_sqlite_log_list(co_store *s, co_log_entry **out, size_t *out_count, const co_log_query *q);
 int co_sqlite_log_session_find(co_store *s, int64_t *out, int64_t athlete_id, co_date date,
 			       const char *source_hash);
+
+/* The SQLite backend's plan versions (sqlite_plan.c). */
+int co_sqlite_plan_put(co_store *s, int *out_version, int64_t athlete_id, const char *hash,
+		       co_date from, const co_store_planned_day *days, size_t n_days);
+int co_sqlite_plan_list(co_store *s, co_store_plan_version **out, size_t *out_count,
+			int64_t athlete_id);
+int co_sqlite_plan_day_get(co_store *s, char **out, int64_t athlete_id, co_date date);
 
 #endif
