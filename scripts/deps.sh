@@ -11,7 +11,7 @@ libsqlite3-dev libinih-dev libjansson-dev libexpat1-dev libarchive-dev libical-d
 libmicrohttpd-dev libpq-dev libcmocka-dev
 libssl-dev zlib1g-dev sqlite3
 clang libclang-rt-14-dev
-time
+time python3
 nodejs npm
 chromium"
 

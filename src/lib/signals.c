@@ -36,6 +36,12 @@
  * 42 days ((1 - 2/29)^42 = 0.05); before that the ratio is inflated by the
  * start of the history, not by the athlete, so it does not fire. */
 #define ACWR_LEAD_IN 42
+/* A break of this many days with no load at all is a new start: the chronic
+ * EWMA has decayed to nearly nothing, so the first sessions back make any
+ * ratio large. The lead-in starts again on the first day back (a runner
+ * returning after a month off is ramped by the plan's lighter first weeks,
+ * C10, not sent to a deload by a ratio over an empty past). */
+#define ACWR_BREAK_DAYS 28
 /* METHOD D4 default. */
 #define ACWR_DEFAULT 1.5
 
@@ -335,9 +341,20 @@ static void acwr(co_signals *out, const co_load_series *s, const co_load_options
 {
 	double t = opt && opt->acwr_threshold > 0 ? opt->acwr_threshold : ACWR_DEFAULT;
 
-	for (size_t i = ACWR_LEAD_IN - 1; s && i < s->n; i++) {
+	size_t start = 0, idle = 0; /* the day the current run of training began; days without load */
+
+	for (size_t i = 0; s && i < s->n; i++) {
 		const co_load_day *d = &s->days[i];
 
+		if (d->load > 0) {
+			if (idle >= ACWR_BREAK_DAYS)
+				start = i;
+			idle = 0;
+		} else {
+			idle++;
+		}
+		if (i < start + ACWR_LEAD_IN - 1)
+			continue;
 		if (d->acwr > t)
 			push(out, d->date, "acwr", d->acwr, t,
 			     "acute:chronic load %.2f (acute %.0f, chronic %.0f), above %.2f", d->acwr,

@@ -347,6 +347,36 @@ static void acwr_spike(void **state)
 	co_history_release(&h);
 }
 
+/* A break of 28 days or more starts the lead-in again: a runner back after
+ * a long lay-off is not flagged by a ratio over a chronic load that decayed
+ * to nothing; 42 days after the return the ratio counts again. */
+static void acwr_after_break(void **state)
+{
+	co_history h;
+	co_signals g;
+
+	(void)state;
+	co_history_init(&h);
+	/* 8 weeks of training, then 200 days off, then two sessions back */
+	for (int i = 0; i < 56; i += 2)
+		co_history_add_run(&h, &(co_logged_run){.date = D + i, .minutes = 40, .rpe = 5});
+	co_history_add_run(&h, &(co_logged_run){.date = D + 256, .minutes = 50, .rpe = 7});
+	co_history_add_set(&h, &(co_logged_set){.date = D + 257, .exercise = (char[]){"rdl"}, .reps = 8, .load = 60, .rpe = 7});
+	co_history_add_session(&h, &(co_logged_session){.date = D + 257, .minutes = 45, .rpe = 6});
+	signals_of(&g, &h, D + 258, 1.5);
+	assert_int_equal(count(&g, "acwr"), 0);
+	co_signals_release(&g);
+	/* 6 weeks back at the old rhythm, then a 3-day spike: it counts again */
+	for (int i = 258; i < 300; i += 2)
+		co_history_add_run(&h, &(co_logged_run){.date = D + i, .minutes = 40, .rpe = 5});
+	for (int i = 300; i < 303; i++)
+		co_history_add_run(&h, &(co_logged_run){.date = D + i, .minutes = 90, .rpe = 8});
+	signals_of(&g, &h, D + 302, 1.5);
+	assert_true(count(&g, "acwr") >= 1);
+	co_signals_release(&g);
+	co_history_release(&h);
+}
+
 static void readiness_poor_on_two_kinds(void **state)
 {
 	co_history h;
@@ -409,6 +439,7 @@ int main(void)
 		cmocka_unit_test(tests_getting_worse),
 		cmocka_unit_test(run_effort),
 		cmocka_unit_test(acwr_spike),
+		cmocka_unit_test(acwr_after_break),
 		cmocka_unit_test(readiness_poor_on_two_kinds),
 		cmocka_unit_test(days_are_bounded),
 	};

@@ -28,6 +28,16 @@ def sets(s, kind):
     return sum(it["sets"] for it in items(s, kind))
 
 
+def planned(w):
+    """The week as planned: what was done (issue 10.2: the runs that happened,
+    each session's status) lies over the plan and is left out here."""
+    w = dict(w)
+    w.pop("runs", None)
+    w["sessions"] = [{k: v for k, v in s.items() if k not in ("status", "items_done", "items_planned", "skip_reason", "runs")}
+                     for s in w["sessions"]]
+    return w
+
+
 def fail(msg):
     print("FAIL " + msg)
     sys.exit(0)
@@ -112,7 +122,7 @@ def main():
     if cmd == "same":
         upto = int(sys.argv[4])
         for w, b in zip(weeks, base):
-            if w["index"] < upto and w != b:
+            if w["index"] < upto and planned(w) != planned(b):
                 fail("week %d differs" % w["index"])
         print("ok same before week %d" % upto)
         return
