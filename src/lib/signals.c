@@ -32,6 +32,8 @@
  * most this many earlier runs. */
 #define RUN_WINDOW_DAYS 42
 #define RUN_LOOKBACK 64
+/* The usual effort of a run is the median of at most this many comparable runs. */
+#define RUN_BASELINE 5
 /* The chronic EWMA starts at 0 and reaches 95% of a steady load only after
  * 42 days ((1 - 2/29)^42 = 0.05); before that the ratio is inflated by the
  * start of the history, not by the athlete, so it does not fire. */
@@ -289,6 +291,34 @@ static double pace(const co_logged_run *r)
 	return r->minutes > 0 && r->distance_km > 0 ? r->minutes * 60.0 / r->distance_km : 0;
 }
 
+/* The median of v[0..n) (n >= 1; v is reordered). */
+static double median_of(double *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
+			double t = v[j];
+
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* The effort of a run for the comparison: its RPE when both runs have one,
+ * else its average heart rate; 0 when the measure is missing. */
+static double effort(const co_logged_run *r, bool by_rpe)
+{
+	return by_rpe ? r->rpe : r->avg_hr;
+}
+
+/*
+ * A rising run effort at equal pace (D4), as a trend and not one bad day:
+ * this run and the comparable run before it (same type, pace within 3%, in
+ * the 42 days before) are both at least 1 RPE (or 5 bpm) above the usual
+ * effort, the median of up to RUN_BASELINE comparable runs before those
+ * two (at least 2 of them). A single run one RPE harder than the last is
+ * the day-to-day noise of a 0-10 scale and does not fire.
+ */
 static void run_effort(co_signals *out, const co_history *h)
 {
 	size_t *idx = co_xcalloc(h->n_runs ? h->n_runs : 1, sizeof(*idx)), n = 0;
@@ -300,37 +330,40 @@ static void run_effort(co_signals *out, const co_history *h)
 	qsort(idx, n, sizeof(*idx), by_run_date);
 	for (size_t i = 1; i < n; i++) {
 		const co_logged_run *r = &h->runs[idx[i]], *p = NULL;
-		double pr = pace(r);
-		size_t stop = i > RUN_LOOKBACK ? i - RUN_LOOKBACK : 0;
+		double pr = pace(r), base[RUN_BASELINE], rise, usual;
+		size_t stop = i > RUN_LOOKBACK ? i - RUN_LOOKBACK : 0, nb = 0;
+		bool by_rpe = r->rpe > 0;
 		char d1[11], d0[11];
 
-		for (size_t j = i; j-- > stop;) {
+		for (size_t j = i; j-- > stop && nb < RUN_BASELINE;) {
 			const co_logged_run *c = &h->runs[idx[j]];
 
 			if (c->date < r->date - RUN_WINDOW_DAYS)
 				break;
-			if (c->date < r->date && c->type == r->type &&
-			    fabs(pace(c) - pr) <= PACE_TOLERANCE * pr) {
+			if (c->date >= r->date || c->type != r->type || fabs(pace(c) - pr) > PACE_TOLERANCE * pr)
+				continue;
+			if (!p) {
+				/* the measure is the one both runs have: RPE, else heart rate */
+				by_rpe = r->rpe > 0 && c->rpe > 0;
+				if (!by_rpe && !(r->avg_hr > 0 && c->avg_hr > 0))
+					break;
 				p = c;
-				break;
+			} else if (effort(c, by_rpe) > 0) {
+				base[nb++] = effort(c, by_rpe);
 			}
 		}
-		if (!p)
+		if (!p || nb < 2)
+			continue;
+		usual = median_of(base, nb);
+		rise = fmin(effort(r, by_rpe), effort(p, by_rpe)) - usual;
+		if (rise < (by_rpe ? RPE_RISE : HR_RISE) - 1e-9)
 			continue;
 		co_date_format(r->date, d1);
 		co_date_format(p->date, d0);
-		if (r->rpe > 0 && p->rpe > 0) {
-			if (r->rpe - p->rpe >= RPE_RISE)
-				push(out, r->date, "run_effort", r->rpe - p->rpe, RPE_RISE,
-				     "%s run at %ld:%02ld/km: RPE %d on %s, %d on %s",
-				     co_run_type_name(r->type), lround(pr) / 60, lround(pr) % 60, r->rpe,
-				     d1, p->rpe, d0);
-		} else if (r->avg_hr > 0 && p->avg_hr > 0 && r->avg_hr - p->avg_hr >= HR_RISE) {
-			push(out, r->date, "run_effort", r->avg_hr - p->avg_hr, HR_RISE,
-			     "%s run at %ld:%02ld/km: heart rate %d on %s, %d on %s",
-			     co_run_type_name(r->type), lround(pr) / 60, lround(pr) % 60, r->avg_hr, d1,
-			     p->avg_hr, d0);
-		}
+		push(out, r->date, "run_effort", rise, by_rpe ? RPE_RISE : HR_RISE,
+		     "%s run at %ld:%02ld/km: %s %g on %s and %g on %s, usually %g (median of %zu runs)",
+		     co_run_type_name(r->type), lround(pr) / 60, lround(pr) % 60,
+		     by_rpe ? "RPE" : "heart rate", effort(r, by_rpe), d1, effort(p, by_rpe), d0, usual, nb);
 	}
 	free(idx);
 }

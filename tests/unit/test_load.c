@@ -281,23 +281,31 @@ static void run_effort(void **state)
 
 	(void)state;
 	co_history_init(&h);
-	/* tempo 50 min 10 km (5:00/km) RPE 6, then 10.1 km RPE 7: +1 at equal pace */
+	/* tempo 50 min 10 km (5:00/km) at RPE 6, 6, then 7 once: one harder day is noise */
 	co_history_add_run(&h, &(co_logged_run){.date = D, .type = CO_RUN_TEMPO, .minutes = 50, .distance_km = 10, .rpe = 6});
-	co_history_add_run(&h, &(co_logged_run){.date = D + 7, .type = CO_RUN_TEMPO, .minutes = 50, .distance_km = 10.1, .rpe = 7});
+	co_history_add_run(&h, &(co_logged_run){.date = D + 7, .type = CO_RUN_TEMPO, .minutes = 50, .distance_km = 10, .rpe = 6});
+	co_history_add_run(&h, &(co_logged_run){.date = D + 14, .type = CO_RUN_TEMPO, .minutes = 50, .distance_km = 10.1, .rpe = 7});
 	/* 10% faster and harder: not equal pace, no signal */
-	co_history_add_run(&h, &(co_logged_run){.date = D + 14, .type = CO_RUN_TEMPO, .minutes = 45, .distance_km = 10, .rpe = 9});
-	/* easy runs by heart rate: 140 -> 146 at equal pace fires, -> 148 after 2 does not */
+	co_history_add_run(&h, &(co_logged_run){.date = D + 15, .type = CO_RUN_TEMPO, .minutes = 45, .distance_km = 10, .rpe = 9});
+	/* easy runs by heart rate: 140, 141, then 147 once: noise */
 	co_history_add_run(&h, &(co_logged_run){.date = D + 1, .type = CO_RUN_EASY, .minutes = 40, .distance_km = 7, .avg_hr = 140});
-	co_history_add_run(&h, &(co_logged_run){.date = D + 3, .type = CO_RUN_EASY, .minutes = 40, .distance_km = 7, .avg_hr = 146});
-	co_history_add_run(&h, &(co_logged_run){.date = D + 5, .type = CO_RUN_EASY, .minutes = 40, .distance_km = 7, .avg_hr = 148});
-	signals_of(&g, &h, D + 15, 1.5);
+	co_history_add_run(&h, &(co_logged_run){.date = D + 3, .type = CO_RUN_EASY, .minutes = 40, .distance_km = 7, .avg_hr = 141});
+	co_history_add_run(&h, &(co_logged_run){.date = D + 5, .type = CO_RUN_EASY, .minutes = 40, .distance_km = 7, .avg_hr = 147});
+	signals_of(&g, &h, D + 16, 1.5);
+	assert_int_equal(count(&g, "run_effort"), 0);
+	co_signals_release(&g);
+	/* a second harder run in a row at the same pace: a rise, against the usual */
+	co_history_add_run(&h, &(co_logged_run){.date = D + 9, .type = CO_RUN_EASY, .minutes = 40, .distance_km = 7, .avg_hr = 146});
+	co_history_add_run(&h, &(co_logged_run){.date = D + 21, .type = CO_RUN_TEMPO, .minutes = 50, .distance_km = 10, .rpe = 7});
+	signals_of(&g, &h, D + 22, 1.5);
 	assert_int_equal(count(&g, "run_effort"), 2);
-	assert_int_equal(g.items[0].date, D + 3);
-	NEAR(g.items[0].value, 6);
+	assert_int_equal(g.items[0].date, D + 9);
+	NEAR(g.items[0].value, 5.5); /* min(146, 147) - median(140, 141) */
 	NEAR(g.items[0].threshold, 5);
-	assert_non_null(strstr(g.items[0].detail, "heart rate 146"));
-	assert_int_equal(g.items[1].date, D + 7);
-	assert_non_null(strstr(g.items[1].detail, "tempo run at 4:57/km: RPE 7"));
+	assert_non_null(strstr(g.items[0].detail, "heart rate 146 on 2027-01-08 and 147 on 2027-01-04, usually 140.5"));
+	assert_int_equal(g.items[1].date, D + 21);
+	NEAR(g.items[1].value, 1);
+	assert_non_null(strstr(g.items[1].detail, "tempo run at 5:00/km: RPE 7 on 2027-01-20 and 7 on 2027-01-13, usually 6 (median of 2 runs)"));
 	co_signals_release(&g);
 	co_history_release(&h);
 }
