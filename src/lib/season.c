@@ -27,10 +27,12 @@
  * (bounded by the catalogue).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/prescribe.h"
+#include "lib/progress.h"
 #include "lib/season.h"
 #include "lib/session.h"
 #include "util/vec.h"
@@ -43,6 +45,10 @@ typedef struct entry {
 	long done;      /* index of the last week it was done at all */
 	long reentry;   /* the week it restarted after a break (C8), else -1 */
 	double before;  /* its load before that break */
+	double e1;      /* the e1RM the log gave at its last loading week, 0 none (D6) */
+	long note_week; /* the week `note` was written for (D1-D3), else -1 */
+	double rpe;     /* the label the log's load got that week (note_week) */
+	char note[320]; /* what the log did to it that week: both sessions say it */
 } entry;
 
 typedef struct ledger {
@@ -121,14 +127,13 @@ static int weeks_into_phase(const co_plan *plan, size_t i)
 	return k;
 }
 
-/* The RPE label the chart gives the printed load (known lifts only). */
-static void relabel(co_item *it, const co_profile *p)
+/* The RPE label the chart gives the printed load for e1RM `e` (known lifts only). */
+static void relabel_at(co_item *it, double e)
 {
-	double e = co_profile_lift(p, it->exercise->id);
-
 	if (e > 0 && it->reps > 0 && it->load > 0 && it->rpe > 0)
 		it->rpe = implied_rpe(e, it->reps, it->load);
 }
+
 
 /* The bottom of a phase's RPE range and its rule (C3, C4, C6). */
 static double phase_low(co_phase p)
@@ -169,7 +174,272 @@ static double phase_low_load(const co_plan *plan, size_t i, const co_exercise *e
 	return low;
 }
 
-static void loads_pass(co_plan *plan, const co_profile *p)
+/* ---- D1-D3, D5, D6: what the training log does to a lift (progress.h) ---- */
+
+/* The last logged day of a lift, with the prescription of that day. */
+typedef struct logged {
+	bool any;
+	bool as_planned;     /* a `log done` day: the prescription, on target */
+	co_date date;
+	double load;         /* the top load (< 0 bodyweight) */
+	int reps;            /* reps at the top load; 0 for holds */
+	int sets;
+	double rpe;          /* highest RPE reported, 0 none */
+	int done;            /* reps (or seconds) every set reached */
+	double target;       /* the RPE prescribed that day, 0 when nothing was planned */
+	int planned;         /* reps or seconds prescribed that day, 0 when nothing was */
+	bool same_phase;     /* that day's week has this week's phase (the same dose table) */
+	bool missed;         /* D1: a set short of the prescription */
+	int missed_done, missed_of;
+} logged;
+
+/* The item of `ex` planned on day d, in a week before the one being set, or NULL. */
+static const co_item *planned_on(const co_plan *plan, co_date d, const co_exercise *ex,
+				 const co_week **wk)
+{
+	const co_week *w;
+	long k;
+
+	if (!plan->n_weeks || d < plan->weeks[0].start)
+		return NULL;
+	k = (d - plan->weeks[0].start) / 7;
+	if (k >= (long)plan->n_weeks)
+		return NULL;
+	w = &plan->weeks[k];
+	if (d < w->start || d >= w->start + 7)
+		return NULL;
+	*wk = w;
+	for (size_t s = 0; s < w->n_sessions; s++) {
+		if (w->sessions[s].date != d)
+			continue;
+		for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+			for (size_t i = 0; i < w->sessions[s].blocks[b].n_items; i++)
+				if (w->sessions[s].blocks[b].items[i].exercise == ex)
+					return &w->sessions[s].blocks[b].items[i];
+	}
+	return NULL;
+}
+
+static int amount_of(const co_item *it)
+{
+	return it->reps > 0 ? it->reps : it->seconds;
+}
+
+/*
+ * What the log says about `ex` before week w: its last logged sets, or the
+ * last `log done` day whose planned session had it (the prescription, done
+ * as written), whichever is later. The prescription of that day comes from
+ * the plan itself: its week is before w, so its loads are already final.
+ */
+static void gather(logged *lg, const co_plan *plan, const co_progress *pr,
+		   const co_progress_fact *f, const co_exercise *ex, const co_week *w)
+{
+	const co_date *dd;
+	const co_week *wk = NULL;
+	const co_item *pl = NULL;
+	const co_progress_day *day;
+	size_t n = co_progress_done_days(pr, w->start - 7 * CO_PROGRESS_RECENT_WEEKS, w->start, &dd);
+
+	memset(lg, 0, sizeof(*lg));
+	for (size_t k = n; k-- > 0;) {
+		if (f->last && dd[k] <= f->last->date)
+			break;
+		if ((pl = planned_on(plan, dd[k], ex, &wk)) != NULL && !wk->deload) {
+			lg->any = lg->as_planned = true;
+			lg->date = dd[k];
+			lg->load = pl->load;
+			lg->reps = pl->reps;
+			lg->sets = pl->sets;
+			lg->rpe = pl->rpe;
+			lg->done = lg->planned = amount_of(pl);
+			lg->target = pl->rpe;
+			lg->same_phase = wk->phase == w->phase;
+			return;
+		}
+	}
+	/* a deload's sets say nothing about the loading weeks: the day before it */
+	for (day = f->last; day; day = co_progress_before(pr, day)) {
+		if (day->date < w->start - 7 * CO_PROGRESS_RECENT_WEEKS - 7) {
+			day = NULL;
+			break;
+		}
+		wk = NULL;
+		pl = planned_on(plan, day->date, ex, &wk);
+		if (!(wk && wk->deload))
+			break;
+	}
+	if (!day)
+		return;
+	lg->any = true;
+	lg->date = day->date;
+	lg->load = day->load;
+	lg->reps = day->reps;
+	lg->sets = day->n_sets;
+	lg->rpe = day->rpe;
+	lg->done = day->min_reps > 0 ? day->min_reps : day->min_seconds;
+	if (pl) {
+		lg->target = pl->rpe;
+		lg->planned = amount_of(pl);
+		lg->same_phase = wk->phase == w->phase;
+		if (lg->done > 0 && lg->done < lg->planned) {
+			lg->missed = true;
+			lg->missed_done = lg->done;
+			lg->missed_of = lg->planned;
+		}
+	} else {
+		/* logged off the plan: a set that fell short of the others is a miss */
+		lg->same_phase = true;
+		if (day->min_reps > 0 && day->min_reps < day->max_reps) {
+			lg->missed = true;
+			lg->missed_done = day->min_reps;
+			lg->missed_of = day->max_reps;
+		}
+	}
+}
+
+static const char *unit_name(const co_profile *p)
+{
+	return p->units == CO_UNITS_LB ? "lb" : "kg";
+}
+
+/* "3x8 @ 60 kg at RPE 7" (or "3x40 s", "as planned ..."), the last logged day. */
+static void describe(char *buf, size_t len, const logged *lg, const co_profile *p)
+{
+	char load[32] = "", rpe[24] = "", d[11];
+
+	if (lg->load > 0)
+		snprintf(load, sizeof(load), " @ %g %s", lg->load, unit_name(p));
+	if (lg->rpe > 0)
+		snprintf(rpe, sizeof(rpe), " at RPE %g", lg->rpe);
+	snprintf(buf, len, "%s%dx%d%s%s%s (%s)", lg->as_planned ? "done as planned: " : "",
+		 lg->sets, lg->reps > 0 ? lg->reps : lg->done, lg->reps > 0 ? "" : " s", load, rpe,
+		 co_date_format(lg->date, d));
+}
+
+/* Why the load may not rise this week (D1, D3), or NULL. */
+static const char *hold_reason(char *buf, size_t len, const logged *lg, const char *niggle,
+			       const co_progress_fact *f)
+{
+	char d[11];
+
+	if (lg->missed) {
+		snprintf(buf, len, "D1: %d of %d %s on a set on %s", lg->missed_done, lg->missed_of,
+			 lg->reps > 0 || lg->done < 5 ? "reps" : "s", co_date_format(lg->date, d));
+		return buf;
+	}
+	if (niggle) {
+		snprintf(buf, len, "D1: a niggle (%s) logged in its region", niggle);
+		return buf;
+	}
+	if (f->stalled) {
+		snprintf(buf, len, "D3: a stall: e1RM %.0f, no higher than %.0f %d weeks before",
+			 f->e1rm, f->stall_e1rm, CO_PROGRESS_STALL_WEEKS);
+		return buf;
+	}
+	return NULL;
+}
+
+/* D6: the e1RM a rep-max test gives, said once on the item that uses it. */
+static void test_note(co_item *it, const co_progress_fact *f, const co_profile *p)
+{
+	char d[11];
+
+	if (f->e1rm_test)
+		co_item_note_add(it, "D6: e1RM %.0f from your %dRM of %g %s on %s", f->e1rm,
+				 f->test_reps, f->test_load, unit_name(p),
+				 co_date_format(f->e1rm_date, d));
+}
+
+/*
+ * D1-D3: the load of a loaded main lift from its last logged day. Returns
+ * the load and writes the note (its figures and rule ids) into `note`.
+ */
+static double steer_main(const co_item *it, double planned, double e1, const co_progress_fact *f,
+			 const logged *lg, const char *niggle, double step, const co_profile *p,
+			 char *note, size_t len)
+{
+	co_progress_in in = {.planned = planned, .e1rm = e1, .e1rm_logged = f->e1rm > 0,
+			     .reps = it->reps, .rpe = it->rpe, .step = step, .ref = lg->load,
+			     .ref_reps = lg->reps, .ref_rpe = lg->rpe, .ref_target = lg->target,
+			     .missed = lg->missed, .niggle = niggle != NULL, .stalled = f->stalled};
+	co_progress_move mv;
+	bool capped;
+	double next = co_progress_next_load(&in, &mv, &capped);
+	char last[96], e1s[40] = "", why[160];
+	const char *u = unit_name(p);
+	const char *hold = hold_reason(why, sizeof(why), lg, niggle, f);
+
+	describe(last, sizeof(last), lg, p);
+	if (f->e1rm > 0)
+		snprintf(e1s, sizeof(e1s), " (e1RM %.0f)", f->e1rm);
+	if (mv == CO_PROGRESS_DOWN)
+		snprintf(note, len, "D3: from your last %s, %g over the target RPE %g%s: %g %s "
+			 "(-1 step)", last, lg->rpe - (lg->target > 0 ? lg->target : it->rpe),
+			 lg->target > 0 ? lg->target : it->rpe, e1s, next, u);
+	else if (mv == CO_PROGRESS_HOLD && hold)
+		snprintf(note, len, "%s: held at %g %s; your last %s", hold, next, u, last);
+	else if (mv == CO_PROGRESS_UP)
+		snprintf(note, len, "D2: from your last %s%s: %g %s (+%g, one step at most)", last,
+			 e1s, next, u, next - lg->load);
+	else if (capped && mv == CO_PROGRESS_HOLD)
+		snprintf(note, len, "D2: held at %g %s: one step (%g) is more than 5%% of e1RM %.0f; "
+			 "your last %s", next, u, step, e1, last);
+	else if (mv == CO_PROGRESS_HOLD)
+		snprintf(note, len, "D3: %g %s again: your last %s was on target", next, u, last);
+	else
+		snprintf(note, len, "D3: %g %s for %d reps at RPE %g from your last %s%s", next, u,
+			 it->reps, it->rpe, last, e1s);
+	return next;
+}
+
+/*
+ * D3, D5: an accessory from its last logged day: a rep (or 5 s of hold) more
+ * within its range, then a load step back at the bottom of the range; held
+ * after a miss, a niggle in its region or an RPE a point over target. A new
+ * phase's dose stands (its load no higher than the last one).
+ */
+static void steer_accessory(co_item *it, const logged *lg, const char *niggle, double step,
+			    const co_profile *p, char *note, size_t len)
+{
+	int lo, hi, cur = amount_of(it), next;
+	bool hold, up = false, secs = it->reps <= 0;
+	char last[96], why[160];
+	const char *u = unit_name(p);
+	co_progress_fact none = {0};
+	const char *hr = hold_reason(why, sizeof(why), lg, niggle, &none);
+
+	describe(last, sizeof(last), lg, p);
+	if (!lg->same_phase) {
+		if (it->load > 0 && lg->load > 0 && it->load > lg->load) {
+			it->load = lg->load;
+			snprintf(note, len, "D5: the new phase's dose at your last load; your last %s",
+				 last);
+		}
+		return;
+	}
+	hold = hr || (lg->rpe > 0 && lg->target > 0 && lg->rpe >= lg->target + 1);
+	co_prescribe_range(it->exercise, &lo, &hi);
+	next = co_progress_next_amount(cur, lg->done, lo, hi, secs ? 5 : 1, hold,
+				       it->load > 0 && lg->load > 0, &up);
+	if (secs)
+		it->seconds = next;
+	else
+		it->reps = next;
+	if (it->load > 0 && lg->load > 0)
+		it->load = up ? lg->load + step : lg->load;
+	if (hold)
+		snprintf(note, len, "%s: held at %d%s; your last %s",
+			 hr ? hr : "D3: an RPE a point over target", next, secs ? " s" : " reps",
+			 last);
+	else if (up)
+		snprintf(note, len, "D3: the top of its range (%d) reached: %g %s (+1 step), back "
+			 "to %d%s; your last %s", hi, it->load, u, next, secs ? " s" : " reps", last);
+	else if (next != cur)
+		snprintf(note, len, "D3: %d%s (%+d within %d-%d) from your last %s", next,
+			 secs ? " s" : " reps", next - lg->done, lo, hi, last);
+}
+
+static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr)
 {
 	ledger l = {0};
 	long last_recovery = -1;
@@ -190,17 +460,44 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 					co_item *it = &ses->blocks[b].items[j];
 					entry *e;
 					double step, ld;
-					bool gap;
+					bool gap, re = false, steered = false;
+					co_progress_fact f = {0};
+					logged lg = {0};
+					const char *niggle = NULL;
+					char note[320] = "";
 
-					if (!(it->load > 0))
+					if (load_week && pr) {
+						co_progress_query(pr, it->exercise->id, w->start, &f);
+						gather(&lg, plan, pr, &f, it->exercise, w);
+						if (lg.any)
+							niggle = co_progress_niggle(pr, it->exercise->regions,
+										    w->start);
+						/*
+						 * Logged on target, the chart gives the same e1RM
+						 * week after week by construction: that is the plan
+						 * working, not a stall. A stall is a flat e1RM while
+						 * the RPE runs over the target.
+						 */
+						if (f.stalled && !(lg.target > 0 && lg.rpe >= lg.target + 0.5))
+							f.stalled = false;
+					}
+					if (!(it->load > 0)) {
+						/* D3, D5: unloaded accessories progress by reps or holds */
+						if (lg.any && b == CO_BLOCK_ACCESSORY && it->rpe > 0) {
+							steer_accessory(it, &lg, niggle, 1, p, note, sizeof(note));
+							if (*note)
+								co_item_note_add(it, "%s", note);
+						}
 						continue;
+					}
 					step = co_prescribe_load_step(it->exercise, p);
 					e = find(&l, it->exercise);
 					gap = e && ((long)i - e->done >= CO_GAP_WEEKS ||
 						    last_recovery > e->done);
 					ld = it->load;
 					if (load_week) {
-						double e1 = co_profile_lift(p, it->exercise->id);
+						/* D6: a logged e1RM (sets at RPE 7+, a rep-max) replaces [lifts] */
+						double e1 = f.e1rm > 0 ? f.e1rm : co_profile_lift(p, it->exercise->id);
 
 						bool again = e && e->week == (long)i && e->reps == it->reps;
 
@@ -229,13 +526,13 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 							e->before = e->load;
 							e->reentry = (long)i;
 							ld = floor_step(e->load * CO_LOAD_CEILING, step);
-							reentry = true;
+							reentry = re = true;
 						} else if (e && e->reentry == (long)i &&
 							   ld > floor_step(e->before * CO_LOAD_CEILING, step)) {
 							/* the re-entry week again, at another dose:
 							 * still about 90% of the load before the break */
 							ld = floor_step(e->before * CO_LOAD_CEILING, step);
-							reentry = true;
+							reentry = re = true;
 						} else if (e && !gap && e->reps == it->reps &&
 							   ld > e->load + step) {
 							ld = e->load + step;
@@ -245,29 +542,75 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 							/* C10: one plate step a week while the RPE holds */
 							ld = e->load + step;
 						}
+						if (!again && !re && lg.any && lg.load > 0) {
+							/* D1-D3, D5: the log steers the load (progress.h) */
+							if (b == CO_BLOCK_MAIN) {
+								it->load = ld;
+								ld = steer_main(it, ld, e1, &f, &lg, niggle, step,
+										p, note, sizeof(note));
+							} else {
+								it->load = ld;
+								steer_accessory(it, &lg, niggle, step, p, note,
+										sizeof(note));
+								ld = it->load;
+							}
+							steered = true;
+						}
 						it->load = ld;
-						relabel(it, p);
+						/* a load the log set keeps the target as its label
+						 * unless the log also gave the e1RM to read it by */
+						bool by_chart = !steered || f.e1rm > 0;
+
+						if (again && e->note_week == (long)i) {
+							/* as its first session of the week, label included */
+							it->rpe = e->rpe;
+							steered = true;
+							by_chart = false;
+						}
+						if (by_chart)
+							relabel_at(it, e1);
 						/* rounding to the step must not lift the label out of the phase's range */
-						while (it->rpe > phase_top(w->phase) && it->load > step) {
+						while (by_chart && it->rpe > phase_top(w->phase) &&
+						       it->load > step) {
 							it->load = floor_step(it->load - step, step);
-							relabel(it, p);
+							relabel_at(it, e1);
 						}
 						ld = it->load;
-						if (it->rpe < phase_low(w->phase) - 1e-9)
+						if (steered && b == CO_BLOCK_MAIN && f.e1rm > 0 &&
+						    it->rpe < phase_low(w->phase) - 1e-9)
+							co_item_note_add(it, "%s bent: RPE %g, below the phase's "
+									 "range: the load follows your log, "
+									 "one step a week at most (D2)",
+									 phase_rule(w->phase), it->rpe);
+						else if (it->rpe < phase_low(w->phase) - 1e-9)
 							co_item_note_add(it, "%s bent: RPE %g, below the phase's "
 									 "range: %s", phase_rule(w->phase), it->rpe,
-									 reentry ? "the load restarts at about 90%% of "
+									 reentry ? "the load restarts at about 90% of "
 									 "the last one (C8)" :
 									 "the phase opens a point lighter (C10)");
+						if (steered)
+							test_note(it, &f, p);
+						if (*note)
+							co_item_note_add(it, "%s", note);
 						if (!e) {
 							e = CO_VEC_PUSH(l.v, l.n, l.cap);
 							e->ex = it->exercise;
 							e->reentry = -1;
+							e->note_week = -1;
+						}
+						if (again && e->note_week == (long)i && *e->note)
+							co_item_note_add(it, "%s", e->note);
+						if (*note) {
+							snprintf(e->note, sizeof(e->note), "%s", note);
+							e->note_week = (long)i;
+							e->rpe = it->rpe;
 						}
 						e->load = ld;
 						e->reps = it->reps;
 						e->week = (long)i;
 						e->done = (long)i;
+						if (!again)
+							e->e1 = f.e1rm > 0 ? f.e1rm : e->e1;
 						continue;
 					}
 					if (w->phase == CO_PHASE_RECOVERY)
@@ -299,7 +642,8 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 						gentle = true;
 					}
 					it->load = ld;
-					relabel(it, p);
+					relabel_at(it, e && e->e1 > 0 ? e->e1
+							   : co_profile_lift(p, it->exercise->id));
 					if (gentle && it->rpe > 7.0)
 						it->rpe = 7.0;
 					if (!e) {
@@ -309,6 +653,7 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 						e = CO_VEC_PUSH(l.v, l.n, l.cap);
 						e->ex = it->exercise;
 						e->reentry = -1;
+						e->note_week = -1;
 						e->load = ld;
 						e->reps = it->reps;
 						e->week = (long)i;
@@ -703,11 +1048,16 @@ static void explain_budget_returns(co_plan *plan)
 	}
 }
 
-void co_season_adjust(co_plan *plan, const co_profile *profile)
+void co_season_adjust(co_plan *plan, const co_profile *profile, const co_history *history)
 {
+	co_progress *pr;
+
 	if (!plan || !profile)
 		return;
-	loads_pass(plan, profile);
+	/* indexed once per build: every lookup after is a binary search */
+	pr = co_progress_index(history);
+	loads_pass(plan, profile, pr);
+	co_progress_free(pr);
 	taper_pass(plan);
 	finish_items(plan, profile);
 	explain_budget_rotations(plan);

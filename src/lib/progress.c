@@ -1,0 +1,423 @@
+/*
+ * Progression from the training log (progress.h; METHOD D1-D3, D6;
+ * SCIENCE.md "Effort and load estimation").
+ *
+ * The index: the logged sets sorted by (exercise, date) and folded into one
+ * record a day, each exercise a contiguous run found by binary search; the
+ * rep-max tests sorted by (exercise, date); the `log done` days sorted. A
+ * query is a binary search for the cutoff inside the exercise's run, then
+ * walks back over at most a few weeks of days (a day per exercise holds
+ * one record, so a window of W weeks is at most 7W records).
+ *
+ * The rules (co_progress_next_load):
+ *   - D3: the logged RPE against the target prescribed that day: below it
+ *     by 1 or more, one step up; above it by 1 or more, one step down; on
+ *     target, the chart's load for this week's target (a repeat, or a step
+ *     when the target RPE rises in the phase);
+ *   - D2: never more than one step above the last logged load, nor more
+ *     than 5% of e1RM (when the step is larger than 5%, the load waits and
+ *     the note says so);
+ *   - D1: a missed rep, a niggle in the lift's region or a stall: no
+ *     increase over the last logged load.
+ * Pure: numbers in, numbers out; the wording is season.c's.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/progress.h"
+#include "lib/rpe.h"
+#include "util/vec.h"
+
+typedef struct ex_run {
+	const char *exercise;
+	size_t from, to; /* its days: days[from..to) ascending by date */
+} ex_run;
+
+struct co_progress {
+	co_progress_day *days;
+	size_t n_days, cap_days;
+	ex_run *runs;
+	size_t n_runs, cap_runs;
+	const co_test_result **tests; /* rep-max tests, by (exercise, date) */
+	size_t n_tests, cap_tests;
+	co_date *done;                /* `log done` days, ascending */
+	size_t n_done, cap_done;
+	const co_niggle_log *niggles; /* borrowed; a handful */
+	size_t n_niggles;
+};
+
+static int cmp_set(const void *a, const void *b)
+{
+	const co_logged_set *x = *(const co_logged_set *const *)a;
+	const co_logged_set *y = *(const co_logged_set *const *)b;
+	int c = strcmp(x->exercise, y->exercise);
+
+	if (c)
+		return c;
+	return (x->date > y->date) - (x->date < y->date);
+}
+
+static int cmp_test(const void *a, const void *b)
+{
+	const co_test_result *x = *(const co_test_result *const *)a;
+	const co_test_result *y = *(const co_test_result *const *)b;
+	int c = strcmp(x->exercise, y->exercise);
+
+	if (c)
+		return c;
+	return (x->date > y->date) - (x->date < y->date);
+}
+
+static int cmp_date(const void *a, const void *b)
+{
+	co_date x = *(const co_date *)a, y = *(const co_date *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void fold(co_progress_day *d, const co_logged_set *s)
+{
+	d->n_sets++;
+	if (s->reps > 0) {
+		if (!d->min_reps || s->reps < d->min_reps)
+			d->min_reps = s->reps;
+		if (s->reps > d->max_reps)
+			d->max_reps = s->reps;
+	} else if (s->seconds > 0) {
+		if (!d->min_seconds || s->seconds < d->min_seconds)
+			d->min_seconds = s->seconds;
+		if (s->seconds > d->max_seconds)
+			d->max_seconds = s->seconds;
+	}
+	if (d->n_sets == 1 || s->load > d->load + 1e-9) {
+		d->load = s->load;
+		d->reps = s->reps;
+		d->n_at_load = 1;
+	} else if (fabs(s->load - d->load) <= 1e-9) {
+		d->n_at_load++;
+	}
+	if (s->rpe > d->rpe)
+		d->rpe = s->rpe;
+	if (s->load > 0 && s->reps > 0 && s->rpe >= CO_PROGRESS_QUALIFY_RPE) {
+		double e = co_e1rm(s->load, s->reps, s->rpe);
+
+		/* the set closest to failure is the surest estimate (Hackett 2017) */
+		if (s->rpe > d->e1rm_rpe || (s->rpe == d->e1rm_rpe && e > d->e1rm)) {
+			d->e1rm = e;
+			d->e1rm_load = s->load;
+			d->e1rm_reps = s->reps;
+			d->e1rm_rpe = s->rpe;
+		}
+	}
+}
+
+co_progress *co_progress_index(const co_history *h)
+{
+	const co_logged_set **sets;
+	co_progress *p;
+	size_t n = 0;
+
+	if (!h || co_history_empty(h))
+		return NULL;
+	p = co_xcalloc(1, sizeof(*p));
+	sets = co_xcalloc(h->n_sets ? h->n_sets : 1, sizeof(*sets));
+	for (size_t i = 0; i < h->n_sets; i++)
+		if (h->sets[i].exercise && (h->sets[i].reps > 0 || h->sets[i].seconds > 0))
+			sets[n++] = &h->sets[i];
+	qsort(sets, n, sizeof(*sets), cmp_set);
+	for (size_t i = 0; i < n; i++) {
+		const co_logged_set *s = sets[i];
+		co_progress_day *d = p->n_days ? &p->days[p->n_days - 1] : NULL;
+		ex_run *r = p->n_runs ? &p->runs[p->n_runs - 1] : NULL;
+
+		if (!r || strcmp(r->exercise, s->exercise) != 0) {
+			r = CO_VEC_PUSH(p->runs, p->n_runs, p->cap_runs);
+			r->exercise = s->exercise;
+			r->from = r->to = p->n_days;
+			d = NULL;
+		}
+		if (!d || d->date != s->date || r->to == r->from) {
+			d = CO_VEC_PUSH(p->days, p->n_days, p->cap_days);
+			memset(d, 0, sizeof(*d));
+			d->date = s->date;
+			d->exercise = s->exercise;
+			r->to = p->n_days;
+		}
+		fold(d, s);
+	}
+	free(sets);
+	for (size_t i = 0; i < h->n_tests; i++)
+		if (h->tests[i].kind == CO_TEST_REP_MAX && h->tests[i].exercise &&
+		    h->tests[i].value > 0 && h->tests[i].reps > 0)
+			*CO_VEC_PUSH(p->tests, p->n_tests, p->cap_tests) = &h->tests[i];
+	qsort(p->tests, p->n_tests, sizeof(*p->tests), cmp_test);
+	for (size_t i = 0; i < h->n_sessions; i++)
+		if (h->sessions[i].as_planned)
+			*CO_VEC_PUSH(p->done, p->n_done, p->cap_done) = h->sessions[i].date;
+	qsort(p->done, p->n_done, sizeof(*p->done), cmp_date);
+	p->niggles = h->niggles;
+	p->n_niggles = h->n_niggles;
+	return p;
+}
+
+void co_progress_free(co_progress *p)
+{
+	if (!p)
+		return;
+	free(p->days);
+	free(p->runs);
+	free(p->tests);
+	free(p->done);
+	free(p);
+}
+
+static const ex_run *find_run(const co_progress *p, const char *exercise)
+{
+	size_t lo = 0, hi = p->n_runs;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(p->runs[mid].exercise, exercise);
+
+		if (!c)
+			return &p->runs[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The first day of run r dated on or after d (r->to when none). */
+static size_t lower_day(const co_progress *p, const ex_run *r, co_date d)
+{
+	size_t lo = r->from, hi = r->to;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p->days[mid].date < d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The best e1RM of run r's days in [from, to), 0 when none qualifies. */
+static double best_e1rm(const co_progress *p, const ex_run *r, co_date from, co_date to)
+{
+	double best = 0;
+
+	for (size_t k = lower_day(p, r, from); k < r->to && p->days[k].date < to; k++)
+		if (p->days[k].e1rm > best)
+			best = p->days[k].e1rm;
+	return best;
+}
+
+/* The latest rep-max test of `exercise` dated before `cutoff`, or NULL. */
+static const co_test_result *last_test(const co_progress *p, const char *exercise, co_date cutoff)
+{
+	size_t lo = 0, hi = p->n_tests;
+
+	/* the first test after (exercise, cutoff - 1) */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(p->tests[mid]->exercise, exercise);
+
+		if (c < 0 || (!c && p->tests[mid]->date < cutoff))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || strcmp(p->tests[lo - 1]->exercise, exercise) != 0)
+		return NULL;
+	return p->tests[lo - 1];
+}
+
+void co_progress_query(const co_progress *p, const char *exercise, co_date cutoff,
+		       co_progress_fact *out)
+{
+	const ex_run *r;
+	const co_test_result *t;
+	size_t k;
+
+	memset(out, 0, sizeof(*out));
+	if (!p || !exercise)
+		return;
+	r = find_run(p, exercise);
+	if (r) {
+		k = lower_day(p, r, cutoff);
+		if (k > r->from && p->days[k - 1].date >= cutoff - 7 * CO_PROGRESS_RECENT_WEEKS)
+			out->last = &p->days[k - 1];
+		/* the latest qualifying day, within the e1RM window */
+		for (size_t j = k; j-- > r->from &&
+				   p->days[j].date >= cutoff - 7 * CO_PROGRESS_E1RM_WEEKS;) {
+			if (p->days[j].e1rm > 0) {
+				out->e1rm = p->days[j].e1rm;
+				out->e1rm_date = p->days[j].date;
+				out->e1rm_day = &p->days[j];
+				break;
+			}
+		}
+		if (out->e1rm > 0) {
+			co_date w = 7 * CO_PROGRESS_STALL_WEEKS;
+			double now = best_e1rm(p, r, cutoff - 14, cutoff);
+			double then = best_e1rm(p, r, cutoff - w - 14, cutoff - w);
+
+			if (now > 0 && then > 0 && now <= then * 1.005) {
+				out->stalled = true;
+				out->stall_e1rm = then;
+			}
+		}
+	}
+	t = last_test(p, exercise, cutoff);
+	if (t && t->date >= cutoff - 7 * CO_PROGRESS_E1RM_WEEKS && t->date >= out->e1rm_date) {
+		/* D6: a rep-max is RPE 10 at its reps: it recalibrates */
+		out->e1rm = co_e1rm(t->value, t->reps, 10.0);
+		out->e1rm_date = t->date;
+		out->e1rm_test = true;
+		out->test_load = t->value;
+		out->test_reps = t->reps;
+		out->e1rm_day = NULL;
+		out->stalled = false;
+	}
+}
+
+const co_progress_day *co_progress_before(const co_progress *p, const co_progress_day *d)
+{
+	/* an exercise's days are contiguous: the one before is its neighbour */
+	if (!p || !d || d <= p->days || d >= p->days + p->n_days)
+		return NULL;
+	return strcmp(d[-1].exercise, d->exercise) == 0 ? d - 1 : NULL;
+}
+
+const char *co_progress_niggle(const co_progress *p, unsigned regions, co_date cutoff)
+{
+	for (size_t i = 0; p && i < p->n_niggles; i++) {
+		const co_niggle_log *n = &p->niggles[i];
+
+		if (!n->site || !(n->regions & regions) || n->active_from >= cutoff)
+			continue;
+		if (n->cleared_on && n->cleared_on <= cutoff - 7)
+			continue;
+		/* a later `clear` of the same site before the week ends it too */
+		bool cleared = false;
+
+		for (size_t j = 0; j < p->n_niggles && !cleared; j++)
+			cleared = p->niggles[j].site && p->niggles[j].cleared_on &&
+				  p->niggles[j].cleared_on >= n->active_from &&
+				  p->niggles[j].cleared_on <= cutoff - 7 &&
+				  !strcmp(p->niggles[j].site, n->site);
+		if (!cleared)
+			return n->site;
+	}
+	return NULL;
+}
+
+size_t co_progress_done_days(const co_progress *p, co_date from, co_date to, const co_date **out)
+{
+	size_t lo = 0, hi;
+
+	*out = NULL;
+	if (!p || !p->n_done)
+		return 0;
+	hi = p->n_done;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p->done[mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	hi = lo;
+	while (hi < p->n_done && p->done[hi] < to)
+		hi++;
+	*out = p->done + lo;
+	return hi - lo;
+}
+
+static double round_down(double load, double step)
+{
+	return step > 0 ? round(floor(load / step + 1e-9) * step * 1000.0) / 1000.0 : load;
+}
+
+double co_progress_next_load(const co_progress_in *in, co_progress_move *move, bool *capped)
+{
+	double ref = in->ref, step = in->step > 0 ? in->step : 1, next, top;
+	double target = in->ref_target > 0 ? in->ref_target : in->rpe;
+	double chart = 0;
+
+	*capped = false;
+	if (in->e1rm > 0 && in->reps > 0 && in->rpe > 0)
+		chart = co_round_load(in->e1rm * co_rpe_percent(in->reps, in->rpe), step);
+	/* D2: at most one step, and at most 5% of e1RM, above the last load */
+	top = ref + step;
+	if (in->e1rm > 0 && step > CO_PROGRESS_WEEK_SHARE * in->e1rm + 1e-9) {
+		top = ref;
+		*capped = true;
+	}
+	if (in->ref_reps > 0 && in->reps > 0 && in->ref_reps != in->reps) {
+		/* another dose than last time (a new phase): the chart's load for
+		 * it, or the plan's, never above what the last load implies */
+		next = chart > 0 && in->e1rm_logged ? chart : in->planned;
+		*move = CO_PROGRESS_CHART;
+		if (in->missed || in->niggle || in->stalled || (in->ref_rpe > 0 && in->ref_rpe >= target + 1)) {
+			double same = in->e1rm > 0 ? co_round_load(in->e1rm * co_rpe_percent(in->reps,
+											      in->rpe), step)
+						   : next;
+
+			if (next > same)
+				next = same;
+			*move = CO_PROGRESS_HOLD;
+		}
+		return next;
+	}
+	if (in->ref_rpe > 0 && in->ref_rpe >= target + 1) {
+		/* never below one step: a bar cannot go lighter than that */
+		*move = ref - step >= step - 1e-9 ? CO_PROGRESS_DOWN : CO_PROGRESS_HOLD;
+		return *move == CO_PROGRESS_DOWN ? round_down(ref - step, step) : ref;
+	}
+	if (in->missed || in->niggle || in->stalled) {
+		*move = CO_PROGRESS_HOLD;
+		return ref;
+	}
+	if (in->ref_rpe > 0 && in->ref_rpe <= target - 1) {
+		*move = top > ref ? CO_PROGRESS_UP : CO_PROGRESS_HOLD;
+		return top;
+	}
+	/* on target (or no RPE given): the plan's progression (C10) or the
+	 * chart's load for this week's target, whichever is higher */
+	next = chart > in->planned && in->e1rm_logged ? chart : in->planned;
+	if (!in->e1rm_logged && next < ref)
+		next = ref; /* the plan was lighter than what was lifted on target */
+	if (next > top)
+		next = top;
+	if (next < ref - step)
+		next = ref - step;
+	*move = next > ref + 1e-9 ? CO_PROGRESS_UP : next < ref - 1e-9 ? CO_PROGRESS_CHART
+								   : CO_PROGRESS_HOLD;
+	return next;
+}
+
+int co_progress_next_amount(int planned, int done, int lo, int hi, int unit, bool hold,
+			    bool loadable, bool *load_up)
+{
+	int next;
+
+	*load_up = false;
+	if (hold || done <= 0)
+		return planned;
+	next = done + unit;
+	if (next <= hi)
+		return next > planned ? next : planned;
+	if (loadable) {
+		/* the top of the range reached: a step of load, back to the bottom */
+		*load_up = true;
+		return lo;
+	}
+	return hi > planned ? hi : planned;
+}
