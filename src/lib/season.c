@@ -576,7 +576,7 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 							relabel_at(it, e1);
 						}
 						ld = it->load;
-						if (steered && b == CO_BLOCK_MAIN && f.e1rm > 0 &&
+						if (f.e1rm > 0 && b == CO_BLOCK_MAIN && !re &&
 						    it->rpe < phase_low(w->phase) - 1e-9)
 							co_item_note_add(it, "%s bent: RPE %g, below the phase's "
 									 "range: the load follows your log, "
@@ -588,7 +588,8 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 									 reentry ? "the load restarts at about 90% of "
 									 "the last one (C8)" :
 									 "the phase opens a point lighter (C10)");
-						if (steered)
+						/* said in the week after the test, once a week */
+						if (!again && f.e1rm_test && f.e1rm_date >= w->start - 7)
 							test_note(it, &f, p);
 						if (*note)
 							co_item_note_add(it, "%s", note);

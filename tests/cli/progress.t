@@ -30,3 +30,16 @@ $ CARRYOVER_DB=niggle.db python3 $SRC/tests/cli/progress_sim.py niggle $SRC/exam
 # What a niggle note and a missed rep look like in the plan's text.
 $ CARRYOVER_DB=stall.db CARRYOVER_TODAY=2027-01-11 carryover session 2027-01-12
 > D1: 7 of 8 reps on a set on 2027-01-07: held at 72.5 kg
+
+# A rep-max test recalibrates the lift's e1RM from the next week (D6): 5RM
+# of 110 kg is RPE 10 at 5 reps, e1RM 127; the load still rises one step.
+$ CARRYOVER_DB=rm.db CARRYOVER_TODAY=2027-01-08 carryover plan $SRC/examples/marathon.ini > /dev/null; CARRYOVER_DB=rm.db CARRYOVER_TODAY=2027-01-08 carryover log test rm hip_thrust 5@110 --date 2027-01-06
+> rep_max hip_thrust 5RM 110 kg
+
+$ CARRYOVER_DB=rm.db CARRYOVER_TODAY=2027-01-08 carryover session 2027-01-12 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); it=[i for s in d["sessions"] for b in s["blocks"] for i in b["items"] if i["exercise"]=="hip_thrust"][0]; print(it["load"], it["note"])'
+> 82.5 
+> D6: e1RM 127 from your 5RM of 110 kg on 2027-01-06
+
+# Before the test's week nothing changes (the log is read before each week's Monday).
+$ CARRYOVER_DB=rm.db CARRYOVER_TODAY=2027-01-08 carryover session 2027-01-05 --json
+>! D6: e1RM
