@@ -12,8 +12,8 @@
  * The rules (co_progress_next_load):
  *   - D3: the logged RPE against the target prescribed that day: below it
  *     by 1 or more, one step up; above it by 1 or more, one step down; on
- *     target, the chart's load for this week's target (a repeat, or a step
- *     when the target RPE rises in the phase);
+ *     target, the plan's progression or the chart's load for this week's
+ *     target, whichever is higher, and at least a repeat;
  *   - D2: never more than one step above the last logged load, nor more
  *     than 5% of e1RM (when the step is larger than 5%, the load waits and
  *     the note says so);
@@ -392,14 +392,11 @@ double co_progress_next_load(const co_progress_in *in, co_progress_move *move, b
 	/* on target (or no RPE given): the plan's progression (C10) or the
 	 * chart's load for this week's target, whichever is higher */
 	next = chart > in->planned && in->e1rm_logged ? chart : in->planned;
-	if (!in->e1rm_logged && next < ref)
-		next = ref; /* the plan was lighter than what was lifted on target */
+	if (next < ref)
+		next = ref; /* D3: on target, repeat at least */
 	if (next > top)
 		next = top;
-	if (next < ref - step)
-		next = ref - step;
-	*move = next > ref + 1e-9 ? CO_PROGRESS_UP : next < ref - 1e-9 ? CO_PROGRESS_CHART
-								   : CO_PROGRESS_HOLD;
+	*move = next > ref + 1e-9 ? CO_PROGRESS_UP : CO_PROGRESS_HOLD;
 	return next;
 }
 

@@ -46,6 +46,7 @@ typedef struct entry {
 	long reentry;   /* the week it restarted after a break (C8), else -1 */
 	double before;  /* its load before that break */
 	double e1;      /* the e1RM the log gave at its last loading week, 0 none (D6) */
+	bool from_log;  /* its load came from the log, the profile had none */
 	long note_week; /* the week `note` was written for (D1-D3), else -1 */
 	double rpe;     /* the label the log's load got that week (note_week) */
 	char note[320]; /* what the log did to it that week: both sessions say it */
@@ -439,6 +440,27 @@ static void steer_accessory(co_item *it, const logged *lg, const char *niggle, d
 			 secs ? " s" : " reps", next - lg->done, lo, hi, last);
 }
 
+/* Cut the "choose a load ..." sentence (prescribe.c) out of an item's note. */
+static void drop_choose_note(co_item *it)
+{
+	char *at = it->note ? strstr(it->note, "choose a load") : NULL;
+	char *end;
+
+	if (!at)
+		return;
+	end = strstr(at, "; ");
+	if (end)
+		memmove(at, end + 2, strlen(end + 2) + 1);
+	else if (at >= it->note + 2 && !strncmp(at - 2, "; ", 2))
+		at[-2] = '\0';
+	else
+		*at = '\0';
+	if (!*it->note) {
+		free(it->note);
+		it->note = NULL;
+	}
+}
+
 static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr)
 {
 	ledger l = {0};
@@ -460,7 +482,7 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 					co_item *it = &ses->blocks[b].items[j];
 					entry *e;
 					double step, ld;
-					bool gap, re = false, steered = false;
+					bool gap, re = false, steered = false, from_log = false;
 					co_progress_fact f = {0};
 					logged lg = {0};
 					const char *niggle = NULL;
@@ -481,6 +503,18 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						if (f.stalled && !(lg.target > 0 && lg.rpe >= lg.target + 0.5))
 							f.stalled = false;
 					}
+					e = find(&l, it->exercise);
+					if (!(it->load > 0) && co_exercise_loadable(it->exercise) &&
+					    ((load_week && lg.any && lg.load > 0) || (e && e->from_log))) {
+						/*
+						 * No load known from the profile, but the log has
+						 * one: start from it (then the passes as for any
+						 * loaded lift) instead of "choose a load".
+						 */
+						it->load = load_week && lg.any && lg.load > 0 ? lg.load : e->load;
+						drop_choose_note(it);
+						from_log = true;
+					}
 					if (!(it->load > 0)) {
 						/* D3, D5: unloaded accessories progress by reps or holds */
 						if (lg.any && b == CO_BLOCK_ACCESSORY && it->rpe > 0) {
@@ -491,7 +525,6 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						continue;
 					}
 					step = co_prescribe_load_step(it->exercise, p);
-					e = find(&l, it->exercise);
 					gap = e && ((long)i - e->done >= CO_GAP_WEEKS ||
 						    last_recovery > e->done);
 					ld = it->load;
@@ -598,7 +631,9 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 							e->ex = it->exercise;
 							e->reentry = -1;
 							e->note_week = -1;
+							e->from_log = false;
 						}
+						e->from_log = e->from_log || from_log;
 						if (again && e->note_week == (long)i && *e->note)
 							co_item_note_add(it, "%s", e->note);
 						if (*note) {
@@ -655,6 +690,7 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						e->ex = it->exercise;
 						e->reentry = -1;
 						e->note_week = -1;
+						e->from_log = false;
 						e->load = ld;
 						e->reps = it->reps;
 						e->week = (long)i;

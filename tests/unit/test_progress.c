@@ -348,6 +348,45 @@ static void plans_follow_the_log_causally(void **state)
 	co_profile_free(p);
 }
 
+static void a_logged_load_replaces_choose_a_load(void **state)
+{
+	co_profile *p = marathon();
+	co_history h;
+	co_plan *bare, *logged;
+	const co_item *w1, *w2;
+	size_t n_lifts = p->n_lifts;
+
+	(void)state;
+	p->body_mass = 0; /* no start from body mass, no [lifts]: "choose a load" */
+	p->n_lifts = 0;
+	co_history_init(&h);
+	bare = build(p, NULL);
+	w1 = main_item(bare, 0, "romanian_deadlift");
+	assert_non_null(w1);
+	assert_true(w1->load < 0);
+	assert_non_null(strstr(w1->note, "choose a load"));
+	add_sets(&h, bare->weeks[0].sessions[0].date, "romanian_deadlift", 3, 8, 60, 7);
+	logged = build(p, &h);
+	w2 = main_item(logged, 1, "romanian_deadlift");
+	NEAR(w2->load, 60); /* on target (6.5-7): at least a repeat (D3) */
+	assert_null(strstr(w2->note, "choose a load"));
+	assert_non_null(strstr(w2->note, "D3:"));
+	/* the deload after keeps a load, at most 90% of it (C9) */
+	for (size_t k = 1; k < logged->n_weeks; k++)
+		if (logged->weeks[k].deload) {
+			const co_item *d = main_item(logged, k, "romanian_deadlift");
+
+			assert_non_null(d);
+			assert_true(d->load > 0 && d->load <= 0.9 * 60 + 1e-9);
+			break;
+		}
+	co_plan_free(logged);
+	co_plan_free(bare);
+	co_history_release(&h);
+	p->n_lifts = n_lifts;
+	co_profile_free(p);
+}
+
 static void a_long_history_is_indexed(void **state)
 {
 	co_history h;
@@ -384,6 +423,7 @@ int main(void)
 		cmocka_unit_test(a_flat_e1rm_is_a_stall),
 		cmocka_unit_test(accessories_reps_then_load),
 		cmocka_unit_test(plans_follow_the_log_causally),
+		cmocka_unit_test(a_logged_load_replaces_choose_a_load),
 		cmocka_unit_test(a_long_history_is_indexed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
