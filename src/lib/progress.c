@@ -125,7 +125,8 @@ co_progress *co_progress_index(const co_history *h)
 	for (size_t i = 0; i < h->n_sets; i++)
 		if (h->sets[i].exercise && (h->sets[i].reps > 0 || h->sets[i].seconds > 0))
 			sets[n++] = &h->sets[i];
-	qsort(sets, n, sizeof(*sets), cmp_set);
+	if (n)
+		qsort(sets, n, sizeof(*sets), cmp_set);
 	for (size_t i = 0; i < n; i++) {
 		const co_logged_set *s = sets[i];
 		co_progress_day *d = p->n_days ? &p->days[p->n_days - 1] : NULL;
@@ -151,11 +152,13 @@ co_progress *co_progress_index(const co_history *h)
 		if (h->tests[i].kind == CO_TEST_REP_MAX && h->tests[i].exercise &&
 		    h->tests[i].value > 0 && h->tests[i].reps > 0)
 			*CO_VEC_PUSH(p->tests, p->n_tests, p->cap_tests) = &h->tests[i];
-	qsort(p->tests, p->n_tests, sizeof(*p->tests), cmp_test);
+	if (p->n_tests) /* qsort(NULL, 0, ...) is undefined */
+		qsort(p->tests, p->n_tests, sizeof(*p->tests), cmp_test);
 	for (size_t i = 0; i < h->n_sessions; i++)
 		if (h->sessions[i].as_planned)
 			*CO_VEC_PUSH(p->done, p->n_done, p->cap_done) = h->sessions[i].date;
-	qsort(p->done, p->n_done, sizeof(*p->done), cmp_date);
+	if (p->n_done)
+		qsort(p->done, p->n_done, sizeof(*p->done), cmp_date);
 	p->niggles = h->niggles;
 	p->n_niggles = h->n_niggles;
 	return p;
