@@ -187,6 +187,7 @@ typedef struct logged {
 	int sets;
 	double rpe;          /* highest RPE reported, 0 none */
 	int done;            /* reps (or seconds) every set reached */
+	int most;            /* the most reps (or seconds) of a set */
 	double target;       /* the RPE prescribed that day, 0 when nothing was planned */
 	int planned;         /* reps or seconds prescribed that day, 0 when nothing was */
 	bool same_phase;     /* that day's week has this week's phase (the same dose table) */
@@ -252,7 +253,7 @@ static void gather(logged *lg, const co_plan *plan, const co_progress *pr,
 			lg->reps = pl->reps;
 			lg->sets = pl->sets;
 			lg->rpe = pl->rpe;
-			lg->done = lg->planned = amount_of(pl);
+			lg->done = lg->planned = lg->most = amount_of(pl);
 			lg->target = pl->rpe;
 			lg->same_phase = wk->phase == w->phase;
 			return;
@@ -278,6 +279,7 @@ static void gather(logged *lg, const co_plan *plan, const co_progress *pr,
 	lg->sets = day->n_sets;
 	lg->rpe = day->rpe;
 	lg->done = day->min_reps > 0 ? day->min_reps : day->min_seconds;
+	lg->most = day->max_reps > 0 ? day->max_reps : day->max_seconds;
 	if (pl) {
 		lg->target = pl->rpe;
 		lg->planned = amount_of(pl);
@@ -312,9 +314,13 @@ static void describe(char *buf, size_t len, const logged *lg, const co_profile *
 		snprintf(load, sizeof(load), " @ %g %s", lg->load, unit_name(p));
 	if (lg->rpe > 0)
 		snprintf(rpe, sizeof(rpe), " at RPE %g", lg->rpe);
-	snprintf(buf, len, "%s%dx%d%s%s%s (%s)", lg->as_planned ? "done as planned: " : "",
-		 lg->sets, lg->reps > 0 ? lg->reps : lg->done, lg->reps > 0 ? "" : " s", load, rpe,
-		 co_date_format(lg->date, d));
+	if (lg->most > lg->done) /* "3 sets of 7-8" when a set fell short */
+		snprintf(buf, len, "%d sets of %d-%d%s%s%s (%s)", lg->sets, lg->done, lg->most,
+			 lg->reps > 0 ? "" : " s", load, rpe, co_date_format(lg->date, d));
+	else
+		snprintf(buf, len, "%s%dx%d%s%s%s (%s)", lg->as_planned ? "done as planned: " : "",
+			 lg->sets, lg->reps > 0 ? lg->reps : lg->done, lg->reps > 0 ? "" : " s",
+			 load, rpe, co_date_format(lg->date, d));
 }
 
 /* Why the load may not rise this week (D1, D3), or NULL. */
