@@ -34,6 +34,27 @@ typedef struct ex_run {
 	size_t from, to; /* its days: days[from..to) ascending by date */
 } ex_run;
 
+/* A logged niggle and when it ended: its own clear, or a later `clear` of its site. */
+typedef struct niggle_span {
+	const char *site;
+	unsigned regions;
+	co_date from, end; /* end 0: still active */
+} niggle_span;
+
+/* A clear of a site, for the binary search of when a niggle ended. */
+typedef struct site_clear {
+	const char *site;
+	co_date on;
+} site_clear;
+
+static int cmp_clear(const void *a, const void *b)
+{
+	const site_clear *x = a, *y = b;
+	int c = strcmp(x->site, y->site);
+
+	return c ? c : (x->on > y->on) - (x->on < y->on);
+}
+
 struct co_progress {
 	co_progress_day *days;
 	size_t n_days, cap_days;
@@ -43,8 +64,8 @@ struct co_progress {
 	size_t n_tests, cap_tests;
 	co_date *done;                /* `log done` days, ascending */
 	size_t n_done, cap_done;
-	const co_niggle_log *niggles; /* borrowed; a handful */
-	size_t n_niggles;
+	niggle_span *niggles;         /* each niggle with the day it ended */
+	size_t n_niggles, cap_niggles;
 };
 
 static int cmp_set(const void *a, const void *b)
@@ -112,6 +133,46 @@ static void fold(co_progress_day *d, const co_logged_set *s)
 	}
 }
 
+/*
+ * Each niggle ends at the first clear of its site on or after its start
+ * (its own `cleared_on`, or another entry's): sorted clears and a binary
+ * search each, so years of niggles cost n log n, not n x n.
+ */
+static void index_niggles(co_progress *p, const co_history *h)
+{
+	site_clear *c = co_xcalloc(h->n_niggles ? h->n_niggles : 1, sizeof(*c));
+	size_t n = 0;
+
+	for (size_t i = 0; i < h->n_niggles; i++)
+		if (h->niggles[i].site && h->niggles[i].cleared_on)
+			c[n++] = (site_clear){h->niggles[i].site, h->niggles[i].cleared_on};
+	if (n)
+		qsort(c, n, sizeof(*c), cmp_clear);
+	for (size_t i = 0; i < h->n_niggles; i++) {
+		const co_niggle_log *l = &h->niggles[i];
+		niggle_span *sp;
+		size_t lo = 0, hi = n;
+
+		if (!l->site || !l->regions)
+			continue;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int k = strcmp(c[mid].site, l->site);
+
+			if (k < 0 || (!k && c[mid].on < l->active_from))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		sp = CO_VEC_PUSH(p->niggles, p->n_niggles, p->cap_niggles);
+		sp->site = l->site;
+		sp->regions = l->regions;
+		sp->from = l->active_from;
+		sp->end = lo < n && !strcmp(c[lo].site, l->site) ? c[lo].on : 0;
+	}
+	free(c);
+}
+
 co_progress *co_progress_index(const co_history *h)
 {
 	const co_logged_set **sets;
@@ -159,8 +220,7 @@ co_progress *co_progress_index(const co_history *h)
 			*CO_VEC_PUSH(p->done, p->n_done, p->cap_done) = h->sessions[i].date;
 	if (p->n_done)
 		qsort(p->done, p->n_done, sizeof(*p->done), cmp_date);
-	p->niggles = h->niggles;
-	p->n_niggles = h->n_niggles;
+	index_niggles(p, h);
 	return p;
 }
 
@@ -172,6 +232,7 @@ void co_progress_free(co_progress *p)
 	free(p->runs);
 	free(p->tests);
 	free(p->done);
+	free(p->niggles);
 	free(p);
 }
 
@@ -299,22 +360,11 @@ const co_progress_day *co_progress_before(const co_progress *p, const co_progres
 
 const char *co_progress_niggle(const co_progress *p, unsigned regions, co_date cutoff)
 {
+	/* active at some point of the week before the cutoff */
 	for (size_t i = 0; p && i < p->n_niggles; i++) {
-		const co_niggle_log *n = &p->niggles[i];
+		const niggle_span *n = &p->niggles[i];
 
-		if (!n->site || !(n->regions & regions) || n->active_from >= cutoff)
-			continue;
-		if (n->cleared_on && n->cleared_on <= cutoff - 7)
-			continue;
-		/* a later `clear` of the same site before the week ends it too */
-		bool cleared = false;
-
-		for (size_t j = 0; j < p->n_niggles && !cleared; j++)
-			cleared = p->niggles[j].site && p->niggles[j].cleared_on &&
-				  p->niggles[j].cleared_on >= n->active_from &&
-				  p->niggles[j].cleared_on <= cutoff - 7 &&
-				  !strcmp(p->niggles[j].site, n->site);
-		if (!cleared)
+		if ((n->regions & regions) && n->from < cutoff && (!n->end || n->end > cutoff - 7))
 			return n->site;
 	}
 	return NULL;
