@@ -66,6 +66,7 @@ struct co_progress {
 	size_t n_done, cap_done;
 	niggle_span *niggles;         /* each niggle with the day it ended */
 	size_t n_niggles, cap_niggles;
+	size_t *visits;               /* records looked at by the queries (the bound's test) */
 };
 
 static int cmp_set(const void *a, const void *b)
@@ -182,6 +183,7 @@ co_progress *co_progress_index(const co_history *h)
 	if (!h || co_history_empty(h))
 		return NULL;
 	p = co_xcalloc(1, sizeof(*p));
+	p->visits = co_xcalloc(1, sizeof(*p->visits));
 	sets = co_xcalloc(h->n_sets ? h->n_sets : 1, sizeof(*sets));
 	for (size_t i = 0; i < h->n_sets; i++)
 		if (h->sets[i].exercise && (h->sets[i].reps > 0 || h->sets[i].seconds > 0))
@@ -233,6 +235,7 @@ void co_progress_free(co_progress *p)
 	free(p->tests);
 	free(p->done);
 	free(p->niggles);
+	free(p->visits);
 	free(p);
 }
 
@@ -244,6 +247,7 @@ static const ex_run *find_run(const co_progress *p, const char *exercise)
 		size_t mid = lo + (hi - lo) / 2;
 		int c = strcmp(p->runs[mid].exercise, exercise);
 
+		++*p->visits;
 		if (!c)
 			return &p->runs[mid];
 		if (c < 0)
@@ -262,6 +266,7 @@ static size_t lower_day(const co_progress *p, const ex_run *r, co_date d)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
+		++*p->visits;
 		if (p->days[mid].date < d)
 			lo = mid + 1;
 		else
@@ -275,7 +280,7 @@ static double best_e1rm(const co_progress *p, const ex_run *r, co_date from, co_
 {
 	double best = 0;
 
-	for (size_t k = lower_day(p, r, from); k < r->to && p->days[k].date < to; k++)
+	for (size_t k = lower_day(p, r, from); k < r->to && p->days[k].date < to; k++, ++*p->visits)
 		if (p->days[k].e1rm > best)
 			best = p->days[k].e1rm;
 	return best;
@@ -291,6 +296,7 @@ static const co_test_result *last_test(const co_progress *p, const char *exercis
 		size_t mid = lo + (hi - lo) / 2;
 		int c = strcmp(p->tests[mid]->exercise, exercise);
 
+		++*p->visits;
 		if (c < 0 || (!c && p->tests[mid]->date < cutoff))
 			lo = mid + 1;
 		else
@@ -319,6 +325,7 @@ void co_progress_query(const co_progress *p, const char *exercise, co_date cutof
 		/* the latest qualifying day, within the e1RM window */
 		for (size_t j = k; j-- > r->from &&
 				   p->days[j].date >= cutoff - 7 * CO_PROGRESS_E1RM_WEEKS;) {
+			++*p->visits;
 			if (p->days[j].e1rm > 0) {
 				out->e1rm = p->days[j].e1rm;
 				out->e1rm_date = p->days[j].date;
@@ -348,6 +355,11 @@ void co_progress_query(const co_progress *p, const char *exercise, co_date cutof
 		out->e1rm_day = NULL;
 		out->stalled = false;
 	}
+}
+
+size_t co_progress_visits(const co_progress *p)
+{
+	return p ? *p->visits : 0;
 }
 
 const co_progress_day *co_progress_before(const co_progress *p, const co_progress_day *d)

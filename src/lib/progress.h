@@ -83,6 +83,9 @@ void co_progress_free(co_progress *p);
 void co_progress_query(const co_progress *p, const char *exercise, co_date cutoff,
 		       co_progress_fact *out);
 
+/** How many index records the queries have looked at so far (tests of the bound). */
+size_t co_progress_visits(const co_progress *p);
+
 /** The logged day of the same exercise before `d` (a pointer from a fact), or NULL. */
 const co_progress_day *co_progress_before(const co_progress *p, const co_progress_day *d);
 

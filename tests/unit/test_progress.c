@@ -412,6 +412,42 @@ static void a_long_history_is_indexed(void **state)
 	co_history_release(&h);
 }
 
+/* The records one query looks at in `years` of history, 4 lifts every 3 days. */
+static size_t visits_for(int years)
+{
+	co_history h;
+	co_progress *p;
+	co_progress_fact f;
+	size_t v;
+	const char *lifts[] = {"romanian_deadlift", "hip_thrust", "goblet_squat", "side_plank"};
+	co_date end = D(2027, 1, 4);
+
+	co_history_init(&h);
+	for (int day = 0; day < years * 364; day += 3)
+		for (int l = 0; l < 4; l++)
+			add_sets(&h, end - years * 364 + day, lifts[l], 3, 5, 60, 7 + day % 3);
+	p = co_progress_index(&h);
+	co_progress_query(p, "hip_thrust", end, &f);
+	assert_non_null(f.last);
+	v = co_progress_visits(p);
+	co_progress_free(p);
+	co_history_release(&h);
+	return v;
+}
+
+static void a_query_is_bounded_by_its_window(void **state)
+{
+	size_t one = visits_for(1), ten = visits_for(10);
+
+
+	(void)state;
+	/* binary searches plus the bounded windows (33 records for a year, 43
+	 * for ten when written): ten times the log costs a few more probes,
+	 * not ten times the walk */
+	assert_true(ten <= one + 12);
+	assert_true(ten < 120);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -425,6 +461,7 @@ int main(void)
 		cmocka_unit_test(plans_follow_the_log_causally),
 		cmocka_unit_test(a_logged_load_replaces_choose_a_load),
 		cmocka_unit_test(a_long_history_is_indexed),
+		cmocka_unit_test(a_query_is_bounded_by_its_window),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
