@@ -19,12 +19,17 @@
  *     the note says so);
  *   - D1: a missed rep, a niggle in the lift's region or a stall: no
  *     increase over the last logged load.
- * Pure: numbers in, numbers out; the wording is season.c's.
+ * Those are pure: numbers in, numbers out. The second half applies them to
+ * a planned item for season.c's load pass: it finds the last logged day and
+ * that day's prescription in the plan (co_progress_gather), sets the load
+ * or the reps, and words the note with its figures and rule ids.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/prescribe.h"
 #include "lib/progress.h"
 #include "lib/rpe.h"
 #include "util/vec.h"
@@ -482,4 +487,279 @@ int co_progress_next_amount(int planned, int done, int lo, int hi, int unit, boo
 		return lo;
 	}
 	return hi > planned ? hi : planned;
+}
+
+/* ---- the log applied to a planned item (season.c's load pass) ---------------- */
+
+
+/* The item of `ex` planned on day d, in a week before the one being set, or NULL. */
+static const co_item *planned_on(const co_plan *plan, co_date d, const co_exercise *ex,
+				 const co_week **wk)
+{
+	const co_week *w;
+	long k;
+
+	if (!plan->n_weeks || d < plan->weeks[0].start)
+		return NULL;
+	k = (d - plan->weeks[0].start) / 7;
+	if (k >= (long)plan->n_weeks)
+		return NULL;
+	w = &plan->weeks[k];
+	if (d < w->start || d >= w->start + 7)
+		return NULL;
+	*wk = w;
+	for (size_t s = 0; s < w->n_sessions; s++) {
+		if (w->sessions[s].date != d)
+			continue;
+		for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+			for (size_t i = 0; i < w->sessions[s].blocks[b].n_items; i++)
+				if (w->sessions[s].blocks[b].items[i].exercise == ex)
+					return &w->sessions[s].blocks[b].items[i];
+	}
+	return NULL;
+}
+
+static int amount_of(const co_item *it)
+{
+	return it->reps > 0 ? it->reps : it->seconds;
+}
+
+/*
+ * What the log says about `ex` before week w: its last logged sets, or the
+ * last `log done` day whose planned session had it (the prescription, done
+ * as written), whichever is later. The prescription of that day comes from
+ * the plan itself: its week is before w, so its loads are already final.
+ */
+void co_progress_gather(co_progress_logged *lg, const co_plan *plan, const co_progress *pr,
+		   const co_progress_fact *f, const co_exercise *ex, const co_week *w)
+{
+	const co_date *dd;
+	const co_week *wk = NULL;
+	const co_item *pl = NULL;
+	const co_progress_day *day;
+	size_t n = co_progress_done_days(pr, w->start - 7 * CO_PROGRESS_RECENT_WEEKS, w->start, &dd);
+
+	memset(lg, 0, sizeof(*lg));
+	for (size_t k = n; k-- > 0;) {
+		if (f->last && dd[k] <= f->last->date)
+			break;
+		if ((pl = planned_on(plan, dd[k], ex, &wk)) != NULL && !wk->deload) {
+			lg->any = lg->as_planned = true;
+			lg->date = dd[k];
+			lg->load = pl->load;
+			lg->reps = pl->reps;
+			lg->sets = pl->sets;
+			lg->rpe = pl->rpe;
+			lg->done = lg->planned = lg->most = amount_of(pl);
+			lg->target = pl->rpe;
+			lg->same_phase = wk->phase == w->phase;
+			return;
+		}
+	}
+	/* a deload's sets say nothing about the loading weeks: the day before it */
+	for (day = f->last; day; day = co_progress_before(pr, day)) {
+		if (day->date < w->start - 7 * CO_PROGRESS_RECENT_WEEKS - 7) {
+			day = NULL;
+			break;
+		}
+		wk = NULL;
+		pl = planned_on(plan, day->date, ex, &wk);
+		if (!(wk && wk->deload))
+			break;
+	}
+	if (!day)
+		return;
+	lg->any = true;
+	lg->date = day->date;
+	lg->load = day->load;
+	lg->reps = day->reps;
+	lg->sets = day->n_sets;
+	lg->rpe = day->rpe;
+	lg->done = day->min_reps > 0 ? day->min_reps : day->min_seconds;
+	lg->most = day->max_reps > 0 ? day->max_reps : day->max_seconds;
+	if (pl) {
+		lg->target = pl->rpe;
+		lg->planned = amount_of(pl);
+		lg->same_phase = wk->phase == w->phase;
+		if (lg->done > 0 && lg->done < lg->planned) {
+			lg->missed = true;
+			lg->missed_done = lg->done;
+			lg->missed_of = lg->planned;
+		}
+	} else {
+		/* logged off the plan: a set that fell short of the others is a miss */
+		lg->same_phase = true;
+		if (day->min_reps > 0 && day->min_reps < day->max_reps) {
+			lg->missed = true;
+			lg->missed_done = day->min_reps;
+			lg->missed_of = day->max_reps;
+		}
+	}
+}
+
+static const char *unit_name(const co_profile *p)
+{
+	return p->units == CO_UNITS_LB ? "lb" : "kg";
+}
+
+/* "3x8 @ 60 kg at RPE 7" (or "3x40 s", "as planned ..."), the last logged day. */
+static void describe(char *buf, size_t len, const co_progress_logged *lg, const co_profile *p)
+{
+	char load[32] = "", rpe[24] = "", d[11];
+
+	if (lg->load > 0)
+		snprintf(load, sizeof(load), " @ %g %s", lg->load, unit_name(p));
+	if (lg->rpe > 0)
+		snprintf(rpe, sizeof(rpe), " at RPE %g", lg->rpe);
+	if (lg->most > lg->done) /* "3 sets of 7-8" when a set fell short */
+		snprintf(buf, len, "%d sets of %d-%d%s%s%s (%s)", lg->sets, lg->done, lg->most,
+			 lg->reps > 0 ? "" : " s", load, rpe, co_date_format(lg->date, d));
+	else
+		snprintf(buf, len, "%s%dx%d%s%s%s (%s)", lg->as_planned ? "done as planned: " : "",
+			 lg->sets, lg->reps > 0 ? lg->reps : lg->done, lg->reps > 0 ? "" : " s",
+			 load, rpe, co_date_format(lg->date, d));
+}
+
+/* Why the load may not rise this week (D1, D3), or NULL. */
+static const char *hold_reason(char *buf, size_t len, const co_progress_logged *lg, const char *niggle,
+			       const co_progress_fact *f)
+{
+	char d[11];
+
+	if (lg->missed) {
+		snprintf(buf, len, "D1: %d of %d %s on a set on %s", lg->missed_done, lg->missed_of,
+			 lg->reps > 0 || lg->done < 5 ? "reps" : "s", co_date_format(lg->date, d));
+		return buf;
+	}
+	if (niggle) {
+		snprintf(buf, len, "D1: a niggle (%s) logged in its region", niggle);
+		return buf;
+	}
+	if (f->stalled) {
+		snprintf(buf, len, "D3: a stall: e1RM %.0f, no higher than %.0f %d weeks before",
+			 f->e1rm, f->stall_e1rm, CO_PROGRESS_STALL_WEEKS);
+		return buf;
+	}
+	return NULL;
+}
+
+/* D6: the e1RM a rep-max test gives, said once on the item that uses it. */
+void co_progress_test_note(co_item *it, const co_progress_fact *f, const co_profile *p)
+{
+	char d[11];
+
+	if (f->e1rm_test)
+		co_item_note_add(it, "D6: e1RM %.0f from your %dRM of %g %s on %s", f->e1rm,
+				 f->test_reps, f->test_load, unit_name(p),
+				 co_date_format(f->e1rm_date, d));
+}
+
+/*
+ * D1-D3: the load of a loaded main lift from its last logged day. Returns
+ * the load and writes the note (its figures and rule ids) into `note`.
+ */
+double co_progress_steer_main(const co_item *it, double planned, double e1, const co_progress_fact *f,
+			 const co_progress_logged *lg, const char *niggle, double step, const co_profile *p,
+			 char *note, size_t len)
+{
+	co_progress_in in = {.planned = planned, .e1rm = e1, .e1rm_logged = f->e1rm > 0,
+			     .reps = it->reps, .rpe = it->rpe, .step = step, .ref = lg->load,
+			     .ref_reps = lg->reps, .ref_rpe = lg->rpe, .ref_target = lg->target,
+			     .missed = lg->missed, .niggle = niggle != NULL, .stalled = f->stalled};
+	co_progress_move mv;
+	bool capped;
+	double next = co_progress_next_load(&in, &mv, &capped);
+	char last[96], e1s[40] = "", why[160];
+	const char *u = unit_name(p);
+	const char *hold = hold_reason(why, sizeof(why), lg, niggle, f);
+
+	describe(last, sizeof(last), lg, p);
+	if (f->e1rm > 0)
+		snprintf(e1s, sizeof(e1s), " (e1RM %.0f)", f->e1rm);
+	if (mv == CO_PROGRESS_DOWN)
+		snprintf(note, len, "D3: from your last %s, %g over the target RPE %g%s: %g %s "
+			 "(-1 step)", last, lg->rpe - (lg->target > 0 ? lg->target : it->rpe),
+			 lg->target > 0 ? lg->target : it->rpe, e1s, next, u);
+	else if (mv == CO_PROGRESS_HOLD && hold)
+		snprintf(note, len, "%s: held at %g %s; your last %s", hold, next, u, last);
+	else if (mv == CO_PROGRESS_UP)
+		snprintf(note, len, "D2: from your last %s%s: %g %s (+%g, one step at most)", last,
+			 e1s, next, u, next - lg->load);
+	else if (capped && mv == CO_PROGRESS_HOLD)
+		snprintf(note, len, "D2: held at %g %s: one step (%g) is more than 5%% of e1RM %.0f; "
+			 "your last %s", next, u, step, e1, last);
+	else if (mv == CO_PROGRESS_HOLD)
+		snprintf(note, len, "D3: %g %s again: your last %s was on target", next, u, last);
+	else
+		snprintf(note, len, "D3: %g %s for %d reps at RPE %g from your last %s%s", next, u,
+			 it->reps, it->rpe, last, e1s);
+	return next;
+}
+
+/*
+ * D3, D5: an accessory from its last logged day: a rep (or 5 s of hold) more
+ * within its range, then a load step back at the bottom of the range; held
+ * after a miss, a niggle in its region or an RPE a point over target. A new
+ * phase's dose stands (its load no higher than the last one).
+ */
+void co_progress_steer_accessory(co_item *it, const co_progress_logged *lg, const char *niggle, double step,
+			    const co_profile *p, char *note, size_t len)
+{
+	int lo, hi, cur = amount_of(it), next;
+	bool hold, up = false, secs = it->reps <= 0;
+	char last[96], why[160];
+	const char *u = unit_name(p);
+	co_progress_fact none = {0};
+	const char *hr = hold_reason(why, sizeof(why), lg, niggle, &none);
+
+	describe(last, sizeof(last), lg, p);
+	if (!lg->same_phase) {
+		if (it->load > 0 && lg->load > 0 && it->load > lg->load) {
+			it->load = lg->load;
+			snprintf(note, len, "D5: the new phase's dose at your last load; your last %s",
+				 last);
+		}
+		return;
+	}
+	hold = hr || (lg->rpe > 0 && lg->target > 0 && lg->rpe >= lg->target + 1);
+	co_prescribe_range(it->exercise, &lo, &hi);
+	next = co_progress_next_amount(cur, lg->done, lo, hi, secs ? 5 : 1, hold,
+				       it->load > 0 && lg->load > 0, &up);
+	if (secs)
+		it->seconds = next;
+	else
+		it->reps = next;
+	if (it->load > 0 && lg->load > 0)
+		it->load = up ? lg->load + step : lg->load;
+	if (hold)
+		snprintf(note, len, "%s: held at %d%s; your last %s",
+			 hr ? hr : "D3: an RPE a point over target", next, secs ? " s" : " reps",
+			 last);
+	else if (up)
+		snprintf(note, len, "D3: the top of its range (%d) reached: %g %s (+1 step), back "
+			 "to %d%s; your last %s", hi, it->load, u, next, secs ? " s" : " reps", last);
+	else if (next != cur)
+		snprintf(note, len, "D3: %d%s (%+d within %d-%d) from your last %s", next,
+			 secs ? " s" : " reps", next - lg->done, lo, hi, last);
+}
+
+/* Cut the "choose a load ..." sentence (prescribe.c) out of an item's note. */
+void co_progress_drop_choose(co_item *it)
+{
+	char *at = it->note ? strstr(it->note, "choose a load") : NULL;
+	char *end;
+
+	if (!at)
+		return;
+	end = strstr(at, "; ");
+	if (end)
+		memmove(at, end + 2, strlen(end + 2) + 1);
+	else if (at >= it->note + 2 && !strncmp(at - 2, "; ", 2))
+		at[-2] = '\0';
+	else
+		*at = '\0';
+	if (!*it->note) {
+		free(it->note);
+		it->note = NULL;
+	}
 }

@@ -25,6 +25,7 @@
 #include <stddef.h>
 
 #include "carryover/history.h"
+#include "carryover/plan.h"
 
 /* SCIENCE.md: e1RM only from sets logged at RPE 7 or more. */
 #define CO_PROGRESS_QUALIFY_RPE 7.0
@@ -144,5 +145,54 @@ double co_progress_next_load(const co_progress_in *in, co_progress_move *move, b
  */
 int co_progress_next_amount(int planned, int done, int lo, int hi, int unit, bool hold,
 			    bool loadable, bool *load_up);
+
+/* ---- the log applied to a planned item (season.c's load pass) ---------------- */
+
+/* The last logged day of a lift, with the prescription of that day. */
+typedef struct co_progress_logged {
+	bool any;
+	bool as_planned;     /* a `log done` day: the prescription, on target */
+	co_date date;
+	double load;         /* the top load (< 0 bodyweight) */
+	int reps;            /* reps at the top load; 0 for holds */
+	int sets;
+	double rpe;          /* highest RPE reported, 0 none */
+	int done;            /* reps (or seconds) every set reached */
+	int most;            /* the most reps (or seconds) of a set */
+	double target;       /* the RPE prescribed that day, 0 when nothing was planned */
+	int planned;         /* reps or seconds prescribed that day, 0 when nothing was */
+	bool same_phase;     /* that day's week has this week's phase (the same dose table) */
+	bool missed;         /* D1: a set short of the prescription */
+	int missed_done, missed_of;
+} co_progress_logged;
+
+/**
+ * What the log says about `ex` before week `w` of `plan` (whose earlier
+ * weeks are final): its last logged day within CO_PROGRESS_RECENT_WEEKS (a
+ * deload's skipped) with that day's prescription, or the last `log done`
+ * day that had it. lg->any is false when there is none.
+ */
+void co_progress_gather(co_progress_logged *lg, const co_plan *plan, const co_progress *pr,
+			const co_progress_fact *f, const co_exercise *ex, const co_week *w);
+
+/**
+ * D1-D3: the load of a loaded main lift (`it`, dosed, its load the plan's
+ * `planned`) from its last logged day; the note with figures and rule ids
+ * goes to `note`.
+ */
+double co_progress_steer_main(const co_item *it, double planned, double e1,
+			      const co_progress_fact *f, const co_progress_logged *lg,
+			      const char *niggle, double step, const co_profile *p, char *note,
+			      size_t len);
+
+/** D3, D5: an accessory's reps or hold, then load, from its last logged day (sets `it`). */
+void co_progress_steer_accessory(co_item *it, const co_progress_logged *lg, const char *niggle,
+				 double step, const co_profile *p, char *note, size_t len);
+
+/** D6: the note of a rep-max's e1RM on the item that uses it. */
+void co_progress_test_note(co_item *it, const co_progress_fact *f, const co_profile *p);
+
+/** Cut the "choose a load ..." sentence (prescribe.c) out of an item's note. */
+void co_progress_drop_choose(co_item *it);
 
 #endif
