@@ -771,7 +771,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		seen_week(&sm, w, (long)i);
 	}
 
-	co_season_adjust(plan, profile);
+	co_season_adjust(plan, profile, in->history);
 	co_adapt_sessions(adapt, plan); /* D5, D8, E4 */
 	for (size_t k = 0; k < profile->n_niggles; k++) {
 		/* A8: the season-long fact once, the swaps in each item's note */

@@ -155,6 +155,20 @@ static void dose_range(const co_exercise *ex, int *lo, int *hi)
 		*hi = *lo;
 }
 
+void co_prescribe_range(const co_exercise *ex, int *lo, int *hi)
+{
+	dose_range(ex, lo, hi);
+	if (!co_method_is_core(ex->pattern))
+		return;
+	/* A5: core work stays inside its bounds whatever the log says */
+	if (ex->dose == CO_DOSE_SECONDS && *hi > CO_A5_MAX_SECONDS)
+		*hi = CO_A5_MAX_SECONDS;
+	if (ex->dose != CO_DOSE_SECONDS && *hi > CO_A5_MAX_REPS)
+		*hi = CO_A5_MAX_REPS;
+	if (*lo > *hi)
+		*lo = *hi;
+}
+
 static void set_amount(co_item *it, int amount)
 {
 	if (it->exercise->dose == CO_DOSE_SECONDS) {

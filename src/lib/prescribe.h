@@ -103,6 +103,9 @@ void co_item_note_add(co_item *it, const char *fmt, ...) __attribute__((format(p
 void co_prescribe_item_dose(co_item *it, co_block_kind kind, const co_dose_ctx *ctx,
 			    co_focus focus, unsigned flags);
 
+/** An exercise's range of reps or seconds per set, inside the A5 core bounds (D3, D5). */
+void co_prescribe_range(const co_exercise *ex, int *lo, int *hi);
+
 /** B6: whether the item's load is the total or per hand (none without a load). */
 co_load_basis co_prescribe_load_basis(const co_item *it);
 

@@ -19,6 +19,13 @@
  * Where a load was lowered from the chart's, the RPE label is the one the
  * chart gives for the printed load, so the two never contradict.
  *
+ * The training log (D1-D3, D5, D6; progress.h) steers each loading week's
+ * items from what was logged before the week's Monday: the e1RM from the
+ * log replaces [lifts], and a lift logged in the last weeks starts from the
+ * load lifted (one step a week at most, held after a miss or a niggle);
+ * the ledger then carries the steered load into the deload, taper and
+ * re-entry rules above.
+ *
  * Taper (C7): the taper and race weeks are built at the full dose of the
  * phase before them; this pass cuts each week to CO_TAPER_WEEK_SHARE of the
  * last full loading week's volume (sets x reps) and says the real figure.
@@ -27,10 +34,12 @@
  * (bounded by the catalogue).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/prescribe.h"
+#include "lib/progress.h"
 #include "lib/season.h"
 #include "lib/session.h"
 #include "util/vec.h"
@@ -43,6 +52,11 @@ typedef struct entry {
 	long done;      /* index of the last week it was done at all */
 	long reentry;   /* the week it restarted after a break (C8), else -1 */
 	double before;  /* its load before that break */
+	double e1;      /* the e1RM the log gave at its last loading week, 0 none (D6) */
+	bool from_log;  /* its load came from the log, the profile had none */
+	long note_week; /* the week `note` was written for (D1-D3), else -1 */
+	double rpe;     /* the label the log's load got that week (note_week) */
+	char note[320]; /* what the log did to it that week: both sessions say it */
 } entry;
 
 typedef struct ledger {
@@ -121,14 +135,13 @@ static int weeks_into_phase(const co_plan *plan, size_t i)
 	return k;
 }
 
-/* The RPE label the chart gives the printed load (known lifts only). */
-static void relabel(co_item *it, const co_profile *p)
+/* The RPE label the chart gives the printed load for e1RM `e` (known lifts only). */
+static void relabel_at(co_item *it, double e)
 {
-	double e = co_profile_lift(p, it->exercise->id);
-
 	if (e > 0 && it->reps > 0 && it->load > 0 && it->rpe > 0)
 		it->rpe = implied_rpe(e, it->reps, it->load);
 }
+
 
 /* The bottom of a phase's RPE range and its rule (C3, C4, C6). */
 static double phase_low(co_phase p)
@@ -169,7 +182,7 @@ static double phase_low_load(const co_plan *plan, size_t i, const co_exercise *e
 	return low;
 }
 
-static void loads_pass(co_plan *plan, const co_profile *p)
+static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr)
 {
 	ledger l = {0};
 	long last_recovery = -1;
@@ -190,17 +203,55 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 					co_item *it = &ses->blocks[b].items[j];
 					entry *e;
 					double step, ld;
-					bool gap;
+					bool gap, re = false, steered = false, from_log = false;
+					co_progress_fact f = {0};
+					co_progress_logged lg = {0};
+					const char *niggle = NULL;
+					char note[320] = "";
 
-					if (!(it->load > 0))
-						continue;
-					step = co_prescribe_load_step(it->exercise, p);
+					if (load_week && pr) {
+						co_progress_query(pr, it->exercise->id, w->start, &f);
+						co_progress_gather(&lg, plan, pr, &f, it->exercise, w);
+						if (lg.any)
+							niggle = co_progress_niggle(pr, it->exercise->regions,
+										    w->start);
+						/*
+						 * Logged on target, the chart gives the same e1RM
+						 * week after week by construction: that is the plan
+						 * working, not a stall. A stall is a flat e1RM while
+						 * the RPE runs over the target.
+						 */
+						if (f.stalled && !(lg.target > 0 && lg.rpe >= lg.target + 0.5))
+							f.stalled = false;
+					}
 					e = find(&l, it->exercise);
+					if (!(it->load > 0) && co_exercise_loadable(it->exercise) &&
+					    ((load_week && lg.any && lg.load > 0) || (e && e->from_log))) {
+						/*
+						 * No load known from the profile, but the log has
+						 * one: start from it (then the passes as for any
+						 * loaded lift) instead of "choose a load".
+						 */
+						it->load = load_week && lg.any && lg.load > 0 ? lg.load : e->load;
+						co_progress_drop_choose(it);
+						from_log = true;
+					}
+					if (!(it->load > 0)) {
+						/* D3, D5: unloaded accessories progress by reps or holds */
+						if (lg.any && b == CO_BLOCK_ACCESSORY && it->rpe > 0) {
+							co_progress_steer_accessory(it, &lg, niggle, 1, p, note, sizeof(note));
+							if (*note)
+								co_item_note_add(it, "%s", note);
+						}
+						continue;
+					}
+					step = co_prescribe_load_step(it->exercise, p);
 					gap = e && ((long)i - e->done >= CO_GAP_WEEKS ||
 						    last_recovery > e->done);
 					ld = it->load;
 					if (load_week) {
-						double e1 = co_profile_lift(p, it->exercise->id);
+						/* D6: a logged e1RM (sets at RPE 7+, a rep-max) replaces [lifts] */
+						double e1 = f.e1rm > 0 ? f.e1rm : co_profile_lift(p, it->exercise->id);
 
 						bool again = e && e->week == (long)i && e->reps == it->reps;
 
@@ -229,13 +280,13 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 							e->before = e->load;
 							e->reentry = (long)i;
 							ld = floor_step(e->load * CO_LOAD_CEILING, step);
-							reentry = true;
+							reentry = re = true;
 						} else if (e && e->reentry == (long)i &&
 							   ld > floor_step(e->before * CO_LOAD_CEILING, step)) {
 							/* the re-entry week again, at another dose:
 							 * still about 90% of the load before the break */
 							ld = floor_step(e->before * CO_LOAD_CEILING, step);
-							reentry = true;
+							reentry = re = true;
 						} else if (e && !gap && e->reps == it->reps &&
 							   ld > e->load + step) {
 							ld = e->load + step;
@@ -245,29 +296,78 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 							/* C10: one plate step a week while the RPE holds */
 							ld = e->load + step;
 						}
+						if (!again && !re && lg.any && lg.load > 0) {
+							/* D1-D3, D5: the log steers the load (progress.h) */
+							if (b == CO_BLOCK_MAIN) {
+								it->load = ld;
+								ld = co_progress_steer_main(it, ld, e1, &f, &lg, niggle, step,
+										p, note, sizeof(note));
+							} else {
+								it->load = ld;
+								co_progress_steer_accessory(it, &lg, niggle, step, p, note,
+										sizeof(note));
+								ld = it->load;
+							}
+							steered = true;
+						}
 						it->load = ld;
-						relabel(it, p);
+						/* a load the log set keeps the target as its label
+						 * unless the log also gave the e1RM to read it by */
+						bool by_chart = !steered || f.e1rm > 0;
+
+						if (again && e->note_week == (long)i) {
+							/* as its first session of the week, label included */
+							it->rpe = e->rpe;
+							steered = true;
+							by_chart = false;
+						}
+						if (by_chart)
+							relabel_at(it, e1);
 						/* rounding to the step must not lift the label out of the phase's range */
-						while (it->rpe > phase_top(w->phase) && it->load > step) {
+						while (by_chart && it->rpe > phase_top(w->phase) &&
+						       it->load > step) {
 							it->load = floor_step(it->load - step, step);
-							relabel(it, p);
+							relabel_at(it, e1);
 						}
 						ld = it->load;
-						if (it->rpe < phase_low(w->phase) - 1e-9)
+						if (f.e1rm > 0 && b == CO_BLOCK_MAIN && !re &&
+						    it->rpe < phase_low(w->phase) - 1e-9)
+							co_item_note_add(it, "%s bent: RPE %g, below the phase's "
+									 "range: the load follows your log, "
+									 "one step a week at most (D2)",
+									 phase_rule(w->phase), it->rpe);
+						else if (it->rpe < phase_low(w->phase) - 1e-9)
 							co_item_note_add(it, "%s bent: RPE %g, below the phase's "
 									 "range: %s", phase_rule(w->phase), it->rpe,
-									 reentry ? "the load restarts at about 90%% of "
+									 reentry ? "the load restarts at about 90% of "
 									 "the last one (C8)" :
 									 "the phase opens a point lighter (C10)");
+						/* said in the week after the test, once a week */
+						if (!again && f.e1rm_test && f.e1rm_date >= w->start - 7)
+							co_progress_test_note(it, &f, p);
+						if (*note)
+							co_item_note_add(it, "%s", note);
 						if (!e) {
 							e = CO_VEC_PUSH(l.v, l.n, l.cap);
 							e->ex = it->exercise;
 							e->reentry = -1;
+							e->note_week = -1;
+							e->from_log = false;
+						}
+						e->from_log = e->from_log || from_log;
+						if (again && e->note_week == (long)i && *e->note)
+							co_item_note_add(it, "%s", e->note);
+						if (*note) {
+							snprintf(e->note, sizeof(e->note), "%s", note);
+							e->note_week = (long)i;
+							e->rpe = it->rpe;
 						}
 						e->load = ld;
 						e->reps = it->reps;
 						e->week = (long)i;
 						e->done = (long)i;
+						if (!again)
+							e->e1 = f.e1rm > 0 ? f.e1rm : e->e1;
 						continue;
 					}
 					if (w->phase == CO_PHASE_RECOVERY)
@@ -299,7 +399,8 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 						gentle = true;
 					}
 					it->load = ld;
-					relabel(it, p);
+					relabel_at(it, e && e->e1 > 0 ? e->e1
+							   : co_profile_lift(p, it->exercise->id));
 					if (gentle && it->rpe > 7.0)
 						it->rpe = 7.0;
 					if (!e) {
@@ -309,6 +410,8 @@ static void loads_pass(co_plan *plan, const co_profile *p)
 						e = CO_VEC_PUSH(l.v, l.n, l.cap);
 						e->ex = it->exercise;
 						e->reentry = -1;
+						e->note_week = -1;
+						e->from_log = false;
 						e->load = ld;
 						e->reps = it->reps;
 						e->week = (long)i;
@@ -703,11 +806,16 @@ static void explain_budget_returns(co_plan *plan)
 	}
 }
 
-void co_season_adjust(co_plan *plan, const co_profile *profile)
+void co_season_adjust(co_plan *plan, const co_profile *profile, const co_history *history)
 {
+	co_progress *pr;
+
 	if (!plan || !profile)
 		return;
-	loads_pass(plan, profile);
+	/* indexed once per build: every lookup after is a binary search */
+	pr = co_progress_index(history);
+	loads_pass(plan, profile, pr);
+	co_progress_free(pr);
 	taper_pass(plan);
 	finish_items(plan, profile);
 	explain_budget_rotations(plan);

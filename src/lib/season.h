@@ -7,6 +7,7 @@
 #ifndef CO_LIB_SEASON_H
 #define CO_LIB_SEASON_H
 
+#include "carryover/history.h"
 #include "carryover/plan.h"
 
 /* C7: the taper keeps 40-60% of the last full loading week; aim at the middle. */
@@ -26,9 +27,11 @@ int co_item_volume(const co_item *it);
 
 /**
  * The season passes, in order: planned progression and load ceilings
- * (C8-C10), then the taper cut (C7); finally every week's `volume`.
- * `profile` gives the load steps.
+ * (C8-C10) steered by the training log (D1-D3, D5, D6: `history`, may be
+ * NULL; a week reads only the entries dated before its Monday), then the
+ * taper cut (C7); finally every week's `volume`. `profile` gives the load
+ * steps.
  */
-void co_season_adjust(co_plan *plan, const co_profile *profile);
+void co_season_adjust(co_plan *plan, const co_profile *profile, const co_history *history);
 
 #endif

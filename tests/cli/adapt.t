@@ -12,14 +12,15 @@ $ CARRYOVER_DB=stall.db CARRYOVER_TODAY=2027-01-04 carryover plan $DATA/adapt/si
 
 # One who stalls: loads rise through week 5, then the RDL stays at 70 kg,
 # RPE 8, in weeks 7-9: a reactive deload (C9) within 2-3 weeks, the
-# evidence in the week's notes; the weeks before the stall are as planned.
+# evidence in the week's notes; the weeks before the stall keep the planned
+# deloads, lifts and sets (their loads follow the log, D2).
 $ CARRYOVER_DB=stall.db sh $DATA/adapt/sim.sh stall
 
 $ CARRYOVER_DB=stall.db CARRYOVER_TODAY=2027-03-08 carryover plan --json > stall.json && python3 $DATA/adapt/props.py reactive stall.json base.json 9 10
 > ok reactive deload in week 10
 
-$ python3 $DATA/adapt/props.py same stall.json base.json 7
-> ok same before week 7
+$ python3 $DATA/adapt/props.py shape stall.json base.json 7
+> ok shape before week 7
 
 $ CARRYOVER_DB=stall.db CARRYOVER_TODAY=2027-03-08 carryover week 2027-03-08
 > C9 reactive deload (D4): no progress on romanian_deadlift for 14 days: e1RM
