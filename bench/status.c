@@ -14,7 +14,9 @@
  * baseline test a month. Then, in a new session each time, REPEATS
  * (default 10) runs of co_app_status_get() and the JSON text, timed with
  * CLOCK_MONOTONIC around both: one line of key=value pairs with the best,
- * median and first (cold) times in ms. The bar: under 50 ms. Deterministic.
+ * median and first (cold) times in ms. Then the same for `carryover plan
+ * --json` (co_app_plan() and co_plan_to_json(), mode=plan). The bar, for
+ * both: under 50 ms. Deterministic.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -215,5 +217,35 @@ int main(int argc, char **argv)
 	printf("mode=status runs=%d lifting_sessions=%d sets=%zu signals=%zu json_bytes=%zu "
 	       "best_ms=%.2f median_ms=%.2f first_ms=%.2f\n",
 	       runs, nlifts, nsets, nsignals, len, t[0], t[repeats / 2], first);
+	/* the same for `carryover plan --json`: the stored profile, the history
+	 * from the store, the season plan with its progression and adaptation
+	 * (issue 10.3, 10.5), the plan version check (E4) and the JSON text */
+	for (int k = 0; k < repeats; k++) {
+		co_app_options o = CO_APP_OPTIONS_INIT;
+		co_app *app = NULL;
+		co_plan *plan = NULL;
+		char *json = NULL;
+		double t0 = now_ms();
+
+		o.db = db;
+		o.today = today;
+		if (co_app_new(&app, &o) < 0 || co_app_plan(&plan, NULL, app, NULL) < 0 ||
+		    co_plan_to_json(&json, plan, CO_JSON_FROM_START, 0) < 0) {
+			fprintf(stderr, "status: plan: %s\n", co_error_last());
+			co_plan_free(plan);
+			co_app_free(app);
+			return 1;
+		}
+		t[k] = now_ms() - t0;
+		len = strlen(json);
+		free(json);
+		co_plan_free(plan);
+		co_app_free(app);
+	}
+	first = t[0];
+	qsort(t, (size_t)repeats, sizeof(t[0]), cmp_double);
+	printf("mode=plan runs=%d lifting_sessions=%d sets=%zu json_bytes=%zu "
+	       "best_ms=%.2f median_ms=%.2f first_ms=%.2f\n",
+	       runs, nlifts, nsets, len, t[0], t[repeats / 2], first);
 	return 0;
 }
