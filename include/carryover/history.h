@@ -4,13 +4,14 @@
  * sessions, niggles with the dates they were active, baseline test results
  * (METHOD D6) and runs (imported from a watch or logged by hand).
  *
- * The planner takes a history as one of its inputs (co_plan_input). Today
- * the planner accepts it and reads nothing of it: the plan is the same for
- * an empty and a full history. The progression issue (loads from logged
- * sets, D2; niggles by date, A8; tests, D6; running load from the runs,
- * D4) is what will read it; the type exists now so that the application
- * layer can gather history and pass it without another change of the
- * planner's signature.
+ * The planner takes a history as one of its inputs (co_plan_input) and
+ * reads it causally: a week's plan depends only on entries dated before its
+ * Monday, so a re-plan leaves past weeks as they were (METHOD E4). It reads
+ * the logged sets and rep-max tests for the loads (D1-D3, lib/progress.c),
+ * the niggles by date for the regressions (A8), the D4 signals of the
+ * whole history for reactive deloads, accessory cuts and D8 trims
+ * (lib/adapt.c), and lays the runs and sessions done over the finished plan
+ * (carryover/actual.h). An empty history plans exactly as no history.
  *
  * A co_history is plain data embedded by its owner: co_history_init() it,
  * add entries with the co_history_add_*() functions (each copies what it is

@@ -227,7 +227,9 @@ typedef struct co_history co_history;
  *   calendar  the running calendar; NULL plans from the profile's [week] alone.
  *   catalog   the exercise catalogue; NULL uses co_catalog_default().
  *   history   logged sets, sessions, niggles, tests and runs; NULL means
- *             none. Besides what the planner reads of it, the runs that
+ *             none. The loads follow the logged sets (D1-D3), the
+ *             regressions the niggles (A8), deloads and cuts the D4
+ *             signals (history.h says how, causally); the runs that
  *             happened replace the planned runs of their days and the
  *             sessions get their status (carryover/actual.h), after
  *             everything is scheduled.
