@@ -54,7 +54,10 @@ static void usage(FILE *f)
 	      "refused and nothing is written. Sets of a day form that day's session,\n"
 	      "linked to the planned one. Ids (set-12, session-3, ...) are shown by\n"
 	      "'carryover history'. DATE is YYYY-MM-DD, today, yesterday, -N days or a\n"
-	      "weekday (the last such day). docs/cli/log.md has every form.\n\n", f);
+	      "weekday (the last such day). What you log steers the next weeks: loads\n"
+	      "follow your logged sets and RPEs (D1-D3), niggles swap in regressions\n"
+	      "(A8), fatigue signals cut accessories or bring a deload (D4, D5, C9).\n"
+	      "docs/cli/log.md has every form.\n\n", f);
 	co_opt_help(f, log_opts);
 }
 

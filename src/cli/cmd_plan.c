@@ -73,7 +73,10 @@ static void print_usage(FILE *f)
 	      "The whole season is always planned; --from and --weeks only choose what is\n"
 	      "shown. Without --weeks, every week is listed and the first two get cards.\n"
 	      "Each time the plan is built from a changed profile, running calendar or\n"
-	      "history, it is kept as a new version that governs from today (METHOD E4).\n\n",
+	      "history, it is kept as a new version that governs from today (METHOD E4).\n"
+	      "The log steers the weeks after it: loads from the logged sets (D1-D3),\n"
+	      "regressions while a logged niggle lasts (A8), accessory cuts and reactive\n"
+	      "deloads on fatigue signals (D4, D5, C9); each change says why.\n\n",
 	      f);
 	co_cli_plan_args_help(f, &plan_cmd);
 	fputs("  --versions   list the plan versions kept for the athlete (with --json:\n"
