@@ -220,7 +220,12 @@ int main(int argc, char **argv)
 			co_app_free(app);
 			return 1;
 		}
+		static co_report_effect fx[CO_REPORT_EFFECTS_MAX];
+
+		co_report_analysis_words(&r.analysis, r.profile->distance_units);
 		co_report_data d = {.plan = r.plan, .history = &r.history, .series = &r.series,
+				    .analysis = &r.analysis, .effects = fx,
+				    .n_effects = co_report_effects(fx, CO_REPORT_EFFECTS_MAX, &r.analysis),
 				    .today = r.today, .generator = "carryover bench"};
 
 		co_report_html(&sb, &d);

@@ -496,23 +496,19 @@ void co_app_analysis_release(co_app_analysis *a);
 /* --- the HTML report (docs/cli/report.md) ------------------------------------------ */
 
 /**
- * What `carryover report` draws, gathered by co_app_report_get(): the
- * stored profile and its season plan, the athlete's history as
- * co_app_history_load() gives it (read once, with the plan), and the load
- * series of that history up to `today`. The renderer (report.h
- * co_report_html) takes these as a co_report_data.
+ * What `carryover report` draws, gathered by co_app_report_get(): exactly
+ * what `carryover analyze` gathers (the stored profile and its season plan,
+ * the history read once with the plan, the load series up to `today`, the
+ * markers of the imported runs) and the analysis computed once from them,
+ * so the page's e1RM, threshold, efficiency and effect charts and its
+ * findings show analyze's numbers. The renderer (report.h co_report_html)
+ * takes these as a co_report_data.
  */
-typedef struct co_app_report {
-	co_date today;
-	co_plan *plan;
-	co_profile *profile;
-	co_history history;
-	co_load_series series;        /* empty (n 0) when nothing is logged */
-} co_app_report;
+typedef co_app_analysis co_app_report;
 
 /**
- * Gather the report of the session's athlete on co_app_today(). Read only:
- * no transaction. Errors as co_app_plan(). Release *out with
+ * Gather the report of the session's athlete on co_app_today(): as
+ * co_app_analyze(). Read only: no transaction. Errors as co_app_plan(). Release *out with
  * co_app_report_release() (also after a failure).
  */
 int co_app_report_get(co_app_report *out, co_app *app);

@@ -367,38 +367,69 @@ void co_svg_end(co_svg_chart *c);
  * `carryover report`: one self-contained page (inline CSS and SVG, no
  * script, no external resource) with the season timeline, the weekly load
  * run against lift, CTL/ATL/TSB, e1RM per main lift, threshold pace,
- * efficiency of easy runs, the lift-to-run effect with its interval, and
- * the next two weeks of sessions. Each chart is a function, so the web
- * dashboard can draw them one by one. ------------------------------------ */
+ * efficiency of easy runs, the lift-to-run effect with its interval, the
+ * findings of the analysis in words, and the next two weeks of sessions.
+ * Each chart is a function of the data it draws (the fields of
+ * co_report_data it names), so the web dashboard can draw them one by
+ * one. The charts of what happened draw `carryover analyze`'s numbers
+ * (carryover/analyze.h): the report computes nothing analyze has. ------- */
+
+/** At most this many effect rows are drawn (a bound on the chart's work). */
+#define CO_REPORT_EFFECTS_MAX 64
 
 /**
  * One lift-to-run effect to draw with its 95% interval (a finding of
- * `carryover analyze`): "Runs the day after session B: RPE" +0.9 (0.4 to
- * 1.4) RPE, 14 runs against 31. When !known, there were too few runs to
- * say: the row says so with n and n_ref and draws no interval.
+ * `carryover analyze`): "after session B, RPE" +0.9 (+0.4 to +1.4) RPE,
+ * 14 runs against 31. When !known, there were too few runs to say: the
+ * row says so with n and n_ref and draws no interval.
  */
 typedef struct co_report_effect {
-	const char *label;    /* what was compared; user-visible, escaped */
+	char label[96];       /* what was compared; user-visible, escaped */
 	bool known;           /* estimate and interval are meaningful */
 	double estimate, ci_low, ci_high;
 	int n, n_ref;         /* runs in the group and in the reference */
-	const char *unit;     /* "RPE", "s/km", "bpm"; effects of one unit share an axis */
+	const char *unit;     /* static: "RPE", "bpm"; effects of one unit share an axis */
 } co_report_effect;
 
 struct co_load_series;
+struct co_analysis;
+
+/**
+ * The effect rows of an analysis (its CO_FINDING_LIFT_EFFECT findings) into
+ * out[0..max), returning how many: for each focus (any session, A, B) the
+ * RPE effect and, when any run has heart rate and pace, the heart rate at
+ * equal pace, pooled over run types, known or "too few"; and, when two
+ * run types or more have an estimate, each of those. Labels are short: "after session B, RPE", "after any session,
+ * heart rate at equal pace (easy runs)".
+ */
+size_t co_report_effects(co_report_effect *out, size_t max, const struct co_analysis *a);
 
 /** What the page is drawn from; everything is borrowed and only read. */
 typedef struct co_report_data {
 	const co_plan *plan;                  /* required */
-	const co_history *history;            /* what was logged; NULL: nothing */
+	const co_history *history;            /* what was logged (the header's counts); NULL: nothing */
 	const struct co_load_series *series;  /* co_load_compute() of the history up to today; NULL: none */
-	const co_report_effect *effects;      /* NULL or n_effects entries (the first 64 are drawn) */
+	const struct co_analysis *analysis;   /* co_analysis_compute() up to today, words filled
+					       * (co_report_analysis_words()); NULL: none */
+	const co_report_effect *effects;      /* NULL or n_effects entries (the first
+					       * CO_REPORT_EFFECTS_MAX are drawn); co_report_effects() */
 	size_t n_effects;
 	co_date today;                        /* the report's date: "now" on the timeline, the next sessions */
 	const char *generator;                /* e.g. "carryover 0.1.0", in the footer; NULL: none */
 } co_report_data;
 
-/* Each chart is one <figure> holding one <svg>; a chart without data says what is missing. */
+/*
+ * Each chart is one <figure> holding one <svg>; a chart without data says
+ * what is missing. What each reads of co_report_data:
+ *   timeline    plan, today;
+ *   load        series, today;
+ *   fitness     series;
+ *   e1rm        analysis (lifts[].points; units), today;
+ *   threshold   analysis (threshold points, weeks[].threshold_pace, the
+ *               threshold_pace.trend finding's words), plan (distance unit), today;
+ *   efficiency  analysis (ef points, weeks[].ef, the ef.trend finding's words), today;
+ *   effect      effects, n_effects.
+ */
 void co_report_chart_timeline(struct co_strbuf *out, const co_report_data *d);
 void co_report_chart_load(struct co_strbuf *out, const co_report_data *d);
 void co_report_chart_fitness(struct co_strbuf *out, const co_report_data *d);
@@ -407,21 +438,23 @@ void co_report_chart_threshold(struct co_strbuf *out, const co_report_data *d);
 void co_report_chart_efficiency(struct co_strbuf *out, const co_report_data *d);
 void co_report_chart_effect(struct co_strbuf *out, const co_report_data *d);
 
+/**
+ * The findings of d->analysis in words (its finding texts, escaped), as a
+ * <section id="findings">: every finding `carryover analyze` prints, the
+ * lift effects by run type only where co_report_effects() draws them.
+ * Without an analysis, nothing.
+ */
+void co_report_html_findings(struct co_strbuf *out, const co_report_data *d);
+
 /** The sessions dated today..today+13 (from the plan's start when later) as a table. */
 void co_report_html_sessions(struct co_strbuf *out, const co_report_data *d);
 
 /**
  * The whole page: <!DOCTYPE html>, inline CSS (a phone-wide layout, A4
- * print rules), the athlete and the season, every chart and the sessions.
- * The same data gives the same bytes.
+ * print rules), the athlete and the season, every chart, the findings and
+ * the sessions. The same data gives the same bytes.
  */
 void co_report_html(struct co_strbuf *out, const co_report_data *d);
-
-/**
- * The engine's e1RM of a set (src/lib/rpe.c; Tuchscherer's RPE chart,
- * SCIENCE.md): load / %1RM(reps, rpe). Declared here for the e1RM chart.
- */
-double co_e1rm(double load, int reps, double rpe);
 
 #ifdef __cplusplus
 }

@@ -10,14 +10,17 @@
  * standard output, or with -o to FILE whole or not at all (util/outfile.c,
  * as every -o).
  *
- * The lift-to-run effect chart is drawn from co_report_data.effects, which
- * is empty until `carryover analyze` hands its findings in; the chart then
- * says there is no analysis yet.
+ * The analysis is `carryover analyze`'s, computed once by
+ * co_app_report_get(): its findings get their words here
+ * (co_report_analysis_words(), in the profile's distance unit) and its
+ * lift-effect findings become the effect chart's rows (co_report_effects()),
+ * so the page and `analyze` show the same numbers.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "carryover/analyze.h"
 #include "carryover/carryover.h"
 #include "carryover/report.h"
 #include "cli/cli.h"
@@ -39,8 +42,9 @@ static void usage(FILE *f)
 	      "browser, print on A4 or send to a coach: the season timeline (phases,\n"
 	      "deloads, tests, races), weekly load running against lifting, fitness,\n"
 	      "fatigue and form (CTL, ATL, TSB), e1RM of the main lifts, threshold pace,\n"
-	      "efficiency of easy runs, the effect of lifting on the runs after it, and\n"
-	      "the sessions of the next two weeks. Self-contained: inline CSS and SVG,\n"
+	      "efficiency of easy runs, the effect of lifting on the runs after it, the\n"
+	      "findings of 'carryover analyze' in words (the same numbers), and the\n"
+	      "sessions of the next two weeks. Self-contained: inline CSS and SVG,\n"
 	      "no script, nothing fetched from the network. A chart without data says\n"
 	      "what is missing. Without -o the page goes to standard output.\n\n", f);
 	co_opt_help(f, report_opts);
@@ -53,6 +57,8 @@ int cmd_report(co_cli *cli, int argc, char **argv)
 	co_strbuf sb = CO_STRBUF_INIT;
 	co_app *app = NULL;
 	char generator[64];
+	co_report_effect effects[CO_REPORT_EFFECTS_MAX];
+	size_t n_effects;
 	int rc, err;
 
 	memset(&r, 0, sizeof(r));
@@ -74,7 +80,10 @@ int cmd_report(co_cli *cli, int argc, char **argv)
 		goto done;
 	}
 	snprintf(generator, sizeof(generator), "carryover %s", co_version());
+	co_report_analysis_words(&r.analysis, r.profile->distance_units);
+	n_effects = co_report_effects(effects, CO_REPORT_EFFECTS_MAX, &r.analysis);
 	co_report_data d = {.plan = r.plan, .history = &r.history, .series = &r.series,
+			    .analysis = &r.analysis, .effects = effects, .n_effects = n_effects,
 			    .today = r.today, .generator = generator};
 
 	co_report_html(&sb, &d);

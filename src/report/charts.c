@@ -10,27 +10,30 @@
  *               lifting at the bottom of each bar and running on top;
  *   fitness     CTL, ATL and TSB of the load series, one point a week (the
  *               Sunday, or today for the running week);
- *   e1rm        the best e1RM of the day of each main lift (a compound of the
- *               catalogue counted in reps, not ballistic: A1), from logged
- *               working sets with a load at RPE 7 or more and 1-12 reps
- *               (lighter sets say too little about a maximum), for the six
- *               lifts logged on most days;
- *   threshold   threshold-pace tests and runs of type threshold (their mean
- *               pace), with a trailing 6-week mean;
- *   efficiency  the efficiency factor (mean speed in m/min / mean heart rate)
- *               of easy and recovery runs with distance and heart rate, with
- *               a trailing 6-week mean;
+ *   e1rm        the analysis' e1RM points (carryover/analyze.h: the best
+ *               e1RM of each day of each main lift), for the six lifts
+ *               with the most days;
+ *   threshold   the analysis' threshold points (tests, threshold runs,
+ *               efforts detected in recordings) and their weekly medians;
+ *   efficiency  the analysis' EF of easy and recovery runs (the importer's,
+ *               which skips the warm-up, else distance, minutes and heart
+ *               rate) and their weekly medians;
  *   effect      the lift-to-run effects handed in (co_report_effect), each
  *               with its 95% interval, one axis per unit.
- * Only what happened up to the report's date is drawn. A chart with nothing
- * to draw says what is missing and how to get it. Work is O(n log n) in the
- * history (sorting the points), memory linear.
+ * So the page shows the numbers `carryover analyze` prints, and nothing
+ * here computes a marker. The lines of the threshold and efficiency charts
+ * join the weekly medians the analysis fits its Theil-Sen trend to, and the
+ * caption quotes that trend with its interval: no second smoothing that
+ * could disagree with it. Only what happened up to the report's date is
+ * drawn. A chart with nothing to draw says what is missing and how to get
+ * it. Work is linear in the points drawn.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "carryover/analyze.h"
 #include "carryover/history.h"
 #include "carryover/load.h"
 #include "carryover/report.h"
@@ -38,11 +41,7 @@
 
 #define W 720.0
 #define H 320.0
-#define TREND_DAYS 42
 #define E1RM_LIFTS 6
-#define E1RM_MIN_RPE 7.0
-#define E1RM_MAX_REPS 12
-#define EFFECTS_MAX 64 /* rows of the effect chart: grouping by unit stays linear-bounded */
 
 static void figure_open(co_strbuf *out, const char *id)
 {
@@ -64,54 +63,49 @@ static const char *day(co_date d, char buf[11])
 	return co_date_format(d, buf);
 }
 
-/* A point of a dated series: x a date, y a value, the text of its title. */
-typedef struct pt {
-	co_date date;
-	double y;
-	int group;     /* which line it belongs to (lift index, kind) */
-	const char *name;
-	char title[160];
-} pt;
-
-static int cmp_pt(const void *a, const void *b)
+/* The first day the charts of what happened span: the analysis' first day, else today. */
+static co_date first_day(const co_report_data *d)
 {
-	const pt *p = a, *q = b;
-
-	if (p->group != q->group)
-		return p->group < q->group ? -1 : 1;
-	return (p->date > q->date) - (p->date < q->date);
+	return d->analysis && d->analysis->first ? d->analysis->first : d->today;
 }
 
-/* The trailing mean over TREND_DAYS of points [0, n) of one group, sorted by date. */
-static void trend(double *xs, double *ys, const pt *p, size_t n)
+/* The range of n >= 1 points' values into *lo, *hi. */
+static void extent(const co_point *p, size_t n, double *lo, double *hi)
 {
-	double sum = 0;
-	size_t lo = 0;
-
 	for (size_t i = 0; i < n; i++) {
-		sum += p[i].y;
-		while (p[lo].date <= p[i].date - TREND_DAYS)
-			sum -= p[lo++].y;
-		xs[i] = p[i].date;
-		ys[i] = sum / (double)(i - lo + 1);
+		if (i == 0 || p[i].value < *lo)
+			*lo = p[i].value;
+		if (i == 0 || p[i].value > *hi)
+			*hi = p[i].value;
 	}
 }
 
-static void y_extent(const pt *p, size_t n, double *lo, double *hi)
+/*
+ * The weekly medians of a series (a field of co_analysis_week) with a
+ * value, as a line's points at mid-week: weeks without one are skipped, so
+ * the line joins the weeks that have data. Returns how many.
+ */
+static size_t weekly_line(double *xs, double *ys, const co_analysis *a, size_t offset, double scale)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (i == 0 || p[i].y < *lo)
-			*lo = p[i].y;
-		if (i == 0 || p[i].y > *hi)
-			*hi = p[i].y;
+	size_t n = 0;
+
+	for (size_t w = 0; w < a->n_weeks; w++) {
+		double v = *(const double *)((const char *)&a->weeks[w] + offset);
+
+		if (!isfinite(v))
+			continue;
+		xs[n] = a->weeks[w].start + 3.5;
+		ys[n++] = v * scale;
 	}
+	return n;
 }
 
-static co_date history_first(const co_report_data *d)
+/* A trend finding's sentence, when the analysis has one with words. */
+static const char *trend_words(const co_analysis *a, const char *id)
 {
-	if (d->series && d->series->n)
-		return d->series->days[0].date;
-	return d->today;
+	const co_finding *f = co_analysis_find(a, id);
+
+	return f && f->text ? f->text : NULL;
 }
 
 /* ---- the season timeline ------------------------------------------------------ */
@@ -337,263 +331,140 @@ void co_report_chart_fitness(co_strbuf *out, const co_report_data *d)
 
 /* ---- e1RM per main lift ------------------------------------------------------ */
 
-static int cmp_str_ptr(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 void co_report_chart_e1rm(co_strbuf *out, const co_report_data *d)
 {
-	const co_history *h = d->history;
-	const char *units = co_report_units_word(d->plan ? d->plan->units : CO_UNITS_KG);
+	const co_analysis *an = d->analysis;
+	const char *units = co_report_units_word(an ? an->units : CO_UNITS_KG);
+	static const char *const lift_cls[E1RM_LIFTS] = {"l0", "l1", "l2", "l3", "l4", "l5"};
+	const co_catalog *cat = co_catalog_default();
+	const co_analysis_lift *top[E1RM_LIFTS];
+	const char *names[E1RM_LIFTS];
+	size_t ntop = 0, most = 0;
 	co_svg_chart c;
-	pt *p = NULL;
-	size_t n = 0;
 	char a[11], label[64];
 
 	figure_open(out, "e1rm");
 	co_svg_begin(&c, out, W, H, "Estimated 1-rep max (e1RM) per main lift");
-	const co_catalog *cat = co_catalog_default();
-	/* the qualifying sets, as (exercise, date, e1RM) */
-	const char **ids = NULL;
-	size_t nid = 0;
+	/* the lifts with the most days, most first; equal counts keep the analysis' (id) order */
+	for (size_t l = 0; an && l < an->n_lifts; l++) {
+		const co_analysis_lift *lf = &an->lifts[l];
+		size_t k = ntop;
 
-	if (h && h->n_sets) {
-		p = co_xcalloc(h->n_sets, sizeof(*p));
-		ids = co_xcalloc(h->n_sets, sizeof(*ids));
-	}
-	for (size_t i = 0; h && i < h->n_sets; i++) {
-		const co_logged_set *st = &h->sets[i];
-
-		const co_exercise *ex;
-
-		if (st->date > d->today || !st->exercise || st->load <= 0 || st->reps < 1 ||
-		    st->reps > E1RM_MAX_REPS || st->rpe < E1RM_MIN_RPE || st->rpe > 10)
-			continue;
-		/* a main lift (A1): a compound, loaded, counted in reps, not ballistic */
-		ex = co_catalog_find(cat, st->exercise);
-		if (!ex || !ex->compound || ex->ballistic || ex->dose != CO_DOSE_REPS)
-			continue;
-		p[n].date = st->date;
-		p[n].y = co_e1rm(st->load, st->reps, st->rpe);
-		p[n].name = st->exercise;
-		snprintf(p[n].title, sizeof(p[n].title), "%g %s x %d @ RPE %g", st->load, units,
-			 st->reps, st->rpe);
-		ids[nid++] = st->exercise;
-		n++;
-	}
-	/* the lifts, by the number of days they were done, most first */
-	if (nid)
-		qsort(ids, nid, sizeof(*ids), cmp_str_ptr);
-	typedef struct lift {
-		const char *id;
-		size_t count;
-	} lift;
-	lift top[E1RM_LIFTS];
-	size_t ntop = 0;
-
-	for (size_t i = 0; i < nid;) {
-		size_t j = i;
-
-		while (j < nid && !strcmp(ids[j], ids[i]))
-			j++;
-		lift l = {ids[i], j - i};
-		size_t k = ntop < E1RM_LIFTS ? ntop++ : E1RM_LIFTS;
-
-		/* insertion into the top list; equal counts keep the id order */
-		while (k > 0 && top[k - 1].count < l.count) {
-			if (k < E1RM_LIFTS)
-				top[k] = top[k - 1];
+		while (k > 0 && top[k - 1]->n < lf->n)
 			k--;
-		}
-		if (k < E1RM_LIFTS)
-			top[k] = l;
-		i = j;
-	}
-	/* keep only the top lifts' points, grouped by lift */
-	size_t m = 0;
-
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < ntop; k++)
-			if (!strcmp(p[i].name, top[k].id)) {
-				p[m] = p[i];
-				p[m++].group = (int)k;
-				break;
-			}
-	n = m;
-	if (n)
-		qsort(p, n, sizeof(*p), cmp_pt);
-	/* the best e1RM of each day of each lift */
-	m = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (m && p[m - 1].group == p[i].group && p[m - 1].date == p[i].date) {
-			if (p[i].y > p[m - 1].y)
-				p[m - 1] = p[i];
+		if (!lf->n || k >= E1RM_LIFTS)
 			continue;
-		}
-		p[m++] = p[i];
+		for (size_t j = ntop < E1RM_LIFTS ? ntop : E1RM_LIFTS - 1; j > k; j--)
+			top[j] = top[j - 1];
+		top[k] = lf;
+		ntop += ntop < E1RM_LIFTS;
 	}
-	n = m;
-	if (!n) {
+	if (!ntop) {
 		co_svg_empty(&c, "No loaded working sets at RPE 7 or more logged yet");
 		co_svg_end(&c);
 		figure_close(out, "e1RM comes from sets logged with a load, 1 to 12 reps and an RPE of 7 "
 				  "or more ('carryover log rdl 3x8@60 rpe 8').");
-		free(p);
-		free(ids);
 		return;
 	}
-	double lo = 0, hi = 0, *xs = co_xcalloc(n, sizeof(*xs)), *ys = co_xcalloc(n, sizeof(*ys));
-	const char *names[E1RM_LIFTS], *cls[E1RM_LIFTS];
-	static const char *const lift_cls[E1RM_LIFTS] = {"l0", "l1", "l2", "l3", "l4", "l5"};
+	double lo = 0, hi = 0;
 
-	y_extent(p, n, &lo, &hi);
 	for (size_t k = 0; k < ntop; k++) {
-		const co_exercise *e = co_catalog_find(cat, top[k].id);
+		const co_exercise *e = co_catalog_find(cat, top[k]->exercise);
+		double l0 = 0, h0 = 0;
 
-		names[k] = e ? e->name : top[k].id;
-		cls[k] = lift_cls[k];
+		names[k] = e ? e->name : top[k]->exercise;
+		extent(top[k]->points, top[k]->n, &l0, &h0);
+		lo = k == 0 || l0 < lo ? l0 : lo;
+		hi = k == 0 || h0 > hi ? h0 : hi;
+		most = top[k]->n > most ? top[k]->n : most;
 	}
-	co_svg_legend(&c, names, cls, ntop);
-	co_svg_range_x(&c, history_first(d) < p[0].date ? history_first(d) : p[0].date,
-		       d->today + 1, true);
-	for (size_t i = 0; i < n; i++)
-		if (p[i].date < c.x_lo)
-			c.x_lo = p[i].date;
+	double *xs = co_xcalloc(most, sizeof(*xs)), *ys = co_xcalloc(most, sizeof(*ys));
+
+	co_svg_legend(&c, names, lift_cls, ntop);
+	co_svg_range_x(&c, first_day(d), d->today + 1, true);
 	co_svg_range_y(&c, lo * 0.9, hi * 1.05, 6);
 	snprintf(label, sizeof(label), "e1RM (%s)", units);
 	co_svg_axis_y(&c, label);
 	co_svg_axis_x(&c, "date");
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
+	for (size_t k = 0; k < ntop; k++) {
+		const co_analysis_lift *lf = top[k];
 
-		while (j < n && p[j].group == p[i].group) {
-			xs[j] = p[j].date + 0.5;
-			ys[j] = p[j].y;
-			j++;
+		for (size_t i = 0; i < lf->n; i++) {
+			xs[i] = lf->points[i].date + 0.5;
+			ys[i] = lf->points[i].value;
 		}
-		co_svg_line(&c, xs + i, ys + i, j - i, lift_cls[p[i].group]);
-		for (size_t k = i; k < j; k++) {
-			char t[256];
+		co_svg_line(&c, xs, ys, lf->n, lift_cls[k]);
+		for (size_t i = 0; i < lf->n; i++) {
+			char t[200];
 
-			snprintf(t, sizeof(t), "%s, %s: e1RM %.1f %s (%s)", names[p[k].group],
-				 day(p[k].date, a), p[k].y, units, p[k].title);
-			co_svg_point(&c, xs[k], ys[k], lift_cls[p[k].group], t);
+			snprintf(t, sizeof(t), "%s, %s: e1RM %.1f %s", names[k],
+				 day(lf->points[i].date, a), lf->points[i].value, units);
+			co_svg_point(&c, xs[i], ys[i], lift_cls[k], t);
 		}
-		i = j;
 	}
 	co_svg_end(&c);
 	free(xs);
 	free(ys);
-	free(p);
-	free(ids);
 	figure_close(out, "The best e1RM of each day (Tuchscherer's RPE chart) from sets at RPE 7 or "
-			  "more and 1 to 12 reps, for the lifts logged most often.");
+			  "more and 1 to 12 reps, and rep-max tests, for the lifts logged on most days: "
+			  "the points of 'carryover analyze', whose findings give each trend.");
 }
 
 /* ---- threshold pace ------------------------------------------------------------ */
 
-static void pace_title(char *buf, size_t n, const char *what, co_date dt, double s_per_km,
-		       co_distance_units u)
-{
-	co_strbuf sb = CO_STRBUF_INIT;
-	char a[11];
-
-	co_strbuf_addf(&sb, "%s: %s, ", day(dt, a), what);
-	co_report_add_pace(&sb, s_per_km, u);
-	snprintf(buf, n, "%s", sb.buf);
-	co_strbuf_release(&sb);
-}
-
 void co_report_chart_threshold(co_strbuf *out, const co_report_data *d)
 {
-	const co_history *h = d->history;
+	const co_analysis *an = d->analysis;
 	co_distance_units u = d->plan ? d->plan->distance_units : CO_DIST_KM;
 	double f = u == CO_DIST_MI ? CO_KM_PER_MILE : 1;
 	co_svg_chart c;
-	pt *p = NULL;
-	size_t n = 0, ntests = 0;
-	char label[64];
+	char label[64], a[11];
 
 	figure_open(out, "threshold");
 	co_svg_begin(&c, out, W, H, "Threshold pace");
 	c.y_flip = true;
 	c.y_format = CO_SVG_CLOCK;
-	if (h)
-		p = co_xcalloc(h->n_tests + h->n_runs + 1, sizeof(*p));
-	for (size_t i = 0; h && i < h->n_tests; i++) {
-		const co_test_result *t = &h->tests[i];
-
-		if (t->kind != CO_TEST_THRESHOLD_RUN || t->value <= 0 || t->value >= 3600 ||
-		    t->date > d->today)
-			continue;
-		p[n].date = t->date;
-		p[n].y = t->value * f;
-		p[n].group = 0;
-		pace_title(p[n].title, sizeof(p[n].title), "threshold test", t->date, t->value, u);
-		n++;
-		ntests++;
-	}
-	for (size_t i = 0; h && i < h->n_runs; i++) {
-		const co_logged_run *r = &h->runs[i];
-		double pace;
-
-		if (r->type != CO_RUN_THRESHOLD || r->distance_km <= 0 || r->minutes <= 0 ||
-		    r->date > d->today)
-			continue;
-		pace = r->minutes * 60.0 / r->distance_km;
-		if (pace >= 3600)
-			continue;
-		p[n].date = r->date;
-		p[n].y = pace * f;
-		p[n].group = 1;
-		pace_title(p[n].title, sizeof(p[n].title), "threshold run, mean pace", r->date, pace, u);
-		n++;
-	}
-	if (!n) {
+	if (!an || !an->n_threshold) {
 		co_svg_empty(&c, "No threshold test or threshold run logged yet");
 		co_svg_end(&c);
 		figure_close(out, "Log a threshold test ('carryover log test threshold 4:30') or import "
 				  "runs with their distance to see threshold pace over time.");
-		free(p);
 		return;
 	}
-	qsort(p, n, sizeof(*p), cmp_pt);
-	double lo = 0, hi = 0, *xs = co_xcalloc(n, sizeof(*xs)), *ys = co_xcalloc(n, sizeof(*ys));
-	pt *all = co_xcalloc(n, sizeof(*all));
+	size_t n = an->n_threshold;
+	double lo = 0, hi = 0, *xs = co_xcalloc(an->n_weeks + 1, sizeof(*xs));
+	double *ys = co_xcalloc(an->n_weeks + 1, sizeof(*ys));
+	size_t nw = weekly_line(xs, ys, an, offsetof(co_analysis_week, threshold_pace), f);
+	static const char *const names[] = {"test or threshold effort", "weekly median"};
+	static const char *const cls[] = {"ts", "trend"};
 
-	y_extent(p, n, &lo, &hi);
-	memcpy(all, p, n * sizeof(*p));
-	for (size_t i = 0; i < n; i++)
-		all[i].group = 0;
-	qsort(all, n, sizeof(*all), cmp_pt);
-	trend(xs, ys, all, n);
-	for (size_t i = 0; i < n; i++)
-		xs[i] += 0.5;
-	static const char *const names[] = {"test", "threshold run", "6-week mean"};
-	static const char *const cls[] = {"ts", "tr", "trend"};
-
-	co_svg_legend(&c, names, cls, 3);
-	co_svg_range_x(&c, history_first(d) < all[0].date ? history_first(d) : all[0].date,
-		       d->today + 1, true);
-	co_svg_range_y(&c, lo - 5, hi + 5, 6);
+	extent(an->threshold, n, &lo, &hi);
+	co_svg_legend(&c, names, cls, 2);
+	co_svg_range_x(&c, first_day(d), d->today + 1, true);
+	co_svg_range_y(&c, lo * f - 5, hi * f + 5, 6);
 	snprintf(label, sizeof(label), "pace (min/%s), faster up", u == CO_DIST_MI ? "mi" : "km");
 	co_svg_axis_y(&c, label);
 	co_svg_axis_x(&c, "date");
-	co_svg_line(&c, xs, ys, n, "trend");
-	for (size_t i = 0; i < n; i++)
-		co_svg_point(&c, p[i].date + 0.5, p[i].y, p[i].group ? "tr" : "ts", p[i].title);
+	co_svg_line(&c, xs, ys, nw, "trend");
+	for (size_t i = 0; i < n; i++) {
+		co_strbuf t = CO_STRBUF_INIT;
+
+		co_strbuf_addf(&t, "%s: threshold pace ", day(an->threshold[i].date, a));
+		co_report_add_pace(&t, an->threshold[i].value, u);
+		co_svg_point(&c, an->threshold[i].date + 0.5, an->threshold[i].value * f, "ts", t.buf);
+		co_strbuf_release(&t);
+	}
 	co_svg_end(&c);
 	free(xs);
 	free(ys);
-	free(all);
-	free(p);
-	snprintf(label, sizeof(label), "%zu test%s, %zu threshold run%s.", ntests,
-		 ntests == 1 ? "" : "s", n - ntests, n - ntests == 1 ? "" : "s");
 	co_strbuf cap = CO_STRBUF_INIT;
+	const char *tw = trend_words(an, "threshold_pace.trend");
 
-	co_strbuf_addf(&cap, "%s Faster is higher; the line is the mean of the 6 weeks up to each "
-			     "point.", label);
+	co_strbuf_addf(&cap, "%zu threshold point%s (tests, threshold runs, efforts found in "
+			     "recordings). Faster is higher; the line joins the weekly medians.",
+		       n, n == 1 ? "" : "s");
+	if (tw)
+		co_strbuf_addf(&cap, " %s", tw);
 	figure_close(out, cap.buf);
 	co_strbuf_release(&cap);
 }
@@ -602,73 +473,166 @@ void co_report_chart_threshold(co_strbuf *out, const co_report_data *d)
 
 void co_report_chart_efficiency(co_strbuf *out, const co_report_data *d)
 {
-	const co_history *h = d->history;
-	co_distance_units u = d->plan ? d->plan->distance_units : CO_DIST_KM;
+	const co_analysis *an = d->analysis;
 	co_svg_chart c;
-	pt *p = NULL;
-	size_t n = 0;
 	char a[11];
 
 	figure_open(out, "efficiency");
 	co_svg_begin(&c, out, W, H, "Efficiency of easy runs");
-	if (h)
-		p = co_xcalloc(h->n_runs + 1, sizeof(*p));
-	for (size_t i = 0; h && i < h->n_runs; i++) {
-		const co_logged_run *r = &h->runs[i];
-		co_strbuf sb = CO_STRBUF_INIT;
-
-		if ((r->type != CO_RUN_EASY && r->type != CO_RUN_RECOVERY) || r->distance_km <= 0 ||
-		    r->minutes < 10 || r->avg_hr < 60 || r->avg_hr > 230 || r->date > d->today)
-			continue;
-		p[n].date = r->date;
-		p[n].y = r->distance_km * 1000 / r->minutes / r->avg_hr;
-		co_strbuf_addf(&sb, "%s: %s run, ", day(r->date, a), co_report_run_word(r->type));
-		co_report_add_distance(&sb, r->distance_km, u);
-		co_strbuf_addf(&sb, " in %d min at %d bpm: EF %.3f", r->minutes, r->avg_hr, p[n].y);
-		snprintf(p[n].title, sizeof(p[n].title), "%s", sb.buf);
-		co_strbuf_release(&sb);
-		n++;
-	}
-	if (!n) {
+	if (!an || !an->n_ef) {
 		co_svg_empty(&c, "No easy run with distance and heart rate yet");
 		co_svg_end(&c);
 		figure_close(out, "The efficiency factor (speed per heartbeat) of easy runs appears once "
 				  "runs with a heart rate are imported from a watch.");
-		free(p);
 		return;
 	}
-	qsort(p, n, sizeof(*p), cmp_pt);
-	double lo = 0, hi = 0, *xs = co_xcalloc(n, sizeof(*xs)), *ys = co_xcalloc(n, sizeof(*ys));
-
-	y_extent(p, n, &lo, &hi);
-	trend(xs, ys, p, n);
-	for (size_t i = 0; i < n; i++)
-		xs[i] += 0.5;
-	static const char *const names[] = {"easy run", "6-week mean"};
+	size_t n = an->n_ef;
+	double lo = 0, hi = 0, *xs = co_xcalloc(an->n_weeks + 1, sizeof(*xs));
+	double *ys = co_xcalloc(an->n_weeks + 1, sizeof(*ys));
+	size_t nw = weekly_line(xs, ys, an, offsetof(co_analysis_week, ef), 1);
+	static const char *const names[] = {"easy run", "weekly median"};
 	static const char *const cls[] = {"ef", "trend"};
 
+	extent(an->ef, n, &lo, &hi);
 	co_svg_legend(&c, names, cls, 2);
-	co_svg_range_x(&c, history_first(d) < p[0].date ? history_first(d) : p[0].date,
-		       d->today + 1, true);
+	co_svg_range_x(&c, first_day(d), d->today + 1, true);
 	co_svg_range_y(&c, lo - (hi - lo) * 0.05, hi + (hi - lo) * 0.05, 6);
 	co_svg_axis_y(&c, "EF (m/min per bpm)");
 	co_svg_axis_x(&c, "date");
-	co_svg_line(&c, xs, ys, n, "trend");
-	for (size_t i = 0; i < n; i++)
-		co_svg_point(&c, xs[i], p[i].y, "ef", p[i].title);
+	co_svg_line(&c, xs, ys, nw, "trend");
+	for (size_t i = 0; i < n; i++) {
+		char t[96];
+
+		snprintf(t, sizeof(t), "%s: easy run, EF %.3f m/min per bpm", day(an->ef[i].date, a),
+			 an->ef[i].value);
+		co_svg_point(&c, an->ef[i].date + 0.5, an->ef[i].value, "ef", t);
+	}
 	co_svg_end(&c);
 	free(xs);
 	free(ys);
-	free(p);
-	figure_close(out, "Efficiency factor: mean speed (m/min) over mean heart rate of each easy "
-			  "or recovery run. Higher is fitter: more speed for the same heartbeat.");
+	co_strbuf cap = CO_STRBUF_INIT;
+	const char *tw = trend_words(an, "ef.trend");
+
+	co_strbuf_adds(&cap, "Efficiency factor: mean speed (m/min) over mean heart rate of each easy "
+			     "or recovery run, after the warm-up when the recording has it. Higher is "
+			     "fitter. The line joins the weekly medians.");
+	if (tw)
+		co_strbuf_addf(&cap, " %s", tw);
+	figure_close(out, cap.buf);
+	co_strbuf_release(&cap);
 }
 
 /* ---- the lift-to-run effect ------------------------------------------------- */
 
+/* One decimal as `carryover analyze` words it, never "-0.0". */
 static void signed_num(co_strbuf *sb, double v)
 {
-	co_strbuf_addf(sb, "%+.2g", fabs(v) < 0.005 ? 0.0 : v);
+	double r = round(v * 10) / 10;
+
+	co_strbuf_addf(sb, "%+.1f", r == 0 ? 0.0 : r);
+}
+
+static const char *const run_plural[CO_RUN_TYPE_COUNT] = {
+	[CO_RUN_EASY] = "easy runs",           [CO_RUN_RECOVERY] = "recovery runs",
+	[CO_RUN_LONG] = "long runs",           [CO_RUN_TEMPO] = "tempo runs",
+	[CO_RUN_THRESHOLD] = "threshold runs", [CO_RUN_INTERVALS] = "interval runs",
+	[CO_RUN_HILLS] = "hill runs",          [CO_RUN_FARTLEK] = "fartlek runs",
+};
+
+/* How many run types of the pooled lift-effect finding at `i` have an estimate (its strata after it). */
+static size_t strata_after(const co_analysis *a, size_t i)
+{
+	size_t k = 0;
+
+	for (size_t j = i + 1; j < a->n_findings && a->findings[j].kind == CO_FINDING_LIFT_EFFECT &&
+			       a->findings[j].run_type != CO_RUN_REST; j++)
+		k += a->findings[j].has_estimate;
+	return k;
+}
+
+/*
+ * Whether the report shows lift-effect finding `f` (a row of the chart, a
+ * sentence of the findings): a pooled one always, except heart rate when no
+ * run had any; a run type's only when it has an estimate and so has another
+ * type (a single type's estimate is the pooled one again). `types` is
+ * strata_after() of the pooled finding it belongs to.
+ */
+static bool effect_shown(const co_finding *f, size_t types)
+{
+	if (f->run_type == CO_RUN_REST)
+		return f->measure == CO_EFFECT_RPE || f->n + f->n_ref > 0;
+	return f->has_estimate && types > 1;
+}
+
+size_t co_report_effects(co_report_effect *out, size_t max, const co_analysis *a)
+{
+	size_t n = 0, types = 0;
+
+	for (size_t i = 0; a && i < a->n_findings && n < max; i++) {
+		const co_finding *f = &a->findings[i];
+		co_report_effect *e = &out[n];
+		const char *after;
+
+		if (f->kind != CO_FINDING_LIFT_EFFECT)
+			continue;
+		if (f->run_type == CO_RUN_REST)
+			types = strata_after(a, i);
+		if (!effect_shown(f, types))
+			continue;
+		after = f->focus == CO_FOCUS_POSTERIOR_CHAIN ? "session A" :
+			f->focus == CO_FOCUS_STABILITY ? "session B" : "any session";
+		memset(e, 0, sizeof(*e));
+		if (f->run_type == CO_RUN_REST)
+			snprintf(e->label, sizeof(e->label), "after %s, %s", after,
+				 f->measure == CO_EFFECT_RPE ? "RPE" : "heart rate at equal pace");
+		else
+			snprintf(e->label, sizeof(e->label), "after %s, %s (%s)", after,
+				 f->measure == CO_EFFECT_RPE ? "RPE" : "heart rate at equal pace",
+				 (unsigned)f->run_type < CO_RUN_TYPE_COUNT && run_plural[f->run_type]
+					 ? run_plural[f->run_type] : "runs");
+		e->known = f->has_estimate && f->has_ci;
+		e->estimate = f->estimate;
+		e->ci_low = f->ci_low;
+		e->ci_high = f->ci_high;
+		e->n = (int)f->n;
+		e->n_ref = (int)f->n_ref;
+		e->unit = f->measure == CO_EFFECT_RPE ? "RPE" : "bpm";
+		n++;
+	}
+	return n;
+}
+
+void co_report_html_findings(co_strbuf *out, const co_report_data *d)
+{
+	const co_analysis *a = d->analysis;
+	size_t types = 0, shown = 0;
+
+	if (!a)
+		return;
+	co_strbuf_adds(out, "<section id=\"findings\">\n<h2>Findings</h2>\n");
+	for (size_t i = 0; i < a->n_findings; i++) {
+		const co_finding *f = &a->findings[i];
+
+		if (f->kind == CO_FINDING_LIFT_EFFECT) {
+			if (f->run_type == CO_RUN_REST)
+				types = strata_after(a, i);
+			/* the findings' words say what the chart's rows leave out: no
+			 * pooled finding is dropped here */
+			if (f->run_type != CO_RUN_REST && !effect_shown(f, types))
+				continue;
+		}
+		if (!f->text)
+			continue;
+		co_strbuf_adds(out, shown++ ? "<li>" : "<ul class=\"findings\">\n<li>");
+		co_report_escape(out, f->text);
+		co_strbuf_adds(out, "</li>\n");
+	}
+	if (shown)
+		co_strbuf_adds(out, "</ul>\n");
+	else
+		co_strbuf_adds(out, "<p class=\"none\">Nothing to say yet: log or import runs and "
+				    "lifting sessions.</p>\n");
+	co_strbuf_adds(out, "</section>\n");
 }
 
 void co_report_chart_effect(co_strbuf *out, const co_report_data *d)
@@ -678,7 +642,7 @@ void co_report_chart_effect(co_strbuf *out, const co_report_data *d)
 	const char **units = NULL;
 	double hgt = 60;
 
-	size_t ne = d->n_effects < EFFECTS_MAX ? d->n_effects : EFFECTS_MAX;
+	size_t ne = d->n_effects < CO_REPORT_EFFECTS_MAX ? d->n_effects : CO_REPORT_EFFECTS_MAX;
 
 	figure_open(out, "effect");
 	if (!ne || !d->effects) {
@@ -755,7 +719,7 @@ void co_report_chart_effect(co_strbuf *out, const co_report_data *d)
 
 			if (strcmp(e->unit ? e->unit : "", units[g]))
 				continue;
-			co_strbuf_addf(&t, "%s: ", e->label ? e->label : "effect");
+			co_strbuf_addf(&t, "%s: ", e->label[0] ? e->label : "effect");
 			if (e->known) {
 				signed_num(&t, e->estimate);
 				co_strbuf_addf(&t, " %s (95%% CI ", units[g]);

@@ -8,7 +8,8 @@
  * attachment and in ten years. It reads on a phone (a viewport meta, one
  * column up to 960 px, charts that scale with their viewBox) and prints on
  * A4 (@page, no chart cut across pages). Every text that came from a user
- * (the athlete's name, race names, notes) goes through co_report_escape().
+ * (the athlete's name, race names, notes) and every finding's sentence goes
+ * through co_report_escape().
  * The same data gives the same bytes: nothing here reads the clock.
  */
 #include <stdio.h>
@@ -77,6 +78,8 @@ static const char css[] =
 	"th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}\n"
 	"th{background:#eef1f5}td:first-child{white-space:nowrap}\n"
 	"td ul{margin:0;padding-left:1.1em}\n"
+	"ul.findings{background:#fff;border:1px solid var(--line);border-radius:8px;"
+	"margin:12px 0;padding:8px 12px 8px 28px}ul.findings li{margin:.25em 0}\n"
 	"tr{break-inside:avoid;page-break-inside:avoid}\n"
 	".none{color:var(--mute)}\n"
 	"footer{margin-top:24px;font-size:.8rem;color:var(--mute)}\n"
@@ -240,6 +243,7 @@ void co_report_html(co_strbuf *out, const co_report_data *d)
 	co_report_chart_efficiency(out, d);
 	co_strbuf_adds(out, "<h2>Is the lifting hurting or helping the running?</h2>\n");
 	co_report_chart_effect(out, d);
+	co_report_html_findings(out, d);
 	if (p && (p->n_notes || p->n_warnings)) {
 		co_strbuf_adds(out, "<h2>Notes</h2>\n<ul>\n");
 		for (size_t i = 0; i < p->n_notes; i++) {

@@ -13,8 +13,10 @@
 //   - the athlete's name reads as text (escaped in the HTML, not markup);
 //   - every chart is there (timeline, load, fitness, e1rm, threshold,
 //     efficiency, effect), one <svg> each, drawn (marks of non-zero size)
-//     with hover titles on its marks, the effect chart saying there is no
-//     analysis yet; the sessions table has rows;
+//     with hover titles on its marks, the effect chart drawing the interval
+//     of the effect `carryover analyze --json` finds (easy runs the days
+//     after lifting feel harder than Monday's); the findings are listed;
+//     the sessions table has rows;
 //   - on a phone-sized viewport the page does not scroll sideways;
 //   - printed to A4 (PDF), no chart is cut across pages (break-inside: avoid);
 //   - the HTML has no external URL, src=, href=, url( or @import.
@@ -99,10 +101,14 @@ try {
   for (let w = 0; w < 16; w++) {
     const mon = day(first, 7 * w), deload = w % 4 === 3;
     const log = (d, ...words) => run(["log", "--date", d, ...words]);
+    // Monday's easy run follows no session (the last was Thursday): the
+    // reference the easy runs of Wednesday and Saturday, 1 and 2 days after
+    // a session, are compared with; they feel a point harder.
+    log(mon, "run", "easy", "40min", `${(7.2 + w * 0.07).toFixed(1)}km`, "rpe", String(3 + (w % 2)), "hr", String(140 - Math.floor(w / 4)));
     log(day(mon, 1), "run", "intervals", "60min", `${11 + (w % 3)}km`, "rpe", "8");
-    log(day(mon, 2), "run", "easy", "45min", `${(8 + w * 0.08).toFixed(1)}km`, "hr", String(146 - Math.floor(w / 3)));
+    log(day(mon, 2), "run", "easy", "45min", `${(8 + w * 0.08).toFixed(1)}km`, "rpe", String(4 + (w % 2)), "hr", String(146 - Math.floor(w / 3)));
     log(day(mon, 3), "run", "threshold", "40min", `${(8.6 + w * 0.06).toFixed(2)}km`, "rpe", "8");
-    log(day(mon, 5), "run", "easy", "40min", `${(7 + w * 0.07).toFixed(1)}km`, "hr", String(143 - Math.floor(w / 4)));
+    log(day(mon, 5), "run", "easy", "40min", `${(7 + w * 0.07).toFixed(1)}km`, "rpe", String(5 - (w % 2)), "hr", String(143 - Math.floor(w / 4)));
     log(day(mon, 6), "run", "long", `${90 + 5 * (w % 4)}min`, `${16 + (w % 4)}km`, "rpe", "6", "hr", "138");
     const rpe = deload ? "7" : String(7.5 + (w % 2) * 0.5);
     log(day(mon, 1), "rdl", `3x8@${60 + 2.5 * w}`, "rpe", rpe);
@@ -113,6 +119,14 @@ try {
     log(day(mon, 3), "session", "40min", "rpe", "6");
     if (w % 5 === 1) log(day(mon, 3), "test", "threshold", `4:${String(40 - w).padStart(2, "0")}`);
   }
+
+  // what analyze finds: the pooled RPE effect after any session, as words it
+  const findings = JSON.parse(run(["analyze", "--json"])).findings;
+  const any = findings.find((f) => f.id === "lift_effect.any.rpe");
+  check(any && any.estimate !== null, "analyze finds the effect", JSON.stringify(any));
+  // one decimal, signed, rounded half away from zero as C's round() and never "-0.0"
+  const one = (v) => { const r = Math.sign(v) * Math.round(Math.abs(v) * 10) / 10 || 0; return (r >= 0 ? "+" : "") + r.toFixed(1); };
+  const effect = any && any.estimate !== null ? `${one(any.estimate)} RPE (95% CI ${one(any.ci_low)} to ${one(any.ci_high)}), ${any.n} runs against ${any.n_ref}` : "?";
 
   // --- the page ------------------------------------------------------------------
   mkdirSync(artifactDir, { recursive: true });
@@ -165,12 +179,18 @@ try {
     check(info.sized > 0, `chart ${id}: drawn`, info.marks);
     check(!!info.title, `chart ${id}: has a title`);
     if (id === "effect") {
-      check(info.text.includes("No analysis yet"), "effect chart says there is no analysis yet", info.text.slice(0, 200));
+      // easy runs after a session against Monday's: an estimate with its
+      // interval drawn, as `carryover analyze --json` has it
+      const iv = await fig.evaluate((f) => [...f.querySelectorAll("g.iv")].map((g) => g.querySelector("title").textContent));
+      check(iv.length >= 1, "effect chart: an interval drawn", info.text.slice(0, 300));
+      check(iv.some((t) => t.startsWith(`after any session, RPE: ${effect}`)), "effect chart: analyze's estimate", `${effect} | ${iv.join(" | ")}`);
     } else {
       check(info.titled >= 3, `chart ${id}: marks with hover titles`, info.titled);
       check(!/Nothing logged yet|No loaded|No threshold|No easy run/.test(info.text), `chart ${id}: has data`, info.text.slice(0, 120));
     }
   }
+  const said = await page.locator("#findings li").count();
+  check(said >= 10, "the findings in words", said);
   const rows = await page.locator("#sessions tbody tr").count();
   check(rows >= 2, "sessions of the next two weeks", rows);
   await page.screenshot({ path: join(artifactDir, "report.png"), fullPage: true });

@@ -22,7 +22,9 @@ $ CARRYOVER_TODAY=2027-01-06 carryover report -o new.html && cat new.html
 > No loaded working sets at RPE 7 or more logged yet
 > No threshold test or threshold run logged yet
 > No easy run with distance and heart rate yet
-> No analysis yet
+> after any session, RPE: too few runs to say (0 against 0)
+> <h2>Findings</h2>
+> <li>Runs in the 2 days after a lifting session: too few runs to say
 > Sessions from 2027-01-06 to 2027-01-19
 > Romanian deadlift
 > </html>
@@ -46,17 +48,39 @@ $ CARRYOVER_TODAY=2027-02-15 carryover report -o r.html && cat r.html
 > <rect class="run"
 > <rect class="lift"
 > Romanian deadlift, 2027-01-05: e1RM
-> threshold test, 4:30/km
-> threshold run, mean pace
+> 2027-01-20: threshold pace 4:30/km
+> 2027-01-07: threshold pace 4:27/km
 > <circle class="ef"
-> No analysis yet
+>! No analysis yet
 
 $ grep -o '<svg' r.html | wc -l; grep -c -i -e 'http://' -e 'https://' -e 'src=' -e 'href=' -e '<script' r.html || true
 > 7
 > 0
 
+# The charts draw analyze's numbers: the e1RM, threshold and EF points are
+# the analysis' own, and each lift-effect row reads as analyze words it.
+# Here every run with an RPE after a session is a threshold run and no
+# threshold run is without one: too few runs to say, as analyze says.
+$ CARRYOVER_TODAY=2027-02-15 carryover analyze --json | python3 -c 'import json,sys; f={x["id"]: x for x in json.load(sys.stdin)["findings"]}; a=f["lift_effect.any.rpe"]; e=f["e1rm.romanian_deadlift"]; print("after any session, RPE: too few runs to say (%d against %d)" % (a["n"], a["n_ref"]) if a["estimate"] is None else "?"); print("Romanian deadlift, %s: e1RM %.1f kg</title>" % ("2027-02-09", e["estimate"]))' > want.txt && cat want.txt && while read -r line; do grep -qF "$line" r.html || echo "missing: $line"; done < want.txt
+> too few runs to say (6 against 0)
+>! missing
+
+# Easy runs with an RPE: on Wednesdays, the day after the session, a point
+# harder than on Saturdays and Sundays (no session in the 2 days before).
+# analyze finds the effect with its interval; the report draws it (an
+# interval, the same figures) and lists analyze's sentence in its findings.
+$ for w in 0 1 2 3 4 5; do for d in 1 4 5; do day=$(date -d "2027-01-05 + $((w*7+d)) days" +%F); case $d in 1) r=$((5 + w % 2));; *) r=$((4 + (w + d) % 2));; esac; CARRYOVER_TODAY=2027-02-15 carryover log --date $day run easy 40min 7km rpe $r || exit 1; done; done > /dev/null && CARRYOVER_TODAY=2027-02-15 carryover report -o fx.html
+
+$ CARRYOVER_TODAY=2027-02-15 carryover analyze --json | python3 -c 'import json,sys,re; f={x["id"]: x for x in json.load(sys.stdin)["findings"]}; a=f["lift_effect.any.rpe"]; m=re.search(r": ([-+][0-9.]+ RPE \(95% CI [-+][0-9.]+ to [-+][0-9.]+), ([0-9]+ runs against [0-9]+)\)", a["text"]); print("found:", a["estimate"] is not None and a["ci_low"] > 0, file=sys.stderr); print("after any session, RPE: %s), %s" % m.groups()); print("<li>" + a["text"] + "</li>")' > want.txt && cat want.txt && while read -r line; do grep -qF "$line" fx.html || echo "missing: $line"; done < want.txt; grep -c '<g class="iv"><title>after any session, RPE: +' fx.html
+! found: True
+> after any session, RPE: +1.0 RPE (95% CI +
+> 6 runs against 12
+> <li>Runs in the 2 days after a lifting session felt harder: +1.0 RPE
+>! missing
+> 1
+
 # Without -o (or with -o -) the page goes to standard output, the same bytes.
-$ CARRYOVER_TODAY=2027-02-15 carryover report > out.html && CARRYOVER_TODAY=2027-02-15 carryover report -o - > dash.html && cmp out.html r.html && cmp dash.html r.html && echo same
+$ CARRYOVER_TODAY=2027-02-15 carryover report > out.html && CARRYOVER_TODAY=2027-02-15 carryover report -o - > dash.html && cmp out.html fx.html && cmp dash.html fx.html && echo same
 > same
 
 # -o a directory or a device: refused, exit 2, and nothing written over.

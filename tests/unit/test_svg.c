@@ -9,7 +9,10 @@
  * the top), user text that cannot break the markup (a name with <script>
  * or quotes stays text), a page for a new athlete that is whole and says
  * what is missing in each chart, and effects drawn with their intervals or
- * "too few runs". And the page holds no URL, so it opens offline.
+ * "too few runs". The charts of what happened draw the analysis' numbers
+ * (carryover/analyze.h): an effect found in a synthetic history shows with
+ * the figures `carryover analyze` words, too little data as "too few runs
+ * to say". And the page holds no URL, so it opens offline.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -21,6 +24,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "carryover/analyze.h"
 #include "carryover/carryover.h"
 #include "carryover/history.h"
 #include "carryover/load.h"
@@ -325,14 +329,20 @@ static void a_logged_athlete_gets_every_chart(void **state)
 	co_history_add_set(&h, &(co_logged_set){.date = today + 3, .exercise = "hip_thrust",
 						.reps = 5, .load = 100, .rpe = 9});
 	co_load_compute(&s, &h, today, NULL);
+	co_analysis an;
+
+	co_analysis_compute(&an, &(co_analysis_input){.history = &h, .plan = p, .series = &s,
+						      .today = today, .units = CO_UNITS_KG});
+	co_report_analysis_words(&an, CO_DIST_KM);
 	const co_report_effect fx[] = {
 		{"Runs the day after session B: RPE", true, 0.9, 0.4, 1.4, 14, 31, "RPE"},
 		{"Easy runs after session A: heart rate at equal pace", true, -1.5, -4.0, 1.0, 9,
 		 20, "bpm"},
 		{"Tempo runs after <session> A", false, 0, 0, 0, 3, 12, "RPE"},
 	};
-	co_report_data d = {.plan = p, .history = &h, .series = &s, .today = today,
-			    .effects = fx, .n_effects = 3, .generator = "carryover test"};
+	co_report_data d = {.plan = p, .history = &h, .series = &s, .analysis = &an,
+			    .today = today, .effects = fx, .n_effects = 3,
+			    .generator = "carryover test"};
 
 	co_report_html(&sb, &d);
 	check_page(sb.buf);
@@ -345,12 +355,31 @@ static void a_logged_athlete_gets_every_chart(void **state)
 	assert_non_null(strstr(sb.buf, "Romanian deadlift, 2027-"));
 	assert_null(strstr(sb.buf, "Goblet squat, 2027-"));
 	assert_null(strstr(sb.buf, "Hip thrust, 2027-"));
-	assert_non_null(strstr(sb.buf, "60 kg x 8 @ RPE 8"));
-	/* threshold: tests and runs, paces as clock times */
-	assert_non_null(strstr(sb.buf, "threshold test, 4:"));
-	assert_non_null(strstr(sb.buf, "threshold run, mean pace"));
-	/* efficiency of easy runs */
-	assert_true(count(sb.buf, "<circle class=\"ef\"") >= 15);
+	/* the analysis' own points: its latest e1RM is the last point drawn */
+	const co_finding *rdl = co_analysis_find(&an, "e1rm.romanian_deadlift");
+	char want[160], a[11];
+
+	assert_non_null(rdl);
+	snprintf(want, sizeof(want), "Romanian deadlift, %s: e1RM %.1f kg</title>",
+		 co_date_format(rdl->date, a), rdl->estimate);
+	assert_non_null(strstr(sb.buf, want));
+	/* threshold: tests and runs as points (a clock time), the weekly medians as the line */
+	const char *thr = strstr(sb.buf, "<figure class=\"chart\" id=\"threshold\">");
+	char *fig = strndup(thr, (size_t)(strstr(thr, "</figure>") - thr));
+
+	assert_int_equal(count(fig, "<circle class=\"ts\""), an.n_threshold);
+	assert_true(an.n_threshold >= 20); /* 17 threshold runs and 4 tests */
+	free(fig);
+	assert_non_null(strstr(sb.buf, "threshold pace 4:"));
+	assert_non_null(strstr(sb.buf, "the line joins the weekly medians"));
+	assert_non_null(strstr(sb.buf, "Threshold pace over the last"));
+	/* efficiency of easy runs: one point per analysed run */
+	assert_int_equal(count(sb.buf, "<circle class=\"ef\""), an.n_ef);
+	assert_true(an.n_ef >= 15);
+	/* the findings in words, escaped, after the effect chart */
+	assert_non_null(strstr(sb.buf, "<section id=\"findings\">"));
+	assert_true(strstr(sb.buf, "id=\"effect\"") < strstr(sb.buf, "id=\"findings\""));
+	assert_non_null(strstr(sb.buf, "<li>Romanian deadlift: e1RM "));
 	/* effects: two intervals on two axes, one row too few */
 	assert_int_equal(count(sb.buf, "<g class=\"iv\">"), 2);
 	assert_non_null(strstr(sb.buf, "+0.9 RPE (95% CI +0.4 to +1.4), 14 runs against 31"));
@@ -359,8 +388,90 @@ static void a_logged_athlete_gets_every_chart(void **state)
 	assert_non_null(strstr(sb.buf, "&lt;session&gt;"));
 	assert_non_null(strstr(sb.buf, "Made by carryover test"));
 	co_strbuf_release(&sb);
+	co_analysis_release(&an);
 	co_load_series_release(&s);
 	co_history_release(&h);
+	co_plan_free(p);
+	co_profile_free(prof);
+}
+
+/*
+ * A synthetic history with a known effect: a lifting session every Monday,
+ * easy runs on Tuesday (the day after, RPE 5 or 6) and on Friday and
+ * Saturday (no session in the 2 days before, RPE 4 or 5): runs after
+ * lifting are 1 RPE harder. The effect chart draws the interval of
+ * analyze's finding, with its figures as `carryover analyze` words them;
+ * with two weeks of it, the row says "too few runs to say" and draws none.
+ */
+static void effect_chart(co_strbuf *sb, co_analysis *an, const co_plan *p, int weeks)
+{
+	co_history h;
+	co_date mon = D(2027, 1, 4), today = mon + 7 * weeks;
+	co_report_effect fx[CO_REPORT_EFFECTS_MAX];
+
+	co_history_init(&h);
+	for (int w = 0; w < weeks; w++) {
+		co_date m = mon + 7 * w;
+
+		co_history_add_session(&h, &(co_logged_session){.date = m, .minutes = 45, .rpe = 7});
+		co_history_add_run(&h, &(co_logged_run){.date = m + 1, .type = CO_RUN_EASY,
+							.minutes = 40, .rpe = 5 + w % 2});
+		co_history_add_run(&h, &(co_logged_run){.date = m + 4, .type = CO_RUN_EASY,
+							.minutes = 40, .rpe = 4 + w % 2});
+		co_history_add_run(&h, &(co_logged_run){.date = m + 5, .type = CO_RUN_EASY,
+							.minutes = 40, .rpe = 4 + (w + 1) % 2});
+	}
+	co_analysis_compute(an, &(co_analysis_input){.history = &h, .plan = p, .today = today,
+						     .units = CO_UNITS_KG});
+	co_report_analysis_words(an, CO_DIST_KM);
+	size_t n = co_report_effects(fx, CO_REPORT_EFFECTS_MAX, an);
+	co_report_data d = {.plan = p, .analysis = an, .effects = fx, .n_effects = n, .today = today};
+
+	/* no heart rate anywhere: no heart-rate rows; one run type: no row by type */
+	assert_int_equal(n, 3);
+	assert_string_equal(fx[0].label, "after any session, RPE");
+	co_report_chart_effect(sb, &d);
+	co_history_release(&h);
+}
+
+static void effects_come_from_the_analysis(void **state)
+{
+	co_profile *prof = NULL;
+	co_plan *p = plan(&prof);
+	co_strbuf sb = CO_STRBUF_INIT;
+	co_analysis an;
+	char want[160];
+
+	(void)state;
+	effect_chart(&sb, &an, p, 12);
+	const co_finding *f = co_analysis_find(&an, "lift_effect.any.rpe");
+
+	assert_non_null(f);
+	assert_true(f->has_estimate && f->has_ci);
+	assert_true(f->ci_low < 1.0 && 1.0 < f->ci_high); /* the known effect, inside its interval */
+	assert_true(f->ci_low > 0);
+	snprintf(want, sizeof(want), "after any session, RPE: %+.1f RPE (95%% CI %+.1f to %+.1f), "
+		 "%zu runs against %zu", f->estimate, f->ci_low, f->ci_high, f->n, f->n_ref);
+	assert_non_null(strstr(sb.buf, want));
+	/* the same figures as analyze's sentence */
+	snprintf(want, sizeof(want), "%+.1f RPE (95%% CI %+.1f to %+.1f, %zu runs against %zu)",
+		 f->estimate, f->ci_low, f->ci_high, f->n, f->n_ref);
+	assert_non_null(strstr(f->text, want));
+	assert_true(count(sb.buf, "<g class=\"iv\">") >= 1);
+	snprintf(want, sizeof(want), "<g class=\"iv\"><title>after any session, RPE: %+.1f",
+		 f->estimate);
+	assert_non_null(strstr(sb.buf, want));
+	co_analysis_release(&an);
+
+	/* two weeks: 2 runs against 4, too few to say, no interval */
+	co_strbuf_reset(&sb);
+	effect_chart(&sb, &an, p, 2);
+	f = co_analysis_find(&an, "lift_effect.any.rpe");
+	assert_false(f->has_estimate);
+	assert_non_null(strstr(sb.buf, "after any session, RPE: too few runs to say (2 against 4)"));
+	assert_int_equal(count(sb.buf, "<g class=\"iv\">"), 0);
+	co_analysis_release(&an);
+	co_strbuf_release(&sb);
 	co_plan_free(p);
 	co_profile_free(prof);
 }
@@ -424,6 +535,7 @@ int main(void)
 		cmocka_unit_test(user_text_is_escaped),
 		cmocka_unit_test(a_new_athlete_gets_a_whole_page),
 		cmocka_unit_test(a_logged_athlete_gets_every_chart),
+		cmocka_unit_test(effects_come_from_the_analysis),
 		cmocka_unit_test(no_session_row_is_empty),
 		cmocka_unit_test(effects_are_bounded),
 	};
