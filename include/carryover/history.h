@@ -126,6 +126,14 @@ void co_history_add_niggle(co_history *h, const co_niggle_log *niggle);
 void co_history_add_test(co_history *h, const co_test_result *test);
 void co_history_add_run(co_history *h, const co_logged_run *run);
 
+/**
+ * Order two logged sets by dose: exercise id, then load (to the hundredth,
+ * so a load converted between kg and lb is the same; bodyweight before any
+ * load), then reps, then seconds. 0 means the same dose: their RPEs are
+ * comparable (D4 RPE drift). Both exercise ids must be non-NULL.
+ */
+int co_logged_set_dose_cmp(const co_logged_set *a, const co_logged_set *b);
+
 #ifdef __cplusplus
 }
 #endif

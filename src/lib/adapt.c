@@ -163,14 +163,9 @@ static const co_logged_set *g_sets;
 static int by_ex_load_date(const void *a, const void *b)
 {
 	const co_logged_set *x = &g_sets[*(const size_t *)a], *y = &g_sets[*(const size_t *)b];
-	int c = strcmp(x->exercise, y->exercise);
-	long lx = x->load < 0 ? -1 : lround(x->load * 100), ly = y->load < 0 ? -1 : lround(y->load * 100);
+	int c = co_logged_set_dose_cmp(x, y); /* the same lift, load, reps and hold */
 
-	if (c)
-		return c;
-	if (lx != ly)
-		return lx < ly ? -1 : 1;
-	return (x->date > y->date) - (x->date < y->date);
+	return c ? c : (x->date > y->date) - (x->date < y->date);
 }
 
 static int by_ex_date(const void *a, const void *b)
@@ -184,7 +179,7 @@ static int by_ex_date(const void *a, const void *b)
 }
 
 /*
- * RPE drifts that persist: per lift and load, the mean RPE of each day; a
+ * RPE drifts that persist: per lift and dose (load, reps, hold), the mean RPE of each day; a
  * day at least 1 above the day before starts a drift, and every later day
  * (within DRIFT_LOOKBACK) still at least 1 above that reference and at
  * least DRIFT_PERSIST_DAYS after it records one. A drift ends at the first
@@ -213,14 +208,13 @@ static void find_drifts(evidence *ev, const size_t *idx, size_t n)
 		const co_logged_set *a = &s[first[j - 1]], *b = &s[first[j]];
 		double ref = mean[j - 1], sum = 0;
 
-		if (strcmp(a->exercise, b->exercise) || lround(a->load * 100) != lround(b->load * 100) ||
-		    mean[j] - ref < RPE_RISE - 1e-9)
+		if (co_logged_set_dose_cmp(a, b) || mean[j] - ref < RPE_RISE - 1e-9)
 			continue;
 		for (size_t k = j; k < nd; k++) {
 			const co_logged_set *c = &s[first[k]];
 
-			if (strcmp(c->exercise, b->exercise) || lround(c->load * 100) != lround(b->load * 100) ||
-			    mean[k] - ref < RPE_RISE - 1e-9 || c->date - b->date > DRIFT_LOOKBACK)
+			if (co_logged_set_dose_cmp(c, b) || mean[k] - ref < RPE_RISE - 1e-9 ||
+			    c->date - b->date > DRIFT_LOOKBACK)
 				break;
 			sum += mean[k];
 			if (c->date - b->date >= DRIFT_PERSIST_DAYS)
@@ -358,8 +352,12 @@ static int kind_of(const char *id)
 /*
  * The D4 signals dated from..to: how many kinds fired; the latest of each
  * kind is written to sb ("rpe_drift: rdl at 60 kg: RPE 8 on ..., 7 on ...").
+ * An acute:chronic signal before `acwr_from` is left
+ * out: in the first week back from the plan's own lighter week (a deload,
+ * a recovery, a taper) the ratio jumps by design, not from fatigue.
  */
-static int signals_between(const evidence *ev, co_date from, co_date to, co_strbuf *sb)
+static int signals_between(const evidence *ev, co_date from, co_date to, co_date acwr_from,
+			   co_strbuf *sb)
 {
 	const co_signal *latest[N_KINDS] = {0};
 	size_t lo = 0, hi = ev->sig.n;
@@ -375,8 +373,13 @@ static int signals_between(const evidence *ev, co_date from, co_date to, co_strb
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i < ev->sig.n && ev->sig.items[i].date <= to; i++)
-		latest[kind_of(ev->sig.items[i].id)] = &ev->sig.items[i];
+	for (size_t i = lo; i < ev->sig.n && ev->sig.items[i].date <= to; i++) {
+		int k = kind_of(ev->sig.items[i].id);
+
+		if (!strcmp(kinds[k], "acwr") && ev->sig.items[i].date < acwr_from)
+			continue;
+		latest[k] = &ev->sig.items[i];
+	}
 	for (size_t k = 0; k < N_KINDS; k++) {
 		if (!latest[k])
 			continue;
@@ -468,7 +471,7 @@ static bool deload_reasons(const evidence *ev, co_date monday, co_date since, co
 	bool any = false;
 
 	co_strbuf_init(&s);
-	if (signals_between(ev, from, monday - 1, &s) >= 2) {
+	if (signals_between(ev, from, monday - 1, since + 7, &s) >= 2) {
 		co_strbuf_addf(sb, "D4 signals of two kinds in the 7 days before: %s", s.buf);
 		any = true;
 	}
@@ -854,7 +857,7 @@ void co_adapt_sessions(co_adapt *ad, co_plan *plan)
 			from = since;
 		co_strbuf_init(&sb);
 		/* D5: a first signal cuts accessories; a deload comes if it persists (C9) */
-		if (signals_between(ev, from, w->start - 1, &sb) > 0 ||
+		if (signals_between(ev, from, w->start - 1, since + 7, &sb) > 0 ||
 		    deload_reasons(ev, w->start, since, &sb)) {
 			for (size_t s = 0; s < w->n_sessions; s++) {
 				co_session *ses = &w->sessions[s];

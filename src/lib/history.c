@@ -4,6 +4,7 @@
  * it, so a caller may pass stack values and borrowed strings; release frees
  * the copies. The planner does not read the history yet (plan.h).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,4 +90,23 @@ void co_history_add_run(co_history *h, const co_logged_run *run)
 
 	*e = *run;
 	e->source = dup_or_null(run->source);
+}
+
+static long load_key(double load)
+{
+	return load < 0 ? -1 : lround(load * 100);
+}
+
+int co_logged_set_dose_cmp(const co_logged_set *a, const co_logged_set *b)
+{
+	int c = strcmp(a->exercise, b->exercise);
+	long la = load_key(a->load), lb = load_key(b->load);
+
+	if (c)
+		return c;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	if (a->reps != b->reps)
+		return a->reps < b->reps ? -1 : 1;
+	return (a->seconds > b->seconds) - (a->seconds < b->seconds);
 }

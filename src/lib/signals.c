@@ -74,33 +74,43 @@ static const char *units_word(const co_load_options *opt)
 
 static const co_logged_set *g_sets;
 
-/* Loads compared to the hundredth: a load converted between kg and lb is the same load. */
-static long load_key(double load)
-{
-	return load < 0 ? -1 : lround(load * 100);
-}
 
 static int by_lift_load_date(const void *a, const void *b)
 {
 	const co_logged_set *x = &g_sets[*(const size_t *)a], *y = &g_sets[*(const size_t *)b];
-	int c = strcmp(x->exercise, y->exercise);
-	long lx = load_key(x->load), ly = load_key(y->load);
+	int c = co_logged_set_dose_cmp(x, y);
 
-	if (c)
-		return c;
-	if (lx != ly)
-		return lx < ly ? -1 : 1;
-	return (x->date > y->date) - (x->date < y->date);
+	return c ? c : (x->date > y->date) - (x->date < y->date);
 }
 
+static int cmp_day(const void *a, const void *b)
+{
+	co_date x = *(const co_date *)a, y = *(const co_date *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * RPE at least 1 higher than last time at the same dose (D4): the same
+ * lift, load, reps and hold, on two days. Sets of a day logged with `log
+ * done` carry the prescription's RPE, not one the athlete reported, and
+ * the prescription's target rises through a block by design: those days
+ * are left out.
+ */
 static void rpe_drift(co_signals *out, const co_history *h, const co_load_options *opt)
 {
-	size_t *idx = co_xcalloc(h->n_sets ? h->n_sets : 1, sizeof(*idx)), n = 0;
+	size_t *idx = co_xcalloc(h->n_sets ? h->n_sets : 1, sizeof(*idx)), n = 0, n_done = 0;
+	co_date *done = co_xcalloc(h->n_sessions ? h->n_sessions : 1, sizeof(*done));
 	double prev_rpe = 0;
 	co_date prev_date = 0;
 
+	for (size_t i = 0; i < h->n_sessions; i++)
+		if (h->sessions[i].as_planned)
+			done[n_done++] = h->sessions[i].date;
+	qsort(done, n_done, sizeof(*done), cmp_day);
 	for (size_t i = 0; i < h->n_sets; i++)
-		if (h->sets[i].rpe > 0 && h->sets[i].exercise)
+		if (h->sets[i].rpe > 0 && h->sets[i].exercise &&
+		    !(n_done && bsearch(&h->sets[i].date, done, n_done, sizeof(*done), cmp_day)))
 			idx[n++] = i;
 	g_sets = h->sets;
 	qsort(idx, n, sizeof(*idx), by_lift_load_date);
@@ -116,8 +126,7 @@ static void rpe_drift(co_signals *out, const co_history *h, const co_load_option
 		if (i > 0) {
 			const co_logged_set *p = &h->sets[idx[i - 1]];
 
-			if (!strcmp(p->exercise, s->exercise) && load_key(p->load) == load_key(s->load) &&
-			    sum - prev_rpe >= RPE_RISE - 1e-9) {
+			if (co_logged_set_dose_cmp(p, s) == 0 && sum - prev_rpe >= RPE_RISE - 1e-9) {
 				char d1[11], d0[11], at[40];
 
 				if (s->load < 0)
@@ -133,6 +142,7 @@ static void rpe_drift(co_signals *out, const co_history *h, const co_load_option
 		prev_date = s->date;
 		i = j;
 	}
+	free(done);
 	free(idx);
 }
 

@@ -252,11 +252,66 @@ static void test_causal_explained_not_stacked(void **state)
 	co_profile_free(p);
 }
 
+static bool reactive_in(const co_week *w)
+{
+	for (size_t n = 0; n < w->n_notes; n++)
+		if (!strncmp(w->notes[n], "C9 reactive", 11))
+			return true;
+	return false;
+}
+
+/* Easy runs every other day from 2026-11-01 to the planned deload of week 6
+ * (2027-02-08), none in it, then a week of daily 90-minute runs at RPE 8
+ * from `spike` and a knee niggle logged in the middle of it. */
+static void spike_after(co_history *h, co_date spike)
+{
+	co_date deload = co_date_from_ymd(2027, 2, 8);
+	char knee[] = "knee_right";
+
+	co_history_init(h);
+	for (co_date d = co_date_from_ymd(2026, 11, 1); d < deload; d += 2)
+		co_history_add_run(h, &(co_logged_run){.date = d, .type = CO_RUN_EASY, .minutes = 40, .rpe = 5});
+	for (co_date d = deload + 7; d < spike; d += 2)
+		co_history_add_run(h, &(co_logged_run){.date = d, .type = CO_RUN_EASY, .minutes = 40, .rpe = 5});
+	for (co_date d = spike; d < spike + 7; d++)
+		co_history_add_run(h, &(co_logged_run){.date = d, .type = CO_RUN_EASY, .minutes = 90, .rpe = 8});
+	co_history_add_niggle(h, &(co_niggle_log){.site = knee, .regions = co_niggle_regions(knee),
+						   .severity = 3, .active_from = spike + 2});
+}
+
+/* The load ratio jumps in the first week back from the plan's own lighter
+ * week: with one other signal it does not make a reactive deload there
+ * (accessories are cut, D5), a week later it does. */
+static void test_acwr_after_planned_deload(void **state)
+{
+	co_profile *p = profile();
+	co_history h;
+	co_plan *plan;
+
+	(void)state;
+	spike_after(&h, co_date_from_ymd(2027, 2, 15)); /* week 7, the first back */
+	plan = build(p, &h);
+	assert_true(plan->weeks[5].deload && !reactive_in(&plan->weeks[5]));
+	assert_false(plan->weeks[7].deload);
+	assert_false(reactive_in(&plan->weeks[7]));
+	co_plan_free(plan);
+	co_history_release(&h);
+
+	spike_after(&h, co_date_from_ymd(2027, 2, 22)); /* week 8 */
+	plan = build(p, &h);
+	assert_true(plan->weeks[8].deload);
+	assert_true(reactive_in(&plan->weeks[8]));
+	co_plan_free(plan);
+	co_history_release(&h);
+	co_profile_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_empty_history_changes_nothing),
 		cmocka_unit_test(test_causal_explained_not_stacked),
+		cmocka_unit_test(test_acwr_after_planned_deload),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

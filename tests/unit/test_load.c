@@ -214,6 +214,39 @@ static void rpe_drift(void **state)
 	co_history_release(&h);
 }
 
+/* RPE drift compares the same dose only, and never the RPEs that `log done`
+ * wrote from the prescription (a target that rises through a block). */
+static void rpe_drift_same_dose_reported(void **state)
+{
+	co_history h;
+	co_signals g;
+	char rdl[] = "rdl", plank[] = "plank", carry[] = "suitcase_carry";
+
+	(void)state;
+	co_history_init(&h);
+	/* rdl at 60: 3x8 at RPE 6, then 3x10 at RPE 7.5: another dose */
+	co_history_add_set(&h, &(co_logged_set){.date = D, .exercise = rdl, .reps = 8, .load = 60, .rpe = 6});
+	co_history_add_set(&h, &(co_logged_set){.date = D + 7, .exercise = rdl, .reps = 10, .load = 60, .rpe = 7.5});
+	/* a plank of 30 s at RPE 5, then 45 s at RPE 7 */
+	co_history_add_set(&h, &(co_logged_set){.date = D, .exercise = plank, .seconds = 30, .load = -1, .rpe = 5});
+	co_history_add_set(&h, &(co_logged_set){.date = D + 7, .exercise = plank, .seconds = 45, .load = -1, .rpe = 7});
+	/* a carry done as planned on both days: the deload's RPE 6, then the block's 7.5 */
+	co_history_add_session(&h, &(co_logged_session){.date = D + 1, .as_planned = true});
+	co_history_add_session(&h, &(co_logged_session){.date = D + 8, .as_planned = true});
+	co_history_add_set(&h, &(co_logged_set){.date = D + 1, .exercise = carry, .seconds = 40, .load = 18, .rpe = 6});
+	co_history_add_set(&h, &(co_logged_set){.date = D + 8, .exercise = carry, .seconds = 40, .load = 18, .rpe = 7.5});
+	signals_of(&g, &h, D + 9, 1.5);
+	assert_int_equal(count(&g, "rpe_drift"), 0);
+	co_signals_release(&g);
+	/* the same plank, 45 s, reported harder a week later: it fires */
+	co_history_add_set(&h, &(co_logged_set){.date = D + 14, .exercise = plank, .seconds = 45, .load = -1, .rpe = 8});
+	signals_of(&g, &h, D + 15, 1.5);
+	assert_int_equal(count(&g, "rpe_drift"), 1);
+	assert_non_null(strstr(first(&g, "rpe_drift")->detail, "plank at bodyweight: RPE 8"));
+	co_signals_release(&g);
+	co_history_release(&h);
+}
+
 static void niggles(void **state)
 {
 	co_history h;
@@ -446,6 +479,7 @@ int main(void)
 		cmocka_unit_test(niggles),
 		cmocka_unit_test(tests_getting_worse),
 		cmocka_unit_test(run_effort),
+		cmocka_unit_test(rpe_drift_same_dose_reported),
 		cmocka_unit_test(acwr_spike),
 		cmocka_unit_test(acwr_after_break),
 		cmocka_unit_test(readiness_poor_on_two_kinds),
