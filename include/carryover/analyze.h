@@ -109,6 +109,8 @@ typedef struct co_finding {
 	int weaker;                 /* asymmetry: 1 left, 2 right, 0 equal */
 	bool flagged;               /* asymmetry over CO_ANALYSIS_ASYMMETRY_PCT */
 	size_t weeks;               /* trend: the weeks the fit spans */
+	size_t n_paired, n_ref_paired; /* pooled lift effect: the runs of the types with runs on both
+	                             * sides (what can be compared, within a type) */
 	char *text;                 /* the sentence (co_report_analysis_words()); owned; NULL until then */
 } co_finding;
 

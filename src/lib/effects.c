@@ -341,6 +341,8 @@ static void lift_effects(co_analysis *a, const arun *r, size_t n)
 			/* `add` may have moved the array */
 			f = &a->findings[pooled];
 			f->has_n_ref = true;
+			f->n_paired = na_used;
+			f->n_ref_paired = nr_used;
 			co_stats_diff p;
 
 			if (na_used >= CO_ANALYSIS_MIN_RUNS && nr_used >= CO_ANALYSIS_MIN_RUNS &&

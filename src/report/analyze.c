@@ -90,6 +90,17 @@ static void words_effect(co_strbuf *sb, const co_finding *f)
 		snprintf(subject, sizeof(subject), "Heart rate at equal pace on %s",
 			 plural(f->run_type));
 	co_strbuf_addf(sb, "%s in the 2 days after %s", subject, focus_phrase(f->focus));
+	if (!f->has_estimate && f->run_type == CO_RUN_REST && f->n >= CO_ANALYSIS_MIN_RUNS &&
+	    f->n_ref >= CO_ANALYSIS_MIN_RUNS) {
+		/* enough runs in all, but not of one type on both sides: with lifting
+		 * every Tuesday and Thursday, every easy run may follow a session */
+		co_strbuf_addf(sb, ": too few runs to say: a run is compared only with runs of its "
+				   "own type, and the types found on both sides hold %zu run%s against %zu "
+				   "(of %zu against %zu in all; %d on each side needed).",
+			       f->n_paired, f->n_paired == 1 ? "" : "s", f->n_ref_paired, f->n, f->n_ref,
+			       CO_ANALYSIS_MIN_RUNS);
+		return;
+	}
 	if (!f->has_estimate) {
 		co_strbuf_addf(sb, ": too few runs%s to say (%zu run%s against %zu; %d on each side "
 				   "needed).",

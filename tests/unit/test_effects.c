@@ -455,6 +455,40 @@ static void words_say_it(void **state)
 	world_release(&w);
 }
 
+/* Lifting Tuesday and Thursday, easy runs on Wednesday and Friday (always
+ * after a session), long runs on Sunday (never): enough runs on each side
+ * in all, none of one type on both, and the words say that is why. */
+static void one_type_per_side_says_why(void **state)
+{
+	co_history h;
+	co_analysis a;
+	co_analysis_input in = {.history = &h, .today = START + 7 * 10};
+
+	(void)state;
+	co_history_init(&h);
+	for (co_date wk = START; wk < START + 70; wk += 7) {
+		co_history_add_session(&h, &(co_logged_session){.date = wk + 1, .minutes = 40, .rpe = 6});
+		co_history_add_session(&h, &(co_logged_session){.date = wk + 3, .minutes = 40, .rpe = 6});
+		co_history_add_run(&h, &(co_logged_run){.date = wk + 2, .type = CO_RUN_EASY, .minutes = 40, .rpe = 4});
+		co_history_add_run(&h, &(co_logged_run){.date = wk + 4, .type = CO_RUN_EASY, .minutes = 40, .rpe = 4});
+		co_history_add_run(&h, &(co_logged_run){.date = wk + 6, .type = CO_RUN_LONG, .minutes = 100, .rpe = 5});
+	}
+	co_analysis_compute(&a, &in);
+	co_report_analysis_words(&a, CO_DIST_KM);
+	const co_finding *f = find(&a, "lift_effect.any.rpe");
+
+	assert_false(f->has_estimate);
+	assert_int_equal(f->n, 20);
+	assert_int_equal(f->n_ref, 10);
+	assert_int_equal(f->n_paired, 0);
+	assert_string_equal(f->text,
+			    "Runs in the 2 days after a lifting session: too few runs to say: a run is "
+			    "compared only with runs of its own type, and the types found on both sides "
+			    "hold 0 runs against 0 (of 20 against 10 in all; 5 on each side needed).");
+	co_analysis_release(&a);
+	co_history_release(&h);
+}
+
 /* A week without a value is a gap in the sparkline, and does not stretch the scale. */
 static void spark_gaps(void **state)
 {
@@ -480,6 +514,7 @@ int main(void)
 		cmocka_unit_test(trends_and_lifts),
 		cmocka_unit_test(bounded_sweep),
 		cmocka_unit_test(words_say_it),
+		cmocka_unit_test(one_type_per_side_says_why),
 		cmocka_unit_test(spark_gaps),
 	};
 
