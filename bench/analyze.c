@@ -43,7 +43,8 @@ static void run(co_store_activity_row *r, int i, int runs, double km, char *summ
 
 	snprintf(summary, cap,
 		 "{\"type\":\"%s\",\"ef\":%s,\"decoupling\":%s,\"threshold_pace_s_per_km\":%s}",
-		 type, !strcmp(type, "easy") ? "1.62" : "null", strcmp(type, "tempo") ? "0.031" : "null",
+		 type, !strcmp(type, "easy") ? "1.62" : "null",
+		 strcmp(type, "tempo") ? "0.031" : "null",
 		 !strcmp(type, "threshold") ? "255.5" : "null");
 	r->moving_s = r->elapsed_s = km * pace;
 	r->rpe = 3 + i % 5;
@@ -58,7 +59,8 @@ static int tests(co_store *store, int64_t athlete, co_date d, int i)
 	if (i % 9 == 0 && rc >= 0)
 		rc = co_bench_add_test(store, athlete, d, "calf_raise", "left", 20 + i % 7, "reps");
 	if (i % 9 == 0 && rc >= 0)
-		rc = co_bench_add_test(store, athlete, d, "calf_raise", "right", 24 + i % 5, "reps");
+		rc = co_bench_add_test(store, athlete, d, "calf_raise", "right", 24 + i % 5,
+				       "reps");
 	if (i % 9 == 4 && rc >= 0)
 		rc = co_bench_add_test(store, athlete, d, "threshold_pace", NULL, 260 - i * 0.03,
 				       "s/km");
@@ -67,48 +69,38 @@ static int tests(co_store *store, int64_t athlete, co_date d, int i)
 
 int main(int argc, char **argv)
 {
-	const char *db = NULL, *profile = NULL;
-	int runs = 1100, nlifts = 320, repeats = 10;
+	co_bench_history_opts h = CO_BENCH_HISTORY_OPTS_INIT("analyze");
+	int repeats = 10;
 	size_t nsets = 0, nfindings = 0, len = 0;
-	double t[100], first;
+	double t[100];
+	co_bench_times tm;
 	co_date today = 0;
 	bool print = false;
 
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-r") && i + 1 < argc)
-			runs = atoi(argv[++i]);
-		else if (!strcmp(argv[i], "-l") && i + 1 < argc)
-			nlifts = atoi(argv[++i]);
-		else if (!strcmp(argv[i], "-n") && i + 1 < argc)
-			repeats = atoi(argv[++i]);
-		else if (!strcmp(argv[i], "-p"))
+		if (!strcmp(argv[i], "-p"))
 			print = true;
-		else if (!db)
-			db = argv[i];
 		else
-			profile = argv[i];
+			co_bench_history_arg(&h, &repeats, argc, argv, &i);
 	}
-	if (!db || !profile || repeats < 1 || repeats > 100 || runs < 1 || nlifts < 1) {
+	if (!co_bench_history_args_ok(&h, repeats)) {
 		fputs("usage: analyze [-r RUNS] [-l LIFTS] [-n REPEATS 1-100] [-p] DB PROFILE\n",
 		      stderr);
 		return 2;
 	}
 	/* the loads creep up 0.05 kg a session so the e1RM trends have a slope */
-	co_bench_history_opts h = {.name = "analyze", .db = db, .profile = profile, .runs = runs,
-				   .lifts = nlifts, .load_creep = 0.05, .run = run, .tests = tests};
-
+	h.load_creep = 0.05;
+	h.run = run;
+	h.tests = tests;
 	if (co_bench_history_build(&h, &today, &nsets) < 0)
 		return 1;
 	for (int k = 0; k < repeats; k++) {
-		co_app_options o = CO_APP_OPTIONS_INIT;
 		co_app_analysis an;
 		co_app *app = NULL;
 		char *json = NULL;
 		double t0 = co_bench_now_ms();
 
-		o.db = db;
-		o.today = today;
-		if (co_app_new(&app, &o) < 0 || co_app_analyze(&an, app) < 0) {
+		if (co_bench_history_open(&app, &h, today) < 0 || co_app_analyze(&an, app) < 0) {
 			fprintf(stderr, "analyze: %s\n", co_error_last());
 			co_app_analysis_release(&an);
 			co_app_free(app);
@@ -130,10 +122,9 @@ int main(int argc, char **argv)
 		co_app_analysis_release(&an);
 		co_app_free(app);
 	}
-	first = t[0];
-	qsort(t, (size_t)repeats, sizeof(t[0]), co_bench_cmp_double);
+	tm = co_bench_times_of(t, repeats);
 	printf("mode=analyze runs=%d lifting_sessions=%d sets=%zu findings=%zu json_bytes=%zu "
 	       "best_ms=%.2f median_ms=%.2f first_ms=%.2f\n",
-	       runs, nlifts, nsets, nfindings, len, t[0], t[repeats / 2], first);
+	       h.runs, h.lifts, nsets, nfindings, len, tm.best, tm.median, tm.first);
 	return 0;
 }

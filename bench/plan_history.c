@@ -97,10 +97,10 @@ static int measure(const char *what, const co_plan_input *in, int repeats, doubl
 		weeks = plan->n_weeks;
 		co_plan_free(plan);
 	}
-	qsort(t, (size_t)repeats, sizeof(*t), co_bench_cmp_double);
-	printf("mode=%s weeks=%zu best_ms=%.2f median_ms=%.2f\n", what, weeks, t[0],
-	       t[repeats / 2]);
-	*best = t[0];
+	co_bench_times tm = co_bench_times_of(t, repeats);
+
+	printf("mode=%s weeks=%zu best_ms=%.2f median_ms=%.2f\n", what, weeks, tm.best, tm.median);
+	*best = tm.best;
 	free(t);
 	return 0;
 }

@@ -63,46 +63,37 @@ static int tests(co_store *store, int64_t athlete, co_date d, int i)
 
 int main(int argc, char **argv)
 {
-	const char *db = NULL, *profile = NULL, *out = NULL;
-	int runs = 1100, nlifts = 320, repeats = 10;
+	co_bench_history_opts h = CO_BENCH_HISTORY_OPTS_INIT("report");
+	const char *out = NULL;
+	int repeats = 10;
 	size_t nsets = 0, len = 0, marks = 0;
-	double t[100], first;
+	double t[100];
+	co_bench_times tm;
 	co_date today = 0;
 
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-r") && i + 1 < argc)
-			runs = atoi(argv[++i]);
-		else if (!strcmp(argv[i], "-l") && i + 1 < argc)
-			nlifts = atoi(argv[++i]);
-		else if (!strcmp(argv[i], "-n") && i + 1 < argc)
-			repeats = atoi(argv[++i]);
-		else if (!strcmp(argv[i], "-o") && i + 1 < argc)
+		if (!strcmp(argv[i], "-o") && i + 1 < argc)
 			out = argv[++i];
-		else if (!db)
-			db = argv[i];
 		else
-			profile = argv[i];
+			co_bench_history_arg(&h, &repeats, argc, argv, &i);
 	}
-	if (!db || !profile || repeats < 1 || repeats > 100 || runs < 1 || nlifts < 1) {
+	if (!co_bench_history_args_ok(&h, repeats)) {
 		fputs("usage: report [-r RUNS] [-l LIFTS] [-n REPEATS 1-100] [-o FILE] DB PROFILE\n",
 		      stderr);
 		return 2;
 	}
-	co_bench_history_opts h = {.name = "report", .db = db, .profile = profile, .runs = runs,
-				   .lifts = nlifts, .niggles = true, .run = run, .tests = tests};
-
+	h.niggles = true;
+	h.run = run;
+	h.tests = tests;
 	if (co_bench_history_build(&h, &today, &nsets) < 0)
 		return 1;
 	for (int k = 0; k < repeats; k++) {
-		co_app_options o = CO_APP_OPTIONS_INIT;
 		co_app_report r;
 		co_strbuf sb = CO_STRBUF_INIT;
 		co_app *app = NULL;
 		double t0 = co_bench_now_ms();
 
-		o.db = db;
-		o.today = today;
-		if (co_app_new(&app, &o) < 0 || co_app_report_get(&r, app) < 0) {
+		if (co_bench_history_open(&app, &h, today) < 0 || co_app_report_get(&r, app) < 0) {
 			fprintf(stderr, "report: %s\n", co_error_last());
 			co_app_report_release(&r);
 			co_app_free(app);
@@ -127,10 +118,9 @@ int main(int argc, char **argv)
 		co_app_report_release(&r);
 		co_app_free(app);
 	}
-	first = t[0];
-	qsort(t, (size_t)repeats, sizeof(t[0]), co_bench_cmp_double);
+	tm = co_bench_times_of(t, repeats);
 	printf("mode=report runs=%d lifting_sessions=%d sets=%zu html_bytes=%zu svg_marks=%zu "
 	       "best_ms=%.2f median_ms=%.2f first_ms=%.2f\n",
-	       runs, nlifts, nsets, len, marks, t[0], t[repeats / 2], first);
+	       h.runs, h.lifts, nsets, len, marks, tm.best, tm.median, tm.first);
 	return 0;
 }

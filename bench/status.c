@@ -34,49 +34,37 @@
 /* calf raises of the left leg every 9th session */
 static int tests(co_store *store, int64_t athlete, co_date d, int i)
 {
-	return i % 9 == 0 ? co_bench_add_test(store, athlete, d, "calf_raise", "left", 20 + i % 7, "reps")
-			  : 0;
+	if (i % 9)
+		return 0;
+	return co_bench_add_test(store, athlete, d, "calf_raise", "left", 20 + i % 7, "reps");
 }
 
 int main(int argc, char **argv)
 {
-	const char *db = NULL, *profile = NULL;
-	int runs = 1100, nlifts = 320, repeats = 10;
+	co_bench_history_opts h = CO_BENCH_HISTORY_OPTS_INIT("status");
+	int repeats = 10;
 	size_t nsets = 0, nsignals = 0, len = 0;
-	double t[100], first;
+	double t[100];
+	co_bench_times tm;
 	co_date today = 0;
 
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-r") && i + 1 < argc)
-			runs = atoi(argv[++i]);
-		else if (!strcmp(argv[i], "-l") && i + 1 < argc)
-			nlifts = atoi(argv[++i]);
-		else if (!strcmp(argv[i], "-n") && i + 1 < argc)
-			repeats = atoi(argv[++i]);
-		else if (!db)
-			db = argv[i];
-		else
-			profile = argv[i];
-	}
-	if (!db || !profile || repeats < 1 || repeats > 100 || runs < 1 || nlifts < 1) {
+	for (int i = 1; i < argc; i++)
+		co_bench_history_arg(&h, &repeats, argc, argv, &i);
+	if (!co_bench_history_args_ok(&h, repeats)) {
 		fputs("usage: status [-r RUNS] [-l LIFTS] [-n REPEATS 1-100] DB PROFILE\n", stderr);
 		return 2;
 	}
-	co_bench_history_opts h = {.name = "status", .db = db, .profile = profile, .runs = runs,
-				   .lifts = nlifts, .niggles = true, .tests = tests};
-
+	h.niggles = true;
+	h.tests = tests;
 	if (co_bench_history_build(&h, &today, &nsets) < 0)
 		return 1;
 	for (int k = 0; k < repeats; k++) {
-		co_app_options o = CO_APP_OPTIONS_INIT;
 		co_app_status st;
 		co_app *app = NULL;
 		char *json = NULL;
 		double t0 = co_bench_now_ms();
 
-		o.db = db;
-		o.today = today;
-		if (co_app_new(&app, &o) < 0 || co_app_status_get(&st, app) < 0) {
+		if (co_bench_history_open(&app, &h, today) < 0 || co_app_status_get(&st, app) < 0) {
 			fprintf(stderr, "status: %s\n", co_error_last());
 			co_app_status_release(&st);
 			co_app_free(app);
@@ -96,24 +84,21 @@ int main(int argc, char **argv)
 		co_app_status_release(&st);
 		co_app_free(app);
 	}
-	first = t[0];
-	qsort(t, (size_t)repeats, sizeof(t[0]), co_bench_cmp_double);
+	tm = co_bench_times_of(t, repeats);
 	printf("mode=status runs=%d lifting_sessions=%d sets=%zu signals=%zu json_bytes=%zu "
 	       "best_ms=%.2f median_ms=%.2f first_ms=%.2f\n",
-	       runs, nlifts, nsets, nsignals, len, t[0], t[repeats / 2], first);
+	       h.runs, h.lifts, nsets, nsignals, len, tm.best, tm.median, tm.first);
 	/* the same for `carryover plan --json`: the stored profile, the history
 	 * from the store, the season plan with its progression and adaptation
 	 * (issue 10.3, 10.5), the plan version check (E4) and the JSON text */
 	for (int k = 0; k < repeats; k++) {
-		co_app_options o = CO_APP_OPTIONS_INIT;
 		co_app *app = NULL;
 		co_plan *plan = NULL;
 		char *json = NULL;
 		double t0 = co_bench_now_ms();
 
-		o.db = db;
-		o.today = today;
-		if (co_app_new(&app, &o) < 0 || co_app_plan(&plan, NULL, app, NULL) < 0 ||
+		if (co_bench_history_open(&app, &h, today) < 0 ||
+		    co_app_plan(&plan, NULL, app, NULL) < 0 ||
 		    co_plan_to_json(&json, plan, CO_JSON_FROM_START, 0) < 0) {
 			fprintf(stderr, "status: plan: %s\n", co_error_last());
 			co_plan_free(plan);
@@ -126,10 +111,9 @@ int main(int argc, char **argv)
 		co_plan_free(plan);
 		co_app_free(app);
 	}
-	first = t[0];
-	qsort(t, (size_t)repeats, sizeof(t[0]), co_bench_cmp_double);
+	tm = co_bench_times_of(t, repeats);
 	printf("mode=plan runs=%d lifting_sessions=%d sets=%zu json_bytes=%zu "
 	       "best_ms=%.2f median_ms=%.2f first_ms=%.2f\n",
-	       runs, nlifts, nsets, len, t[0], t[repeats / 2], first);
+	       h.runs, h.lifts, nsets, len, tm.best, tm.median, tm.first);
 	return 0;
 }

@@ -10,6 +10,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "carryover/error.h"
@@ -148,4 +149,35 @@ done:
 	co_profile_free(p);
 	co_app_free(app);
 	return rc;
+}
+
+void co_bench_history_arg(co_bench_history_opts *o, int *repeats, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+
+	if (!strcmp(a, "-r") && *i + 1 < argc)
+		o->runs = atoi(argv[++*i]);
+	else if (!strcmp(a, "-l") && *i + 1 < argc)
+		o->lifts = atoi(argv[++*i]);
+	else if (!strcmp(a, "-n") && *i + 1 < argc)
+		*repeats = atoi(argv[++*i]);
+	else if (!o->db)
+		o->db = a;
+	else
+		o->profile = a;
+}
+
+bool co_bench_history_args_ok(const co_bench_history_opts *o, int repeats)
+{
+	return o->db && o->profile && repeats >= 1 && repeats <= 100 && o->runs >= 1 &&
+	       o->lifts >= 1;
+}
+
+int co_bench_history_open(co_app **app, const co_bench_history_opts *o, co_date today)
+{
+	co_app_options ao = CO_APP_OPTIONS_INIT;
+
+	ao.db = o->db;
+	ao.today = today;
+	return co_app_new(app, &ao);
 }
