@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "carryover/athlete.h"
@@ -28,21 +27,7 @@
 #include "carryover/error.h"
 #include "carryover/history.h"
 #include "carryover/plan.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
+#include "lib/timing.h"
 
 static const char *const lifts[] = {"romanian_deadlift", "goblet_squat", "hip_thrust",
 				    "bulgarian_split_squat", "suitcase_carry", "side_plank",
@@ -101,21 +86,21 @@ static int measure(const char *what, const co_plan_input *in, int repeats, doubl
 		return -1;
 	for (int r = 0; r < repeats; r++) {
 		co_plan *plan = NULL;
-		double t0 = now_ms();
+		double t0 = co_bench_now_ms();
 
 		if (co_plan_build(&plan, in, NULL) < 0) {
 			fprintf(stderr, "plan_history: %s\n", co_error_last());
 			free(t);
 			return -1;
 		}
-		t[r] = now_ms() - t0;
+		t[r] = co_bench_now_ms() - t0;
 		weeks = plan->n_weeks;
 		co_plan_free(plan);
 	}
-	qsort(t, (size_t)repeats, sizeof(*t), cmp_double);
-	printf("mode=%s weeks=%zu best_ms=%.2f median_ms=%.2f\n", what, weeks, t[0],
-	       t[repeats / 2]);
-	*best = t[0];
+	co_bench_times tm = co_bench_times_of(t, repeats);
+
+	printf("mode=%s weeks=%zu best_ms=%.2f median_ms=%.2f\n", what, weeks, tm.best, tm.median);
+	*best = tm.best;
 	free(t);
 	return 0;
 }

@@ -54,19 +54,13 @@ static int cmp_hash(const void *a, const void *b)
 int co_app_analyze(co_app_analysis *out, co_app *app)
 {
 	co_load_options opt = CO_LOAD_OPTIONS_INIT;
-	co_app_plan_options po = CO_APP_PLAN_OPTIONS_INIT;
 	markers ms = {0};
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	co_history_init(&out->history);
-	out->today = co_app_today(app);
-	po.history_out = &out->history; /* the plan's own history: the log is read once */
-	if ((rc = co_app_plan(&out->plan, &out->profile, app, &po)) < 0)
+	if ((rc = co_app_gather_load(app, &out->today, &out->plan, &out->profile, &out->history,
+				     &out->series, &opt)) < 0)
 		return rc;
-	opt.acwr_threshold = out->profile->acwr_threshold;
-	opt.units = out->profile->units;
-	co_load_compute(&out->series, &out->history, out->today, &opt);
 	if ((rc = co_app_activities_each(app, CO_STORE_NO_DATE, out->today, false, take, &ms,
 					 NULL)) < 0)
 		goto done;

@@ -35,4 +35,18 @@ void co_app_plan_inputs(struct co_strbuf *sb, const co_calendar *cal, const stru
 int co_app_plan_version_keep(co_app *app, const co_plan *plan, const void *inputs, size_t len,
 			     int *out_version);
 
+/*
+ * What the reading use cases (status, analyze, report) gather first
+ * (app_gather.c): today, the stored profile and its plan (co_app_plan()),
+ * the history the plan was built from (the log is read once, into
+ * `history`, which this initialises) and the load series up to today
+ * computed with `opt`, which gets the profile's acwr_threshold and units.
+ * Errors as co_app_plan(); the caller releases what it got either way.
+ */
+struct co_load_series;
+struct co_load_options;
+int co_app_gather_load(co_app *app, co_date *today, co_plan **plan, co_profile **profile,
+		       struct co_history *history, struct co_load_series *series,
+		       struct co_load_options *opt);
+
 #endif

@@ -20,16 +20,10 @@ int co_app_status_get(co_app_status *out, co_app *app)
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	co_history_init(&out->history);
-	out->today = co_app_today(app);
-	co_app_plan_options po = CO_APP_PLAN_OPTIONS_INIT;
-
-	po.history_out = &out->history; /* the plan's own history: the log is read once */
-	if ((rc = co_app_plan(&out->plan, &out->profile, app, &po)) < 0)
+	if ((rc = co_app_gather_load(app, &out->today, &out->plan, &out->profile, &out->history,
+				     &out->series, &opt)) < 0)
 		return rc;
-	opt.acwr_threshold = out->acwr_threshold = out->profile->acwr_threshold;
-	opt.units = out->profile->units;
-	co_load_compute(&out->series, &out->history, out->today, &opt);
+	out->acwr_threshold = opt.acwr_threshold;
 	co_signals_compute(&out->signals, &out->history, &out->series, &opt);
 	out->day = co_load_day_at(&out->series, out->today);
 	out->today_idx = co_xcalloc(out->signals.n ? out->signals.n : 1, sizeof(*out->today_idx));

@@ -8,7 +8,9 @@
  * checklist, as git's builtin.h has one):
  *   1. write src/cli/cmd_<name>.c with `int cmd_<name>(co_cli *, int, char **)`
  *      taking argv[0] = "<name>": a co_opt table of its options, parsed with
- *      co_cli_parse(), and a usage() that prints them with co_opt_help();
+ *      co_cli_parse() (or co_cli_start(), which also opens the session,
+ *      for a command with options only), and a usage() that prints them
+ *      with co_opt_help();
  *   2. declare it below and add a row to the table in main.c;
  *   3. add tests/cli/<name>.t cases and docs/cli/<name>.md;
  *   4. regenerate the man page: scripts/man.sh build/carryover >
@@ -61,6 +63,15 @@ int co_cli_app(co_app **out, co_cli *cli);
  */
 int co_cli_parse(co_cli *cli, const struct co_opt_parser *parser,
 		 struct co_opt_list *operands, int argc, char **argv);
+
+/*
+ * The start of a command that takes options only and reads the store:
+ * co_cli_parse() with no operands, then co_cli_app(). Returns 0 with *out
+ * set; CO_OPT_HELP after printing the parser's usage to stdout (the
+ * command exits 0); or the exit code after the message.
+ */
+int co_cli_start(co_app **out, co_cli *cli, const struct co_opt_parser *parser, int argc,
+		 char **argv);
 
 /*
  * For a command with subcommands (export ics): the global options that
@@ -168,10 +179,13 @@ void co_cli_plan_args_help(FILE *f, const co_cli_plan_cmd *cmd);
  * The terminal (term.c): the width to fit on `fd` (the terminal's, else
  * $COLUMNS, else 80), whether to colour it (a terminal, NO_COLOR unset or
  * empty, TERM not dumb), and both handed to the report layer for stdout.
+ * co_cli_term_utf8(): whether sparklines may use block characters (the
+ * locale, LC_ALL else LC_CTYPE else LANG, names UTF-8 and TERM is not dumb).
  */
 int co_cli_term_width(int fd);
 bool co_cli_term_colour(int fd);
 void co_cli_term_setup(void);
+bool co_cli_term_utf8(void);
 
 /** Print "carryover: MESSAGE" for the library's last error; returns the exit code for `code`. */
 int co_cli_fail(int code);

@@ -12,9 +12,8 @@
  * --json is {"findings": [...]}.
  *
  * Sparklines use block characters when the locale is UTF-8, as `status`
- * does (cmd_status.c), else an ASCII ramp.
+ * does (co_cli_term_utf8(), term.c), else an ASCII ramp.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,24 +48,6 @@ static void usage(FILE *f)
 	co_opt_help(f, analyze_opts);
 }
 
-static bool utf8_locale(void)
-{
-	const char *names[] = {"LC_ALL", "LC_CTYPE", "LANG"}, *v = NULL, *term = getenv("TERM");
-	char low[64];
-	size_t i;
-
-	if (term && !strcmp(term, "dumb"))
-		return false;
-	for (i = 0; i < 3 && !(v && *v); i++)
-		v = getenv(names[i]);
-	if (!v || !*v)
-		return false;
-	for (i = 0; v[i] && i < sizeof(low) - 1; i++)
-		low[i] = (char)tolower((unsigned char)v[i]);
-	low[i] = '\0';
-	return strstr(low, "utf-8") || strstr(low, "utf8");
-}
-
 int cmd_analyze(co_cli *cli, int argc, char **argv)
 {
 	const co_opt_parser ps = {"analyze", analyze_opts, NULL, usage, false};
@@ -78,15 +59,8 @@ int cmd_analyze(co_cli *cli, int argc, char **argv)
 
 	memset(&an, 0, sizeof(an));
 	json = false;
-	rc = co_cli_parse(cli, &ps, NULL, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		return CO_EXIT_OK;
-	}
-	if (rc)
-		return rc;
-	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
-		goto done;
+	if ((rc = co_cli_start(&app, cli, &ps, argc, argv)) != CO_EXIT_OK)
+		return rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 	if ((err = co_app_analyze(&an, app)) < 0) {
 		rc = co_cli_fail(err);
 		goto done;
@@ -99,7 +73,8 @@ int cmd_analyze(co_cli *cli, int argc, char **argv)
 		}
 		fputs(out, stdout);
 	} else {
-		co_report_analysis_text(&sb, &an.analysis, an.profile->distance_units, utf8_locale());
+		co_report_analysis_text(&sb, &an.analysis, an.profile->distance_units,
+					co_cli_term_utf8());
 		fputs(sb.buf, stdout);
 	}
 done:

@@ -63,15 +63,8 @@ int cmd_export_log(co_cli *cli, int argc, char **argv)
 
 	snprintf(command, sizeof(command), "export %s", argv[0]);
 	out_path = NULL;
-	rc = co_cli_parse(cli, &ps, NULL, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		return CO_EXIT_OK;
-	}
-	if (rc)
-		return rc;
-	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
-		return rc;
+	if ((rc = co_cli_start(&app, cli, &ps, argc, argv)) != CO_EXIT_OK)
+		return rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 	if ((err = co_app_export_log(&text, app, argv[0])) < 0)
 		return co_cli_fail(err);
 	if (out_path)

@@ -13,7 +13,6 @@
  * LC_CTYPE, else LANG names UTF-8) and the terminal is not dumb, else an
  * ASCII ramp; NO_COLOR is about colour and does not change them.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,24 +44,6 @@ static void usage(FILE *f)
 	      "with two kinds or more. Load is session RPE x minutes; a run imported\n"
 	      "without an RPE counts by heart rate (TRIMP) and the output says so.\n\n", f);
 	co_opt_help(f, status_opts);
-}
-
-static bool utf8_locale(void)
-{
-	const char *names[] = {"LC_ALL", "LC_CTYPE", "LANG"}, *v = NULL, *term = getenv("TERM");
-	char low[64];
-	size_t i;
-
-	if (term && !strcmp(term, "dumb"))
-		return false;
-	for (i = 0; i < 3 && !(v && *v); i++)
-		v = getenv(names[i]);
-	if (!v || !*v)
-		return false;
-	for (i = 0; v[i] && i < sizeof(low) - 1; i++)
-		low[i] = (char)tolower((unsigned char)v[i]);
-	low[i] = '\0';
-	return strstr(low, "utf-8") || strstr(low, "utf8");
 }
 
 static void why(co_strbuf *sb, const co_app_status *st)
@@ -147,7 +128,7 @@ static void text(co_strbuf *sb, const co_app_status *st)
 		size_t n = st->series.n < SPARK_DAYS ? st->series.n : SPARK_DAYS;
 		const co_load_day *first = &st->series.days[st->series.n - n];
 		double load[SPARK_DAYS], tsb[SPARK_DAYS], lo = 0, hi = 0, tlo = 0, thi = 0;
-		bool u = utf8_locale();
+		bool u = co_cli_term_utf8();
 
 		for (size_t i = 0; i < n; i++) {
 			load[i] = first[i].load;
@@ -183,15 +164,8 @@ int cmd_status(co_cli *cli, int argc, char **argv)
 
 	memset(&st, 0, sizeof(st));
 	json = false;
-	rc = co_cli_parse(cli, &ps, NULL, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		return CO_EXIT_OK;
-	}
-	if (rc)
-		return rc;
-	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
-		goto done;
+	if ((rc = co_cli_start(&app, cli, &ps, argc, argv)) != CO_EXIT_OK)
+		return rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 	if ((err = co_app_status_get(&st, app)) < 0) {
 		rc = co_cli_fail(err);
 		goto done;

@@ -57,6 +57,21 @@ int co_cli_parse(co_cli *cli, const co_opt_parser *parser, co_opt_list *operands
 	return co_opt_parse(&ps, operands, 1, argc, argv, NULL);
 }
 
+int co_cli_start(co_app **out, co_cli *cli, const co_opt_parser *parser, int argc,
+		 char **argv)
+{
+	int rc = co_cli_parse(cli, parser, NULL, argc, argv);
+
+	if (rc == CO_OPT_HELP) {
+		if (parser->usage)
+			parser->usage(stdout);
+		return CO_OPT_HELP;
+	}
+	if (rc)
+		return rc;
+	return co_cli_app(out, cli);
+}
+
 int co_cli_parse_head(co_cli *cli, const char *command, int argc, char **argv, int *out_next)
 {
 	const co_opt globals[] = {GLOBAL_OPTS(cli)};

@@ -6,8 +6,11 @@
  * pipe or a file gets 80 columns unless COLUMNS says otherwise (the golden
  * outputs are taken with COLUMNS=80). Colour: only on a terminal, never
  * with NO_COLOR set and not empty (no-color.org) or TERM=dumb. The report
- * layer lays text out to what co_cli_term_setup() tells it.
+ * layer lays text out to what co_cli_term_setup() tells it. Block
+ * characters (sparklines of status and analyze): when the locale names
+ * UTF-8 and the terminal is not dumb; NO_COLOR does not change them.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -47,4 +50,22 @@ bool co_cli_term_colour(int fd)
 void co_cli_term_setup(void)
 {
 	co_report_text_setup(co_cli_term_width(STDOUT_FILENO), co_cli_term_colour(STDOUT_FILENO));
+}
+
+bool co_cli_term_utf8(void)
+{
+	const char *names[] = {"LC_ALL", "LC_CTYPE", "LANG"}, *v = NULL, *term = getenv("TERM");
+	char low[64];
+	size_t i;
+
+	if (term && !strcmp(term, "dumb"))
+		return false;
+	for (i = 0; i < 3 && !(v && *v); i++)
+		v = getenv(names[i]);
+	if (!v || !*v)
+		return false;
+	for (i = 0; v[i] && i < sizeof(low) - 1; i++)
+		low[i] = (char)tolower((unsigned char)v[i]);
+	low[i] = '\0';
+	return strstr(low, "utf-8") || strstr(low, "utf8");
 }

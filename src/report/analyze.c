@@ -365,6 +365,23 @@ static void range_of(const co_analysis *a, const double *v, size_t stride, doubl
 
 #define WEEK_FIELD(a, field) (&(a)->weeks[0].field), sizeof(co_analysis_week)
 
+/*
+ * A weekly series as a sparkline with its range, "LO<each> to HI<each>
+ * <tail>" (" <tail>" only when there is one), rising series up: the trend
+ * and load lines of the text all read this way.
+ */
+static void spark_range(co_strbuf *sb, const co_analysis *a, const char *label, const double *v,
+			size_t stride, bool utf8, int decimals, const char *each, const char *tail)
+{
+	char buf[96];
+	double lo, hi;
+
+	range_of(a, v, stride, &lo, &hi);
+	snprintf(buf, sizeof(buf), "%.*f%s to %.*f%s%s%s", decimals, lo, each, decimals, hi, each,
+		 *tail ? " " : "", tail);
+	spark_line(sb, a, label, v, stride, 1, utf8, buf);
+}
+
 static void phase_strip(co_strbuf *sb, const co_analysis *a)
 {
 	static const char letters[CO_PHASE_COUNT] = {'b', 'B', 'P', 'T', 'R', 'r'};
@@ -434,7 +451,7 @@ static void effects_text(co_strbuf *sb, const co_analysis *a)
 
 void co_report_analysis_text(co_strbuf *sb, const co_analysis *a, co_distance_units du, bool utf8)
 {
-	char day[11], first[11], buf[96];
+	char day[11], first[11];
 	double lo, hi;
 	size_t weeks = a->n_weeks > SPARK_WEEKS ? SPARK_WEEKS : a->n_weeks;
 
@@ -459,12 +476,8 @@ void co_report_analysis_text(co_strbuf *sb, const co_analysis *a, co_distance_un
 	spark_line(sb, a, "threshold", WEEK_FIELD(a, threshold_pace), -1, utf8, sr.buf);
 	co_strbuf_release(&sr);
 	phase_strip(sb, a);
-	range_of(a, WEEK_FIELD(a, ef), &lo, &hi);
-	snprintf(buf, sizeof(buf), "%.2f to %.2f m/min per bpm", lo, hi);
-	spark_line(sb, a, "EF", WEEK_FIELD(a, ef), 1, utf8, buf);
-	range_of(a, WEEK_FIELD(a, decoupling), &lo, &hi);
-	snprintf(buf, sizeof(buf), "%.1f%% to %.1f%%", lo, hi);
-	spark_line(sb, a, "decoupling", WEEK_FIELD(a, decoupling), 1, utf8, buf);
+	spark_range(sb, a, "EF", WEEK_FIELD(a, ef), utf8, 2, "", "m/min per bpm");
+	spark_range(sb, a, "decoupling", WEEK_FIELD(a, decoupling), utf8, 1, "%", "");
 	for (size_t i = 0; i < a->n_findings; i++)
 		if (a->findings[i].series != CO_SERIES_E1RM &&
 		    (a->findings[i].kind == CO_FINDING_TREND || a->findings[i].kind == CO_FINDING_LATEST))
@@ -478,10 +491,9 @@ void co_report_analysis_text(co_strbuf *sb, const co_analysis *a, co_distance_un
 		const co_analysis_lift *lf = &a->lifts[l];
 		char id[64];
 
-		range_of(a, lf->weekly, sizeof(double), &lo, &hi);
-		snprintf(buf, sizeof(buf), "%.1f to %.1f %s", lo, hi, co_report_units_word(a->units));
 		co_strbuf_addf(sb, "  %s\n", lift_name(lf->exercise));
-		spark_line(sb, a, "", lf->weekly, sizeof(double), 1, utf8, buf);
+		spark_range(sb, a, "", lf->weekly, sizeof(double), utf8, 1, "",
+			    co_report_units_word(a->units));
 		snprintf(id, sizeof(id), "e1rm.%s", lf->exercise);
 		const co_finding *f = co_analysis_find(a, id);
 
@@ -504,18 +516,10 @@ void co_report_analysis_text(co_strbuf *sb, const co_analysis *a, co_distance_un
 
 	co_strbuf_addf(sb, "\nLoad (session RPE x minutes; the last %zu week%s, one character a "
 			   "week)\n", weeks, weeks == 1 ? "" : "s");
-	range_of(a, WEEK_FIELD(a, run_load), &lo, &hi);
-	snprintf(buf, sizeof(buf), "%.0f to %.0f a week", lo, hi);
-	spark_line(sb, a, "running", WEEK_FIELD(a, run_load), 1, utf8, buf);
-	range_of(a, WEEK_FIELD(a, lift_load), &lo, &hi);
-	snprintf(buf, sizeof(buf), "%.0f to %.0f a week", lo, hi);
-	spark_line(sb, a, "lifting", WEEK_FIELD(a, lift_load), 1, utf8, buf);
-	range_of(a, WEEK_FIELD(a, ctl), &lo, &hi);
-	snprintf(buf, sizeof(buf), "%.0f to %.0f", lo, hi);
-	spark_line(sb, a, "CTL", WEEK_FIELD(a, ctl), 1, utf8, buf);
-	range_of(a, WEEK_FIELD(a, tsb), &lo, &hi);
-	snprintf(buf, sizeof(buf), "%.0f to %.0f", lo, hi);
-	spark_line(sb, a, "TSB", WEEK_FIELD(a, tsb), 1, utf8, buf);
+	spark_range(sb, a, "running", WEEK_FIELD(a, run_load), utf8, 0, "", "a week");
+	spark_range(sb, a, "lifting", WEEK_FIELD(a, lift_load), utf8, 0, "", "a week");
+	spark_range(sb, a, "CTL", WEEK_FIELD(a, ctl), utf8, 0, "", "");
+	spark_range(sb, a, "TSB", WEEK_FIELD(a, tsb), utf8, 0, "", "");
 	for (size_t i = 0; i < a->n_findings; i++)
 		if (a->findings[i].kind == CO_FINDING_LOAD)
 			wrapped(sb, "  ", a->findings[i].text);

@@ -55,6 +55,18 @@ $ CARRYOVER_TODAY=2027-02-15 carryover analyze --json | python3 -c 'import json,
 > kg 6
 > Easy runs in the 2 days after session B (stability) felt harder: +1.0 RPE (95% CI +0.8 to +1.2, 12 runs against 12).
 
+# Trends as sparklines: block characters on a UTF-8 locale, as status
+# draws them (the same test of the locale, src/cli/term.c); an ASCII ramp
+# on a dumb terminal or a locale that is not UTF-8.
+$ LC_ALL=en_US.UTF-8 CARRYOVER_TODAY=2027-02-15 carryover analyze
+> ▁
+
+$ LC_ALL=en_US.UTF-8 TERM=dumb CARRYOVER_TODAY=2027-02-15 carryover analyze
+>! ▁
+
+$ LC_ALL=C CARRYOVER_TODAY=2027-02-15 carryover analyze
+>! ▁
+
 # Options are checked as for every command.
 $ carryover analyze --jsn
 ? 2

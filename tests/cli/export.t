@@ -79,3 +79,8 @@ $ ls
 $ cp $SRC/examples/marathon-plan.ics coach.ics && printf '[athlete]\nname = R\nstart = 2027-01-04\nruns = coach.ics\n[week]\ntue = intervals 60\nsun = long 90\n' > q.ini && carryover export ics q.ini
 > BEGIN:VCALENDAR
 ! carryover: warning: coach.ics:
+
+# export csv|json --help: the usage on stdout, exit 0, without opening the store.
+$ carryover --db no/such/dir/x.db export csv --help
+> usage: carryover export csv|json [-o FILE]
+!! nothing
