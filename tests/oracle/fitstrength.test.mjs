@@ -25,25 +25,14 @@
 // Prints one line per failure and "N passed, M failed" last; exits 1 on
 // any failure.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { createRequire } from "node:module";
+import { args, load, strengthActivity, tally } from "./common.mjs";
 
-const [bin, srcDir] = process.argv.slice(2);
-if (!bin || !srcDir) {
-  console.error("usage: node fitstrength.test.mjs CARRYOVER_BINARY SOURCE_DIR");
-  process.exit(2);
-}
-const require = createRequire(join(resolve(srcDir), "package.json"));
-let sdk;
-try {
-  sdk = await import(require.resolve("@garmin/fitsdk"));
-} catch {
-  console.error("fitstrength oracle: @garmin/fitsdk is not installed (run 'npm install' in the source directory)");
-  process.exit(1);
-}
-const { Decoder, Encoder, Stream, Profile } = sdk;
+const [bin, srcDir] = args("fitstrength");
+const sdk = await load(srcDir, "@garmin/fitsdk", "fitstrength");
+const { Decoder, Stream } = sdk;
 
 const work = mkdtempSync(join(tmpdir(), "co-fitstr-"));
 const env = {
@@ -56,48 +45,16 @@ const env = {
 };
 const profile = join(resolve(srcDir), "examples", "marathon.ini");
 
-let passed = 0, failed = 0;
-function check(ok, name, detail) {
-  if (ok) passed++;
-  else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? ": " + detail : ""}`);
-  }
-}
+const { check, done } = tally();
 function run(args) {
   const r = spawnSync(bin, args, { encoding: "utf8", env, maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`carryover ${args.join(" ")}: exit ${r.status}: ${r.stderr}`);
   return r.stdout;
 }
 
-// A watch-like strength activity: file_id, records of heart rate, one set
-// message per set and per rest, lap, session (training / strength), activity.
+// A watch-like strength activity (common.mjs).
 function strengthFile(path, day, sets) {
-  const t0 = Date.parse(`${day}T17:00:00Z`) / 1000;
-  const at = (s) => new Date(s * 1000);
-  const enc = new Encoder();
-  enc.onMesg(Profile.MesgNum.FILE_ID, { type: 4, manufacturer: 1, product: 3113, serialNumber: 12345, timeCreated: at(t0) });
-  let t = t0, i = 0;
-  for (const s of sets) {
-    const dur = s.duration ?? 40;
-    for (let k = 0; k < dur; k += 5) enc.onMesg(Profile.MesgNum.RECORD, { timestamp: at(t + k), heartRate: 120 });
-    const m = { timestamp: at(t + dur), startTime: at(t), duration: dur, setType: 1, messageIndex: i++, weightDisplayUnit: 1 };
-    if (s.reps !== undefined) m.repetitions = s.reps;
-    if (s.kg !== undefined) m.weight = s.kg;
-    if (s.cat !== undefined) { m.category = [s.cat]; m.categorySubtype = [s.sub]; }
-    if (s.step !== undefined) m.wktStepIndex = s.step;
-    enc.onMesg(Profile.MesgNum.SET, m);
-    t += dur;
-    // the rest after it: a set message of type 0, never a set of the log
-    enc.onMesg(Profile.MesgNum.SET, { timestamp: at(t + 90), startTime: at(t), duration: 90, setType: 0, messageIndex: i++ });
-    t += 90;
-  }
-  const total = t - t0;
-  enc.onMesg(Profile.MesgNum.LAP, { timestamp: at(t), startTime: at(t0), totalElapsedTime: total, totalTimerTime: total, sport: 10, subSport: 20 });
-  enc.onMesg(Profile.MesgNum.SESSION, { timestamp: at(t), startTime: at(t0), totalElapsedTime: total, totalTimerTime: total, sport: 10, subSport: 20 });
-  enc.onMesg(Profile.MesgNum.ACTIVITY, { timestamp: at(t), localTimestamp: t + 3600 - Date.UTC(1989, 11, 31) / 1000, numSessions: 1, totalTimerTime: total });
-  writeFileSync(path, enc.close());
-  return total;
+  return strengthActivity(sdk, path, day, sets);
 }
 
 function sets(day) {
@@ -178,5 +135,4 @@ const acts = JSON.parse(run(["activities", "--json"]));
 check(acts.length === 0, "no activity row for a strength session", JSON.stringify(acts).slice(0, 200));
 
 rmSync(work, { recursive: true, force: true });
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+done();

@@ -31,21 +31,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { createRequire } from "node:module";
+import { args, load } from "./common.mjs";
 
-const [bin, srcDir] = process.argv.slice(2);
-if (!bin || !srcDir) {
-  console.error("usage: node fitworkout.test.mjs CARRYOVER_BINARY SOURCE_DIR");
-  process.exit(2);
-}
-const require = createRequire(join(resolve(srcDir), "package.json"));
-let sdk;
-try {
-  sdk = await import(require.resolve("@garmin/fitsdk"));
-} catch {
-  console.error("fitworkout oracle: @garmin/fitsdk is not installed (run 'npm install' in the source directory)");
-  process.exit(1);
-}
+const [bin, srcDir] = args("fitworkout");
+const sdk = await load(srcDir, "@garmin/fitsdk", "fitworkout");
 const { Decoder, Stream } = sdk;
 
 const LB = 0.45359237;

@@ -22,38 +22,20 @@
 // Prints one line per failure and "N passed, M failed" last; exits 1 on
 // any failure.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { createRequire } from "node:module";
+import { args, load, strengthActivity, tally } from "./common.mjs";
 
-const [bin, srcDir] = process.argv.slice(2);
-if (!bin || !srcDir) {
-  console.error("usage: node roundtrip.test.mjs CARRYOVER_BINARY SOURCE_DIR");
-  process.exit(2);
-}
-const require = createRequire(join(resolve(srcDir), "package.json"));
-let sdk;
-try {
-  sdk = await import(require.resolve("@garmin/fitsdk"));
-} catch {
-  console.error("roundtrip oracle: @garmin/fitsdk is not installed (run 'npm install' in the source directory)");
-  process.exit(1);
-}
-const { Decoder, Encoder, Stream, Profile } = sdk;
+const [bin, srcDir] = args("roundtrip");
+const sdk = await load(srcDir, "@garmin/fitsdk", "roundtrip");
+const { Decoder, Stream } = sdk;
 
 const work = mkdtempSync(join(tmpdir(), "co-roundtrip-"));
 const profile = join(resolve(srcDir), "examples", "marathon.ini");
 const DAY = "2027-01-05", NEXT = "2027-01-12", RDL = "romanian_deadlift";
 
-let passed = 0, failed = 0;
-function check(ok, name, detail) {
-  if (ok) passed++;
-  else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? ": " + detail : ""}`);
-  }
-}
+const { check, done } = tally();
 function runner(db, today) {
   const env = { ...process.env, CARRYOVER_DB: join(work, db), HOME: work, XDG_DATA_HOME: join(work, "xdg"),
                 CARRYOVER_TODAY: today, TZ: "UTC" };
@@ -88,32 +70,12 @@ function followWorkout(path) {
   return sets;
 }
 
-// A watch-like strength activity of those sets: file_id, heart-rate
-// records, a set message per set (with wkt_step_index, no category: the
-// watch knows the step) and per rest, lap, session (training / strength).
+// The watch's recording of those sets: a set message per set with its
+// workout step index and no category (the watch knows the step), rests as
+// sets of type 0 (common.mjs).
 function record(path, day, sets) {
-  const t0 = Date.parse(`${day}T17:00:00Z`) / 1000;
-  const at = (s) => new Date(s * 1000);
-  const enc = new Encoder();
-  enc.onMesg(Profile.MesgNum.FILE_ID, { type: 4, manufacturer: 1, product: 3113, serialNumber: 4242, timeCreated: at(t0) });
-  let t = t0, i = 0;
-  for (const s of sets) {
-    const dur = s.secs ?? 40;
-    for (let k = 0; k < dur; k += 5) enc.onMesg(Profile.MesgNum.RECORD, { timestamp: at(t + k), heartRate: 118 });
-    const m = { timestamp: at(t + dur), startTime: at(t), duration: dur, setType: 1, messageIndex: i++,
-                wktStepIndex: s.step, weightDisplayUnit: 1 };
-    if (s.reps !== undefined) m.repetitions = s.reps;
-    if (s.kg !== undefined) m.weight = s.kg;
-    enc.onMesg(Profile.MesgNum.SET, m);
-    t += dur;
-    enc.onMesg(Profile.MesgNum.SET, { timestamp: at(t + 90), startTime: at(t), duration: 90, setType: 0, messageIndex: i++ });
-    t += 90;
-  }
-  const total = t - t0;
-  enc.onMesg(Profile.MesgNum.LAP, { timestamp: at(t), startTime: at(t0), totalElapsedTime: total, totalTimerTime: total, sport: 10, subSport: 20 });
-  enc.onMesg(Profile.MesgNum.SESSION, { timestamp: at(t), startTime: at(t0), totalElapsedTime: total, totalTimerTime: total, sport: 10, subSport: 20 });
-  enc.onMesg(Profile.MesgNum.ACTIVITY, { timestamp: at(t), localTimestamp: t - Date.UTC(1989, 11, 31) / 1000, numSessions: 1, totalTimerTime: total });
-  writeFileSync(path, enc.close());
+  strengthActivity(sdk, path, day, sets.map((s) => ({ step: s.step, reps: s.reps, kg: s.kg, duration: s.secs })),
+    { serial: 4242, heartRate: 118 });
 }
 
 // The whole loop on its own store; `miss` drops the last rep of the RDL's last set.
@@ -178,5 +140,4 @@ check(missed.rdlNext && /D1/.test(missed.rdlNext.note || "") && /7 of 8/.test(mi
   "a missed rep: the note cites D1 and the missed rep", missed.rdlNext?.note);
 
 rmSync(work, { recursive: true, force: true });
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+done();
