@@ -845,8 +845,9 @@ double co_progress_steer_main(co_item *it, double planned, double e1, const co_p
 			 "under target moves it; your last %s", next, u, step,
 			 chart_rpe(e1, it->reps, next + step), it->reps, e1, last);
 	else if (mv == CO_PROGRESS_HOLD)
-		snprintf(note, len, "D3: on target: %g %s again, where the plan's progression (C10) "
-			 "has it this week; your last %s", next, u, last);
+		snprintf(note, len, "D3: %s: %g %s again, where the plan's progression (C10) "
+			 "has it this week; your last %s", lg->rpe > 0 || lg->as_planned ? "on target"
+			 : "no RPE logged", next, u, last);
 	else if (f->e1rm > 0)
 		snprintf(note, len, "D3: %g %s for %d reps, the chart's load at this week's target "
 			 "from your e1RM %.0f; your last %s", next, u, it->reps, f->e1rm, last);
