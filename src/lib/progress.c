@@ -866,7 +866,7 @@ double co_progress_steer_main(co_item *it, double planned, double e1, const co_p
 void co_progress_steer_accessory(co_item *it, const co_progress_logged *lg, const char *niggle, double step,
 			    const co_profile *p, char *note, size_t len)
 {
-	int lo, hi, cur = amount_of(it), next;
+	int lo, hi, cur = amount_of(it), next, base;
 	bool hold, up = false, secs = it->reps <= 0;
 	char last[96], why[160];
 	const char *u = unit_name(p);
@@ -884,7 +884,14 @@ void co_progress_steer_accessory(co_item *it, const co_progress_logged *lg, cons
 	}
 	hold = hr || (lg->rpe > 0 && lg->target > 0 && lg->rpe >= lg->target + 1);
 	co_prescribe_range(it->exercise, &lo, &hi);
-	next = co_progress_next_amount(cur, lg->done, lo, hi, secs ? 5 : 1, hold,
+	/*
+	 * After a load step back to the bottom of the range, the reps (or
+	 * seconds) climb from that bottom again, a unit a week: the plan's
+	 * own dose is higher only because the log moved the last one down.
+	 */
+	base = it->load > 0 && lg->load > 0 && lg->planned > 0 && lg->planned < cur ? lg->planned
+										 : cur;
+	next = co_progress_next_amount(base, lg->done, lo, hi, secs ? 5 : 1, hold,
 				       it->load > 0 && lg->load > 0, &up);
 	if (secs)
 		it->seconds = next;

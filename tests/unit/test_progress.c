@@ -416,6 +416,27 @@ static void a_carry_progresses_by_time_then_load(void **state)
 	assert_true(it->seconds > it0->seconds || it->load > it0->load);
 	assert_non_null(it->note);
 	assert_non_null(strstr(it->note, "D3: "));
+	/* week 1 was at the top of the range: a load step, back to the bottom;
+	 * logged as prescribed, week 3 climbs from there (not back to the
+	 * phase's 40 s at the heavier load) */
+	assert_true(it->load > it0->load);
+	{
+		int secs = it->seconds, sets = it->sets;
+		double load = it->load, rpe = it->rpe;
+		const co_item *it3;
+
+		d = day_of(plan, 1, "suitcase_carry");
+		for (int i = 0; i < sets; i++)
+			co_history_add_set(&h, &(co_logged_set){.date = d, .exercise = ex,
+							       .seconds = secs, .load = load,
+							       .rpe = rpe});
+		co_plan_free(plan);
+		plan = build(p, &h);
+		it3 = any_item(plan, 2, "suitcase_carry");
+		assert_non_null(it3);
+		assert_int_equal(it3->seconds, secs + 5);
+		NEAR(it3->load, load);
+	}
 	co_plan_free(plan);
 	co_plan_free(plan0);
 	co_history_release(&h);
