@@ -415,6 +415,31 @@ static double round_down(double load, double step)
 	return step > 0 ? round(floor(load / step + 1e-9) * step * 1000.0) / 1000.0 : load;
 }
 
+/* The RPE the chart gives `load` for `reps` at `e1rm` (the nearest half point). */
+static double chart_rpe(double e1rm, int reps, double load)
+{
+	double best = 10, best_d = INFINITY;
+
+	for (double r = 5.0; r <= 10.0; r += 0.5) {
+		double d = fabs(e1rm * co_rpe_percent(reps, r) - load);
+
+		if (d < best_d) {
+			best_d = d;
+			best = r;
+		}
+	}
+	return best;
+}
+
+int co_progress_wait_weeks(double step, double e1rm)
+{
+	double week = CO_PROGRESS_WEEK_SHARE * e1rm;
+
+	if (!(step > 0) || !(e1rm > 0) || step <= week + 1e-9)
+		return 1;
+	return (int)ceil(step / week - 1e-9);
+}
+
 double co_progress_next_load(const co_progress_in *in, co_progress_move *move, bool *capped)
 {
 	double ref = in->ref, step = in->step > 0 ? in->step : 1, next, top;
@@ -424,11 +449,32 @@ double co_progress_next_load(const co_progress_in *in, co_progress_move *move, b
 	*capped = false;
 	if (in->e1rm > 0 && in->reps > 0 && in->rpe > 0)
 		chart = co_round_load(in->e1rm * co_rpe_percent(in->reps, in->rpe), step);
-	/* D2: at most one step, and at most 5% of e1RM, above the last load */
+	/*
+	 * D2: at most one step, and at most 5% of e1RM a week, above the last
+	 * load. The 5% is a weekly average: a step bigger than that (a light
+	 * lift, a big dumbbell jump) goes on once the load has been lifted for
+	 * as many weeks as the step takes at 5% a week, so it never waits for
+	 * ever.
+	 */
 	top = ref + step;
-	if (in->e1rm > 0 && step > CO_PROGRESS_WEEK_SHARE * in->e1rm + 1e-9) {
+	if (in->e1rm > 0 && co_progress_wait_weeks(step, in->e1rm) > 1 &&
+	    in->held_weeks < co_progress_wait_weeks(step, in->e1rm)) {
 		top = ref;
 		*capped = true;
+	}
+	if (in->tested && chart > 0 && !in->missed && !in->niggle) {
+		/*
+		 * D6: a rep-max newer than the last logged day recalibrates:
+		 * the chart's load at this week's target, never above the
+		 * tested load (D2's step counts from the heaviest load lifted,
+		 * and the test lifted it).
+		 */
+		next = chart;
+		if (in->test_load > 0 && next > in->test_load)
+			next = round_down(in->test_load, step);
+		*capped = false;
+		*move = CO_PROGRESS_CHART;
+		return next;
 	}
 	if (in->ref_reps > 0 && in->reps > 0 && in->ref_reps != in->reps) {
 		/* another dose than last time (a new phase): the chart's load for
@@ -464,6 +510,13 @@ double co_progress_next_load(const co_progress_in *in, co_progress_move *move, b
 	next = chart > in->planned && in->e1rm_logged ? chart : in->planned;
 	if (next < ref)
 		next = ref; /* D3: on target, repeat at least */
+	if (in->e1rm > 0 && co_progress_wait_weeks(step, in->e1rm) > 1 && !*capped &&
+	    (!in->e1rm_logged || in->reps <= 0 || in->rpe <= 0 ||
+	     chart_rpe(in->e1rm, in->reps, ref + step) <= in->rpe + 0.25))
+		/* a big step waited its weeks on target: the chart rarely rounds
+		 * up to it by itself, so it is taken now (D2 over weeks), unless
+		 * your logged e1RM puts it over this week's target RPE */
+		next = ref + step;
 	if (next > top)
 		next = top;
 	*move = next > ref + 1e-9 ? CO_PROGRESS_UP : CO_PROGRESS_HOLD;
@@ -524,6 +577,48 @@ static int amount_of(const co_item *it)
 	return it->reps > 0 ? it->reps : it->seconds;
 }
 
+/* The load of `ex` in week wk of the plan (its first item), 0 when it has none. */
+static double week_load(const co_week *wk, const co_exercise *ex)
+{
+	for (size_t s = 0; s < wk->n_sessions; s++)
+		for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+			for (size_t i = 0; i < wk->sessions[s].blocks[b].n_items; i++)
+				if (wk->sessions[s].blocks[b].items[i].exercise == ex)
+					return wk->sessions[s].blocks[b].items[i].load;
+	return 0;
+}
+
+/*
+ * D2 over weeks: since when `ex` has been prescribed at `load` in the
+ * loading weeks before w (a deload in between neither counts against it
+ * nor breaks it). Bounded by CO_PROGRESS_E1RM_WEEKS weeks.
+ */
+static co_date planned_since(const co_plan *plan, const co_exercise *ex, const co_week *w,
+			     double load, co_date since)
+{
+	long k = plan->n_weeks && w->start >= plan->weeks[0].start
+			 ? (w->start - plan->weeks[0].start) / 7 : 0;
+
+	for (long j = k - 1, n = 0; j >= 0 && n < CO_PROGRESS_E1RM_WEEKS; j--, n++) {
+		const co_week *wk = &plan->weeks[j];
+		double l;
+
+		if (wk->deload)
+			continue;
+		l = week_load(wk, ex);
+		if (!(l > 0) || fabs(l - load) > 1e-9)
+			break;
+		if (wk->start < since)
+			since = wk->start;
+	}
+	return since;
+}
+
+static int weeks_since(co_date since, co_date monday)
+{
+	return since < monday ? (int)((monday - since + 6) / 7) : 1;
+}
+
 /*
  * What the log says about `ex` before week w: its last logged sets, or the
  * last `log done` day whose planned session had it (the prescription, done
@@ -553,6 +648,8 @@ void co_progress_gather(co_progress_logged *lg, const co_plan *plan, const co_pr
 			lg->done = lg->planned = lg->most = amount_of(pl);
 			lg->target = pl->rpe;
 			lg->same_phase = wk->phase == w->phase;
+			lg->held_weeks = weeks_since(planned_since(plan, ex, w, lg->load, dd[k]),
+						     w->start);
 			return;
 		}
 	}
@@ -577,6 +674,23 @@ void co_progress_gather(co_progress_logged *lg, const co_plan *plan, const co_pr
 	lg->rpe = day->rpe;
 	lg->done = day->min_reps > 0 ? day->min_reps : day->min_seconds;
 	lg->most = day->max_reps > 0 ? day->max_reps : day->max_seconds;
+	{
+		/* D2 over weeks: the logged days in a row at this load (a
+		 * deload's lighter days skipped), at most CO_PROGRESS_E1RM_WEEKS back */
+		co_date since = day->date;
+
+		for (const co_progress_day *d = co_progress_before(pr, day);
+		     d && d->date >= w->start - 7 * CO_PROGRESS_E1RM_WEEKS; d = co_progress_before(pr, d)) {
+			const co_week *dw = NULL;
+
+			++*pr->visits;
+			if (fabs(d->load - day->load) <= 1e-9)
+				since = d->date;
+			else if (!(planned_on(plan, d->date, ex, &dw) && dw->deload))
+				break;
+		}
+		lg->held_weeks = weeks_since(since, w->start);
+	}
 	if (pl) {
 		lg->target = pl->rpe;
 		lg->planned = amount_of(pl);
@@ -656,43 +770,90 @@ void co_progress_test_note(co_item *it, const co_progress_fact *f, const co_prof
 
 /*
  * D1-D3: the load of a loaded main lift from its last logged day. Returns
- * the load and writes the note (its figures and rule ids) into `note`.
+ * the load and writes the note (its figures and rule ids) into `note`. A
+ * timed item (a carry, a weighted hold) has no chart to read: it moves by
+ * seconds within its range, then a load step, as an accessory (D3).
  */
-double co_progress_steer_main(const co_item *it, double planned, double e1, const co_progress_fact *f,
+double co_progress_steer_main(co_item *it, double planned, double e1, const co_progress_fact *f,
 			 const co_progress_logged *lg, const char *niggle, double step, const co_profile *p,
 			 char *note, size_t len)
 {
+	bool tested = f->e1rm_test && f->e1rm_date >= lg->date;
 	co_progress_in in = {.planned = planned, .e1rm = e1, .e1rm_logged = f->e1rm > 0,
 			     .reps = it->reps, .rpe = it->rpe, .step = step, .ref = lg->load,
 			     .ref_reps = lg->reps, .ref_rpe = lg->rpe, .ref_target = lg->target,
-			     .missed = lg->missed, .niggle = niggle != NULL, .stalled = f->stalled};
+			     .missed = lg->missed, .niggle = niggle != NULL, .stalled = f->stalled,
+			     .held_weeks = lg->held_weeks, .tested = tested,
+			     .test_load = tested ? f->test_load : 0};
 	co_progress_move mv;
 	bool capped;
-	double next = co_progress_next_load(&in, &mv, &capped);
+	double next;
 	char last[96], e1s[40] = "", why[160];
 	const char *u = unit_name(p);
 	const char *hold = hold_reason(why, sizeof(why), lg, niggle, f);
+	int wait = co_progress_wait_weeks(step, e1);
 
+	if (it->reps <= 0 && it->seconds > 0) {
+		it->load = planned;
+		if (!lg->same_phase && lg->load > 0 && !hold) {
+			/* a main carry keeps what it carried into the new phase's time */
+			it->load = lg->load;
+			describe(last, sizeof(last), lg, p);
+			snprintf(note, len, "D3: the new phase's time at your last load; your last %s",
+				 last);
+			return it->load;
+		}
+		co_progress_steer_accessory(it, lg, niggle, step, p, note, len);
+		return it->load;
+	}
+	next = co_progress_next_load(&in, &mv, &capped);
 	describe(last, sizeof(last), lg, p);
 	if (f->e1rm > 0)
 		snprintf(e1s, sizeof(e1s), " (e1RM %.0f)", f->e1rm);
-	if (mv == CO_PROGRESS_DOWN)
+	/* the RPE label is the chart's, set after this (season.c): the notes
+	 * give loads and reps, not an RPE that could disagree with it */
+	if (mv == CO_PROGRESS_CHART && tested)
+		snprintf(note, len, "D6: %g %s for %d reps, the chart's load at this week's target "
+			 "from your tested e1RM %.0f (no heavier than the test's %g %s); your "
+			 "last %s", next, u, it->reps, f->e1rm, f->test_load, u, last);
+	else if (mv == CO_PROGRESS_DOWN)
 		snprintf(note, len, "D3: from your last %s, %g over the target RPE %g%s: %g %s "
 			 "(-1 step)", last, lg->rpe - (lg->target > 0 ? lg->target : it->rpe),
 			 lg->target > 0 ? lg->target : it->rpe, e1s, next, u);
+	else if (mv == CO_PROGRESS_HOLD && hold && fabs(next - lg->load) > 1e-9)
+		/* a new dose (other reps): the chart's load as the e1RM stands, no rise */
+		snprintf(note, len, "%s: %g %s for %d reps, from your e1RM as it stands (no rise); "
+			 "your last %s", hold, next, u, it->reps, last);
 	else if (mv == CO_PROGRESS_HOLD && hold)
 		snprintf(note, len, "%s: held at %g %s; your last %s", hold, next, u, last);
+	else if (mv == CO_PROGRESS_UP && wait > 1)
+		snprintf(note, len, "D2: from your last %s%s: %g %s (+%g) after %d weeks at %g %s: "
+			 "one step (%g) is more than 5%% of e1RM %.0f, so it waits %d weeks (5%% a "
+			 "week on average)", last, e1s, next, u, next - lg->load, lg->held_weeks,
+			 lg->load, u, step, e1, wait);
 	else if (mv == CO_PROGRESS_UP)
 		snprintf(note, len, "D2: from your last %s%s: %g %s (+%g, one step at most)", last,
 			 e1s, next, u, next - lg->load);
 	else if (capped && mv == CO_PROGRESS_HOLD)
-		snprintf(note, len, "D2: held at %g %s: one step (%g) is more than 5%% of e1RM %.0f; "
-			 "your last %s", next, u, step, e1, last);
+		snprintf(note, len, "D2: held at %g %s for week %d of %d: one step (%g) is more than "
+			 "5%% of e1RM %.0f, so it goes on after %d weeks at this load (5%% a week "
+			 "on average); your last %s", next, u, lg->held_weeks, wait, step, e1, wait,
+			 last);
+	else if (mv == CO_PROGRESS_HOLD && wait > 1 && f->e1rm > 0 && it->reps > 0 && it->rpe > 0)
+		snprintf(note, len, "D3: on target: held at %g %s: one step (%g) more would be RPE %g "
+			 "for %d reps by your e1RM %.0f, over this week's target; an RPE a point "
+			 "under target moves it; your last %s", next, u, step,
+			 chart_rpe(e1, it->reps, next + step), it->reps, e1, last);
 	else if (mv == CO_PROGRESS_HOLD)
-		snprintf(note, len, "D3: %g %s again: your last %s was on target", next, u, last);
+		snprintf(note, len, "D3: %s: %g %s again, where the plan's progression (C10) "
+			 "has it this week; your last %s", lg->rpe > 0 || lg->as_planned ? "on target"
+			 : "no RPE logged", next, u, last);
+	else if (f->e1rm > 0)
+		snprintf(note, len, "D3: %g %s for %d reps, the chart's load at this week's target "
+			 "from your e1RM %.0f; your last %s", next, u, it->reps, f->e1rm, last);
 	else
-		snprintf(note, len, "D3: %g %s for %d reps at RPE %g from your last %s%s", next, u,
-			 it->reps, it->rpe, last, e1s);
+		snprintf(note, len, "D3: %g %s for %d reps, the plan's load for the new dose; your "
+			 "last %s", next, u, it->reps, last);
 	return next;
 }
 
@@ -705,7 +866,7 @@ double co_progress_steer_main(const co_item *it, double planned, double e1, cons
 void co_progress_steer_accessory(co_item *it, const co_progress_logged *lg, const char *niggle, double step,
 			    const co_profile *p, char *note, size_t len)
 {
-	int lo, hi, cur = amount_of(it), next;
+	int lo, hi, cur = amount_of(it), next, base;
 	bool hold, up = false, secs = it->reps <= 0;
 	char last[96], why[160];
 	const char *u = unit_name(p);
@@ -723,7 +884,14 @@ void co_progress_steer_accessory(co_item *it, const co_progress_logged *lg, cons
 	}
 	hold = hr || (lg->rpe > 0 && lg->target > 0 && lg->rpe >= lg->target + 1);
 	co_prescribe_range(it->exercise, &lo, &hi);
-	next = co_progress_next_amount(cur, lg->done, lo, hi, secs ? 5 : 1, hold,
+	/*
+	 * After a load step back to the bottom of the range, the reps (or
+	 * seconds) climb from that bottom again, a unit a week: the plan's
+	 * own dose is higher only because the log moved the last one down.
+	 */
+	base = it->load > 0 && lg->load > 0 && lg->planned > 0 && lg->planned < cur ? lg->planned
+										 : cur;
+	next = co_progress_next_amount(base, lg->done, lo, hi, secs ? 5 : 1, hold,
 				       it->load > 0 && lg->load > 0, &up);
 	if (secs)
 		it->seconds = next;

@@ -119,6 +119,14 @@ typedef struct co_progress_in {
 	bool missed;
 	bool niggle;
 	bool stalled;
+	/* D2 over weeks: how many weeks in a row the last load has been lifted
+	 * (the last logged one included); a step bigger than 5% of e1RM goes on
+	 * once it is co_progress_wait_weeks() old */
+	int held_weeks;
+	/* D6: a rep-max test newer than the last logged day set the e1RM: the
+	 * load follows the chart at this week's target, up to the test's load */
+	bool tested;
+	double test_load;
 } co_progress_in;
 
 typedef enum {
@@ -136,6 +144,13 @@ typedef enum {
  * what happened; *capped is set when the 5% cap took the step away.
  */
 double co_progress_next_load(const co_progress_in *in, co_progress_move *move, bool *capped);
+
+/**
+ * D2 as a weekly average: the weeks a load waits before a step bigger than
+ * CO_PROGRESS_WEEK_SHARE of `e1rm` (ceil(step / (5% of e1RM))); 1 when the
+ * step fits in one week.
+ */
+int co_progress_wait_weeks(double step, double e1rm);
 
 /**
  * Accessories (D3 within the range, then load): the next amount (reps or
@@ -164,6 +179,7 @@ typedef struct co_progress_logged {
 	bool same_phase;     /* that day's week has this week's phase (the same dose table) */
 	bool missed;         /* D1: a set short of the prescription */
 	int missed_done, missed_of;
+	int held_weeks;      /* weeks in a row at `load`, its own included (D2) */
 } co_progress_logged;
 
 /**
@@ -178,9 +194,11 @@ void co_progress_gather(co_progress_logged *lg, const co_plan *plan, const co_pr
 /**
  * D1-D3: the load of a loaded main lift (`it`, dosed, its load the plan's
  * `planned`) from its last logged day; the note with figures and rule ids
- * goes to `note`.
+ * goes to `note`. A timed loaded item (a carry, a weighted hold) moves as
+ * an accessory does: seconds within its range, then a load step (D3); its
+ * seconds are set on `it`.
  */
-double co_progress_steer_main(const co_item *it, double planned, double e1,
+double co_progress_steer_main(co_item *it, double planned, double e1,
 			      const co_progress_fact *f, const co_progress_logged *lg,
 			      const char *niggle, double step, const co_profile *p, char *note,
 			      size_t len);

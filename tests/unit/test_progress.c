@@ -246,6 +246,69 @@ static void accessories_reps_then_load(void **state)
 	assert_false(up);
 }
 
+/* Issue 10.3 review 1: a step over 5% of e1RM waits its weeks, not for ever. */
+static void a_big_step_waits_weeks_not_for_ever(void **state)
+{
+	co_progress_in in = {.planned = 10, .e1rm = 12, .e1rm_logged = true, .reps = 4,
+			     .rpe = 8, .step = 2, .ref = 10, .ref_reps = 4, .ref_rpe = 6.5,
+			     .ref_target = 8, .held_weeks = 1};
+	co_progress_move mv;
+	bool capped;
+
+	(void)state;
+	assert_int_equal(co_progress_wait_weeks(2.5, 100), 1);
+	assert_int_equal(co_progress_wait_weeks(2, 12), 4);  /* 2 / 0.6 = 3.3 */
+	assert_int_equal(co_progress_wait_weeks(2.5, 45), 2); /* 2.5 / 2.25 */
+	/* under target, 1 week at the load: it waits */
+	NEAR(co_progress_next_load(&in, &mv, &capped), 10);
+	assert_true(capped);
+	assert_int_equal(mv, CO_PROGRESS_HOLD);
+	/* the 4th week at it: the step, 5% a week on average */
+	in.held_weeks = 4;
+	NEAR(co_progress_next_load(&in, &mv, &capped), 12);
+	assert_false(capped);
+	assert_int_equal(mv, CO_PROGRESS_UP);
+	/* on target with no logged e1RM to object: the step after the wait */
+	in.e1rm_logged = false;
+	in.ref_rpe = 8;
+	NEAR(co_progress_next_load(&in, &mv, &capped), 12);
+	/* on target, but the logged e1RM puts the step over this week's
+	 * target: held (a lighter RPE logged moves it) */
+	in.e1rm_logged = true;
+	NEAR(co_progress_next_load(&in, &mv, &capped), 10);
+	/* a light barbell lift (e1RM 45, 2.5 kg step) moves every other week */
+	in = (co_progress_in){.planned = 35, .e1rm = 45, .e1rm_logged = true, .reps = 8,
+			      .rpe = 7, .step = 2.5, .ref = 35, .ref_reps = 8, .ref_rpe = 5.5,
+			      .ref_target = 7, .held_weeks = 2};
+	NEAR(co_progress_next_load(&in, &mv, &capped), 37.5);
+}
+
+/* Issue 10.3 review 3: a rep-max newer than the last log sets the load by the chart. */
+static void a_rep_max_sets_the_next_load(void **state)
+{
+	co_progress_in in = {.planned = 82.5, .e1rm = 163, .e1rm_logged = true, .reps = 8,
+			     .rpe = 6, .step = 2.5, .ref = 80, .ref_reps = 8, .ref_rpe = 5.5,
+			     .ref_target = 5.5, .tested = true, .test_load = 150};
+	co_progress_move mv;
+	bool capped;
+	double next;
+
+	(void)state;
+	next = co_progress_next_load(&in, &mv, &capped);
+	NEAR(next, co_round_load(163 * co_rpe_percent(8, 6), 2.5));
+	assert_true(next > 100);
+	assert_int_equal(mv, CO_PROGRESS_CHART);
+	/* never above the tested load */
+	in.reps = 1;
+	in.rpe = 10;
+	assert_true(co_progress_next_load(&in, &mv, &capped) <= 150);
+	/* a missed rep still holds (D1) */
+	in.reps = 8;
+	in.rpe = 6;
+	in.missed = true;
+	NEAR(co_progress_next_load(&in, &mv, &capped), 80);
+}
+
 /* --- whole plans --------------------------------------------------------------- */
 
 static co_profile *marathon(void)
@@ -298,6 +361,150 @@ static bool same_loads(const co_plan *a, const co_plan *b, size_t from, size_t t
 						return false;
 			}
 	return true;
+}
+
+/* The first item of `ex` in week k's main or accessory blocks, or NULL. */
+static const co_item *any_item(const co_plan *plan, size_t k, const char *ex)
+{
+	const co_week *w = &plan->weeks[k];
+
+	for (size_t s = 0; s < w->n_sessions; s++)
+		for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+			for (size_t i = 0; i < w->sessions[s].blocks[b].n_items; i++)
+				if (!strcmp(w->sessions[s].blocks[b].items[i].exercise->id, ex))
+					return &w->sessions[s].blocks[b].items[i];
+	return NULL;
+}
+
+/* The date of the session of week k that has `ex`, 0 when none. */
+static co_date day_of(const co_plan *plan, size_t k, const char *ex)
+{
+	const co_week *w = &plan->weeks[k];
+
+	for (size_t s = 0; s < w->n_sessions; s++)
+		for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+			for (size_t i = 0; i < w->sessions[s].blocks[b].n_items; i++)
+				if (!strcmp(w->sessions[s].blocks[b].items[i].exercise->id, ex))
+					return w->sessions[s].date;
+	return 0;
+}
+
+/* Issue 10.3 review 2: a carry at the top of its time range gets a load step (D3). */
+static void a_carry_progresses_by_time_then_load(void **state)
+{
+	co_profile *p = marathon();
+	co_history h;
+	co_plan *plan0 = build(p, NULL), *plan;
+	const co_item *it0, *it;
+	co_date d;
+	char ex[] = "suitcase_carry";
+
+	(void)state;
+	co_history_init(&h);
+	it0 = any_item(plan0, 0, "suitcase_carry");
+	assert_non_null(it0);
+	assert_true(it0->reps == 0 && it0->seconds > 0 && it0->load > 0);
+	d = day_of(plan0, 0, "suitcase_carry");
+	for (int i = 0; i < it0->sets; i++)
+		co_history_add_set(&h, &(co_logged_set){.date = d, .exercise = ex,
+						       .seconds = it0->seconds, .load = it0->load,
+						       .rpe = it0->rpe});
+	plan = build(p, &h);
+	it = any_item(plan, 1, "suitcase_carry");
+	assert_non_null(it);
+	/* more time within the range, or at its top a load step */
+	assert_true(it->seconds > it0->seconds || it->load > it0->load);
+	assert_non_null(it->note);
+	assert_non_null(strstr(it->note, "D3: "));
+	/* week 1 was at the top of the range: a load step, back to the bottom;
+	 * logged as prescribed, week 3 climbs from there (not back to the
+	 * phase's 40 s at the heavier load) */
+	assert_true(it->load > it0->load);
+	{
+		int secs = it->seconds, sets = it->sets;
+		double load = it->load, rpe = it->rpe;
+		const co_item *it3;
+
+		d = day_of(plan, 1, "suitcase_carry");
+		for (int i = 0; i < sets; i++)
+			co_history_add_set(&h, &(co_logged_set){.date = d, .exercise = ex,
+							       .seconds = secs, .load = load,
+							       .rpe = rpe});
+		co_plan_free(plan);
+		plan = build(p, &h);
+		it3 = any_item(plan, 2, "suitcase_carry");
+		assert_non_null(it3);
+		assert_int_equal(it3->seconds, secs + 5);
+		NEAR(it3->load, load);
+	}
+	co_plan_free(plan);
+	co_plan_free(plan0);
+	co_history_release(&h);
+	co_profile_free(p);
+}
+
+/* Issue 10.3 review 3: after a 3RM of 150 the next week's load follows the test. */
+static void a_rep_max_test_sets_the_plan(void **state)
+{
+	co_profile *p = marathon();
+	co_history h;
+	co_plan *plan0 = build(p, NULL), *plan;
+	const co_item *it0, *it;
+	char ex[] = "hip_thrust";
+
+	(void)state;
+	co_history_init(&h);
+	it0 = main_item(plan0, 0, "hip_thrust");
+	assert_non_null(it0);
+	add_sets(&h, day_of(plan0, 0, "hip_thrust"), "hip_thrust", it0->sets, it0->reps,
+		 it0->load, it0->rpe);
+	co_history_add_test(&h, &(co_test_result){.date = plan0->weeks[0].start + 5,
+						  .kind = CO_TEST_REP_MAX, .exercise = ex,
+						  .value = 150, .reps = 3});
+	plan = build(p, &h);
+	it = main_item(plan, 1, "hip_thrust");
+	assert_non_null(it);
+	/* the chart at the week's target from e1RM 163, not one step over the last */
+	assert_true(it->load > it0->load + 10);
+	assert_true(it->rpe >= 6);
+	assert_null(strstr(it->note, "bent"));
+	assert_non_null(strstr(it->note, "tested e1RM 163"));
+	co_plan_free(plan);
+	co_plan_free(plan0);
+	co_history_release(&h);
+	co_profile_free(p);
+}
+
+/* Issue 10.3 review 5: the notes say the loads they set, not a label set later. */
+static void notes_agree_with_the_numbers(void **state)
+{
+	co_profile *p = marathon();
+	co_item it = {.exercise = co_catalog_find(co_catalog_default(), "goblet_squat"),
+		      .sets = 3, .reps = 5, .rpe = 6.5, .load = 38};
+	co_progress_fact f = {.e1rm = 48, .e1rm_date = D(2027, 2, 2)};
+	co_progress_logged lg = {.any = true, .date = D(2027, 2, 2), .load = 34, .reps = 8,
+				 .sets = 3, .rpe = 7, .done = 8, .most = 8, .target = 7,
+				 .planned = 8, .same_phase = false, .held_weeks = 1};
+	char note[320];
+	double ld;
+
+	(void)state;
+	assert_non_null(it.exercise);
+	/* a new phase's dose from the chart: no RPE in the note (the label is
+	 * the chart's, set after it) */
+	ld = co_progress_steer_main(&it, 38, 48, &f, &lg, NULL, 2, p, note, sizeof(note));
+	NEAR(ld, 38);
+	assert_non_null(strstr(note, "38 kg for 5 reps"));
+	assert_null(strstr(note, "RPE 6.5"));
+	/* a stall at a new dose: fewer reps at a heavier load is no "held at" */
+	f.stalled = true;
+	f.stall_e1rm = 50;
+	lg.rpe = 8.5;
+	ld = co_progress_steer_main(&it, 38, 48, &f, &lg, NULL, 2, p, note, sizeof(note));
+	assert_true(ld > lg.load);
+	assert_null(strstr(note, "held at"));
+	assert_non_null(strstr(note, "no rise"));
+	co_profile_free(p);
 }
 
 static void plans_follow_the_log_causally(void **state)
@@ -458,6 +665,11 @@ int main(void)
 		cmocka_unit_test(a_rep_max_recalibrates),
 		cmocka_unit_test(a_flat_e1rm_is_a_stall),
 		cmocka_unit_test(accessories_reps_then_load),
+		cmocka_unit_test(a_big_step_waits_weeks_not_for_ever),
+		cmocka_unit_test(a_rep_max_sets_the_next_load),
+		cmocka_unit_test(a_carry_progresses_by_time_then_load),
+		cmocka_unit_test(a_rep_max_test_sets_the_plan),
+		cmocka_unit_test(notes_agree_with_the_numbers),
 		cmocka_unit_test(plans_follow_the_log_causally),
 		cmocka_unit_test(a_logged_load_replaces_choose_a_load),
 		cmocka_unit_test(a_long_history_is_indexed),
