@@ -63,15 +63,8 @@ int cmd_report(co_cli *cli, int argc, char **argv)
 
 	memset(&r, 0, sizeof(r));
 	out_path = NULL;
-	rc = co_cli_parse(cli, &ps, NULL, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		return CO_EXIT_OK;
-	}
-	if (rc)
-		return rc;
-	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)
-		goto done;
+	if ((rc = co_cli_start(&app, cli, &ps, argc, argv)) != CO_EXIT_OK)
+		return rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 	err = co_app_report_get(&r, app);
 	if (co_app_notice(app))
 		fprintf(stderr, "carryover: %s\n", co_app_notice(app));
