@@ -393,15 +393,36 @@ static bool known_lift(const checker *c, const co_exercise *ex)
 	return false;
 }
 
+/* Whether a strength session other than a maintenance one in weeks [from, to) has `ex` as a main lift. */
+static bool block_has(const co_plan *plan, size_t from, size_t to, const co_exercise *ex, bool *any)
+{
+	*any = false;
+	for (size_t k = from; k < to; k++)
+		for (size_t j = 0; j < plan->weeks[k].n_sessions; j++) {
+			const co_session *s = &plan->weeks[k].sessions[j];
+
+			if (!co_check_strength(s) || s->focus == CO_FOCUS_MAINTENANCE)
+				continue;
+			*any = true;
+			if (main_has(s, ex))
+				return true;
+		}
+	return false;
+}
+
 /*
  * The main lifts of a session focus stay the same through a loading
  * phase (base, build, peak: a run of weeks of one phase, deloads
  * included): a main lift not in the phase's first session of that focus
  * is a rotation inside the block. With one session a week, one fixed
- * session: the focus does not matter. In the 2 weeks before a taper no
- * main lift is new against the session of the same focus before it. A
- * main lift at RPE 8 or more was prescribed at RPE 7 or less in an earlier
- * week, unless the athlete knows it ([lifts]; needs the profile).
+ * session: the focus does not matter. A maintenance session (a race or
+ * peak week's single shorter session) is not a block of its own: its
+ * lifts are a subset of those of the phase's other sessions (of its first
+ * maintenance session when the phase has no other), and it is never the
+ * reference of the others. In the 2 weeks before a taper no main lift is
+ * new against the session of the same focus before it. A main lift at
+ * RPE 8 or more was prescribed at RPE 7 or less in an earlier week, unless
+ * the athlete knows it ([lifts]; needs the profile).
  */
 void co_check_c10(checker *c)
 {
@@ -412,7 +433,7 @@ void co_check_c10(checker *c)
 	for (size_t k = 0; k < plan->n_weeks; k++) {
 		const co_week *w = &plan->weeks[k];
 		const co_session *first[CO_FOCUS_COUNT + 1];
-		size_t to = k;
+		size_t to = k, from = k;
 		bool one;
 
 		if (!co_check_loading_phase(w->phase)) {
@@ -428,21 +449,30 @@ void co_check_c10(checker *c)
 			for (size_t j = 0; j < x->n_sessions; j++) {
 				const co_session *s = &x->sessions[j];
 				const co_block *b = &s->blocks[CO_BLOCK_MAIN];
-				size_t key = one ? CO_FOCUS_COUNT : (size_t)s->focus;
+				bool maint = s->focus == CO_FOCUS_MAINTENANCE;
+				size_t key = one && !maint ? CO_FOCUS_COUNT : (size_t)s->focus;
 
 				if (!co_check_strength(s) || key > CO_FOCUS_COUNT)
 					continue;
-				if (!first[key]) {
+				if (!first[key])
 					first[key] = s;
-					continue;
+				for (size_t i = 0; i < b->n_items; i++) {
+					const co_exercise *ex = b->items[i].exercise;
+					bool others = false, in_block = false;
+
+					if (!ex)
+						continue;
+					if (maint)
+						in_block = block_has(plan, from, to, ex, &others);
+					if (others ? in_block : main_has(first[key], ex))
+						continue;
+					co_check_add(c, "C10", s->date, co_check_day_explains(c, x, s->date, &(why_match){"C10", 0, 0, 0}),
+					    others ? "main lift '%s' of a maintenance session is not one of the %s phase's lifts" :
+						     "main lift '%s' is new inside the %s phase (its %s session of %s had other lifts)",
+					    ex->id, co_phase_name(x->phase),
+					    one ? "strength" : co_focus_name(s->focus),
+					    co_check_day_name(first[key]->date));
 				}
-				for (size_t i = 0; i < b->n_items; i++)
-					if (b->items[i].exercise && !main_has(first[key], b->items[i].exercise))
-						co_check_add(c, "C10", s->date, co_check_day_explains(c, x, s->date, &(why_match){"C10", 0, 0, 0}),
-						    "main lift '%s' is new inside the %s phase (its %s session of %s had other lifts)",
-						    b->items[i].exercise->id, co_phase_name(x->phase),
-						    one ? "strength" : co_focus_name(s->focus),
-						    co_check_day_name(first[key]->date));
 			}
 		}
 		k--; /* the loop's k++ moves to the next phase */
