@@ -419,7 +419,11 @@ static bool block_has(const co_plan *plan, size_t from, size_t to, const co_exer
  * peak week's single shorter session) is not a block of its own: its
  * lifts are a subset of those of the phase's other sessions (of its first
  * maintenance session when the phase has no other), and it is never the
- * reference of the others. In the 2 weeks before a taper no main lift is
+ * reference of the others. A test day (D6) is that week's own card: the
+ * test takes a lift (a single-leg box squat test, then a box squat) and
+ * the tests change what the time budget leaves, so it is neither the
+ * reference (unless every session of its focus in the phase holds a
+ * test) nor held to it. In the 2 weeks before a taper no main lift is
  * new against the session of the same focus before it. A main lift at
  * RPE 8 or more was prescribed at RPE 7 or less in an earlier week, unless
  * the athlete knows it ([lifts]; needs the profile).
@@ -443,6 +447,16 @@ void co_check_c10(checker *c)
 			to++;
 		one = one_a_week(plan, k, to);
 		memset(first, 0, sizeof(first));
+		/* the reference: the phase's first session of the key without a test block */
+		for (size_t q = k; q < to; q++)
+			for (size_t j = 0; j < plan->weeks[q].n_sessions; j++) {
+				const co_session *s = &plan->weeks[q].sessions[j];
+				size_t key = one && s->focus != CO_FOCUS_MAINTENANCE ? CO_FOCUS_COUNT : (size_t)s->focus;
+
+				if (co_check_strength(s) && key <= CO_FOCUS_COUNT && !first[key] &&
+				    !s->blocks[CO_BLOCK_TEST].n_items)
+					first[key] = s;
+			}
 		for (; k < to; k++) {
 			const co_week *x = &plan->weeks[k];
 
@@ -455,7 +469,7 @@ void co_check_c10(checker *c)
 				if (!co_check_strength(s) || key > CO_FOCUS_COUNT)
 					continue;
 				if (!first[key])
-					first[key] = s;
+					first[key] = s; /* a phase whose every session of the key holds a test */
 				for (size_t i = 0; i < b->n_items; i++) {
 					const co_exercise *ex = b->items[i].exercise;
 					bool others = false, in_block = false;
@@ -466,6 +480,8 @@ void co_check_c10(checker *c)
 						in_block = block_has(plan, from, to, ex, &others);
 					if (others ? in_block : main_has(first[key], ex))
 						continue;
+					if (!others && s->blocks[CO_BLOCK_TEST].n_items && s != first[key])
+						continue; /* D6: this week's own card */
 					co_check_add(c, "C10", s->date, co_check_day_explains(c, x, s->date, &(why_match){"C10", 0, 0, 0}),
 					    others ? "main lift '%s' of a maintenance session is not one of the %s phase's lifts" :
 						     "main lift '%s' is new inside the %s phase (its %s session of %s had other lifts)",
@@ -493,15 +509,20 @@ void co_check_c10(checker *c)
 
 			if (!co_check_strength(s))
 				continue;
-			if (frozen) {
-				/* the session of the same focus before this one */
-				for (size_t p = k + 1; p-- > 0 && p + C10_LOOKBACK > k && !prev;)
-					for (size_t i = plan->weeks[p].n_sessions; i-- > 0 && !prev;) {
-						const co_session *t = &plan->weeks[p].sessions[i];
+			if (frozen && !s->blocks[CO_BLOCK_TEST].n_items) {
+				/* the session of the same focus before this one: of its
+				 * phase and not a test day (D6: that week's own card)
+				 * first, then the phase's test day, then any */
+				for (int pass = 0; pass < 3 && !prev; pass++)
+					for (size_t p = k + 1; p-- > 0 && p + C10_LOOKBACK > k && !prev;)
+						for (size_t i = plan->weeks[p].n_sessions; i-- > 0 && !prev;) {
+							const co_session *t = &plan->weeks[p].sessions[i];
 
-						if (t->date < s->date && t->focus == s->focus && co_check_strength(t))
-							prev = t;
-					}
+							if (t->date < s->date && t->focus == s->focus && co_check_strength(t) &&
+							    (pass == 2 || plan->weeks[p].phase == w->phase) &&
+							    (pass > 0 || !t->blocks[CO_BLOCK_TEST].n_items))
+								prev = t;
+						}
 			}
 			for (size_t i = 0; i < b->n_items; i++) {
 				const co_item *it = &b->items[i];

@@ -432,7 +432,8 @@ static void keep_add(keep_set *k, const co_session *s)
 
 /*
  * C10: which main lifts the session of `focus` on `d` in week `i` keeps.
- * In the 2 weeks before a taper, those of the last session of its focus:
+ * In the 2 weeks before a taper, those of the last session of its focus
+ * (of its phase and not a test day's, when there is one):
  * nothing rotates in (a slot they cannot fill stays empty). A maintenance
  * session of a loading phase (a race or peak week's single session) takes
  * its lifts from those a posterior-chain session of the block takes, built
@@ -462,15 +463,20 @@ static int keep_for(keep_set *k, const co_plan *plan, size_t i, co_date d, co_fo
 		return CO_OK;
 	for (size_t q = i + 1; q <= i + 2 && q < plan->n_weeks; q++)
 		frozen |= plan->weeks[q].phase == CO_PHASE_TAPER;
-	for (size_t p = i + 1; frozen && p-- > 0 && p + KEEP_LOOKBACK > i && !found;)
-		for (size_t j = plan->weeks[p].n_sessions; j-- > 0 && !found;) {
-			const co_session *t = &plan->weeks[p].sessions[j];
+	/* a test day's card is that week's own (D6: the test may take a lift):
+	 * another of the phase first, then the phase's test day, then any */
+	for (int pass = 0; frozen && pass < 3 && !found; pass++)
+		for (size_t p = i + 1; p-- > 0 && p + KEEP_LOOKBACK > i && !found;)
+			for (size_t j = plan->weeks[p].n_sessions; j-- > 0 && !found;) {
+				const co_session *t = &plan->weeks[p].sessions[j];
 
-			if (t->date < d && t->focus == focus && t->blocks[CO_BLOCK_MAIN].n_items) {
-				keep_add(k, t);
-				found = true;
+				if (t->date < d && t->focus == focus && t->blocks[CO_BLOCK_MAIN].n_items &&
+				    (pass == 2 || plan->weeks[p].phase == ph) &&
+				    (pass > 0 || !t->blocks[CO_BLOCK_TEST].n_items)) {
+					keep_add(k, t);
+					found = true;
+				}
 			}
-		}
 	ctx->keep_only = found;
 	if (!found && focus == CO_FOCUS_MAINTENANCE) {
 		co_session probe;

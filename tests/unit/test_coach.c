@@ -843,7 +843,7 @@ static void main_lifts_hold_for_a_phase(void **state)
  */
 static const char *const block_profiles[] = {
 	"one_a_week_peak_race.ini", "peak_after_recovery.ini", "demand_peak_first.ini",
-	"race_week_lifts.ini", NULL,
+	"race_week_lifts.ini", "test_day_first.ini", "test_day_before_taper.ini", NULL,
 };
 
 static bool main_in(const co_plan *plan, size_t from, size_t to, const co_exercise *ex,
