@@ -453,10 +453,19 @@ static int keep_for(keep_set *k, const co_plan *plan, size_t i, co_date d, co_fo
 	ctx->keep_only = false;
 	if (ph == CO_PHASE_TAPER || ph == CO_PHASE_RACE) {
 		/* C7: the lifts of the last 2 weeks continue (a race week's single
-		 * session takes those of its taper, not others of the block) */
-		for (size_t p = i; p-- > 0 && p + 2 >= i && plan->weeks[p].phase != CO_PHASE_RECOVERY;)
+		 * session takes those of its taper, not others of the block; a
+		 * taper right after a recovery, those of the 2 weeks before it) */
+		size_t weeks = 0;
+
+		for (size_t p = i; p-- > 0 && p + 4 >= i && weeks < 2;) {
+			if (plan->weeks[p].phase == CO_PHASE_RECOVERY)
+				continue;
+			weeks++;
 			for (size_t j = 0; j < plan->weeks[p].n_sessions; j++)
 				keep_add(k, &plan->weeks[p].sessions[j]);
+		}
+		/* no other main lift: a slot the time budget left out before stays out */
+		ctx->keep_only = k->n > 0;
 		goto set;
 	}
 	if (ph != CO_PHASE_BASE && ph != CO_PHASE_BUILD && ph != CO_PHASE_PEAK)

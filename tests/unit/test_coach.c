@@ -838,12 +838,15 @@ static void main_lifts_hold_for_a_phase(void **state)
 /*
  * C10, C7: a maintenance session of a loading phase takes its lifts from
  * the phase's other sessions; in the 2 weeks before a taper no main lift
- * rotates in; a race week's session takes the lifts of the 2 weeks before.
+ * rotates in; a race week's session takes the lifts of the 2 weeks before,
+ * a taper's those of the weeks before it, at their loads.
  * Each profile is a property-test case that broke one of these.
  */
 static const char *const block_profiles[] = {
 	"one_a_week_peak_race.ini", "peak_after_recovery.ini", "demand_peak_first.ini",
-	"race_week_lifts.ini", "test_day_first.ini", "test_day_before_taper.ini", NULL,
+	"race_week_lifts.ini", "test_day_first.ini", "test_day_before_taper.ini",
+	"taper_no_new_main.ini", "taper_after_recovery.ini", "race_week_same_load.ini",
+	"race_week_rpe_label.ini", NULL,
 };
 
 static bool main_in(const co_plan *plan, size_t from, size_t to, const co_exercise *ex,
@@ -901,6 +904,10 @@ static void sessions_keep_the_block_lifts(void **state)
 						ok = false;
 					if (w->phase == CO_PHASE_RACE && i >= 2 &&
 					    !main_in(plan, i - 2, i, ex, false, s->date))
+						ok = false;
+					/* C7: no main lift the 3 weeks before the taper lacked */
+					if (w->phase == CO_PHASE_TAPER && i >= 4 &&
+					    !main_in(plan, i - 4, i, ex, false, s->date))
 						ok = false;
 					if (!ok)
 						fprintf(stderr, "%s: week %d %s: main lift %s is not one of the block's\n",
