@@ -386,6 +386,10 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						e->before = e->load;
 						e->reentry = (long)i;
 						ld = floor_step(e->load * CO_LOAD_CEILING, step);
+						/* the restart load is the working load now: the
+						 * taper's later weeks continue it (C7), and a later
+						 * break restarts below it (C8) */
+						e->load = ld;
 						reentry = true;
 					} else if (e && e->reentry == (long)i) {
 						ld = floor_step(e->before * CO_LOAD_CEILING, step);

@@ -846,7 +846,7 @@ static const char *const block_profiles[] = {
 	"one_a_week_peak_race.ini", "peak_after_recovery.ini", "demand_peak_first.ini",
 	"race_week_lifts.ini", "test_day_first.ini", "test_day_before_taper.ini",
 	"taper_no_new_main.ini", "taper_after_recovery.ini", "race_week_same_load.ini",
-	"race_week_rpe_label.ini", NULL,
+	"race_week_rpe_label.ini", "taper_restarts.ini", NULL,
 };
 
 static bool main_in(const co_plan *plan, size_t from, size_t to, const co_exercise *ex,
@@ -909,8 +909,20 @@ static void sessions_keep_the_block_lifts(void **state)
 					if (w->phase == CO_PHASE_TAPER && i >= 4 &&
 					    !main_in(plan, i - 4, i, ex, false, s->date))
 						ok = false;
+					/* C7, C8: a taper or race week's load never climbs back
+					 * above the week before it (a restart is continued) */
+					for (size_t q = i; (w->phase == CO_PHASE_TAPER || w->phase == CO_PHASE_RACE) &&
+							   b->items[m].load > 0 && q-- > 0 && q + 1 == i;) {
+						const co_item *prev = main_item(&plan->weeks[q], ex->id);
+
+						if (prev && prev->load > 0 && b->items[m].load > prev->load + 1e-9) {
+							fprintf(stderr, "%s: week %d: %s at %g after %g\n", block_profiles[k],
+								w->index, ex->id, b->items[m].load, prev->load);
+							ok = false;
+						}
+					}
 					if (!ok)
-						fprintf(stderr, "%s: week %d %s: main lift %s is not one of the block's\n",
+						fprintf(stderr, "%s: week %d %s: main lift %s breaks the rule above, or is not one of the block's\n",
 							block_profiles[k], w->index, co_focus_name(s->focus), ex->id);
 					assert_true(ok);
 				}
