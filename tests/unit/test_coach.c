@@ -846,7 +846,7 @@ static const char *const block_profiles[] = {
 	"one_a_week_peak_race.ini", "peak_after_recovery.ini", "demand_peak_first.ini",
 	"race_week_lifts.ini", "test_day_first.ini", "test_day_before_taper.ini",
 	"taper_no_new_main.ini", "taper_after_recovery.ini", "race_week_same_load.ini",
-	"race_week_rpe_label.ini", "taper_restarts.ini", NULL,
+	"race_week_rpe_label.ini", "taper_restarts.ini", "reentry_two_sessions.ini", NULL,
 };
 
 static bool main_in(const co_plan *plan, size_t from, size_t to, const co_exercise *ex,
