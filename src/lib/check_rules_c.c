@@ -157,6 +157,36 @@ static const co_item *reference(const co_plan *plan, size_t from, size_t to, int
 	return best;
 }
 
+/*
+ * C7 "the lifts and loads of the last 2-3 weeks continue": the fullest
+ * main-lift item of `ex` in the latest loading week (not a deload) of the
+ * 3 before `to` (none before `from`), or NULL; *wk receives its week.
+ */
+static const co_item *latest_main(const co_plan *plan, size_t from, size_t to,
+				  const co_exercise *ex, size_t *wk)
+{
+	for (size_t k = to; k-- > from && k + 3 >= to;) {
+		const co_week *w = &plan->weeks[k];
+		const co_item *best = NULL;
+
+		if (w->deload || !co_check_loading_phase(w->phase))
+			continue;
+		for (size_t j = 0; j < w->n_sessions; j++) {
+			const co_block *b = &w->sessions[j].blocks[CO_BLOCK_MAIN];
+
+			for (size_t i = 0; co_check_strength(&w->sessions[j]) && i < b->n_items; i++)
+				if (b->items[i].exercise == ex &&
+				    (!best || co_check_volume(&b->items[i]) > co_check_volume(best)))
+					best = &b->items[i];
+		}
+		if (best) {
+			*wk = k;
+			return best;
+		}
+	}
+	return NULL;
+}
+
 static bool seen_before(const co_plan *plan, size_t from, size_t to, const co_exercise *ex)
 {
 	for (size_t k = from; k < to; k++) {
@@ -237,6 +267,7 @@ static void check_c7_taper(checker *c, size_t k)
 				const co_item *it = &bl->items[i];
 				const co_item *ref;
 				const co_exercise *ex = it->exercise;
+				size_t rk = 0;
 
 				if (!ex)
 					continue;
@@ -245,13 +276,23 @@ static void check_c7_taper(checker *c, size_t k)
 					co_check_add(c, "C7", s->date, co_check_day_explains(c, w, s->date, &(why_match){"C7", 0, 0, 0}),
 					    "'%s' is new in the %s week (no new exercises in the taper)",
 					    ex->id, co_phase_name(w->phase));
-				ref = reference(plan, from, k, CO_PHASE_PEAK, -1, ex, (co_block_kind)b);
-				if (!ref)
+				/*
+				 * Intensity is the load: the same load for fewer reps is
+				 * labelled a lower RPE by the chart, and is kept. Only a
+				 * lift without a load is held to its RPE.
+				 */
+				if (b != CO_BLOCK_MAIN || !(ref = latest_main(plan, from, k, ex, &rk)))
 					continue;
-				if (b == CO_BLOCK_MAIN && ref->rpe > 0 && it->rpe < ref->rpe - 0.5 - 1e-9)
+				if (ref->load > 0 && it->load > 0) {
+					if (it->load < ref->load - co_check_step(c, ex) / 2 - 1e-9)
+						co_check_add(c, "C7", s->date, co_check_day_explains(c, w, s->date, &(why_match){"C7", 0, 0, 0}),
+						    "'%s' in the %s week at %g against %g in week %d: intensity not kept",
+						    ex->id, co_phase_name(w->phase), it->load, ref->load,
+						    plan->weeks[rk].index);
+				} else if (ref->rpe > 0 && it->rpe < ref->rpe - 0.5 - 1e-9)
 					co_check_add(c, "C7", s->date, co_check_day_explains(c, w, s->date, &(why_match){"C7", 0, 0, 0}),
-					    "'%s' in the %s week at RPE %g against %g in peak: intensity not kept",
-					    ex->id, co_phase_name(w->phase), it->rpe, ref->rpe);
+					    "'%s' in the %s week at RPE %g against %g in week %d: intensity not kept",
+					    ex->id, co_phase_name(w->phase), it->rpe, ref->rpe, plan->weeks[rk].index);
 			}
 		}
 	}

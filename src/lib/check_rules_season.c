@@ -393,15 +393,40 @@ static bool known_lift(const checker *c, const co_exercise *ex)
 	return false;
 }
 
+/* Whether a strength session other than a maintenance one in weeks [from, to) has `ex` as a main lift. */
+static bool block_has(const co_plan *plan, size_t from, size_t to, const co_exercise *ex, bool *any)
+{
+	*any = false;
+	for (size_t k = from; k < to; k++)
+		for (size_t j = 0; j < plan->weeks[k].n_sessions; j++) {
+			const co_session *s = &plan->weeks[k].sessions[j];
+
+			if (!co_check_strength(s) || s->focus == CO_FOCUS_MAINTENANCE)
+				continue;
+			*any = true;
+			if (main_has(s, ex))
+				return true;
+		}
+	return false;
+}
+
 /*
  * The main lifts of a session focus stay the same through a loading
  * phase (base, build, peak: a run of weeks of one phase, deloads
  * included): a main lift not in the phase's first session of that focus
  * is a rotation inside the block. With one session a week, one fixed
- * session: the focus does not matter. In the 2 weeks before a taper no
- * main lift is new against the session of the same focus before it. A
- * main lift at RPE 8 or more was prescribed at RPE 7 or less in an earlier
- * week, unless the athlete knows it ([lifts]; needs the profile).
+ * session: the focus does not matter. A maintenance session (a race or
+ * peak week's single shorter session) is not a block of its own: its
+ * lifts are a subset of those of the phase's other sessions (of its first
+ * maintenance session when the phase has no other), and it is never the
+ * reference of the others. A test day (D6) is that week's own card: the
+ * test takes a lift (a single-leg box squat test, then a box squat) and
+ * the tests change what the time budget leaves, so it is neither the
+ * reference (unless every session of its focus in the phase holds a
+ * test) nor held to it. In the 2 weeks before a taper no main lift is
+ * new against the session of the same focus before it. A main lift at
+ * RPE 8 or more was prescribed at RPE 7 or less in an earlier week, unless
+ * the athlete knows it ([lifts]; needs the profile).
  */
 void co_check_c10(checker *c)
 {
@@ -412,7 +437,7 @@ void co_check_c10(checker *c)
 	for (size_t k = 0; k < plan->n_weeks; k++) {
 		const co_week *w = &plan->weeks[k];
 		const co_session *first[CO_FOCUS_COUNT + 1];
-		size_t to = k;
+		size_t to = k, from = k;
 		bool one;
 
 		if (!co_check_loading_phase(w->phase)) {
@@ -422,27 +447,48 @@ void co_check_c10(checker *c)
 			to++;
 		one = one_a_week(plan, k, to);
 		memset(first, 0, sizeof(first));
+		/* the reference: the phase's first session of the key without a test block */
+		for (size_t q = k; q < to; q++)
+			for (size_t j = 0; j < plan->weeks[q].n_sessions; j++) {
+				const co_session *s = &plan->weeks[q].sessions[j];
+				size_t key = one && s->focus != CO_FOCUS_MAINTENANCE ? CO_FOCUS_COUNT : (size_t)s->focus;
+
+				if (co_check_strength(s) && key <= CO_FOCUS_COUNT && !first[key] &&
+				    !s->blocks[CO_BLOCK_TEST].n_items)
+					first[key] = s;
+			}
 		for (; k < to; k++) {
 			const co_week *x = &plan->weeks[k];
 
 			for (size_t j = 0; j < x->n_sessions; j++) {
 				const co_session *s = &x->sessions[j];
 				const co_block *b = &s->blocks[CO_BLOCK_MAIN];
-				size_t key = one ? CO_FOCUS_COUNT : (size_t)s->focus;
+				bool maint = s->focus == CO_FOCUS_MAINTENANCE;
+				size_t key = one && !maint ? CO_FOCUS_COUNT : (size_t)s->focus;
 
 				if (!co_check_strength(s) || key > CO_FOCUS_COUNT)
 					continue;
-				if (!first[key]) {
-					first[key] = s;
-					continue;
+				if (!first[key])
+					first[key] = s; /* a phase whose every session of the key holds a test */
+				for (size_t i = 0; i < b->n_items; i++) {
+					const co_exercise *ex = b->items[i].exercise;
+					bool others = false, in_block = false;
+
+					if (!ex)
+						continue;
+					if (maint)
+						in_block = block_has(plan, from, to, ex, &others);
+					if (others ? in_block : main_has(first[key], ex))
+						continue;
+					if (!others && s->blocks[CO_BLOCK_TEST].n_items && s != first[key])
+						continue; /* D6: this week's own card */
+					co_check_add(c, "C10", s->date, co_check_day_explains(c, x, s->date, &(why_match){"C10", 0, 0, 0}),
+					    others ? "main lift '%s' of a maintenance session is not one of the %s phase's lifts" :
+						     "main lift '%s' is new inside the %s phase (its %s session of %s had other lifts)",
+					    ex->id, co_phase_name(x->phase),
+					    one ? "strength" : co_focus_name(s->focus),
+					    co_check_day_name(first[key]->date));
 				}
-				for (size_t i = 0; i < b->n_items; i++)
-					if (b->items[i].exercise && !main_has(first[key], b->items[i].exercise))
-						co_check_add(c, "C10", s->date, co_check_day_explains(c, x, s->date, &(why_match){"C10", 0, 0, 0}),
-						    "main lift '%s' is new inside the %s phase (its %s session of %s had other lifts)",
-						    b->items[i].exercise->id, co_phase_name(x->phase),
-						    one ? "strength" : co_focus_name(s->focus),
-						    co_check_day_name(first[key]->date));
 			}
 		}
 		k--; /* the loop's k++ moves to the next phase */
@@ -463,15 +509,20 @@ void co_check_c10(checker *c)
 
 			if (!co_check_strength(s))
 				continue;
-			if (frozen) {
-				/* the session of the same focus before this one */
-				for (size_t p = k + 1; p-- > 0 && p + C10_LOOKBACK > k && !prev;)
-					for (size_t i = plan->weeks[p].n_sessions; i-- > 0 && !prev;) {
-						const co_session *t = &plan->weeks[p].sessions[i];
+			if (frozen && !s->blocks[CO_BLOCK_TEST].n_items) {
+				/* the session of the same focus before this one: of its
+				 * phase and not a test day (D6: that week's own card)
+				 * first, then the phase's test day, then any */
+				for (int pass = 0; pass < 3 && !prev; pass++)
+					for (size_t p = k + 1; p-- > 0 && p + C10_LOOKBACK > k && !prev;)
+						for (size_t i = plan->weeks[p].n_sessions; i-- > 0 && !prev;) {
+							const co_session *t = &plan->weeks[p].sessions[i];
 
-						if (t->date < s->date && t->focus == s->focus && co_check_strength(t))
-							prev = t;
-					}
+							if (t->date < s->date && t->focus == s->focus && co_check_strength(t) &&
+							    (pass == 2 || plan->weeks[p].phase == w->phase) &&
+							    (pass > 0 || !t->blocks[CO_BLOCK_TEST].n_items))
+								prev = t;
+						}
 			}
 			for (size_t i = 0; i < b->n_items; i++) {
 				const co_item *it = &b->items[i];

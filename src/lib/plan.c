@@ -245,10 +245,12 @@ static void fill_sched_day(co_sched_day *out, const co_season *s, long idx, co_d
 /*
  * C10: variants rotate at phase boundaries only: a new block starts with
  * each new loading phase, except one that starts within 2 weeks of a taper
- * (the peak keeps the build's lifts then); taper and race weeks keep the
- * block before them; a new cycle after a recovery starts a new block.
+ * (the peak keeps the build's lifts then; its demand-peak weeks, with a
+ * single maintenance session, do not count); taper and race weeks keep the
+ * block before them; a new cycle after a recovery starts a new block,
+ * unless it too starts within 2 weeks of its taper.
  */
-static void variant_blocks(const co_week *weeks, size_t n, int *out)
+static void variant_blocks(const co_week *weeks, const co_period *info, size_t n, int *out)
 {
 	int block = 0;
 	int last = -1;
@@ -262,10 +264,13 @@ static void variant_blocks(const co_week *weeks, size_t n, int *out)
 		} else if (loading && (int)p != last) {
 			size_t to_taper = 0;
 
-			while (i + to_taper < n && weeks[i + to_taper].phase != CO_PHASE_TAPER &&
-			       to_taper <= 2)
-				to_taper++;
-			if (!block || last < 0 || to_taper > 2)
+			/* weeks of full sessions: a demand-peak week's single maintenance
+			 * session takes its lifts from the block (keep_for) */
+			for (size_t q = i; q < n && weeks[q].phase != CO_PHASE_TAPER && to_taper <= 2; q++)
+				to_taper += !info[q].demand_peak;
+			/* after a recovery too: a peak 1-2 weeks before its taper
+			 * keeps the lifts of the block before the race (C10) */
+			if (!block || to_taper > 2)
 				block++;
 			last = (int)p;
 		}
@@ -389,6 +394,123 @@ static void fill_ctx(co_session_ctx *ctx, const co_profile *p, const co_catalog 
 		ctx->strides_allowed = false;
 }
 
+/* C10: the main lifts a session keeps (session.h keep_mains) */
+#define KEEP_MAX 12
+#define KEEP_LOOKBACK 6 /* weeks to look back for the session of the same focus */
+typedef struct keep_set {
+	const co_exercise *ex[KEEP_MAX];
+	char *note[KEEP_MAX]; /* the item's A8 note there, which the lift keeps (owned) */
+	size_t n;
+} keep_set;
+
+static void keep_clear(keep_set *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		free(k->note[i]);
+	k->n = 0;
+}
+
+static void keep_add(keep_set *k, const co_session *s)
+{
+	const co_block *b = &s->blocks[CO_BLOCK_MAIN];
+
+	for (size_t i = 0; i < b->n_items && k->n < KEEP_MAX; i++) {
+		const char *note = b->items[i].note;
+		size_t j;
+
+		for (j = 0; j < k->n && k->ex[j] != b->items[i].exercise; j++)
+			;
+		if (!b->items[i].exercise || j < k->n)
+			continue;
+		k->ex[k->n] = b->items[i].exercise;
+		/* the A8 sentence only, not the dose's (it ends at the first "; ") */
+		k->note[k->n++] = note && !strncmp(note, "A8:", 3) ?
+				  co_xstrndup(note, strstr(note, "; ") ? (size_t)(strstr(note, "; ") - note) : strlen(note)) :
+				  NULL;
+	}
+}
+
+/*
+ * C10: which main lifts the session of `focus` on `d` in week `i` keeps.
+ * In the 2 weeks before a taper, those of the last session of its focus
+ * (of its phase and not a test day's, when there is one):
+ * nothing rotates in (a slot they cannot fill stays empty). A maintenance
+ * session of a loading phase (a race or peak week's single session) takes
+ * its lifts from those a posterior-chain session of the block takes, built
+ * here as a probe: it is a shorter session of the block, not a block of
+ * its own, so the sessions before and after it keep their lifts.
+ */
+static int keep_for(keep_set *k, const co_plan *plan, size_t i, co_date d, co_focus focus,
+		    co_session_ctx *ctx)
+{
+	co_phase ph = plan->weeks[i].phase;
+	bool frozen = false, found = false;
+
+	keep_clear(k);
+	ctx->keep_mains = NULL;
+	ctx->keep_notes = NULL;
+	ctx->n_keep_mains = 0;
+	ctx->keep_only = false;
+	if (ph == CO_PHASE_TAPER || ph == CO_PHASE_RACE) {
+		/* C7: the lifts of the last 2 weeks continue (a race week's single
+		 * session takes those of its taper, not others of the block; a
+		 * taper right after a recovery, those of the 2 weeks before it) */
+		size_t weeks = 0;
+
+		for (size_t p = i; p-- > 0 && p + 4 >= i && weeks < 2;) {
+			if (plan->weeks[p].phase == CO_PHASE_RECOVERY)
+				continue;
+			weeks++;
+			for (size_t j = 0; j < plan->weeks[p].n_sessions; j++)
+				keep_add(k, &plan->weeks[p].sessions[j]);
+		}
+		/* no other main lift: a slot the time budget left out before stays out */
+		ctx->keep_only = k->n > 0;
+		goto set;
+	}
+	if (ph != CO_PHASE_BASE && ph != CO_PHASE_BUILD && ph != CO_PHASE_PEAK)
+		return CO_OK;
+	for (size_t q = i + 1; q <= i + 2 && q < plan->n_weeks; q++)
+		frozen |= plan->weeks[q].phase == CO_PHASE_TAPER;
+	/* a test day's card is that week's own (D6: the test may take a lift):
+	 * another of the phase first, then the phase's test day, then any */
+	for (int pass = 0; frozen && pass < 3 && !found; pass++)
+		for (size_t p = i + 1; p-- > 0 && p + KEEP_LOOKBACK > i && !found;)
+			for (size_t j = plan->weeks[p].n_sessions; j-- > 0 && !found;) {
+				const co_session *t = &plan->weeks[p].sessions[j];
+
+				if (t->date < d && t->focus == focus && t->blocks[CO_BLOCK_MAIN].n_items &&
+				    (pass == 2 || plan->weeks[p].phase == ph) &&
+				    (pass > 0 || !t->blocks[CO_BLOCK_TEST].n_items)) {
+					keep_add(k, t);
+					found = true;
+				}
+			}
+	ctx->keep_only = found;
+	if (!found && focus == CO_FOCUS_MAINTENANCE) {
+		co_session probe;
+		co_session_ctx pc = *ctx;
+		int rc;
+
+		memset(&probe, 0, sizeof(probe));
+		probe.date = d;
+		probe.focus = CO_FOCUS_POSTERIOR_CHAIN;
+		pc.test_squat = pc.test_calf = false;
+		pc.rested = NULL;
+		rc = co_session_build(&probe, &pc);
+		if (rc == CO_OK)
+			keep_add(k, &probe);
+		co_session_release(&probe);
+		if (rc < 0)
+			return rc;
+	}
+set:
+	ctx->keep_mains = k->n ? k->ex : NULL;
+	ctx->keep_notes = k->n ? (const char *const *)k->note : NULL;
+	ctx->n_keep_mains = k->n;
+	return CO_OK;
+}
+
 /* Build the session at `at` again with `ctx`, keeping its placement reason (why[0]). */
 static int rebuild(co_week *w, size_t at, const co_session_ctx *ctx)
 {
@@ -488,6 +610,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	bool *test_week = NULL;
 	int *blocks = NULL;
 	seen_mains sm = {0};
+	keep_set kept = {0};
 	idset used = {0}, recent = {0};
 	long last_loading = -1, cycle_start = 0;
 	long full_week = -1; /* C7: the last full loading week, whose frequency the taper keeps */
@@ -566,7 +689,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 	adapt = co_adapt_begin(profile, in->history);
 	co_adapt_deloads(adapt, plan->weeks, info, n_weeks);
 	blocks = co_xcalloc(n_weeks, sizeof(*blocks));
-	variant_blocks(plan->weeks, n_weeks, blocks);
+	variant_blocks(plan->weeks, info, n_weeks, blocks);
 	test_week = co_xcalloc(n_weeks, sizeof(*test_week));
 	co_baseline_weeks(test_week, plan->weeks, n_weeks);
 
@@ -679,6 +802,8 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 			ctx.allowed_ids = allowed;
 			ctx.week_sessions = res.n;
 			w->n_sessions = (size_t)j + 1;
+			if ((rc = keep_for(&kept, plan, i, ses->date, ses->focus, &ctx)) < 0)
+				goto done;
 			rc = co_session_build(ses, &ctx);
 			if (rc < 0)
 				goto done;
@@ -742,6 +867,8 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 				ctx.n_familiar = sm.n_familiar;
 				ctx.rested = &rested;
 				ctx.week_sessions = (int)w->n_sessions;
+				if ((rc = keep_for(&kept, plan, i, w->sessions[at].date, w->sessions[at].focus, &ctx)) < 0)
+					goto done;
 				rc = fold_tests(w, (size_t)at, &ctx, &calf);
 				if (rc < 0)
 					goto done;
@@ -761,6 +888,8 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 					ctx.rested = &rested;
 					ctx.week_sessions = (int)w->n_sessions;
 					ctx.both_calves = true;
+					if ((rc = keep_for(&kept, plan, i, w->sessions[j].date, f, &ctx)) < 0)
+						goto done;
 					rc = rebuild(w, j, &ctx);
 					if (rc < 0)
 						goto done;
@@ -821,6 +950,7 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 done:
 	co_adapt_end(adapt);
 	free(blocks);
+	keep_clear(&kept);
 	seen_free(&sm);
 	free(ns.v);
 	free(used.ids);

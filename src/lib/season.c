@@ -274,6 +274,13 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 							it->rpe = r;
 							ld = co_round_load(e1 * co_rpe_percent(it->reps, r), step);
 						}
+						if (!again && gap) {
+							/* C8: this is the re-entry week, even when its first
+							 * session's load is already below the ceiling: the
+							 * week's other sessions stay below it too */
+							e->before = e->load;
+							e->reentry = (long)i;
+						}
 						if (again) {
 							/* as set by its first session */
 						} else if (gap && ld > floor_step(e->load * CO_LOAD_CEILING, step)) {
@@ -386,6 +393,10 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						e->before = e->load;
 						e->reentry = (long)i;
 						ld = floor_step(e->load * CO_LOAD_CEILING, step);
+						/* the restart load is the working load now: the
+						 * taper's later weeks continue it (C7), and a later
+						 * break restarts below it (C8) */
+						e->load = ld;
 						reentry = true;
 					} else if (e && e->reentry == (long)i) {
 						ld = floor_step(e->before * CO_LOAD_CEILING, step);

@@ -29,7 +29,6 @@
  * has hip, ankle and thoracic mobility (A7); the estimated minutes fit the
  * budget unless even the shortest session cannot (then a why line says so).
  */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +57,9 @@ typedef struct want {
 	bool strict;          /* A8: never touch a niggle (false: mobility keeps it, with a note) */
 	bool lax_allowed;     /* C7: warm-up/cool-down may fall back outside allowed_ids */
 	bool loaded;          /* A9: only lifts that take dumbbells, a kettlebell or a bar */
+	bool kept;            /* C10: only the lifts ctx->keep_mains lists */
+	bool kept_after;      /* C10: the usual choice, taken only if ctx->keep_mains lists it */
+	bool quiet;           /* no A8 why line for a slot left empty (another pass follows) */
 	int sided;            /* +1 prefer unilateral, -1 bilateral, 0 either */
 	unsigned carry_pref;  /* co_carryover bits preferred */
 	unsigned region_pref; /* co_region bits preferred */
@@ -292,6 +294,8 @@ static size_t collect(const builder *b, const want *w, int allowed_mode, cand *o
 			continue;
 		if (w->loaded && !(ex->equipment & CO_A9_LOADING))
 			continue;
+		if (w->kept && !co_sb_kept(b, ex))
+			continue;
 		if (allowed_mode == ALLOWED_ONLY && !in_allowed(b, ex))
 			continue;
 		if (allowed_mode == ALLOWED_REGRESSIONS && !regression_of_allowed(b, ex))
@@ -452,6 +456,26 @@ static slot *fill(builder *b, const co_pattern *patterns, size_t np, want w,
 	/* A9: with weights, every pattern is tried for a loaded lift before a bodyweight one */
 	int pass = w.main && (b->p->equipment & CO_A9_LOADING) ? 0 : 1;
 
+	if (w.main && b->ctx->n_keep_mains && !w.kept && !w.kept_after) {
+		/* C10: the block's lifts first (plan.c), in any of the slot's patterns:
+		 * the usual choice when it is one of them (with its A8 note), else one of them */
+		want k = w;
+		slot *sl;
+
+		k.kept_after = k.quiet = true;
+		if ((sl = fill(b, patterns, np, k, kind, flags, prio, keep)))
+			return sl;
+		k.kept_after = false;
+		k.kept = true;
+		if ((sl = fill(b, patterns, np, k, kind, flags, prio, keep)))
+			return sl;
+		if (b->ctx->keep_only) {
+			/* the slot stays empty: say why when a niggle is the reason (A8) */
+			k.kept = k.quiet = false;
+			k.kept_after = true;
+			return fill(b, patterns, np, k, kind, flags, prio, keep);
+		}
+	}
 	for (; pass < 2; pass++) {
 		w.loaded = pass == 0;
 		for (size_t i = 0; i < np; i++) {
@@ -460,6 +484,12 @@ static slot *fill(builder *b, const co_pattern *patterns, size_t np, want w,
 
 			w.pattern = patterns[i];
 			ex = pick(b, &w, &blocked, &note);
+			if (ex && w.kept_after && !co_sb_kept(b, ex)) {
+				free(note);
+				ex = NULL;
+			}
+			if (ex && (w.kept || w.kept_after) && !note)
+				note = co_sb_kept_note(b, ex); /* A8: the swap said where it was chosen */
 			/* A8: the niggle ruled out the loaded lifts of the slot */
 			if (ex && pass == 1 && blocked_first && !note)
 				note = swap_note(b, ex, blocked_first);
@@ -472,7 +502,7 @@ static slot *fill(builder *b, const co_pattern *patterns, size_t np, want w,
 				blocked_first = blocked;
 		}
 	}
-	if (blocked_first) {
+	if (blocked_first && !w.quiet) {
 		co_strbuf sb;
 
 		co_strbuf_init(&sb);
@@ -625,7 +655,7 @@ static int build_main(builder *b)
 			CO_PATTERN_SINGLE_LEG, CO_PATTERN_SQUAT, CO_PATTERN_CARRY,
 			CO_PATTERN_HIP_EXTENSION, CO_PATTERN_HINGE,
 		};
-		want w = {.main = true, .strict = true};
+		want w = {.main = true, .strict = true, .kept = b->ctx->keep_only};
 
 		for (size_t i = 0; i < sizeof(spare) / sizeof(spare[0]) &&
 				   count_kind(b, CO_BLOCK_MAIN) < 2; i++) {
@@ -1038,30 +1068,6 @@ static void why_focus(builder *b)
 				   a ? ex_name(a->item.exercise) : "");
 }
 
-/* The order a reader wants: the focus, the dose, then the adjustments. */
-static int why_rank(const char *w)
-{
-	static const char *const order[] = {"B2", "C", "D", "A8", "A2", "A4", "A6", "A7",
-					    "B4", "B5", NULL};
-
-	for (int i = 0; order[i]; i++)
-		if (!strncmp(w, order[i], strlen(order[i])))
-			return i;
-	return 99;
-}
-
-static void sort_why(co_session *s, size_t from)
-{
-	for (size_t i = from + 1; i < s->n_why; i++) {
-		char *w = s->why[i];
-		size_t j = i;
-
-		for (; j > from && why_rank(s->why[j - 1]) > why_rank(w); j--)
-			s->why[j] = s->why[j - 1];
-		s->why[j] = w;
-	}
-}
-
 int co_session_build(co_session *s, const co_session_ctx *ctx)
 {
 	builder *b = NULL;
@@ -1144,7 +1150,7 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 		co_session_add_why(s, "B5: 6 x 20 s strides after the strength block; no readiness "
 				      "logged yet, so skip them if the legs feel heavy");
 	}
-	sort_why(s, why0);
+	co_sb_sort_why(s, why0);
 	co_method_session_uid(s->uid, ctx->profile->name ? ctx->profile->name : "", s->date,
 			      ctx->slot, s->focus == CO_FOCUS_TEST);
 	commit(b);
@@ -1153,48 +1159,4 @@ done:
 		free(b->slots[i].item.note);
 	free(b);
 	return rc;
-}
-
-void co_session_release(co_session *s)
-{
-	if (!s)
-		return;
-	for (int k = 0; k < CO_BLOCK_COUNT; k++) {
-		for (size_t i = 0; i < s->blocks[k].n_items; i++)
-			free(s->blocks[k].items[i].note);
-		free(s->blocks[k].items);
-		s->blocks[k].items = NULL;
-		s->blocks[k].n_items = 0;
-		s->blocks[k].kind = (co_block_kind)k;
-	}
-	for (size_t i = 0; i < s->n_why; i++)
-		free(s->why[i]);
-	free(s->why);
-	s->why = NULL;
-	s->n_why = 0;
-}
-
-void co_session_add_why(co_session *s, const char *fmt, ...)
-{
-	co_strbuf sb;
-	va_list ap;
-
-	co_strbuf_init(&sb);
-	va_start(ap, fmt);
-	co_strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	s->why = co_xrealloc(s->why, (s->n_why + 1) * sizeof(*s->why));
-	s->why[s->n_why++] = co_strbuf_detach(&sb);
-}
-
-co_item *co_block_add(co_block *b, const co_exercise *ex)
-{
-	co_item *it;
-
-	b->items = co_xrealloc(b->items, (b->n_items + 1) * sizeof(*b->items));
-	it = &b->items[b->n_items++];
-	memset(it, 0, sizeof(*it));
-	it->exercise = ex;
-	it->load = -1;
-	return it;
 }

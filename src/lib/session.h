@@ -32,6 +32,16 @@ typedef struct co_session_ctx {
 	const co_exercise *const *familiar; /* main lifts done in 2+ earlier weeks */
 	size_t n_familiar;
 	int block;              /* C10: the variant block, 1-based (phase runs); 0: by week_index */
+	/*
+	 * C10: the main lifts this session keeps (NULL: none): a maintenance
+	 * session takes a subset of its block's lifts, a session in the 2
+	 * weeks before a taper those of the session of its focus before it.
+	 * keep_only: no other main lift (a slot none of them fills stays empty).
+	 */
+	const co_exercise *const *keep_mains;
+	const char *const *keep_notes; /* each one's A8 note where it was chosen, or NULL */
+	size_t n_keep_mains;
+	bool keep_only;
 	bool both_calves;       /* A4: straight- and bent-knee calf raises in this session */
 	bool week_level_taper;  /* C7: the planner cuts the taper week as a whole (season.c) */
 	bool lower_limb_niggle; /* A8: no strides (B5), no plyometrics (A6) */

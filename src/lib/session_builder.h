@@ -41,6 +41,15 @@ const char *co_sb_ex_name(const co_exercise *ex);
 unsigned co_sb_trained(const builder *b, size_t skip);
 void co_sb_remove_slot(builder *b, size_t i);
 
+/** C10: whether `ex` is one of the lifts the session keeps (ctx->keep_mains; session_select.c). */
+bool co_sb_kept(const builder *b, const co_exercise *ex);
+
+/** C10: the A8 note a kept lift had where it was chosen (malloc'd), or NULL. */
+char *co_sb_kept_note(const builder *b, const co_exercise *ex);
+
+/** The why lines from `from` on in the order a reader wants (session_select.c). */
+void co_sb_sort_why(co_session *s, size_t from);
+
 /** The session's estimated seconds: warm-up, cool-down and every set with its rest. */
 int co_sb_total_seconds(const builder *b);
 

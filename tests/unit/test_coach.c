@@ -835,6 +835,112 @@ static void main_lifts_hold_for_a_phase(void **state)
 	}
 }
 
+/*
+ * C10, C7: a maintenance session of a loading phase takes its lifts from
+ * the phase's other sessions; in the 2 weeks before a taper no main lift
+ * rotates in; a race week's session takes the lifts of the 2 weeks before,
+ * a taper's those of the weeks before it, at their loads.
+ * Each profile is a property-test case that broke one of these.
+ */
+static const char *const block_profiles[] = {
+	"one_a_week_peak_race.ini", "peak_after_recovery.ini", "demand_peak_first.ini",
+	"race_week_lifts.ini", "test_day_first.ini", "test_day_before_taper.ini",
+	"taper_no_new_main.ini", "taper_after_recovery.ini", "race_week_same_load.ini",
+	"race_week_rpe_label.ini", "taper_restarts.ini", "reentry_two_sessions.ini", NULL,
+};
+
+static bool main_in(const co_plan *plan, size_t from, size_t to, const co_exercise *ex,
+		    bool skip_maintenance, co_date before)
+{
+	for (size_t k = from; k < to && k < plan->n_weeks; k++)
+		for (size_t j = 0; j < plan->weeks[k].n_sessions; j++) {
+			const co_session *s = &plan->weeks[k].sessions[j];
+
+			if (!lifting(s) || s->date >= before ||
+			    (skip_maintenance && s->focus == CO_FOCUS_MAINTENANCE))
+				continue;
+			for (size_t i = 0; i < s->blocks[CO_BLOCK_MAIN].n_items; i++)
+				if (s->blocks[CO_BLOCK_MAIN].items[i].exercise == ex)
+					return true;
+		}
+	return false;
+}
+
+static void sessions_keep_the_block_lifts(void **state)
+{
+	(void)state;
+	for (size_t k = 0; block_profiles[k]; k++) {
+		co_profile *p = profile_file(block_profiles[k]);
+		co_plan *plan = plan_with(p, NULL);
+		co_check_result r;
+		size_t checked = 0;
+
+		for (size_t i = 0; i < plan->n_weeks; i++) {
+			const co_week *w = &plan->weeks[i];
+			size_t from = i, to = i;
+			bool frozen = false;
+
+			while (from > 0 && plan->weeks[from - 1].phase == w->phase)
+				from--;
+			while (to < plan->n_weeks && plan->weeks[to].phase == w->phase)
+				to++;
+			for (size_t q = i + 1; q <= i + 2 && q < plan->n_weeks; q++)
+				frozen |= plan->weeks[q].phase == CO_PHASE_TAPER && w->phase != CO_PHASE_TAPER &&
+					  w->phase != CO_PHASE_RACE;
+			for (size_t j = 0; j < w->n_sessions; j++) {
+				const co_session *s = &w->sessions[j];
+				const co_block *b = &s->blocks[CO_BLOCK_MAIN];
+
+				for (size_t m = 0; lifting(s) && m < b->n_items; m++) {
+					const co_exercise *ex = b->items[m].exercise;
+					bool ok = true;
+
+					if (s->focus == CO_FOCUS_MAINTENANCE && loading_week(w) &&
+					    main_in(plan, from, to, ex, true, 99999))
+						checked++;
+					else if (s->focus == CO_FOCUS_MAINTENANCE && loading_week(w))
+						ok = false;
+					if (frozen && i >= 6 && !main_in(plan, i - 6, i + 1, ex, false, s->date))
+						ok = false;
+					if (w->phase == CO_PHASE_RACE && i >= 2 &&
+					    !main_in(plan, i - 2, i, ex, false, s->date))
+						ok = false;
+					/* C7: no main lift the 3 weeks before the taper lacked */
+					if (w->phase == CO_PHASE_TAPER && i >= 4 &&
+					    !main_in(plan, i - 4, i, ex, false, s->date))
+						ok = false;
+					/* C7, C8: a taper or race week's load never climbs back
+					 * above the week before it (a restart is continued) */
+					for (size_t q = i; (w->phase == CO_PHASE_TAPER || w->phase == CO_PHASE_RACE) &&
+							   b->items[m].load > 0 && q-- > 0 && q + 1 == i;) {
+						const co_item *prev = main_item(&plan->weeks[q], ex->id);
+
+						if (prev && prev->load > 0 && b->items[m].load > prev->load + 1e-9) {
+							fprintf(stderr, "%s: week %d: %s at %g after %g\n", block_profiles[k],
+								w->index, ex->id, b->items[m].load, prev->load);
+							ok = false;
+						}
+					}
+					if (!ok)
+						fprintf(stderr, "%s: week %d %s: main lift %s breaks the rule above, or is not one of the block's\n",
+							block_profiles[k], w->index, co_focus_name(s->focus), ex->id);
+					assert_true(ok);
+				}
+			}
+		}
+		assert_true(checked > 0 || k > 0);
+		assert_int_equal(co_check_plan(&r, plan, p), 0);
+		for (size_t i = 0; i < r.n_violations; i++)
+			if (!r.violations[i].explained)
+				fprintf(stderr, "%s: %s: %s\n", block_profiles[k], r.violations[i].rule,
+					r.violations[i].reason);
+		assert_int_equal(r.n_unexplained, 0);
+		co_check_result_release(&r);
+		co_plan_free(plan);
+		co_profile_free(p);
+	}
+}
+
 /* C10, A9: the athlete's known lifts come first and stay; a new loaded lift starts at RPE 7 or below. */
 static void known_lifts_first_new_lifts_gently(void **state)
 {
@@ -972,6 +1078,7 @@ int main(void)
 		cmocka_unit_test(loads_say_what_they_count),
 		cmocka_unit_test(main_lifts_hold_for_a_phase),
 		cmocka_unit_test(known_lifts_first_new_lifts_gently),
+		cmocka_unit_test(sessions_keep_the_block_lifts),
 		cmocka_unit_test(words_say_what_happened),
 		cmocka_unit_test(races_three_weeks_apart_are_said_so),
 	};

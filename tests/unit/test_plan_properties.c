@@ -23,7 +23,6 @@
  *   CO_PROPERTY_CASE=I    run only case I of the seed (to reproduce one)
  *   CO_PROPERTY_SHOW=N    print the first N failing profiles (default 5)
  *   CO_PROPERTY_VERBOSE=1 also print every explained violation with its explanation
- *   CO_PROPERTY_ALL=1     count the known open cases of issue 8 (known_open) as failures
  * On failure the seed, the case, the profile text and the unexplained
  * violations are printed; rerun one case with CO_SEED and CO_PROPERTY_CASE.
  */
@@ -236,35 +235,10 @@ static void gen_profile(co_strbuf *sb, rng *r, size_t index)
 
 /* ---- the property ------------------------------------------------------ */
 
-/*
- * Known open cases of issue 8 for the default seed: plans that still break
- * C7 (a taper lift's RPE label or recency), C8 (a re-entry load that
- * rounding keeps at the last load) or C10 (a main lift swapped inside a
- * phase, or new within 2 weeks of a taper) without saying why. The issue's note lists them. A failure that is
- * not here fails the test as before; a case here that now passes fails it
- * too, until it is taken out, so the list only shrinks.
- */
-static const size_t known_open[] = {46, 215, 236, 239, 279, 302, 333, 339, 340, 362, 375,
-				    379, 390, 400, 406, 410, 412, 424, 570, 576, 638, 690, 715, 751, 782, 790, 839,
-				    897, 904, 905, 917, 925, 932, 943, 978, 981};
-#define N_KNOWN (sizeof(known_open) / sizeof(known_open[0]))
-
 typedef struct tally {
 	size_t cases, plans, failures, weeks, sessions, explained, json_checked;
 	size_t by_rule[64];
-	bool default_seed;          /* known_open applies */
-	bool known_failed[N_KNOWN]; /* which known cases failed this run */
-	size_t known;               /* how many known cases failed */
 } tally;
-
-/* The slot of `index` in known_open, or -1. */
-static int known_slot(size_t index)
-{
-	for (size_t i = 0; i < N_KNOWN; i++)
-		if (known_open[i] == index)
-			return (int)i;
-	return -1;
-}
 
 static void print_unexplained(const co_check_result *res)
 {
@@ -362,11 +336,6 @@ static void run_case(tally *t, uint64_t seed, size_t index)
 					co_date_format(res.violations[i].date, d),
 					res.violations[i].reason, res.violations[i].explanation);
 	}
-	if (res.n_unexplained && t->default_seed && known_slot(index) >= 0) {
-		t->known_failed[known_slot(index)] = true;
-		t->known++;
-		goto done;
-	}
 	if (res.n_unexplained) {
 		for (size_t i = 0; i < res.n_violations; i++)
 			if (!res.violations[i].explained)
@@ -415,7 +384,6 @@ static void random_profiles_break_no_rule_unexplained(void **state)
 
 	(void)state;
 	memset(&t, 0, sizeof(t));
-	t.default_seed = seed == DEFAULT_SEED && !getenv("CO_PROPERTY_ALL");
 	MAX_REPORTED = (size_t)env_u64("CO_PROPERTY_SHOW", MAX_REPORTED_DEFAULT);
 	if (only && *only)
 		run_case(&t, seed, (size_t)env_u64("CO_PROPERTY_CASE", 0));
@@ -426,12 +394,6 @@ static void random_profiles_break_no_rule_unexplained(void **state)
 	       "%zu explained bends, %zu re-checked from JSON, %.2f s\n",
 	       (unsigned long long)seed, t.cases, t.plans, t.weeks, t.sessions, t.explained,
 	       t.json_checked, (double)(clock() - t0) / CLOCKS_PER_SEC);
-	if (t.known)
-		printf("%zu known open cases of issue 8 failed as expected (CO_PROPERTY_ALL=1 shows them)\n",
-		       t.known);
-	for (size_t i = 0; t.default_seed && !(only && *only) && i < N_KNOWN; i++)
-		if (known_open[i] < count && !t.known_failed[i] && t.failures++ < MAX_REPORTED)
-			fprintf(stderr, "case %zu passes now: take it out of known_open\n", known_open[i]);
 	if (t.failures) {
 		fprintf(stderr, "\n%zu of %zu profiles failed (first %zu shown); unexplained by rule:",
 			t.failures, t.cases, MAX_REPORTED);
