@@ -324,6 +324,38 @@ static char *swap_note(const builder *b, const co_exercise *chosen, const co_exe
 	return co_strbuf_detach(&sb);
 }
 
+/* How hard a bodyweight variant is: its level, then one leg over two. */
+static int difficulty(const co_exercise *ex)
+{
+	return 2 * (int)ex->level + (ex->unilateral ? 1 : 0);
+}
+
+/*
+ * Which of the pool's near-equals block `block` takes. Loaded main lifts
+ * rotate for variety (block modulo pool): the load is what progresses.
+ * A main slot filled without a load (bodyweight or band work) progresses by
+ * a harder variation instead (A9): each block takes the next harder of the
+ * pool and stays on the hardest, never going back to an easier one.
+ */
+static size_t rotation(const cand *c, size_t pool, bool main, int block)
+{
+	size_t order[POOL_MAX], k = (size_t)(block > 0 ? block : 0);
+
+	if (!main || pool < 2 || co_exercise_loadable(c[0].ex))
+		return k % pool;
+	for (size_t i = 0; i < pool; i++) {
+		size_t j = i;
+
+		/* by difficulty, the better score first among equals (insertion sort of <= 3) */
+		while (j > 0 && difficulty(c[order[j - 1]].ex) > difficulty(c[i].ex)) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = i;
+	}
+	return order[k < pool ? k : pool - 1];
+}
+
 /*
  * Choose the exercise for a slot (see the top of the file). Returns NULL
  * when nothing fits; *blocked then names the exercise a niggle ruled out
@@ -362,7 +394,7 @@ static const co_exercise *pick(const builder *b, const want *w, const co_exercis
 		if (c[pool].score <= c[0].score - SCORE_STEP)
 			break;
 	/* C10: the same focus keeps the same lifts within a block, whatever its slot */
-	first = c[(size_t)b->block % pool].ex;
+	first = c[rotation(c, pool, w->main, b->block)].ex;
 	if (spares(b, first)) {
 		chosen = first;
 		if (is_regression_for_niggle(b, first)) {

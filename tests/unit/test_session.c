@@ -638,6 +638,57 @@ static void variants_hold_for_a_block_then_rotate(void **state)
 	assert_true(rotated);
 }
 
+/* A9: with nothing to load, a main lift progresses by a harder variation
+ * from block to block and never goes back to an easier one (the 5k
+ * runner's peak took the bodyweight squat again after the build's split
+ * squat). Harder: a higher level, then one leg over two. */
+static int hardness(const co_exercise *ex)
+{
+	return 2 * (int)ex->level + (ex->unilateral ? 1 : 0);
+}
+
+static void bodyweight_lifts_never_get_easier(void **state)
+{
+	co_profile p = make_profile(CO_LEVEL_NOVICE, CO_EQUIP_NONE_SET, CO_UNITS_KG);
+	co_session_ctx c = make_ctx(&p, CO_PHASE_BASE, 1);
+	int best[CO_FOCUS_COUNT][CO_PATTERN_COUNT];
+	bool harder = false;
+
+	(void)state;
+	memset(best, -1, sizeof(best));
+	for (int blk = 1; blk <= 4; blk++) {
+		for (int f = CO_FOCUS_POSTERIOR_CHAIN; f <= CO_FOCUS_STABILITY; f++) {
+			int now[CO_PATTERN_COUNT];
+			co_session s;
+
+			memset(now, -1, sizeof(now));
+			c.block = blk;
+			c.week_index = 4 * blk - 3;
+			build(&s, &c, (co_focus)f);
+			for (size_t i = 0; i < s.blocks[CO_BLOCK_MAIN].n_items; i++) {
+				const co_exercise *ex = s.blocks[CO_BLOCK_MAIN].items[i].exercise;
+
+				assert_false(loadable(ex));
+				if (hardness(ex) > now[ex->pattern])
+					now[ex->pattern] = hardness(ex);
+			}
+			for (int pt = 0; pt < CO_PATTERN_COUNT; pt++) {
+				if (now[pt] < 0)
+					continue;
+				if (best[f][pt] >= 0) {
+					if (now[pt] < best[f][pt])
+						fail_msg("block %d, focus %d, pattern %d: hardness %d after %d", blk, f,
+							 pt, now[pt], best[f][pt]);
+					harder |= now[pt] > best[f][pt];
+				}
+				best[f][pt] = now[pt];
+			}
+			co_session_release(&s);
+		}
+	}
+	assert_true(harder); /* some lift did move to a harder variation */
+}
+
 /* ---- C7, C9 ----------------------------------------------------------------- */
 
 static void taper_cuts_volume_keeps_intensity_and_exercises(void **state)
@@ -1057,6 +1108,7 @@ int main(void)
 		cmocka_unit_test(a_niggle_walks_the_regression_chain),
 		cmocka_unit_test(same_inputs_same_session),
 		cmocka_unit_test(variants_hold_for_a_block_then_rotate),
+		cmocka_unit_test(bodyweight_lifts_never_get_easier),
 		cmocka_unit_test(taper_cuts_volume_keeps_intensity_and_exercises),
 		cmocka_unit_test(deload_cuts_volume_and_loads),
 		cmocka_unit_test(a_short_budget_trims_accessories_before_main_lifts),
