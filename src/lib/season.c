@@ -182,6 +182,25 @@ static double phase_low_load(const co_plan *plan, size_t i, const co_exercise *e
 	return low;
 }
 
+/*
+ * C8 then C6: after the re-entry week a lift climbs back to the load it
+ * lifted before the break; a load already lifted is not a new top, so the
+ * climb may take two plate steps a week as long as they stay within 5% of
+ * the e1RM (D2's bound), one otherwise.
+ */
+static bool climbing(const entry *e, size_t i, double step)
+{
+	return e->reentry >= 0 && e->reentry < (long)i && e->before > e->load + step / 2;
+}
+
+static double climb_to(const entry *e, double e1, double step)
+{
+	int steps = e1 > 0 && 2 * step <= 0.05 * e1 + 1e-9 ? 2 : 1;
+	double to = e->load + steps * step;
+
+	return to > e->before ? e->before : to;
+}
+
 static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr)
 {
 	ledger l = {0};
@@ -196,14 +215,16 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 			last_recovery = (long)i;
 		for (size_t s = 0; s < w->n_sessions; s++) {
 			co_session *ses = &w->sessions[s];
-			bool reentry = false, gentle = false;
+			bool reentry = false, gentle = false, kept_before = false;
+			const char *kept_ex = NULL;
+			double kept_from = 0, kept_to = 0;
 
 			for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++) {
 				for (size_t j = 0; j < ses->blocks[b].n_items; j++) {
 					co_item *it = &ses->blocks[b].items[j];
 					entry *e;
 					double step, ld;
-					bool gap, re = false, steered = false, from_log = false;
+					bool gap, re = false, steered = false, from_log = false, climb = false;
 					co_progress_fact f = {0};
 					co_progress_logged lg = {0};
 					const char *niggle = NULL;
@@ -295,6 +316,15 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 							ld = floor_step(e->before * CO_LOAD_CEILING, step);
 							reentry = re = true;
 						} else if (e && !gap && e->reps == it->reps &&
+							   climbing(e, i, step)) {
+							/* C8 then C6: back up to the load lifted
+							 * before the break (capped below by the
+							 * phase's RPE top) */
+							double to = climb_to(e, e1, step);
+
+							ld = to;
+							climb = true;
+						} else if (e && !gap && e->reps == it->reps &&
 							   ld > e->load + step) {
 							ld = e->load + step;
 						} else if (e && !gap && e->reps == it->reps && ld <= e->load &&
@@ -337,6 +367,16 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 							relabel_at(it, e1);
 						}
 						ld = it->load;
+						if (climb && !steered && ld > e->load + 1e-9)
+							co_item_note_add(it, "C8: climbing back to the %g kg "
+									 "lifted before the break: %g kg to %g kg "
+									 "this week%s", e->before, e->load, ld,
+									 ld > e->load + step + 1e-9 ?
+									 ", two steps: a load already lifted, "
+									 "within 5% of the e1RM (D2)" :
+									 ", one step (D2)");
+						bool back = e && e->reentry >= 0 && e->reentry < (long)i &&
+							    e->before > ld + 1e-9;
 						if (f.e1rm > 0 && b == CO_BLOCK_MAIN && !re &&
 						    it->rpe < phase_low(w->phase) - 1e-9)
 							co_item_note_add(it, "%s bent: RPE %g, below the phase's "
@@ -347,7 +387,9 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 							co_item_note_add(it, "%s bent: RPE %g, below the phase's "
 									 "range: %s", phase_rule(w->phase), it->rpe,
 									 reentry ? "the load restarts at about 90% of "
-									 "the last one (C8)" :
+									 "the last one (C8)" : back ?
+									 "the load climbs back to the one lifted "
+									 "before the break (C8)" :
 									 "the phase opens a point lighter (C10)");
 						/* said in the week after the test, once a week */
 						if (!again && f.e1rm_test && f.e1rm_date >= w->start - 7)
@@ -401,8 +443,21 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 					} else if (e && e->reentry == (long)i) {
 						ld = floor_step(e->before * CO_LOAD_CEILING, step);
 						reentry = true;
+					} else if (e && e->reentry >= 0 && e->reentry == e->week &&
+						   e->before > e->load) {
+						/* C7: the peak was only its re-entry week: the
+						 * taper keeps the loads of the last full loading
+						 * week before the break, not the re-entry's */
+						ld = e->before;
+						kept_before = true;
+						if (!kept_ex) {
+							kept_ex = it->exercise->name;
+							kept_from = e->load;
+							kept_to = ld;
+						}
 					} else if (e) {
-						/* C7: the last loads continue, never a new top load */
+						/* C7: the last loads continue (the peak's top
+						 * working load), never a new top load */
 						ld = e->load;
 					} else {
 						/* nothing before it: open gently (C7, C10) */
@@ -434,6 +489,12 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 			if (reentry)
 				co_session_add_why(ses, "C8: re-entry after a break: loads restart at "
 						   "about 90%% of the last ones");
+			if (kept_before)
+				co_session_add_why(ses, "C7: intensity kept: the peak was only a "
+						   "re-entry week (C8), so the taper keeps the loads "
+						   "of the last full loading week before the break "
+						   "(%s %g kg, not the re-entry's %g kg)", kept_ex,
+						   kept_to, kept_from);
 			if (gentle)
 				co_session_add_why(ses, "C7: no recent loading week before this taper "
 						   "session: loads below the last ones, RPE 7 at most");
