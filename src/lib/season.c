@@ -57,6 +57,11 @@ typedef struct entry {
 	long note_week; /* the week `note` was written for (D1-D3), else -1 */
 	double rpe;     /* the label the log's load got that week (note_week) */
 	char note[320]; /* what the log did to it that week: both sessions say it */
+	int plan_reps;  /* the dose its week's first session had before the log steered it */
+	int plan_secs;
+	int seconds;    /* and the dose it got (reps above, seconds here): the week's
+			 * other sessions take it too */
+	bool logged;    /* the log has steered its load: A9's body-mass start is gone */
 } entry;
 
 typedef struct ledger {
@@ -225,6 +230,7 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 					entry *e;
 					double step, ld;
 					bool gap, re = false, steered = false, from_log = false, climb = false;
+					int plan_reps = 0, plan_secs = 0;
 					co_progress_fact f = {0};
 					co_progress_logged lg = {0};
 					const char *niggle = NULL;
@@ -274,11 +280,18 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						/* D6: a logged e1RM (sets at RPE 7+, a rep-max) replaces [lifts] */
 						double e1 = f.e1rm > 0 ? f.e1rm : co_profile_lift(p, it->exercise->id);
 
-						bool again = e && e->week == (long)i && e->reps == it->reps;
+						bool again = e && e->week == (long)i &&
+							     e->plan_reps == it->reps && e->plan_secs == it->seconds;
+						bool tested = false;
 
+						plan_reps = it->reps;
+						plan_secs = it->seconds;
 						if (again) {
-							/* the same lift twice in a week: the same load */
+							/* the same lift twice in a week: the same dose,
+							 * as the log steered it in its first session */
 							ld = e->load;
+							it->reps = e->reps;
+							it->seconds = e->seconds;
 						} else if (e1 > 0 && it->reps > 0 && it->rpe > 0) {
 							/*
 							 * C10: the phase opens a point below its
@@ -315,6 +328,16 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 							 * still about 90% of the load before the break */
 							ld = floor_step(e->before * CO_LOAD_CEILING, step);
 							reentry = re = true;
+						} else if (!again && f.e1rm_test && f.e1rm > 0 && !lg.any &&
+							   it->reps > 0 && it->rpe > 0) {
+							/* D6: a rep-max newer than any set of the lift
+							 * logged: the chart's load at the week's reps
+							 * and target from the tested e1RM (D2's step
+							 * counts from the test), never above the
+							 * tested load */
+							if (f.test_load > 0 && ld > f.test_load)
+								ld = floor_step(f.test_load, step);
+							tested = true;
 						} else if (e && !gap && e->reps == it->reps &&
 							   climbing(e, i, step)) {
 							/* C8 then C6: back up to the load lifted
@@ -377,33 +400,75 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 									 ", one step (D2)");
 						bool back = e && e->reentry >= 0 && e->reentry < (long)i &&
 							    e->before > ld + 1e-9;
-						if (f.e1rm > 0 && b == CO_BLOCK_MAIN && !re &&
-						    it->rpe < phase_low(w->phase) - 1e-9)
-							co_item_note_add(it, "%s bent: RPE %g, below the phase's "
-									 "range: the load follows your log, "
-									 "one step a week at most (D2)",
-									 phase_rule(w->phase), it->rpe);
-						else if (it->rpe < phase_low(w->phase) - 1e-9)
+						if (it->rpe < phase_low(w->phase) - 1e-9) {
+							/* C3/C4/C6 bent: say what really set the load */
+							char why[160];
+							bool restart = re || (e && e->reentry == (long)i);
+
+							if (restart)
+								snprintf(why, sizeof(why), "the load restarts at "
+									 "about 90%% of the last one (C8)");
+							else if (back)
+								snprintf(why, sizeof(why), "the load climbs back "
+									 "to the one lifted before the break (C8)");
+							else if (steered && !again && lg.load > 0)
+								snprintf(why, sizeof(why), "the load follows your "
+									 "log: %s %g kg%s",
+									 ld < lg.load - 1e-9 ? "down from your last" :
+									 ld > lg.load + 1e-9 ? "up from your last" :
+									 "held at your last", lg.load,
+									 ld < lg.load - 1e-9 ? " (D3)" :
+									 ld > lg.load + step + 1e-9 ?
+									 ", by the chart from your e1RM (D3)" :
+									 ld > lg.load + 1e-9 ? ", one step (D2)" :
+									 " (D1, D3)");
+							else if (again && e->note_week == (long)i)
+								snprintf(why, sizeof(why), "the load follows your "
+									 "log, as in the week's first session");
+							else if (tested || (again && f.e1rm_test && !lg.any))
+								snprintf(why, sizeof(why), "the load follows your "
+									 "rep-max test (D6)");
+							else if (f.e1rm > 0 && b == CO_BLOCK_MAIN)
+								snprintf(why, sizeof(why), "the load follows your "
+									 "log's e1RM, one step a week at most (D2)");
+							else
+								snprintf(why, sizeof(why), "the phase opens a point "
+									 "lighter (C10)");
 							co_item_note_add(it, "%s bent: RPE %g, below the phase's "
 									 "range: %s", phase_rule(w->phase), it->rpe,
-									 reentry ? "the load restarts at about 90% of "
-									 "the last one (C8)" : back ?
-									 "the load climbs back to the one lifted "
-									 "before the break (C8)" :
-									 "the phase opens a point lighter (C10)");
+									 why);
+						}
 						/* said in the week after the test, once a week */
 						if (!again && f.e1rm_test && f.e1rm_date >= w->start - 7)
 							co_progress_test_note(it, &f, p);
+						if (tested)
+							co_item_note_add(it, "D6: %g kg for %d reps, the chart's "
+									 "load at this week's target from your "
+									 "tested e1RM %.0f (no heavier than the "
+									 "test's %g kg; no set of it logged since)",
+									 ld, it->reps, f.e1rm, f.test_load);
 						if (*note)
 							co_item_note_add(it, "%s", note);
+						/* A9: once the log steers the load, the body-mass
+						 * start (and its RPE) no longer applies */
+						if (steered || (e && e->logged))
+							co_progress_drop_note(it, "A9: a start from body mass",
+									      "adjust to the RPE");
 						if (!e) {
 							e = CO_VEC_PUSH(l.v, l.n, l.cap);
 							e->ex = it->exercise;
 							e->reentry = -1;
 							e->note_week = -1;
 							e->from_log = false;
+							e->logged = false;
 						}
 						e->from_log = e->from_log || from_log;
+						if (!again) {
+							e->logged = e->logged || steered;
+							e->plan_reps = plan_reps;
+							e->plan_secs = plan_secs;
+							e->seconds = it->seconds;
+						}
 						if (again && e->note_week == (long)i && *e->note)
 							co_item_note_add(it, "%s", e->note);
 						if (*note) {
@@ -465,6 +530,9 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						gentle = true;
 					}
 					it->load = ld;
+					if (e && e->logged)
+						co_progress_drop_note(it, "A9: a start from body mass",
+								      "adjust to the RPE");
 					relabel_at(it, e && e->e1 > 0 ? e->e1
 							   : co_profile_lift(p, it->exercise->id));
 					if (gentle && it->rpe > 7.0)
@@ -478,6 +546,9 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						e->reentry = -1;
 						e->note_week = -1;
 						e->from_log = false;
+						e->logged = false;
+						e->plan_reps = -1;
+						e->plan_secs = -1;
 						e->load = ld;
 						e->reps = it->reps;
 						e->week = (long)i;
