@@ -911,18 +911,29 @@ void co_progress_steer_accessory(co_item *it, const co_progress_logged *lg, cons
 			 secs ? " s" : " reps", next - lg->done, lo, hi, last);
 }
 
-/* Cut the "choose a load ..." sentence (prescribe.c) out of an item's note. */
-void co_progress_drop_choose(co_item *it)
+/*
+ * Cut the note segment that starts with `prefix` (at the note's start or
+ * after a "; " separator) out of an item's note, with one separator. The
+ * segment ends after `tail` when given (a segment with "; " inside it, as
+ * A9's "...; adjust to the RPE"), else at the next "; ".
+ */
+void co_progress_drop_note(co_item *it, const char *prefix, const char *tail)
 {
-	char *at = it->note ? strstr(it->note, "choose a load") : NULL;
-	char *end;
+	char *at = it->note, *end;
 
+	while (at && (at = strstr(at, prefix)) && at != it->note && strncmp(at - 2, "; ", 2))
+		at += strlen(prefix);
 	if (!at)
 		return;
-	end = strstr(at, "; ");
-	if (end)
+	end = tail ? strstr(at, tail) : NULL;
+	end = end ? end + strlen(tail) : strstr(at, "; ");
+	if (!end)
+		end = at + strlen(at);
+	if (!strncmp(end, "; ", 2))
 		memmove(at, end + 2, strlen(end + 2) + 1);
-	else if (at >= it->note + 2 && !strncmp(at - 2, "; ", 2))
+	else if (*end)
+		memmove(at, end, strlen(end) + 1);
+	else if (at >= it->note + 2)
 		at[-2] = '\0';
 	else
 		*at = '\0';
@@ -930,4 +941,10 @@ void co_progress_drop_choose(co_item *it)
 		free(it->note);
 		it->note = NULL;
 	}
+}
+
+/* Cut the "choose a load ..." sentence (prescribe.c) out of an item's note. */
+void co_progress_drop_choose(co_item *it)
+{
+	co_progress_drop_note(it, "choose a load", NULL);
 }

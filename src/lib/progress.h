@@ -210,6 +210,13 @@ void co_progress_steer_accessory(co_item *it, const co_progress_logged *lg, cons
 /** D6: the note of a rep-max's e1RM on the item that uses it. */
 void co_progress_test_note(co_item *it, const co_progress_fact *f, const co_profile *p);
 
+/**
+ * Cut the note segment starting with `prefix` (at the start or after "; ")
+ * out of an item's note; it ends after `tail` when given, else at the next
+ * "; ". A9's body-mass start once the log steers the load, for one.
+ */
+void co_progress_drop_note(co_item *it, const char *prefix, const char *tail);
+
 /** Cut the "choose a load ..." sentence (prescribe.c) out of an item's note. */
 void co_progress_drop_choose(co_item *it);
 

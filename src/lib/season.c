@@ -57,6 +57,11 @@ typedef struct entry {
 	long note_week; /* the week `note` was written for (D1-D3), else -1 */
 	double rpe;     /* the label the log's load got that week (note_week) */
 	char note[320]; /* what the log did to it that week: both sessions say it */
+	int plan_reps;  /* the dose its week's first session had before the log steered it */
+	int plan_secs;
+	int seconds;    /* and the dose it got (reps above, seconds here): the week's
+			 * other sessions take it too */
+	bool logged;    /* the log has steered its load: A9's body-mass start is gone */
 } entry;
 
 typedef struct ledger {
@@ -182,6 +187,25 @@ static double phase_low_load(const co_plan *plan, size_t i, const co_exercise *e
 	return low;
 }
 
+/*
+ * C8 then C6: after the re-entry week a lift climbs back to the load it
+ * lifted before the break; a load already lifted is not a new top, so the
+ * climb may take two plate steps a week as long as they stay within 5% of
+ * the e1RM (D2's bound), one otherwise.
+ */
+static bool climbing(const entry *e, size_t i, double step)
+{
+	return e->reentry >= 0 && e->reentry < (long)i && e->before > e->load + step / 2;
+}
+
+static double climb_to(const entry *e, double e1, double step)
+{
+	int steps = e1 > 0 && 2 * step <= 0.05 * e1 + 1e-9 ? 2 : 1;
+	double to = e->load + steps * step;
+
+	return to > e->before ? e->before : to;
+}
+
 static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr)
 {
 	ledger l = {0};
@@ -196,14 +220,17 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 			last_recovery = (long)i;
 		for (size_t s = 0; s < w->n_sessions; s++) {
 			co_session *ses = &w->sessions[s];
-			bool reentry = false, gentle = false;
+			bool reentry = false, gentle = false, kept_before = false;
+			const char *kept_ex = NULL;
+			double kept_from = 0, kept_to = 0;
 
 			for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++) {
 				for (size_t j = 0; j < ses->blocks[b].n_items; j++) {
 					co_item *it = &ses->blocks[b].items[j];
 					entry *e;
 					double step, ld;
-					bool gap, re = false, steered = false, from_log = false;
+					bool gap, re = false, steered = false, from_log = false, climb = false;
+					int plan_reps = 0, plan_secs = 0;
 					co_progress_fact f = {0};
 					co_progress_logged lg = {0};
 					const char *niggle = NULL;
@@ -253,11 +280,18 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						/* D6: a logged e1RM (sets at RPE 7+, a rep-max) replaces [lifts] */
 						double e1 = f.e1rm > 0 ? f.e1rm : co_profile_lift(p, it->exercise->id);
 
-						bool again = e && e->week == (long)i && e->reps == it->reps;
+						bool again = e && e->week == (long)i &&
+							     e->plan_reps == it->reps && e->plan_secs == it->seconds;
+						bool tested = false;
 
+						plan_reps = it->reps;
+						plan_secs = it->seconds;
 						if (again) {
-							/* the same lift twice in a week: the same load */
+							/* the same lift twice in a week: the same dose,
+							 * as the log steered it in its first session */
 							ld = e->load;
+							it->reps = e->reps;
+							it->seconds = e->seconds;
 						} else if (e1 > 0 && it->reps > 0 && it->rpe > 0) {
 							/*
 							 * C10: the phase opens a point below its
@@ -294,6 +328,25 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 							 * still about 90% of the load before the break */
 							ld = floor_step(e->before * CO_LOAD_CEILING, step);
 							reentry = re = true;
+						} else if (!again && f.e1rm_test && f.e1rm > 0 && !lg.any &&
+							   it->reps > 0 && it->rpe > 0) {
+							/* D6: a rep-max newer than any set of the lift
+							 * logged: the chart's load at the week's reps
+							 * and target from the tested e1RM (D2's step
+							 * counts from the test), never above the
+							 * tested load */
+							if (f.test_load > 0 && ld > f.test_load)
+								ld = floor_step(f.test_load, step);
+							tested = true;
+						} else if (e && !gap && e->reps == it->reps &&
+							   climbing(e, i, step)) {
+							/* C8 then C6: back up to the load lifted
+							 * before the break (capped below by the
+							 * phase's RPE top) */
+							double to = climb_to(e, e1, step);
+
+							ld = to;
+							climb = true;
 						} else if (e && !gap && e->reps == it->reps &&
 							   ld > e->load + step) {
 							ld = e->load + step;
@@ -337,31 +390,85 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 							relabel_at(it, e1);
 						}
 						ld = it->load;
-						if (f.e1rm > 0 && b == CO_BLOCK_MAIN && !re &&
-						    it->rpe < phase_low(w->phase) - 1e-9)
-							co_item_note_add(it, "%s bent: RPE %g, below the phase's "
-									 "range: the load follows your log, "
-									 "one step a week at most (D2)",
-									 phase_rule(w->phase), it->rpe);
-						else if (it->rpe < phase_low(w->phase) - 1e-9)
+						if (climb && !steered && ld > e->load + 1e-9)
+							co_item_note_add(it, "C8: climbing back to the %g kg "
+									 "lifted before the break: %g kg to %g kg "
+									 "this week%s", e->before, e->load, ld,
+									 ld > e->load + step + 1e-9 ?
+									 ", two steps: a load already lifted, "
+									 "within 5% of the e1RM (D2)" :
+									 ", one step (D2)");
+						bool back = e && e->reentry >= 0 && e->reentry < (long)i &&
+							    e->before > ld + 1e-9;
+						if (it->rpe < phase_low(w->phase) - 1e-9) {
+							/* C3/C4/C6 bent: say what really set the load */
+							char why[160];
+							bool restart = re || (e && e->reentry == (long)i);
+
+							if (restart)
+								snprintf(why, sizeof(why), "the load restarts at "
+									 "about 90%% of the last one (C8)");
+							else if (back)
+								snprintf(why, sizeof(why), "the load climbs back "
+									 "to the one lifted before the break (C8)");
+							else if (steered && !again && lg.load > 0)
+								snprintf(why, sizeof(why), "the load follows your "
+									 "log: %s %g kg%s",
+									 ld < lg.load - 1e-9 ? "down from your last" :
+									 ld > lg.load + 1e-9 ? "up from your last" :
+									 "held at your last", lg.load,
+									 ld < lg.load - 1e-9 ? " (D3)" :
+									 ld > lg.load + step + 1e-9 ?
+									 ", by the chart from your e1RM (D3)" :
+									 ld > lg.load + 1e-9 ? ", one step (D2)" :
+									 " (D1, D3)");
+							else if (again && e->note_week == (long)i)
+								snprintf(why, sizeof(why), "the load follows your "
+									 "log, as in the week's first session");
+							else if (tested || (again && f.e1rm_test && !lg.any))
+								snprintf(why, sizeof(why), "the load follows your "
+									 "rep-max test (D6)");
+							else if (f.e1rm > 0 && b == CO_BLOCK_MAIN)
+								snprintf(why, sizeof(why), "the load follows your "
+									 "log's e1RM, one step a week at most (D2)");
+							else
+								snprintf(why, sizeof(why), "the phase opens a point "
+									 "lighter (C10)");
 							co_item_note_add(it, "%s bent: RPE %g, below the phase's "
 									 "range: %s", phase_rule(w->phase), it->rpe,
-									 reentry ? "the load restarts at about 90% of "
-									 "the last one (C8)" :
-									 "the phase opens a point lighter (C10)");
+									 why);
+						}
 						/* said in the week after the test, once a week */
 						if (!again && f.e1rm_test && f.e1rm_date >= w->start - 7)
 							co_progress_test_note(it, &f, p);
+						if (tested)
+							co_item_note_add(it, "D6: %g kg for %d reps, the chart's "
+									 "load at this week's target from your "
+									 "tested e1RM %.0f (no heavier than the "
+									 "test's %g kg; no set of it logged since)",
+									 ld, it->reps, f.e1rm, f.test_load);
 						if (*note)
 							co_item_note_add(it, "%s", note);
+						/* A9: once the log steers the load, the body-mass
+						 * start (and its RPE) no longer applies */
+						if (steered || (e && e->logged))
+							co_progress_drop_note(it, "A9: a start from body mass",
+									      "adjust to the RPE");
 						if (!e) {
 							e = CO_VEC_PUSH(l.v, l.n, l.cap);
 							e->ex = it->exercise;
 							e->reentry = -1;
 							e->note_week = -1;
 							e->from_log = false;
+							e->logged = false;
 						}
 						e->from_log = e->from_log || from_log;
+						if (!again) {
+							e->logged = e->logged || steered;
+							e->plan_reps = plan_reps;
+							e->plan_secs = plan_secs;
+							e->seconds = it->seconds;
+						}
 						if (again && e->note_week == (long)i && *e->note)
 							co_item_note_add(it, "%s", e->note);
 						if (*note) {
@@ -401,8 +508,21 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 					} else if (e && e->reentry == (long)i) {
 						ld = floor_step(e->before * CO_LOAD_CEILING, step);
 						reentry = true;
+					} else if (e && e->reentry >= 0 && e->reentry == e->week &&
+						   e->before > e->load) {
+						/* C7: the peak was only its re-entry week: the
+						 * taper keeps the loads of the last full loading
+						 * week before the break, not the re-entry's */
+						ld = e->before;
+						kept_before = true;
+						if (!kept_ex) {
+							kept_ex = it->exercise->name;
+							kept_from = e->load;
+							kept_to = ld;
+						}
 					} else if (e) {
-						/* C7: the last loads continue, never a new top load */
+						/* C7: the last loads continue (the peak's top
+						 * working load), never a new top load */
 						ld = e->load;
 					} else {
 						/* nothing before it: open gently (C7, C10) */
@@ -410,6 +530,9 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						gentle = true;
 					}
 					it->load = ld;
+					if (e && e->logged)
+						co_progress_drop_note(it, "A9: a start from body mass",
+								      "adjust to the RPE");
 					relabel_at(it, e && e->e1 > 0 ? e->e1
 							   : co_profile_lift(p, it->exercise->id));
 					if (gentle && it->rpe > 7.0)
@@ -423,6 +546,9 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						e->reentry = -1;
 						e->note_week = -1;
 						e->from_log = false;
+						e->logged = false;
+						e->plan_reps = -1;
+						e->plan_secs = -1;
 						e->load = ld;
 						e->reps = it->reps;
 						e->week = (long)i;
@@ -434,6 +560,12 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 			if (reentry)
 				co_session_add_why(ses, "C8: re-entry after a break: loads restart at "
 						   "about 90%% of the last ones");
+			if (kept_before)
+				co_session_add_why(ses, "C7: intensity kept: the peak was only a "
+						   "re-entry week (C8), so the taper keeps the loads "
+						   "of the last full loading week before the break "
+						   "(%s %g kg, not the re-entry's %g kg)", kept_ex,
+						   kept_to, kept_from);
 			if (gentle)
 				co_session_add_why(ses, "C7: no recent loading week before this taper "
 						   "session: loads below the last ones, RPE 7 at most");

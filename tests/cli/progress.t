@@ -33,13 +33,16 @@ $ CARRYOVER_DB=stall.db CARRYOVER_TODAY=2027-01-11 carryover session 2027-01-12
 
 # A rep-max test recalibrates the lift's e1RM from the next week (D6): 5RM
 # of 110 kg is RPE 10 at 5 reps, e1RM 127; with no set of the lift logged
-# the load rises one step from the plan's (season.c's C10).
+# the load is the chart's at the week's reps and target from that e1RM
+# (87.5 kg for 8 reps), not one step over the plan's last week (82.5 kg),
+# and never above the tested 110 kg.
 $ CARRYOVER_DB=rm.db CARRYOVER_TODAY=2027-01-08 carryover plan $SRC/examples/marathon.ini > /dev/null; CARRYOVER_DB=rm.db CARRYOVER_TODAY=2027-01-08 carryover log test rm hip_thrust 5@110 --date 2027-01-06
 > rep_max hip_thrust 5RM 110 kg
 
 $ CARRYOVER_DB=rm.db CARRYOVER_TODAY=2027-01-08 carryover session 2027-01-12 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); it=[i for s in d["sessions"] for b in s["blocks"] for i in b["items"] if i["exercise"]=="hip_thrust"][0]; print(it["load"], it["note"])'
-> 82.5 
+> 87.5 
 > D6: e1RM 127 from your 5RM of 110 kg on 2027-01-06
+> D6: 87.5 kg for 8 reps, the chart's load at this week's target from your tested e1RM 127 (no heavier than the test's 110 kg
 
 # A rep-max newer than the lift's last logged sets sets the load by the
 # chart at the week's target (D6), not one step over those sets: a 3RM of

@@ -7,6 +7,7 @@
  * Profiles live in tests/data/profiles/coach/ where they are read whole, or
  * inline where a test varies one line of them.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -134,7 +135,7 @@ static const char *const coach_profiles[] = {
 	"masters_marathon_knee.ini", "novice_5k_band.ini", "intervals_tts_long_sun.ini",
 	"intervals_tts_long_sun_double.ini", "lifts_forms.ini",
 	"ultra_back_to_back.ini", "lb_dumbbell_home.ini", "no_race_one.ini",
-	"no_race_three.ini", "key_every_day.ini", NULL,
+	"no_race_three.ini", "key_every_day.ini", "peak_climbs_back.ini", NULL,
 };
 
 /* Every regression profile plans, and `check` finds nothing unexplained. */
@@ -910,8 +911,11 @@ static void sessions_keep_the_block_lifts(void **state)
 					    !main_in(plan, i - 4, i, ex, false, s->date))
 						ok = false;
 					/* C7, C8: a taper or race week's load never climbs back
-					 * above the week before it (a restart is continued) */
+					 * above the week before it (a restart is continued),
+					 * unless that week was a peak's lone re-entry week: then
+					 * the taper keeps the loads before the break, and says so */
 					for (size_t q = i; (w->phase == CO_PHASE_TAPER || w->phase == CO_PHASE_RACE) &&
+							   !has_why(s, "the peak was only a re-entry week") &&
 							   b->items[m].load > 0 && q-- > 0 && q + 1 == i;) {
 						const co_item *prev = main_item(&plan->weeks[q], ex->id);
 
@@ -1056,6 +1060,76 @@ static void words_say_what_happened(void **state)
 	}
 }
 
+/*
+ * Issue 8 review: after a B-race's recovery the peak's re-entry week is at
+ * about 90% (C8); the next peak week climbs back two steps towards the load
+ * of before the break and says so with figures, and the taper keeps the
+ * peak's top load (C7), not the re-entry's. With a peak of one re-entry
+ * week only, the taper keeps the loads of before the break.
+ */
+static void the_peak_climbs_back_and_the_taper_keeps_it(void **state)
+{
+	co_profile *p = profile_file("peak_climbs_back.ini");
+	co_plan *plan = plan_with(p, NULL);
+	double build = 0, reentry = 0, top = 0;
+	size_t peak_weeks = 0, taper_weeks = 0;
+
+	(void)state;
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+		const co_item *it = main_item(w, "romanian_deadlift");
+
+		if (!it || !(it->load > 0))
+			continue;
+		if (w->phase == CO_PHASE_BUILD && !w->deload)
+			build = it->load;
+		else if (w->phase == CO_PHASE_PEAK && !peak_weeks++)
+			reentry = it->load;
+		else if (w->phase == CO_PHASE_PEAK) {
+			/* two plate steps back up, said with the figures */
+			assert_true(it->load >= reentry + 5.0 - 1e-9);
+			assert_true(it->load <= build + 1e-9);
+			assert_non_null(it->note);
+			assert_non_null(strstr(it->note, "C8: climbing back to the 87.5 kg"));
+			assert_non_null(strstr(it->note, "77.5 kg to 82.5 kg"));
+			top = it->load > top ? it->load : top;
+		} else if (w->phase == CO_PHASE_TAPER) {
+			taper_weeks++;
+			assert_true(top > reentry);
+			assert_true(fabs(it->load - top) < 1e-9);
+		}
+	}
+	assert_true(build > 0 && reentry < build && peak_weeks >= 2 && taper_weeks == 2);
+	co_plan_free(plan);
+	co_profile_free(p);
+
+	/* a peak of one re-entry week: the taper keeps the loads before the break */
+	p = profile_file("peak_after_recovery.ini");
+	plan = plan_with(p, NULL);
+	build = reentry = 0;
+	taper_weeks = 0;
+	for (size_t i = 0; i < plan->n_weeks; i++) {
+		const co_week *w = &plan->weeks[i];
+		const co_item *it = main_item(w, "dumbbell_split_squat");
+
+		if (!it || !(it->load > 0))
+			continue;
+		if (w->phase == CO_PHASE_BUILD && !w->deload)
+			build = it->load;
+		else if (w->phase == CO_PHASE_PEAK)
+			reentry = it->load;
+		else if (w->phase == CO_PHASE_TAPER) {
+			taper_weeks++;
+			assert_true(reentry > 0 && reentry < build);
+			assert_true(fabs(it->load - build) < 1e-9);
+			assert_true(has_why(&w->sessions[0], "the peak was only a re-entry week"));
+		}
+	}
+	assert_true(taper_weeks >= 1);
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1081,6 +1155,7 @@ int main(void)
 		cmocka_unit_test(sessions_keep_the_block_lifts),
 		cmocka_unit_test(words_say_what_happened),
 		cmocka_unit_test(races_three_weeks_apart_are_said_so),
+		cmocka_unit_test(the_peak_climbs_back_and_the_taper_keeps_it),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

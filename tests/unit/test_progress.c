@@ -594,6 +594,135 @@ static void a_logged_load_replaces_choose_a_load(void **state)
 	co_profile_free(p);
 }
 
+/* A coach regression profile (tests/data/profiles/coach). */
+static co_profile *coach(const char *name)
+{
+	char path[4096];
+	const char *src = getenv("CO_SOURCE_DIR");
+	co_profile *p = NULL;
+
+	snprintf(path, sizeof(path), "%s/tests/data/profiles/coach/%s", src ? src : ".", name);
+	assert_int_equal(co_profile_load(&p, path, D(2026, 12, 30)), 0);
+	return p;
+}
+
+/* Log every set of `ex` in week k of `plan` as prescribed. */
+static void log_week(co_history *h, const co_plan *plan, size_t k, const char *ex)
+{
+	const co_week *w = &plan->weeks[k];
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s", ex);
+	for (size_t s = 0; s < w->n_sessions; s++)
+		for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+			for (size_t i = 0; i < w->sessions[s].blocks[b].n_items; i++) {
+				const co_item *it = &w->sessions[s].blocks[b].items[i];
+
+				if (strcmp(it->exercise->id, ex))
+					continue;
+				for (int n = 0; n < it->sets; n++)
+					co_history_add_set(h, &(co_logged_set){
+						.date = w->sessions[s].date, .exercise = name,
+						.reps = it->reps, .seconds = it->seconds,
+						.load = it->load, .rpe = it->rpe});
+			}
+}
+
+/*
+ * Issue 8 review 2 and 4: once the log steers a carry, A9's "a start from
+ * body mass" note is gone (in the deload after too), and the week's second
+ * session of the same carry takes the first's steered dose, seconds
+ * included, not only its load.
+ */
+static void the_log_takes_over_both_sessions(void **state)
+{
+	co_profile *p = coach("no_race_three.ini");
+	co_history h;
+	co_plan *plan0 = build(p, NULL), *plan;
+	const co_week *w;
+	int n = 0, secs = -1, planned = any_item(plan0, 1, "suitcase_carry")->seconds;
+	double load = -1;
+
+	(void)state;
+	co_history_init(&h);
+	assert_non_null(strstr(any_item(plan0, 1, "suitcase_carry")->note,
+			       "A9: a start from body mass"));
+	log_week(&h, plan0, 0, "suitcase_carry");
+	plan = build(p, &h);
+	w = &plan->weeks[1];
+	for (size_t s = 0; s < w->n_sessions; s++)
+		for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+			for (size_t i = 0; i < w->sessions[s].blocks[b].n_items; i++) {
+				const co_item *it = &w->sessions[s].blocks[b].items[i];
+
+				if (strcmp(it->exercise->id, "suitcase_carry"))
+					continue;
+				n++;
+				assert_true(!it->note || !strstr(it->note, "A9: a start from body mass"));
+				if (secs < 0) {
+					secs = it->seconds;
+					load = it->load;
+					/* steered: more time (or a load step) */
+					assert_true(secs > planned || load > any_item(plan0, 1,
+										     "suitcase_carry")->load);
+				}
+				assert_int_equal(it->seconds, secs);
+				NEAR(it->load, load);
+			}
+	assert_int_equal(n, 2);
+	for (size_t k = 2; k < plan->n_weeks; k++) {
+		const co_item *it = any_item(plan, k, "suitcase_carry");
+
+		if (plan->weeks[k].deload && it) {
+			assert_true(!it->note || !strstr(it->note, "A9: a start from body mass"));
+			break;
+		}
+	}
+	co_plan_free(plan);
+	co_plan_free(plan0);
+	co_history_release(&h);
+	co_profile_free(p);
+}
+
+/*
+ * Issue 8 review 2: logged a point and a half over target week after week,
+ * the lifts step down (D3) below the phase's RPE range; the "bent" line
+ * next to the step down says so, not "one step a week at most (D2)".
+ */
+static void a_bent_label_says_what_the_log_did(void **state)
+{
+	static const char *const lifts[] = {"romanian_deadlift", "goblet_squat", "hip_thrust"};
+	co_profile *p = marathon();
+	co_history h;
+	co_plan *plan = NULL;
+	int downs = 0;
+
+	(void)state;
+	co_history_init(&h);
+	for (size_t k = 0; k < 5; k++) {
+		co_plan_free(plan);
+		plan = build(p, &h);
+		for (size_t x = 0; x < 3; x++) {
+			const co_item *it = main_item(plan, k, lifts[x]);
+
+			if (!it || !(it->load > 0))
+				continue;
+			if (it->note && strstr(it->note, "bent") && strstr(it->note, "(-1 step)")) {
+				assert_non_null(strstr(it->note, "the load follows your log: down from "
+							"your last"));
+				assert_null(strstr(it->note, "one step a week at most"));
+				downs++;
+			}
+			add_sets(&h, day_of(plan, k, lifts[x]), lifts[x], it->sets, it->reps,
+				 it->load, it->rpe + 1.5);
+		}
+	}
+	assert_true(downs > 0);
+	co_plan_free(plan);
+	co_history_release(&h);
+	co_profile_free(p);
+}
+
 static void a_long_history_is_indexed(void **state)
 {
 	co_history h;
@@ -672,6 +801,8 @@ int main(void)
 		cmocka_unit_test(notes_agree_with_the_numbers),
 		cmocka_unit_test(plans_follow_the_log_causally),
 		cmocka_unit_test(a_logged_load_replaces_choose_a_load),
+		cmocka_unit_test(the_log_takes_over_both_sessions),
+		cmocka_unit_test(a_bent_label_says_what_the_log_did),
 		cmocka_unit_test(a_long_history_is_indexed),
 		cmocka_unit_test(a_query_is_bounded_by_its_window),
 	};
