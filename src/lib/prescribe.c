@@ -53,7 +53,7 @@ typedef struct main_dose {
 static const main_dose main_table[3][CO_LEVEL_COUNT] = {
 	/* base */  {{2, 10, 6.0}, {3, 8, 6.5}, {3, 6, 7.0}},
 	/* build */ {{3, 6, 7.0}, {3, 5, 7.5}, {4, 4, 8.0}},
-	/* peak */  {{2, 5, 7.0}, {3, 4, 7.5}, {3, 3, 8.0}},
+	/* peak */  {{2, 5, 7.0}, {3, 4, 7.5}, {3, 4, 8.0}},
 };
 
 /*
@@ -77,8 +77,8 @@ static const double acc_rpe[3] = {7.0, 7.5, 7.0};
  * after a bodyweight or band main lift at any phase: there is no plate to
  * change and a set at RPE 7 without load is recovered from in a minute
  * (B6). Accessories: 3 s a rep, 45 s rest after holds and 60 s after reps.
- * Unilateral work counts both sides. Warm-up and cool-down are 5 min each
- * (prescribe.h).
+ * Unilateral work counts both sides. Warm-up and cool-down drills are timed
+ * like accessories without rest: 3 s a rep or the hold, then a change-over.
  */
 #define MAIN_SECONDS_PER_REP 5
 #define ACC_SECONDS_PER_REP 3
@@ -214,11 +214,11 @@ static void apply_core_bounds(co_item *it)
  * A9: a bodyweight or band main lift has no load to add, so it never
  * progresses by "fewer reps at a higher RPE": it stays at one RPE in every
  * phase (CO_UNLOADED_RPE, inside C3, C4 and C6 alike, and a deload cuts
- * its volume, not its effort), its reps stay in the exercise's range (the
- * top of it from build on), and it gets harder by a slower eccentric
- * (build) or a pause (peak).
+ * its volume, not its effort), its reps stay in the exercise's range (base's
+ * reps in build, the top of the range in peak), and it gets harder by a
+ * slower eccentric (build) or a pause (peak).
  */
-static void dose_unloaded(co_item *it, co_dose_mode m)
+static void dose_unloaded(co_item *it, co_dose_mode m, int level)
 {
 	int lo, hi;
 
@@ -228,7 +228,10 @@ static void dose_unloaded(co_item *it, co_dose_mode m)
 		it->reps = clampi(it->reps, lo, hi);
 		return;
 	}
-	it->reps = hi;
+	/* build: base's reps with the slower lowering (one progression at a
+	 * time, and three sets of it still fit a novice's 30 minutes); peak, with
+	 * fewer sets: the top of the range with a pause */
+	it->reps = m.table == CO_PHASE_BUILD ? clampi(main_table[0][level].reps, lo, hi) : hi;
 	if (m.table == CO_PHASE_BUILD) {
 		it->tempo = "4-1-X";
 		co_item_note_add(it, "A9: no load to add: %d reps with a 4 s lowering; C4 bent: "
@@ -266,7 +269,7 @@ static void dose_main(co_item *it, const co_dose_ctx *ctx, co_dose_mode m, unsig
 		it->rpe = fmin(it->rpe + 0.5, 8.5);
 	}
 	if (it->reps > 0 && !co_exercise_loadable(ex))
-		dose_unloaded(it, m);
+		dose_unloaded(it, m, level_index(ctx));
 	apply_core_bounds(it);
 }
 

@@ -76,10 +76,10 @@ $ CARRYOVER_TODAY=2027-03-10 carryover session 2027-03-12 --json | tr -d ' \n' |
 $ CARRYOVER_TODAY=2027-03-17 carryover session 2027-03-12
 >     missed: nothing logged
 
-$ CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 bodyweight_single_leg_rdl 1x10 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 bodyweight_squat 1x10 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 glute_bridge 1x10 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 side_lying_leg_raise 1x8 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 calf_raise 2x11 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 wall_tibialis_raise 2x11 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 kneeling_plank 1x15s && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 kneeling_side_plank 1x15s
+$ CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 bodyweight_single_leg_rdl 1x10 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 bodyweight_squat 1x10 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 glute_bridge 1x10 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 side_lying_leg_raise 1x8 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 calf_raise 2x11 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 wall_tibialis_raise 2x11 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 kneeling_plank 1x30s && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 kneeling_side_plank 1x15s
 
 $ CARRYOVER_TODAY=2027-03-17 carryover week 2027-03-16
-> Tue 2027-03-16  Strength A: posterior chain, about 21 min
+> Tue 2027-03-16  Strength A: posterior chain, about 18 min
 >     done
 >! missed
 

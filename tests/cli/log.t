@@ -121,7 +121,7 @@ $ CARRYOVER_TODAY=2027-03-10 carryover log delete session-2
 > deleted session-2
 
 $ CARRYOVER_TODAY=2027-03-10 carryover log done 2027-03-09
-> logged session-3    2027-03-09  session done 30min (planned)
+> logged session-3    2027-03-09  session done 29min (planned)
 
 $ CARRYOVER_TODAY=2027-03-10 carryover history --since 2027-03-09 --until 2027-03-09
 > session-3    2027-03-09  session done
