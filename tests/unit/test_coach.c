@@ -20,6 +20,7 @@
 #include "carryover/check.h"
 #include "carryover/history.h"
 #include "carryover/plan.h"
+#include "lib/check_internal.h"
 #include "lib/season.h"
 
 static const co_date TODAY = 20817; /* 2026-12-30 */
@@ -1189,6 +1190,28 @@ static void bodyweight_novice_keeps_its_main_work(void **state)
 	}
 }
 
+/* B6 in `check`: bodyweight and band main lifts rest 45-60 s, loaded ones keep 60-90 s / 2-3 min. */
+static void check_knows_bodyweight_rests(void **state)
+{
+	const co_exercise band = {.id = "band_squat", .equipment = CO_EQUIP_BAND};
+	const co_exercise bar = {.id = "back_squat", .equipment = CO_EQUIP_BARBELL};
+	co_item it = {.exercise = &band, .sets = 3, .reps = 10, .rpe = 7.0, .load = -1};
+	char buf[240];
+
+	(void)state;
+	assert_false(co_check_b6_fault(&it, 45, 0, NULL, 0, 20, buf, sizeof(buf)));
+	assert_false(co_check_b6_fault(&it, 60, 0, NULL, 0, 20, buf, sizeof(buf)));
+	assert_true(co_check_b6_fault(&it, 90, 0, NULL, 0, 20, buf, sizeof(buf)));
+	assert_non_null(strstr(buf, "bodyweight or band: 45-60 s"));
+	it.rpe = 8.0; /* no load to make it heavy: still 45-60 s */
+	assert_true(co_check_b6_fault(&it, 120, 0, NULL, 0, 20, buf, sizeof(buf)));
+	it.exercise = &bar;
+	it.load = 60;
+	it.rpe = 7.0;
+	assert_true(co_check_b6_fault(&it, 45, 0, NULL, 1, 20, buf, sizeof(buf)));
+	assert_false(co_check_b6_fault(&it, 90, 0, NULL, 1, 20, buf, sizeof(buf)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1216,6 +1239,7 @@ int main(void)
 		cmocka_unit_test(races_three_weeks_apart_are_said_so),
 		cmocka_unit_test(main_lifts_carry_the_session),
 		cmocka_unit_test(bodyweight_novice_keeps_its_main_work),
+		cmocka_unit_test(check_knows_bodyweight_rests),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
