@@ -184,7 +184,8 @@ void co_check_b5(checker *c, const co_week *w, const co_session *s)
 
 /*
  * B6, rest and ramp-up. Each main lift states its rest: 120-180 s after a
- * heavy set (RPE 7.5 and up), 60-90 s after a moderate one; a barbell or
+ * heavy set (RPE 7.5 and up), 60-90 s after a moderate one, 45-60 s after a
+ * bodyweight or band set whatever its RPE (nothing to reload); a barbell or
  * trap-bar lift at RPE 7.5 or more with a load opens with 1 or 2 ramp sets,
  * each lighter than the work sets; a load on dumbbells says whether it is
  * per hand or the total. These are fields of the plan (rest_s, ramp_sets,
@@ -195,14 +196,17 @@ void co_check_b5(checker *c, const co_week *w, const co_session *s)
 #define B6_HEAVY_REST_MAX 180
 #define B6_MODERATE_REST_MIN 60
 #define B6_MODERATE_REST_MAX 90
+#define B6_UNLOADED_REST_MIN 45
+#define B6_UNLOADED_REST_MAX 60
 
 bool co_check_b6_fault(const co_item *it, int rest_s, int n_ramp, const double *ramp,
 		       int load_basis, double empty_bar, char *buf, size_t n)
 {
 	const co_exercise *ex = it->exercise;
 	bool heavy = it->rpe >= B6_HEAVY_RPE - 1e-9;
-	int lo = heavy ? B6_HEAVY_REST_MIN : B6_MODERATE_REST_MIN;
-	int hi = heavy ? B6_HEAVY_REST_MAX : B6_MODERATE_REST_MAX;
+	bool unloaded = ex && !co_exercise_loadable(ex);
+	int lo = unloaded ? B6_UNLOADED_REST_MIN : heavy ? B6_HEAVY_REST_MIN : B6_MODERATE_REST_MIN;
+	int hi = unloaded ? B6_UNLOADED_REST_MAX : heavy ? B6_HEAVY_REST_MAX : B6_MODERATE_REST_MAX;
 
 	if (!ex)
 		return false;
@@ -212,7 +216,7 @@ bool co_check_b6_fault(const co_item *it, int rest_s, int n_ramp, const double *
 	}
 	if (rest_s > 0 && (rest_s < lo || rest_s > hi)) {
 		snprintf(buf, n, "main lift '%s' at RPE %g rests %d s (%s: %d-%d s)", ex->id, it->rpe,
-			 rest_s, heavy ? "heavy" : "moderate", lo, hi);
+			 rest_s, unloaded ? "bodyweight or band" : heavy ? "heavy" : "moderate", lo, hi);
 		return true;
 	}
 	if (n_ramp >= 0 && heavy && it->load > empty_bar + 1e-9 &&

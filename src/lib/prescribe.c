@@ -53,13 +53,19 @@ typedef struct main_dose {
 static const main_dose main_table[3][CO_LEVEL_COUNT] = {
 	/* base */  {{2, 10, 6.0}, {3, 8, 6.5}, {3, 6, 7.0}},
 	/* build */ {{3, 6, 7.0}, {3, 5, 7.5}, {4, 4, 8.0}},
-	/* peak */  {{2, 5, 7.0}, {3, 4, 7.5}, {3, 3, 8.0}},
+	/* peak */  {{2, 5, 7.0}, {3, 4, 7.5}, {3, 4, 8.0}},
 };
 
-/* Accessory sets per phase and level (C3: 2-3 sets; C6: halved in peak). */
+/*
+ * Accessory sets per phase and level (C3: 2-3 sets; C6: halved in peak).
+ * The main lifts carry the session: an advanced athlete's main work is at
+ * least the accessories' volume (sets x reps), so the accessories stay at
+ * 2 sets in base too and move to the low end of their range (heavier,
+ * fewer reps, see dose_accessory) rather than growing with the level.
+ */
 static const int acc_sets[3][CO_LEVEL_COUNT] = {
-	/* base */  {2, 2, 3},
-	/* build */ {2, 2, 2},
+	/* base */  {2, 2, 2},
+	/* build */ {2, 2, 1},
 	/* peak */  {1, 1, 1},
 };
 
@@ -67,16 +73,21 @@ static const double acc_rpe[3] = {7.0, 7.5, 7.0};
 
 /*
  * B4 time model. Main lifts: 3-1-X is about 5 s a rep; rest 90-150 s
- * between heavy sets (90 s in base, 120 s when heavier). Accessories: 3 s a
- * rep, 45 s rest after holds and 60 s after reps. Unilateral work counts
- * both sides. Warm-up and cool-down are 5 min each (prescribe.h).
+ * between heavy loaded sets (90 s in base, 120 s when heavier), but 60 s
+ * after a bodyweight or band main lift at any phase: there is no plate to
+ * change and a set at RPE 7 without load is recovered from in a minute
+ * (B6). Accessories: 3 s a rep, 45 s rest after holds and 60 s after reps.
+ * Unilateral work counts both sides. Warm-up and cool-down drills are timed
+ * like accessories without rest: 3 s a rep or the hold, then a change-over.
  */
 #define MAIN_SECONDS_PER_REP 5
 #define ACC_SECONDS_PER_REP 3
 #define MAIN_REST_BASE 90      /* B6: moderate sets, 60-90 s */
 #define MAIN_REST_HEAVY 120    /* B6: heavy sets, 2-3 min */
-#define MAIN_REST_UNLOADED 60  /* B6: moderate, and nothing to reload between sets */
+#define MAIN_REST_UNLOADED 60  /* B6: bodyweight or band: 45-60 s, nothing to reload */
+#define MAIN_REST_UNLOADED_SIDES 45 /* ... and single-leg: each side rests while the other works */
 #define HEAVY_RPE 7.5          /* B6: from here a set is heavy */
+#define UNLOADED_CHANGEOVER 15 /* s from a bodyweight item's last set to the next item */
 #define ACC_REST_REPS 60
 #define ACC_REST_HOLD 45
 
@@ -203,11 +214,11 @@ static void apply_core_bounds(co_item *it)
  * A9: a bodyweight or band main lift has no load to add, so it never
  * progresses by "fewer reps at a higher RPE": it stays at one RPE in every
  * phase (CO_UNLOADED_RPE, inside C3, C4 and C6 alike, and a deload cuts
- * its volume, not its effort), its reps stay in the exercise's range (the
- * top of it from build on), and it gets harder by a slower eccentric
- * (build) or a pause (peak).
+ * its volume, not its effort), its reps stay in the exercise's range (base's
+ * reps in build, the top of the range in peak), and it gets harder by a
+ * slower eccentric (build) or a pause (peak).
  */
-static void dose_unloaded(co_item *it, co_dose_mode m)
+static void dose_unloaded(co_item *it, co_dose_mode m, int level)
 {
 	int lo, hi;
 
@@ -217,7 +228,10 @@ static void dose_unloaded(co_item *it, co_dose_mode m)
 		it->reps = clampi(it->reps, lo, hi);
 		return;
 	}
-	it->reps = hi;
+	/* build: base's reps with the slower lowering (one progression at a
+	 * time, and three sets of it still fit a novice's 30 minutes); peak, with
+	 * fewer sets: the top of the range with a pause */
+	it->reps = m.table == CO_PHASE_BUILD ? clampi(main_table[0][level].reps, lo, hi) : hi;
 	if (m.table == CO_PHASE_BUILD) {
 		it->tempo = "4-1-X";
 		co_item_note_add(it, "A9: no load to add: %d reps with a 4 s lowering; C4 bent: "
@@ -255,7 +269,7 @@ static void dose_main(co_item *it, const co_dose_ctx *ctx, co_dose_mode m, unsig
 		it->rpe = fmin(it->rpe + 0.5, 8.5);
 	}
 	if (it->reps > 0 && !co_exercise_loadable(ex))
-		dose_unloaded(it, m);
+		dose_unloaded(it, m, level_index(ctx));
 	apply_core_bounds(it);
 }
 
@@ -273,8 +287,16 @@ static void dose_accessory(co_item *it, const co_dose_ctx *ctx, co_dose_mode m, 
 	}
 	it->sets = acc_sets[t][level_index(ctx)];
 	it->rpe = acc_rpe[t];
-	/* Base: the top of the range (technique, stability); later: the middle. */
-	set_amount(it, m.table == CO_PHASE_BASE ? hi : (lo + hi) / 2);
+	/* Base: the top of the range (technique, stability); later: the middle.
+	 * An advanced athlete's accessories are heavier and shorter: the middle
+	 * in base, the low end from build on, so the main lifts stay the bulk of
+	 * the session (issue 8: accessories outweighed them 2-3 to 1). */
+	if (level_index(ctx) == CO_LEVEL_ADVANCED)
+		set_amount(it, lo);
+	else if (level_index(ctx) == CO_LEVEL_INTERMEDIATE)
+		set_amount(it, m.table == CO_PHASE_BASE ? (lo + hi) / 2 : lo);
+	else
+		set_amount(it, m.table == CO_PHASE_BASE ? hi : (lo + hi) / 2);
 	apply_core_bounds(it);
 }
 
@@ -290,26 +312,46 @@ static void dose_easy(co_item *it, co_block_kind kind, co_dose_mode m)
 }
 
 /*
- * B6: rest by load: 2-3 min (150 s) between heavy sets of a loaded main
+ * B6: a bodyweight or band main lift rests 45-60 s: 60 s after a
+ * two-legged set, 45 s after a single-leg one, whose other side has rested
+ * while this one worked.
+ */
+static int unloaded_rest(const co_exercise *ex)
+{
+	return ex->unilateral ? MAIN_REST_UNLOADED_SIDES : MAIN_REST_UNLOADED;
+}
+
+/*
+ * B6: rest by load: 2-3 min (120 s) between heavy sets of a loaded main
  * lift (RPE 7.5 and up), 60-90 s (90 s) between moderate ones, 60 s for
- * unloaded main work and accessories done for reps, 45 s after holds.
+ * bodyweight and band main work (45-60 s) and accessories done for reps,
+ * 45 s after holds. The estimate of a bodyweight session used to give its
+ * main lifts the barbell's 90-120 s, which made a novice's 30 minutes look
+ * full and trimmed the work to fit (issue 8).
  */
 static int rest_for(const co_item *it, co_block_kind kind, co_phase table)
 {
 	if (kind == CO_BLOCK_WARMUP || kind == CO_BLOCK_COOLDOWN)
 		return 0;
 	if (kind == CO_BLOCK_MAIN) {
+		if (!co_exercise_loadable(it->exercise))
+			return unloaded_rest(it->exercise);
 		/* by the phase's table, not the deload or taper: those sessions are
 		 * trimmed to the budget on the normal week's dose */
 		return table == CO_PHASE_BASE ? MAIN_REST_BASE : MAIN_REST_HEAVY;
 	}
 	if (kind == CO_BLOCK_TEST)
 		return ACC_REST_REPS;
+	if (!co_exercise_loadable(it->exercise))
+		return ACC_REST_HOLD; /* bodyweight or band accessory: 45 s */
 	return it->reps > 0 ? ACC_REST_REPS : ACC_REST_HOLD;
 }
 
 int co_prescribe_main_rest(const co_item *it)
 {
+	/* B6: bodyweight and band work rests 45-60 s whatever its RPE */
+	if (!co_exercise_loadable(it->exercise))
+		return unloaded_rest(it->exercise);
 	if (it->rpe >= HEAVY_RPE - 1e-9)
 		return MAIN_REST_HEAVY;
 	return it->load > 0 ? MAIN_REST_BASE : MAIN_REST_UNLOADED;
@@ -572,6 +614,10 @@ int co_prescribe_seconds(const co_item *it, co_block_kind kind, const co_dose_ct
 	/* B6: the item's rest by its load, as dosed for the phase (deload and
 	 * taper sessions are trimmed on the normal week's dose) */
 	rest = it->rest_s > 0 ? it->rest_s : rest_for(it, kind, m.table);
+	/* nothing to unload or set up: after the last bodyweight or band set
+	 * the next exercise starts after a short change-over, not a full rest */
+	if (!co_exercise_loadable(ex) && it->sets > 0 && kind != CO_BLOCK_TEST)
+		return it->sets * work + (it->sets - 1) * rest + UNLOADED_CHANGEOVER;
 	return it->sets * (work + rest);
 }
 

@@ -81,9 +81,6 @@ void co_prescribe_load(co_item *it, const co_dose_ctx *ctx, double load_factor,
 int co_prescribe_seconds(const co_item *it, co_block_kind kind, const co_dose_ctx *ctx,
 			 co_focus focus);
 
-/** Fixed minutes of the warm-up and cool-down blocks (B4 time model). */
-#define CO_WARMUP_SECONDS 300
-#define CO_COOLDOWN_SECONDS 300
 
 /** The reasons of a session's dose, each a `why` line citing C1/C3/C4/C6/C7/C8/C9. */
 #define CO_DOSE_MAX_REASONS 4

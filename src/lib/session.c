@@ -1169,6 +1169,7 @@ int co_session_build(co_session *s, const co_session_ctx *ctx)
 			b->slots[i].item.seconds = 0;
 			b->slots[i].item.tempo = NULL;
 		}
+	co_sb_fit_ratio(b);
 	co_sb_fit_budget(b);
 	finish_doses(b);
 	s->minutes = (co_sb_total_seconds(b) + 59) / 60;

@@ -13,25 +13,18 @@
 #include "util/strbuf.h"
 
 
+/*
+ * Every item is timed as written, the warm-up and cool-down too: a fixed
+ * 5 minutes each over-estimated a short bodyweight session by a quarter
+ * (a warm-up of two drills takes about 2 minutes), and the time model is
+ * what decides whether a novice's 30 minutes keep their main sets (B4).
+ */
 int co_sb_total_seconds(const builder *b)
 {
 	int t = 0;
-	bool warm = false, cool = false;
 
-	for (size_t i = 0; i < b->n; i++) {
-		const slot *sl = &b->slots[i];
-
-		if (sl->kind == CO_BLOCK_WARMUP)
-			warm = true;
-		else if (sl->kind == CO_BLOCK_COOLDOWN)
-			cool = true;
-		else
-			t += co_prescribe_seconds(&sl->item, sl->kind, &b->dose, b->focus);
-	}
-	if (warm)
-		t += CO_WARMUP_SECONDS;
-	if (cool)
-		t += b->mode.recovery ? 2 * CO_COOLDOWN_SECONDS : CO_COOLDOWN_SECONDS;
+	for (size_t i = 0; i < b->n; i++)
+		t += co_prescribe_seconds(&b->slots[i].item, b->slots[i].kind, &b->dose, b->focus);
 	return t;
 }
 
@@ -44,15 +37,19 @@ static void list_add(co_strbuf *sb, const char *name)
 	co_strbuf_adds(sb, name);
 }
 
-/* The lowest-priority accessory matching a test; the later one on ties. */
-static ptrdiff_t lowest(const builder *b, bool dropping)
+/*
+ * The lowest-priority accessory matching a test; the later one on ties.
+ * `spare_plyo` leaves the plyometric drills alone: they are a separate
+ * low-volume block the athlete asked for (A6), not an accessory to weigh.
+ */
+static ptrdiff_t lowest_of(const builder *b, bool dropping, bool spare_plyo)
 {
 	ptrdiff_t best = -1;
 
 	for (size_t i = 0; i < b->n; i++) {
 		const slot *sl = &b->slots[i];
 
-		if (sl->kind != CO_BLOCK_ACCESSORY)
+		if (sl->kind != CO_BLOCK_ACCESSORY || (spare_plyo && (sl->flags & CO_DOSE_PLYO)))
 			continue;
 		if (dropping) {
 			unsigned others = co_sb_trained(b, i);
@@ -66,6 +63,11 @@ static ptrdiff_t lowest(const builder *b, bool dropping)
 			best = (ptrdiff_t)i;
 	}
 	return best;
+}
+
+static ptrdiff_t lowest(const builder *b, bool dropping)
+{
+	return lowest_of(b, dropping, false);
 }
 
 /* The fullest main lift with more than `floor` sets; the later one on ties. */
@@ -113,6 +115,70 @@ static int week_extras(const builder *b)
 			t += co_prescribe_seconds(&b->slots[i].item, b->slots[i].kind, &b->dose,
 						  b->focus);
 	return t;
+}
+
+/* Sets x reps of an item, a hold or a carry counting one rep per 3 s (the plan's week volume). */
+static int item_volume(const co_item *it)
+{
+	return it->sets * (it->reps > 0 ? it->reps : it->seconds / 3);
+}
+
+static int block_volume(const builder *b, co_block_kind kind)
+{
+	int v = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		if (b->slots[i].kind == kind && !(b->slots[i].flags & CO_DOSE_PLYO))
+			v += item_volume(&b->slots[i].item);
+	return v;
+}
+
+/*
+ * The main lifts carry the session (C3, C4, C6; issue 8): for an
+ * intermediate or advanced athlete the accessories' volume (sets x reps) is
+ * at most the main lifts'. For an advanced athlete accessory sets go first,
+ * from the lowest-priority item down to 1 set each; then, for both levels,
+ * an accessory whose regions the other exercises train, never A4 lower-leg
+ * work nor the last exercise of an A2 region, so the core and lower-leg
+ * work of A2, A4 and A5 stays. A novice's session keeps its stability
+ * emphasis (C3) and is left alone.
+ */
+void co_sb_fit_ratio(builder *b)
+{
+	co_strbuf fewer, dropped;
+	const char *id;
+
+	if (!b->p || b->p->level == CO_LEVEL_NOVICE || b->mode.recovery || b->focus == CO_FOCUS_TEST)
+		return;
+	co_strbuf_init(&fewer);
+	co_strbuf_init(&dropped);
+	while (block_volume(b, CO_BLOCK_ACCESSORY) > block_volume(b, CO_BLOCK_MAIN)) {
+		/* an intermediate keeps 2 sets an item: D5's first answer to a
+		 * fatigue signal is one accessory set fewer */
+		ptrdiff_t i = b->p->level == CO_LEVEL_ADVANCED ? lowest_of(b, false, true) : -1;
+
+		if (i >= 0) {
+			b->slots[i].item.sets--;
+			list_add(&fewer, co_sb_ex_name(b->slots[i].item.exercise));
+			continue;
+		}
+		/* then an accessory whose regions others train (never A4 work nor
+		 * the last exercise of an A2 region, as B4 drops them) */
+		i = lowest_of(b, true, true);
+		if (i < 0)
+			break;
+		list_add(&dropped, co_sb_ex_name(b->slots[i].item.exercise));
+		co_sb_remove_slot(b, (size_t)i);
+	}
+	id = b->mode.table == CO_PHASE_BUILD ? "C4" : b->mode.table == CO_PHASE_PEAK ? "C6" : "C3";
+	if (fewer.len)
+		co_session_add_why(b->s, "%s: fewer sets of %s, so the main lifts carry the session "
+					 "(accessory volume at most the main lifts')", id, fewer.buf);
+	if (dropped.len)
+		co_session_add_why(b->s, "%s: %s left out, so the main lifts carry the session "
+					 "(its regions are trained by the other exercises)", id, dropped.buf);
+	co_strbuf_release(&fewer);
+	co_strbuf_release(&dropped);
 }
 
 /*

@@ -53,6 +53,9 @@ void co_sb_sort_why(co_session *s, size_t from);
 /** The session's estimated seconds: warm-up, cool-down and every set with its rest. */
 int co_sb_total_seconds(const builder *b);
 
+/** Fewer accessory sets until the main lifts carry the session (C3, C4, C6), said in a why line. */
+void co_sb_fit_ratio(builder *b);
+
 /** Trim to the time budget (B4, D5), saying what went in why lines. */
 void co_sb_fit_budget(builder *b);
 

@@ -52,18 +52,18 @@ $ CARRYOVER_TODAY=2027-03-10 carryover check
 $ CARRYOVER_TODAY=2027-03-10 carryover log done 2027-03-02
 $ CARRYOVER_TODAY=2027-03-10 carryover log skip 2027-03-05 sick
 $ CARRYOVER_TODAY=2027-03-10 carryover log --date 2027-03-09 bodyweight_squat 2x10
-$ CARRYOVER_TODAY=2027-03-10 carryover log --date 2027-03-09 calf_raise 1x20
+$ CARRYOVER_TODAY=2027-03-10 carryover log --date 2027-03-09 calf_raise 2x20
 
 $ COLUMNS=200 CARRYOVER_TODAY=2027-03-10 carryover week 2027-03-02
-> Tue 2027-03-02  Strength A: posterior chain, about 29 min
+> Tue 2027-03-02  Strength A: posterior chain, about 30 min
 >     done
 >     skipped: sick
 
 $ CARRYOVER_TODAY=2027-03-10 carryover session 2027-03-09
->     partly done: 2 of 5 exercises logged in full
+>     partly done: 2 of 8 exercises logged in full
 
 $ CARRYOVER_TODAY=2027-03-10 carryover session 2027-03-09 --json | tr -d ' \n' | grep -o '"status":[^,]*,"items_done":[^,]*,"items_planned":[^,]*'
-> "status":"partly_done","items_done":2,"items_planned":5
+> "status":"partly_done","items_done":2,"items_planned":8
 
 $ CARRYOVER_TODAY=2027-03-10 carryover plan --json | tr -d ' \n' | grep -o '"status":"skipped"[^}]*'
 > "status":"skipped","items_done":null,"items_planned":null,"skip_reason":"sick"
@@ -76,10 +76,10 @@ $ CARRYOVER_TODAY=2027-03-10 carryover session 2027-03-12 --json | tr -d ' \n' |
 $ CARRYOVER_TODAY=2027-03-17 carryover session 2027-03-12
 >     missed: nothing logged
 
-$ CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 bodyweight_single_leg_rdl 1x10 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 bodyweight_squat 1x10 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 calf_raise 1x20 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 wall_tibialis_raise 1x20 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 kneeling_plank 1x30s
+$ CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 bodyweight_single_leg_rdl 1x10 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 bodyweight_squat 1x10 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 glute_bridge 1x10 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 side_lying_leg_raise 1x8 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 calf_raise 2x11 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 wall_tibialis_raise 2x11 && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 kneeling_plank 1x30s && CARRYOVER_TODAY=2027-03-17 carryover log --date 2027-03-16 kneeling_side_plank 1x15s
 
 $ CARRYOVER_TODAY=2027-03-17 carryover week 2027-03-16
-> Tue 2027-03-16  Strength A: posterior chain, about 20 min
+> Tue 2027-03-16  Strength A: posterior chain, about 18 min
 >     done
 >! missed
 

@@ -121,13 +121,13 @@ $ CARRYOVER_TODAY=2027-03-10 carryover log delete session-2
 > deleted session-2
 
 $ CARRYOVER_TODAY=2027-03-10 carryover log done 2027-03-09
-> logged session-3    2027-03-09  session done 27min (planned)
+> logged session-3    2027-03-09  session done 29min (planned)
 
 $ CARRYOVER_TODAY=2027-03-10 carryover history --since 2027-03-09 --until 2027-03-09
 > session-3    2027-03-09  session done
 > set-
 > single_leg_rdl #1
->! glute_bridge
+> glute_bridge #2
 
 $ CARRYOVER_TODAY=2027-03-10 carryover log skip 2027-03-05 flu
 > logged session-4    2027-03-05  session skipped (planned) "flu"

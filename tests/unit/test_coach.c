@@ -21,6 +21,7 @@
 #include "carryover/check.h"
 #include "carryover/history.h"
 #include "carryover/plan.h"
+#include "lib/check_internal.h"
 #include "lib/season.h"
 
 static const co_date TODAY = 20817; /* 2026-12-30 */
@@ -36,7 +37,8 @@ static co_profile *profile(const char *ini)
 	return p;
 }
 
-static co_profile *profile_file(const char *name)
+/* A profile file under the source tree: "examples/lb.ini", or a coach profile by name. */
+static co_profile *profile_at(const char *rel)
 {
 	const char *root = getenv("CO_SOURCE_DIR");
 	char path[1024], *buf;
@@ -44,7 +46,7 @@ static co_profile *profile_file(const char *name)
 	long n;
 	co_profile *p;
 
-	snprintf(path, sizeof(path), "%s/tests/data/profiles/coach/%s", root ? root : ".", name);
+	snprintf(path, sizeof(path), "%s/%s", root ? root : ".", rel);
 	f = fopen(path, "rb");
 	if (!f)
 		fprintf(stderr, "cannot open %s\n", path);
@@ -59,6 +61,14 @@ static co_profile *profile_file(const char *name)
 	p = profile(buf);
 	free(buf);
 	return p;
+}
+
+static co_profile *profile_file(const char *name)
+{
+	char rel[512];
+
+	snprintf(rel, sizeof(rel), "tests/data/profiles/coach/%s", name);
+	return profile_at(rel);
 }
 
 static co_plan *plan_with(const co_profile *p, const co_history *h)
@@ -1130,6 +1140,152 @@ static void the_peak_climbs_back_and_the_taper_keeps_it(void **state)
 	co_profile_free(p);
 }
 
+/* ---- Issue 8 finding 12: the main lifts carry the session; bodyweight time -------- */
+
+static int block_volume(const co_week *w, co_block_kind kind)
+{
+	int v = 0;
+
+	for (size_t s = 0; s < w->n_sessions; s++)
+		for (size_t i = 0; i < w->sessions[s].blocks[kind].n_items; i++)
+			v += co_item_volume(&w->sessions[s].blocks[kind].items[i]);
+	return v;
+}
+
+/*
+ * An advanced athlete's main lifts outweigh the accessories (sets x reps)
+ * in every loading week; lb.ini's accessories outweighed them 2-3 to 1
+ * (main/accessory 0.43 in base). A week of C1's single maintenance session
+ * (2 main lifts and the accessories A2 and A4 cannot lose) is left out.
+ * The core and lower-leg work stays: check passes A2, A4 and A5 (above).
+ */
+static void main_lifts_carry_the_session(void **state)
+{
+	static const char *const files[] = {
+		"examples/lb.ini", "tests/data/profiles/coach/masters_marathon_knee.ini",
+		"tests/data/profiles/coach/key_every_day.ini",
+		"tests/data/profiles/coach/demand_peak_first.ini",
+		"tests/data/profiles/coach/race_week_lifts.ini",
+		"tests/data/profiles/coach/taper_after_recovery.ini",
+		"tests/data/profiles/coach/test_day_before_taper.ini", NULL,
+	};
+
+	(void)state;
+	for (size_t k = 0; files[k]; k++) {
+		co_profile *p = profile_at(files[k]);
+		co_plan *plan = plan_with(p, NULL);
+		double worst = 1e9;
+		int weeks = 0;
+
+		assert_int_equal(p->level, CO_LEVEL_ADVANCED);
+		for (size_t i = 0; i < plan->n_weeks; i++) {
+			const co_week *w = &plan->weeks[i];
+			int main = block_volume(w, CO_BLOCK_MAIN), acc = block_volume(w, CO_BLOCK_ACCESSORY);
+			bool maintenance = false;
+
+			for (size_t s = 0; s < w->n_sessions; s++)
+				maintenance |= w->sessions[s].focus == CO_FOCUS_MAINTENANCE;
+			if (!loading_week(w) || maintenance || !acc)
+				continue;
+			if (main < acc)
+				fprintf(stderr, "%s: week %zu main %d < accessory %d\n", files[k], i + 1,
+					main, acc);
+			assert_true(main >= acc);
+			worst = (double)main / acc < worst ? (double)main / acc : worst;
+			weeks++;
+		}
+		fprintf(stderr, "%s: %d loading weeks, main/accessory at least %.2f\n", files[k], weeks,
+			worst);
+		assert_true(weeks > 0);
+		co_plan_free(plan);
+		co_profile_free(p);
+	}
+}
+
+/*
+ * A novice 5k runner with bodyweight or a band and 30 minutes: every main
+ * set of the dose table and the glute bridge stay in every loading and
+ * deload week (B4 trims accessory sets only), the estimate fits the budget,
+ * and bodyweight and band items rest 45-60 s (B6). The barbell's 90-120 s
+ * used to make these sessions look 50-75% longer than they are.
+ */
+static void bodyweight_novice_keeps_its_main_work(void **state)
+{
+	static const char *const files[] = {
+		"examples/5k.ini", "tests/data/profiles/coach/novice_5k_band.ini", NULL,
+	};
+
+	(void)state;
+	for (size_t k = 0; files[k]; k++) {
+		co_profile *p = profile_at(files[k]);
+		co_plan *plan = plan_with(p, NULL);
+		int bridges = 0, sessions = 0;
+
+		assert_int_equal(p->level, CO_LEVEL_NOVICE);
+		for (size_t i = 0; i < plan->n_weeks; i++) {
+			const co_week *w = &plan->weeks[i];
+			int table_sets = w->phase == CO_PHASE_BUILD ? 3 : 2; /* C3, C4, C6 novice */
+			bool bridge = false;
+
+			if (w->phase != CO_PHASE_BASE && w->phase != CO_PHASE_BUILD &&
+			    w->phase != CO_PHASE_PEAK)
+				continue;
+			for (size_t s = 0; s < w->n_sessions; s++) {
+				const co_session *ses = &w->sessions[s];
+
+				if (!lifting(ses))
+					continue;
+				sessions++;
+				assert_true(ses->minutes <= p->session_minutes);
+				assert_false(has_why(ses, "main lifts lose sets"));
+				assert_false(has_why(ses, "is left out to fit"));
+				for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
+					for (size_t j = 0; j < ses->blocks[b].n_items; j++) {
+						const co_item *it = &ses->blocks[b].items[j];
+
+						if (b == CO_BLOCK_MAIN && !w->deload)
+							assert_int_equal(it->sets, table_sets);
+						if (b == CO_BLOCK_MAIN && strstr(it->exercise->id, "glute_bridge"))
+							bridge = true;
+						if (co_exercise_loadable(it->exercise) || !(it->rest_s > 0))
+							continue;
+						assert_true(it->rest_s >= 45 && it->rest_s <= 60);
+					}
+			}
+			bridges += bridge;
+			if (w->phase == CO_PHASE_BASE && w->n_sessions)
+				assert_true(bridge);
+		}
+		fprintf(stderr, "%s: %d sessions within %d min, glute bridge in %d weeks\n", files[k],
+			sessions, p->session_minutes, bridges);
+		assert_true(sessions > 0);
+		co_plan_free(plan);
+		co_profile_free(p);
+	}
+}
+
+/* B6 in `check`: bodyweight and band main lifts rest 45-60 s, loaded ones keep 60-90 s / 2-3 min. */
+static void check_knows_bodyweight_rests(void **state)
+{
+	const co_exercise band = {.id = "band_squat", .equipment = CO_EQUIP_BAND};
+	const co_exercise bar = {.id = "back_squat", .equipment = CO_EQUIP_BARBELL};
+	co_item it = {.exercise = &band, .sets = 3, .reps = 10, .rpe = 7.0, .load = -1};
+	char buf[240];
+
+	(void)state;
+	assert_false(co_check_b6_fault(&it, 45, 0, NULL, 0, 20, buf, sizeof(buf)));
+	assert_false(co_check_b6_fault(&it, 60, 0, NULL, 0, 20, buf, sizeof(buf)));
+	assert_true(co_check_b6_fault(&it, 90, 0, NULL, 0, 20, buf, sizeof(buf)));
+	assert_non_null(strstr(buf, "bodyweight or band: 45-60 s"));
+	it.rpe = 8.0; /* no load to make it heavy: still 45-60 s */
+	assert_true(co_check_b6_fault(&it, 120, 0, NULL, 0, 20, buf, sizeof(buf)));
+	it.exercise = &bar;
+	it.load = 60;
+	it.rpe = 7.0;
+	assert_true(co_check_b6_fault(&it, 45, 0, NULL, 1, 20, buf, sizeof(buf)));
+	assert_false(co_check_b6_fault(&it, 90, 0, NULL, 1, 20, buf, sizeof(buf)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1156,6 +1312,9 @@ int main(void)
 		cmocka_unit_test(words_say_what_happened),
 		cmocka_unit_test(races_three_weeks_apart_are_said_so),
 		cmocka_unit_test(the_peak_climbs_back_and_the_taper_keeps_it),
+		cmocka_unit_test(main_lifts_carry_the_session),
+		cmocka_unit_test(bodyweight_novice_keeps_its_main_work),
+		cmocka_unit_test(check_knows_bodyweight_rests),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

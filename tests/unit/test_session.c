@@ -819,13 +819,15 @@ static void a_short_budget_trims_accessories_before_main_lifts(void **state)
 		c.slot = f;
 		c.minutes_budget = 120;
 		build(&roomy, &c, (co_focus)f);
-		c.minutes_budget = 25;
-		p.session_minutes = 25;
+		/* bodyweight sessions are timed with 45-60 s rests (B6): a tight
+		 * budget is 20 minutes */
+		c.minutes_budget = 20;
+		p.session_minutes = 20;
 		build(&tight, &c, (co_focus)f);
 		check_rules(&tight, &c, (co_focus)f, false);
-		assert_true(tight.minutes <= 25);
-		assert_true(roomy.minutes > 25);
-		assert_true(has_why(&tight, "B4:", "25 min"));
+		assert_true(tight.minutes <= 20);
+		assert_true(roomy.minutes > 20);
+		assert_true(has_why(&tight, "B4:", "20 min"));
 		assert_true(volume(&tight) < volume(&roomy));
 		/* main lifts lose sets (or the third lift) only once accessories are at their minimum */
 		for (size_t i = 0; i < tight.blocks[CO_BLOCK_MAIN].n_items; i++)
@@ -835,7 +837,10 @@ static void a_short_budget_trims_accessories_before_main_lifts(void **state)
 		if (mains_cut) {
 			for (size_t i = 0; i < tight.blocks[CO_BLOCK_ACCESSORY].n_items; i++)
 				assert_int_equal(tight.blocks[CO_BLOCK_ACCESSORY].items[i].sets, 1);
-			assert_true(tight.blocks[CO_BLOCK_ACCESSORY].n_items <
+			/* no more items; fewer, unless none could go (A2, A4) or the
+			 * roomy session had already left them out so the main lifts
+			 * carry it (C3-C6) */
+			assert_true(tight.blocks[CO_BLOCK_ACCESSORY].n_items <=
 				    roomy.blocks[CO_BLOCK_ACCESSORY].n_items);
 			assert_true(has_why(&tight, "B4: accessories at their minimum", NULL));
 		}
