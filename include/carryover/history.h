@@ -15,7 +15,8 @@
  *
  * A co_history is plain data embedded by its owner: co_history_init() it,
  * add entries with the co_history_add_*() functions (each copies what it is
- * given, strings included; the history owns the copies), and
+ * given, strings included; the history owns the copies; the sets of one
+ * exercise share one copy of its id), and
  * co_history_release() frees everything it owns. The arrays keep the order
  * of the calls; nothing is sorted or deduplicated.
  */
@@ -105,6 +106,10 @@ typedef struct co_history {
 	size_t n_tests, cap_tests;
 	co_logged_run *runs;
 	size_t n_runs, cap_runs;
+	/* appended: the exercise ids of the sets, one copy per name, so two sets
+	 * of one exercise share the pointer (sorting by lift compares pointers
+	 * before it compares text); private to history.c */
+	struct co_history_names *names;
 } co_history;
 
 /** An empty history (the same as zeroing the struct). */

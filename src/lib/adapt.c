@@ -171,7 +171,7 @@ static int by_ex_load_date(const void *a, const void *b)
 static int by_ex_date(const void *a, const void *b)
 {
 	const co_logged_set *x = &g_sets[*(const size_t *)a], *y = &g_sets[*(const size_t *)b];
-	int c = strcmp(x->exercise, y->exercise);
+	int c = x->exercise == y->exercise ? 0 : strcmp(x->exercise, y->exercise); /* interned ids */
 
 	if (c)
 		return c;

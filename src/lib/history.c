@@ -2,19 +2,45 @@
  * The athlete's history (include/carryover/history.h): five owned arrays
  * that grow with util/vec.h. Every add copies its entry and the strings in
  * it, so a caller may pass stack values and borrowed strings; release frees
- * the copies. The planner does not read the history yet (plan.h).
+ * the copies. A set's exercise id is interned: one copy per name, found
+ * through a string map, so the planner's sorts of thousands of sets by lift
+ * compare equal lifts by pointer (co_logged_set_dose_cmp).
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "carryover/history.h"
+#include "util/hash.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 
 static char *dup_or_null(const char *s)
 {
 	return s ? co_xstrdup(s) : NULL;
+}
+
+struct co_history_names {
+	co_strmap map;  /* name -> index in v */
+	char **v;       /* owned, one per distinct name */
+	size_t n, cap;
+};
+
+static char *intern(co_history *h, const char *name)
+{
+	struct co_history_names *t;
+	size_t i;
+
+	if (!name)
+		return NULL;
+	if (!h->names)
+		h->names = co_xcalloc(1, sizeof(*h->names));
+	t = h->names;
+	if (co_strmap_get(&t->map, name, &i))
+		return t->v[i];
+	*CO_VEC_PUSH(t->v, t->n, t->cap) = co_xstrdup(name);
+	co_strmap_put(&t->map, t->v[t->n - 1], t->n - 1);
+	return t->v[t->n - 1];
 }
 
 void co_history_init(co_history *h)
@@ -26,8 +52,13 @@ void co_history_release(co_history *h)
 {
 	if (!h)
 		return;
-	for (size_t i = 0; i < h->n_sets; i++)
-		free(h->sets[i].exercise);
+	if (h->names) {
+		for (size_t i = 0; i < h->names->n; i++)
+			free(h->names->v[i]);
+		free(h->names->v);
+		co_strmap_release(&h->names->map);
+		free(h->names);
+	}
 	for (size_t i = 0; i < h->n_sessions; i++) {
 		free(h->sessions[i].uid);
 		free(h->sessions[i].note);
@@ -56,7 +87,7 @@ void co_history_add_set(co_history *h, const co_logged_set *set)
 	co_logged_set *e = CO_VEC_PUSH(h->sets, h->n_sets, h->cap_sets);
 
 	*e = *set;
-	e->exercise = dup_or_null(set->exercise);
+	e->exercise = intern(h, set->exercise);
 }
 
 void co_history_add_session(co_history *h, const co_logged_session *session)
@@ -99,7 +130,7 @@ static long load_key(double load)
 
 int co_logged_set_dose_cmp(const co_logged_set *a, const co_logged_set *b)
 {
-	int c = strcmp(a->exercise, b->exercise);
+	int c = a->exercise == b->exercise ? 0 : strcmp(a->exercise, b->exercise);
 	long la = load_key(a->load), lb = load_key(b->load);
 
 	if (c)

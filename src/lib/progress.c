@@ -78,7 +78,7 @@ static int cmp_set(const void *a, const void *b)
 {
 	const co_logged_set *x = *(const co_logged_set *const *)a;
 	const co_logged_set *y = *(const co_logged_set *const *)b;
-	int c = strcmp(x->exercise, y->exercise);
+	int c = x->exercise == y->exercise ? 0 : strcmp(x->exercise, y->exercise); /* interned ids */
 
 	if (c)
 		return c;

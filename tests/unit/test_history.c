@@ -51,6 +51,30 @@ static void entries_are_copied(void **state)
 	co_history_release(NULL);
 }
 
+/* The sets of one exercise share one copy of its id (the planner's sorts
+ * by lift compare pointers first); other names keep their own. */
+static void set_ids_are_shared(void **state)
+{
+	co_history h;
+	char a[] = "romanian_deadlift", b[] = "romanian_deadlift", c[] = "goblet_squat";
+
+	(void)state;
+	co_history_init(&h);
+	co_history_add_set(&h, &(co_logged_set){.date = 1, .exercise = a, .reps = 8, .load = 60});
+	co_history_add_set(&h, &(co_logged_set){.date = 2, .exercise = c, .reps = 8, .load = 20});
+	co_history_add_set(&h, &(co_logged_set){.date = 3, .exercise = b, .reps = 8, .load = 62.5});
+	co_history_add_set(&h, &(co_logged_set){.date = 4, .exercise = NULL, .reps = 5});
+	assert_ptr_equal(h.sets[0].exercise, h.sets[2].exercise);
+	assert_ptr_not_equal(h.sets[0].exercise, a);
+	assert_string_equal(h.sets[1].exercise, "goblet_squat");
+	assert_ptr_not_equal(h.sets[0].exercise, h.sets[1].exercise);
+	assert_null(h.sets[3].exercise);
+	assert_true(co_logged_set_dose_cmp(&h.sets[0], &h.sets[2]) < 0); /* 60 before 62.5 */
+	assert_true(co_logged_set_dose_cmp(&h.sets[1], &h.sets[0]) < 0); /* by name */
+	co_history_release(&h);
+	assert_true(co_history_empty(&h));
+}
+
 static void plan_takes_history(void **state)
 {
 	co_profile *p = NULL;
@@ -86,6 +110,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(entries_are_copied),
+		cmocka_unit_test(set_ids_are_shared),
 		cmocka_unit_test(plan_takes_history),
 	};
 
