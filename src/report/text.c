@@ -72,6 +72,47 @@ bool co_report_why_shown(const char *why)
 	return true;
 }
 
+/*
+ * Issue 8: a fact of the season is said once. A week note that recurs word
+ * for word in most of the plan's weeks (a calendar that leaves no day clear
+ * of E1 and C1 every week, say) goes to the plan's header once, with how
+ * many weeks it concerns, instead of on every week card; --verbose and the
+ * JSON keep it on every week. SEASON_SHARE is "most": 60% of the weeks, and
+ * at least SEASON_MIN weeks. Bounded by the plan: weeks x notes.
+ */
+#define SEASON_SHARE 0.6
+#define SEASON_MIN 3
+
+static size_t weeks_with_note(const co_plan *plan, const char *note)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < plan->n_weeks; i++)
+		for (size_t k = 0; k < plan->weeks[i].n_notes; k++)
+			if (!strcmp(plan->weeks[i].notes[k], note)) {
+				n++;
+				break;
+			}
+	return n;
+}
+
+static bool season_note(const co_plan *plan, const char *note)
+{
+	size_t n = weeks_with_note(plan, note);
+
+	return n >= SEASON_MIN && (double)n >= SEASON_SHARE * (double)plan->n_weeks;
+}
+
+/* Whether `note` of week `i` is the first week's copy of it. */
+static bool first_copy(const co_plan *plan, size_t i, const char *note)
+{
+	for (size_t j = 0; j < i; j++)
+		for (size_t k = 0; k < plan->weeks[j].n_notes; k++)
+			if (!strcmp(plan->weeks[j].notes[k], note))
+				return false;
+	return true;
+}
+
 /* Restrained colour: bold cyan phases, bold key runs, bold yellow warnings. */
 #define SGR_PHASE "\033[1;36m"
 #define SGR_KEY "\033[1m"
@@ -196,6 +237,18 @@ void co_report_text_header(co_strbuf *out, const co_plan *plan)
 		co_strbuf_adds(out, "note: ");
 		add_wrapped(out, plan->notes[i], 6);
 	}
+	for (size_t i = 0; i < plan->n_weeks; i++)
+		for (size_t k = 0; k < plan->weeks[i].n_notes; k++) {
+			const char *n = plan->weeks[i].notes[k];
+
+			if (!season_note(plan, n) || !first_copy(plan, i, n))
+				continue;
+			co_strbuf_reset(&line);
+			co_strbuf_addf(&line, "in %zu of %zu weeks: %s", weeks_with_note(plan, n),
+				       plan->n_weeks, n);
+			co_strbuf_adds(out, "note: ");
+			add_wrapped(out, line.buf, 6);
+		}
 	co_strbuf_addch(out, '\n');
 	co_strbuf_release(&line);
 }
@@ -440,6 +493,8 @@ void co_report_text_week(co_strbuf *out, const co_plan *plan, const co_week *w)
 	paint(out, SGR_PHASE, co_report_phase_word(w->phase));
 	co_strbuf_addf(out, "%s ==\n", w->deload ? " (deload)" : "");
 	for (size_t i = 0; i < w->n_notes; i++) {
+		if (!term.verbose && season_note(plan, w->notes[i]))
+			continue; /* said once in the header */
 		co_strbuf_adds(out, "  - ");
 		add_wrapped(out, w->notes[i], 4);
 	}

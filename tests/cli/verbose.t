@@ -49,3 +49,18 @@ $ carryover plan --help
 $ carryover session 2027-01-05 --verbos
 ? 2
 ! did you mean '--verbose'
+
+# A week note that recurs in most weeks (a calendar with a key run every
+# day leaves no day clear of E1 and C1 in 12 of 17 weeks) is said once in
+# the header with its count, not on every week card; --verbose keeps it on
+# the cards, and the JSON on every week.
+$ carryover plan $SRC/tests/data/profiles/coach/key_every_day.ini --weeks 3
+> note: in 12 of 17 weeks: C1: no day this week is clear of E1
+>!   - C1: no day this week
+
+$ carryover plan $SRC/tests/data/profiles/coach/key_every_day.ini --weeks 3 --verbose
+> note: in 12 of 17 weeks: C1: no day this week is clear of E1
+>   - C1: no day this week is clear of E1
+
+$ carryover plan $SRC/tests/data/profiles/coach/key_every_day.ini --json | grep -c '"C1: no day this week is clear of E1'
+> 12
