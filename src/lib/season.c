@@ -508,11 +508,13 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 					} else if (e && e->reentry == (long)i) {
 						ld = floor_step(e->before * CO_LOAD_CEILING, step);
 						reentry = true;
-					} else if (e && e->reentry >= 0 && e->reentry == e->week &&
+					} else if (e && e->reentry >= 0 && e->reentry > last_recovery - 1 &&
 						   e->before > e->load) {
-						/* C7: the peak was only its re-entry week: the
-						 * taper keeps the loads of the last full loading
-						 * week before the break, not the re-entry's */
+						/* C7: the peak was only its re-entry week, or too
+						 * short to climb all the way back: the taper keeps
+						 * the loads of the last full loading week before
+						 * the break (a load already lifted), not the
+						 * re-entry's or the climb's */
 						ld = e->before;
 						kept_before = true;
 						if (!kept_ex) {
@@ -562,10 +564,10 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						   "about 90%% of the last ones");
 			if (kept_before)
 				co_session_add_why(ses, "C7: intensity kept: the peak was only a "
-						   "re-entry week (C8), so the taper keeps the loads "
-						   "of the last full loading week before the break "
-						   "(%s %g kg, not the re-entry's %g kg)", kept_ex,
-						   kept_to, kept_from);
+						   "re-entry week (C8) or too short to climb all the way "
+						   "back, so the taper keeps the loads of the last full "
+						   "loading week before the break (%s %g kg, not the "
+						   "peak's %g kg)", kept_ex, kept_to, kept_from);
 			if (gentle)
 				co_session_add_why(ses, "C7: no recent loading week before this taper "
 						   "session: loads below the last ones, RPE 7 at most");

@@ -1074,7 +1074,8 @@ static void words_say_what_happened(void **state)
  * Issue 8 review: after a B-race's recovery the peak's re-entry week is at
  * about 90% (C8); the next peak week climbs back two steps towards the load
  * of before the break and says so with figures, and the taper keeps the
- * peak's top load (C7), not the re-entry's. With a peak of one re-entry
+ * peak's top load (C7), not the re-entry's, or the load of before the
+ * break when the peak was too short to climb all the way back. With a peak of one re-entry
  * week only, the taper keeps the loads of before the break.
  */
 static void the_peak_climbs_back_and_the_taper_keeps_it(void **state)
@@ -1106,7 +1107,12 @@ static void the_peak_climbs_back_and_the_taper_keeps_it(void **state)
 		} else if (w->phase == CO_PHASE_TAPER) {
 			taper_weeks++;
 			assert_true(top > reentry);
-			assert_true(fabs(it->load - top) < 1e-9);
+			/* the peak's top, or the load before the break when the
+			 * climb fell short of it (a load already lifted): C6's
+			 * intensity is kept either way */
+			assert_true(fabs(it->load - (top < build ? build : top)) < 1e-9);
+			if (top < build)
+				assert_true(has_why(&w->sessions[0], "too short to climb all the way back"));
 		}
 	}
 	assert_true(build > 0 && reentry < build && peak_weeks >= 2 && taper_weeks == 2);
