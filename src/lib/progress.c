@@ -415,22 +415,6 @@ static double round_down(double load, double step)
 	return step > 0 ? round(floor(load / step + 1e-9) * step * 1000.0) / 1000.0 : load;
 }
 
-/* The RPE the chart gives `load` for `reps` at `e1rm` (the nearest half point). */
-static double chart_rpe(double e1rm, int reps, double load)
-{
-	double best = 10, best_d = INFINITY;
-
-	for (double r = 5.0; r <= 10.0; r += 0.5) {
-		double d = fabs(e1rm * co_rpe_percent(reps, r) - load);
-
-		if (d < best_d) {
-			best_d = d;
-			best = r;
-		}
-	}
-	return best;
-}
-
 int co_progress_wait_weeks(double step, double e1rm)
 {
 	double week = CO_PROGRESS_WEEK_SHARE * e1rm;
@@ -512,7 +496,7 @@ double co_progress_next_load(const co_progress_in *in, co_progress_move *move, b
 		next = ref; /* D3: on target, repeat at least */
 	if (in->e1rm > 0 && co_progress_wait_weeks(step, in->e1rm) > 1 && !*capped &&
 	    (!in->e1rm_logged || in->reps <= 0 || in->rpe <= 0 ||
-	     chart_rpe(in->e1rm, in->reps, ref + step) <= in->rpe + 0.25))
+	     co_rpe_implied(in->e1rm, in->reps, ref + step) <= in->rpe + 0.25))
 		/* a big step waited its weeks on target: the chart rarely rounds
 		 * up to it by itself, so it is taken now (D2 over weeks), unless
 		 * your logged e1RM puts it over this week's target RPE */
@@ -843,7 +827,7 @@ double co_progress_steer_main(co_item *it, double planned, double e1, const co_p
 		snprintf(note, len, "D3: on target: held at %g %s: one step (%g) more would be RPE %g "
 			 "for %d reps by your e1RM %.0f, over this week's target; an RPE a point "
 			 "under target moves it; your last %s", next, u, step,
-			 chart_rpe(e1, it->reps, next + step), it->reps, e1, last);
+			 co_rpe_implied(e1, it->reps, next + step), it->reps, e1, last);
 	else if (mv == CO_PROGRESS_HOLD)
 		snprintf(note, len, "D3: %s: %g %s again, where the plan's progression (C10) "
 			 "has it this week; your last %s", lg->rpe > 0 || lg->as_planned ? "on target"

@@ -98,3 +98,18 @@ double co_round_load(double load, double step)
 	r = round(r * 1000.0) / 1000.0;
 	return r < step ? step : r;
 }
+
+double co_rpe_implied(double e1rm, int reps, double load)
+{
+	double best = 10, best_d = INFINITY;
+
+	for (double r = 5.0; r <= 10.0; r += 0.5) {
+		double d = fabs(e1rm * co_rpe_percent(reps, r) - load);
+
+		if (d < best_d) {
+			best_d = d;
+			best = r;
+		}
+	}
+	return best;
+}

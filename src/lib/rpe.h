@@ -17,4 +17,10 @@ double co_e1rm(double load, int reps, double rpe);
 /** Round a load to the nearest multiple of `step` (> 0), never below one step. */
 double co_round_load(double load, double step);
 
+/**
+ * The RPE the chart gives `load` for `reps` at this e1RM, to the nearest
+ * half point in 5-10 (10 when nothing is nearer): the label a load earns.
+ */
+double co_rpe_implied(double e1rm, int reps, double load);
+
 #endif

@@ -110,22 +110,6 @@ static double floor_step(double load, double step)
 	return r < step ? step : r;
 }
 
-/* The RPE (in half points, 5-10) the chart gives `load` at `reps` for this e1RM. */
-static double implied_rpe(double e1rm, int reps, double load)
-{
-	double best = 10, best_d = INFINITY;
-
-	for (double r = 5.0; r <= 10.0; r += 0.5) {
-		double d = fabs(e1rm * co_rpe_percent(reps, r) - load);
-
-		if (d < best_d) {
-			best_d = d;
-			best = r;
-		}
-	}
-	return best;
-}
-
 /* The k-th non-deload week of week i's phase run (0 for its first). */
 static int weeks_into_phase(const co_plan *plan, size_t i)
 {
@@ -144,7 +128,7 @@ static int weeks_into_phase(const co_plan *plan, size_t i)
 static void relabel_at(co_item *it, double e)
 {
 	if (e > 0 && it->reps > 0 && it->load > 0 && it->rpe > 0)
-		it->rpe = implied_rpe(e, it->reps, it->load);
+		it->rpe = co_rpe_implied(e, it->reps, it->load);
 }
 
 
@@ -351,7 +335,7 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 							   ld > e->load + step) {
 							ld = e->load + step;
 						} else if (e && !gap && e->reps == it->reps && ld <= e->load &&
-							   e1 > 0 && implied_rpe(e1, it->reps, e->load + step) <=
+							   e1 > 0 && co_rpe_implied(e1, it->reps, e->load + step) <=
 							   phase_top(w->phase)) {
 							/* C10: one plate step a week while the RPE holds */
 							ld = e->load + step;

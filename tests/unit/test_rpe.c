@@ -120,6 +120,19 @@ static void e1rm_rep_formulas_without_rpe(void **state)
 	assert_true(co_e1rm(-10, 5, 8) == 0);
 }
 
+/* The label a load earns: the chart read backwards, to the half point. */
+static void implied_rpe_reads_the_chart_back(void **state)
+{
+	(void)state;
+	for (double r = 5.0; r <= 10.0; r += 0.5)
+		assert_true(fabs(co_rpe_implied(120, 5, 120 * co_rpe_percent(5, r)) - r) < 1e-9);
+	/* 82.5 kg x 4 for an e1RM of 108: RPE 5; 87.5 kg: RPE 7 (the marathon's taper) */
+	assert_true(fabs(co_rpe_implied(108, 4, 82.5) - 5.0) < 1e-9);
+	assert_true(co_rpe_implied(108, 4, 87.5) >= 6.5 && co_rpe_implied(108, 4, 87.5) <= 7.5);
+	/* heavier than the chart's top: 10 */
+	assert_true(fabs(co_rpe_implied(100, 5, 120) - 10.0) < 1e-9);
+}
+
 static void rounding_to_the_step(void **state)
 {
 	NEAR(co_round_load(82.4, 2.5), 82.5, 1e-9);
@@ -143,6 +156,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(chart_matches_published_row),
+		cmocka_unit_test(implied_rpe_reads_the_chart_back),
 		cmocka_unit_test(chart_well_known_cells),
 		cmocka_unit_test(chart_depends_only_on_n),
 		cmocka_unit_test(chart_clamps_n),
