@@ -165,6 +165,19 @@ static void idset_add_session(idset *s, const co_session *ses, long week)
 				idset_add(s, ses->blocks[b].items[i].exercise->id, week);
 }
 
+/* The lifts of weeks [from, to), recovery weeks left out (they are mobility). */
+static void idset_add_weeks(idset *s, const co_plan *plan, long from, long to)
+{
+	for (long k = from < 0 ? 0 : from; k < to; k++) {
+		const co_week *pw = &plan->weeks[k];
+
+		if (pw->phase == CO_PHASE_RECOVERY)
+			continue;
+		for (size_t j = 0; j < pw->n_sessions; j++)
+			idset_add_session(s, &pw->sessions[j], k);
+	}
+}
+
 /*
  * C7: the taper repeats the lifts of the last loading weeks (those used
  * since week `since`), not one last done weeks earlier. Fills `out` (NULL-
@@ -728,39 +741,18 @@ int co_plan_build(co_plan **out, const co_plan_input *in, const co_plan_options 
 		if (taper && res.n) {
 			/* the weeks as finally built (tests folded in), since the last recovery */
 			used.n = 0;
-			for (long k = cycle_start; k < (long)i; k++) {
-				const co_week *pw = &plan->weeks[k];
-
-				if (pw->phase == CO_PHASE_RECOVERY)
-					continue;
-				for (size_t j = 0; j < pw->n_sessions; j++)
-					idset_add_session(&used, &pw->sessions[j], k);
-			}
+			idset_add_weeks(&used, plan, cycle_start, (long)i);
 			/* C7: the lifts of the last 2-3 loading weeks continue */
 			idset_recent(&used, last_loading - 2, &recent);
 			if (!used.n) {
 				/* a taper right after a recovery: the lifts of the 3
 				 * weeks before it (a race week's, the last taper's) */
-				for (long k = (long)i - 3 < 0 ? 0 : (long)i - 3; k < (long)i; k++) {
-					const co_week *pw = &plan->weeks[k];
-
-					if (pw->phase == CO_PHASE_RECOVERY)
-						continue;
-					for (size_t j = 0; j < pw->n_sessions; j++)
-						idset_add_session(&recent, &pw->sessions[j], k);
-				}
+				idset_add_weeks(&recent, plan, (long)i - 3, (long)i);
 			}
 			if (!used.n && !recent.n && last_loading >= 0) {
 				/* nothing lifted in the 3 weeks before: the lifts of the
 				 * last loading weeks come back, restarting lighter (C8) */
-				for (long k = 0; k < (long)i; k++) {
-					const co_week *pw = &plan->weeks[k];
-
-					if (pw->phase == CO_PHASE_RECOVERY)
-						continue;
-					for (size_t j = 0; j < pw->n_sessions; j++)
-						idset_add_session(&used, &pw->sessions[j], k);
-				}
+				idset_add_weeks(&used, plan, 0, (long)i);
 				idset_recent(&used, last_loading - 2, &recent);
 				if (recent.n)
 					co_strlist_add(&w->notes, &w->n_notes,

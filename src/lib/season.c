@@ -77,6 +77,19 @@ static entry *find(ledger *l, const co_exercise *ex)
 	return NULL;
 }
 
+/* A new ledger line for `ex`: no re-entry, no note, no planned dose yet. */
+static entry *ledger_add(ledger *l, const co_exercise *ex)
+{
+	entry *e = CO_VEC_PUSH(l->v, l->n, l->cap);
+
+	e->ex = ex;
+	e->reentry = -1;
+	e->note_week = -1;
+	e->plan_reps = -1;
+	e->plan_secs = -1;
+	return e;
+}
+
 int co_item_volume(const co_item *it)
 {
 	int per = it->reps > 0 ? it->reps : (it->seconds + 2) / 3;
@@ -438,14 +451,8 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						if (steered || (e && e->logged))
 							co_progress_drop_note(it, "A9: a start from body mass",
 									      "adjust to the RPE");
-						if (!e) {
-							e = CO_VEC_PUSH(l.v, l.n, l.cap);
-							e->ex = it->exercise;
-							e->reentry = -1;
-							e->note_week = -1;
-							e->from_log = false;
-							e->logged = false;
-						}
+						if (!e)
+							e = ledger_add(&l, it->exercise);
 						e->from_log = e->from_log || from_log;
 						if (!again) {
 							e->logged = e->logged || steered;
@@ -527,14 +534,7 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						/* a lift a taper or deload opened: its load is the
 						 * last one a later re-entry restarts below (C8) and
 						 * the top a comeback stays under (C7) */
-						e = CO_VEC_PUSH(l.v, l.n, l.cap);
-						e->ex = it->exercise;
-						e->reentry = -1;
-						e->note_week = -1;
-						e->from_log = false;
-						e->logged = false;
-						e->plan_reps = -1;
-						e->plan_secs = -1;
+						e = ledger_add(&l, it->exercise);
 						e->load = ld;
 						e->reps = it->reps;
 						e->week = (long)i;
