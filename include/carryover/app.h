@@ -117,7 +117,11 @@ int co_app_begin(co_app *app);
 /** Commit the innermost open transaction; on failure it has been rolled back. */
 int co_app_commit(co_app *app);
 
-/** Roll back the innermost open transaction; none open: no-op, returns 0. */
+/**
+ * Roll back the innermost open transaction; none open: no-op, returns 0.
+ * The last error (co_error_last(), the reason for rolling back) is kept:
+ * the rollback's own messages never replace it.
+ */
 int co_app_rollback(co_app *app);
 
 /* --- the athlete ---------------------------------------------------------------- */

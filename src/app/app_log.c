@@ -1102,11 +1102,7 @@ int co_app_log(co_app_log_result *out, co_app *app, const char *const *words, si
 											: "logged";
 		rc = co_app_commit(app);
 	} else {
-		char msg[1024];
-
-		snprintf(msg, sizeof(msg), "%s", co_error_last());
 		co_app_rollback(app);
-		co_error_set(rc, "%s", msg);
 	}
 done:
 	if (rc < 0)

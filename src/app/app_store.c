@@ -13,6 +13,7 @@
  * transaction per command" has one home, and co_app_free() rolls back what
  * a failed command left open.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,5 +124,12 @@ int co_app_commit(co_app *app)
 
 int co_app_rollback(co_app *app)
 {
-	return app->store ? co_store_rollback(app->store) : CO_OK;
+	char why[1024];
+	int code = co_error_last_code(), rc;
+
+	snprintf(why, sizeof(why), "%s", co_error_last());
+	rc = app->store ? co_store_rollback(app->store) : CO_OK;
+	if (code)
+		co_error_set(code, "%s", why); /* the reason, not the rollback's words */
+	return rc;
 }

@@ -271,11 +271,7 @@ int co_app_import_lifts(co_lift_import_stats *out, co_app *app,
 		if (rc == CO_OK) {
 			rc = co_app_commit(app);
 		} else {
-			char msg[1024];
-
-			snprintf(msg, sizeof(msg), "%s", co_error_last());
 			co_app_rollback(app);
-			co_error_set(rc, "%s", msg);
 		}
 	}
 	for (size_t i = 0; i < out->n_unmapped; i++)
