@@ -51,8 +51,6 @@
 #define DRIFT_PERSIST_DAYS 7
 /* ... and the drift began at most this long before the week. */
 #define DRIFT_LOOKBACK 28
-/* SCIENCE.md (Hackett 2017): e1RM only from sets at RPE >= 7. */
-#define E1RM_MIN_RPE 7.0
 /* D8: a difference of mean RPE smaller than half a point is not acted on. */
 #define D8_MIN_DIFF 0.5
 /* RPE is reported in whole (or half) points: its rounding alone has a
@@ -151,11 +149,6 @@ static bool has_date(const co_date *v, size_t n, co_date d)
 	return i < n && v[i] == d;
 }
 
-static const char *units_word(const co_profile *p)
-{
-	return p->units == CO_UNITS_LB ? "lb" : "kg";
-}
-
 /* --- gathering ------------------------------------------------------------------ */
 
 static const co_logged_set *g_sets;
@@ -234,7 +227,7 @@ static void find_bests(evidence *ev, size_t *idx, size_t n)
 	size_t m = 0;
 
 	for (size_t i = 0; i < n; i++)
-		if (s[idx[i]].rpe >= E1RM_MIN_RPE && s[idx[i]].load > 0 && s[idx[i]].reps > 0)
+		if (s[idx[i]].rpe >= CO_E1RM_MIN_RPE && s[idx[i]].load > 0 && s[idx[i]].reps > 0)
 			idx[m++] = idx[i];
 	qsort(idx, m, sizeof(*idx), by_ex_date);
 	for (size_t i = 0; i < m; i++) {
@@ -415,7 +408,7 @@ static bool drift_before(const evidence *ev, co_date monday, co_date since, co_s
 		if (best->load < 0)
 			snprintf(at, sizeof(at), "bodyweight");
 		else
-			snprintf(at, sizeof(at), "%g %s", best->load, units_word(ev->p));
+			snprintf(at, sizeof(at), "%g %s", best->load, co_units_name(ev->p->units));
 		co_strbuf_addf(sb, "RPE up %.1f at the same load for %d days (%s %s: RPE %.3g -> %.3g, %s to %s)",
 			       best->now - best->ref, (int)(best->d2 - best->d1), best->ex, at,
 			       best->ref, best->now, co_date_format(best->d1, a), co_date_format(best->d2, b));
@@ -453,7 +446,7 @@ static bool stall_before(const evidence *ev, co_date monday, co_date since, co_s
 
 				co_strbuf_addf(sb, "no progress on %s for %d days: e1RM %.1f %s on %s, at most %.1f in %zu sessions since",
 					       ev->best[a].ex, (int)(ev->best[z].date - ev->best[a].date),
-					       ev->best[a].e1rm, units_word(ev->p),
+					       ev->best[a].e1rm, co_units_name(ev->p->units),
 					       co_date_format(ev->best[a].date, d), top, days - 1);
 			}
 			return true;

@@ -46,7 +46,6 @@
 #define WINDOW_DAYS 2       /* METHOD D8: the 48 h after a session */
 #define WHOLE_VAR (1.0 / 12) /* variance of rounding to the nearest whole */
 #define UNKNOWN_FOCUS 7     /* mask bit of a lifting day whose focus the plan does not say */
-#define E1RM_MIN_RPE 7.0    /* SCIENCE.md: e1RM only from sets at RPE >= 7 (Hackett 2017) */
 #define E1RM_MAX_REPS 12    /* n = reps + 10 - RPE stays inside the chart's 16 */
 
 /* Run types the lift effect compares: not races (all-out by design) nor cross-training. */
@@ -466,7 +465,7 @@ static void lifts(co_analysis *a, const co_history *h, const co_catalog *cat)
 		const co_exercise *ex = s->exercise ? co_catalog_find(cat, s->exercise) : NULL;
 
 		if (!ex || !ex->compound || !co_exercise_loadable(ex) || s->load <= 0 ||
-		    s->reps < 1 || s->reps > E1RM_MAX_REPS || s->rpe < E1RM_MIN_RPE || s->rpe > 10)
+		    s->reps < 1 || s->reps > E1RM_MAX_REPS || s->rpe < CO_E1RM_MIN_RPE || s->rpe > 10)
 			continue;
 		lp[n++] = (lift_point){ex, {s->date, co_e1rm(s->load, s->reps, s->rpe)}};
 	}

@@ -126,7 +126,7 @@ static void fold(co_progress_day *d, const co_logged_set *s)
 	}
 	if (s->rpe > d->rpe)
 		d->rpe = s->rpe;
-	if (s->load > 0 && s->reps > 0 && s->rpe >= CO_PROGRESS_QUALIFY_RPE) {
+	if (s->load > 0 && s->reps > 0 && s->rpe >= CO_E1RM_MIN_RPE) {
 		double e = co_e1rm(s->load, s->reps, s->rpe);
 
 		/* the set closest to failure is the surest estimate (Hackett 2017) */
@@ -695,18 +695,13 @@ void co_progress_gather(co_progress_logged *lg, const co_plan *plan, const co_pr
 	}
 }
 
-static const char *unit_name(const co_profile *p)
-{
-	return p->units == CO_UNITS_LB ? "lb" : "kg";
-}
-
 /* "3x8 @ 60 kg at RPE 7" (or "3x40 s", "as planned ..."), the last logged day. */
 static void describe(char *buf, size_t len, const co_progress_logged *lg, const co_profile *p)
 {
 	char load[32] = "", rpe[24] = "", d[11];
 
 	if (lg->load > 0)
-		snprintf(load, sizeof(load), " @ %g %s", lg->load, unit_name(p));
+		snprintf(load, sizeof(load), " @ %g %s", lg->load, co_units_name(p->units));
 	if (lg->rpe > 0)
 		snprintf(rpe, sizeof(rpe), " at RPE %g", lg->rpe);
 	if (lg->most > lg->done) /* "3 sets of 7-8" when a set fell short */
@@ -748,7 +743,7 @@ void co_progress_test_note(co_item *it, const co_progress_fact *f, const co_prof
 
 	if (f->e1rm_test)
 		co_item_note_add(it, "D6: e1RM %.0f from your %dRM of %g %s on %s", f->e1rm,
-				 f->test_reps, f->test_load, unit_name(p),
+				 f->test_reps, f->test_load, co_units_name(p->units),
 				 co_date_format(f->e1rm_date, d));
 }
 
@@ -773,7 +768,7 @@ double co_progress_steer_main(co_item *it, double planned, double e1, const co_p
 	bool capped;
 	double next;
 	char last[96], e1s[40] = "", why[160];
-	const char *u = unit_name(p);
+	const char *u = co_units_name(p->units);
 	const char *hold = hold_reason(why, sizeof(why), lg, niggle, f);
 	int wait = co_progress_wait_weeks(step, e1);
 
@@ -853,7 +848,7 @@ void co_progress_steer_accessory(co_item *it, const co_progress_logged *lg, cons
 	int lo, hi, cur = amount_of(it), next, base;
 	bool hold, up = false, secs = it->reps <= 0;
 	char last[96], why[160];
-	const char *u = unit_name(p);
+	const char *u = co_units_name(p->units);
 	co_progress_fact none = {0};
 	const char *hr = hold_reason(why, sizeof(why), lg, niggle, &none);
 

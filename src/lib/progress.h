@@ -27,8 +27,6 @@
 #include "carryover/history.h"
 #include "carryover/plan.h"
 
-/* SCIENCE.md: e1RM only from sets logged at RPE 7 or more. */
-#define CO_PROGRESS_QUALIFY_RPE 7.0
 /* D2: never more than 5% of e1RM a week. */
 #define CO_PROGRESS_WEEK_SHARE 0.05
 /* A logged day older than this many weeks no longer steers the next load

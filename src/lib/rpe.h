@@ -11,6 +11,10 @@
  */
 double co_rpe_percent(int reps, double rpe);
 
+/* SCIENCE.md: an e1RM is read only from sets at RPE 7 or more (Hackett
+ * 2017: RPE reports are accurate close to failure). */
+#define CO_E1RM_MIN_RPE 7.0
+
 /** e1RM from a set: load / co_rpe_percent(reps, rpe). */
 double co_e1rm(double load, int reps, double rpe);
 

@@ -205,6 +205,7 @@ static double climb_to(const entry *e, double e1, double step)
 
 static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr)
 {
+	const char *u = co_units_name(p->units); /* the athlete's units, in every note */
 	ledger l = {0};
 	long last_recovery = -1;
 
@@ -388,9 +389,9 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						}
 						ld = it->load;
 						if (climb && !steered && ld > e->load + 1e-9)
-							co_item_note_add(it, "C8: climbing back to the %g kg "
-									 "lifted before the break: %g kg to %g kg "
-									 "this week%s", e->before, e->load, ld,
+							co_item_note_add(it, "C8: climbing back to the %g %s "
+									 "lifted before the break: %g %s to %g %s "
+									 "this week%s", e->before, u, e->load, u, ld, u,
 									 ld > e->load + step + 1e-9 ?
 									 ", two steps: a load already lifted, "
 									 "within 5% of the e1RM (D2)" :
@@ -410,10 +411,10 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 									 "to the one lifted before the break (C8)");
 							else if (steered && !again && lg.load > 0)
 								snprintf(why, sizeof(why), "the load follows your "
-									 "log: %s %g kg%s",
+									 "log: %s %g %s%s",
 									 ld < lg.load - 1e-9 ? "down from your last" :
 									 ld > lg.load + 1e-9 ? "up from your last" :
-									 "held at your last", lg.load,
+									 "held at your last", lg.load, u,
 									 ld < lg.load - 1e-9 ? " (D3)" :
 									 ld > lg.load + step + 1e-9 ?
 									 ", by the chart from your e1RM (D3)" :
@@ -439,11 +440,11 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 						if (!again && f.e1rm_test && f.e1rm_date >= w->start - 7)
 							co_progress_test_note(it, &f, p);
 						if (tested)
-							co_item_note_add(it, "D6: %g kg for %d reps, the chart's "
+							co_item_note_add(it, "D6: %g %s for %d reps, the chart's "
 									 "load at this week's target from your "
 									 "tested e1RM %.0f (no heavier than the "
-									 "test's %g kg; no set of it logged since)",
-									 ld, it->reps, f.e1rm, f.test_load);
+									 "test's %g %s; no set of it logged since)",
+									 ld, u, it->reps, f.e1rm, f.test_load, u);
 						if (*note)
 							co_item_note_add(it, "%s", note);
 						/* A9: once the log steers the load, the body-mass
@@ -550,8 +551,8 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 				co_session_add_why(ses, "C7: intensity kept: the peak was only a "
 						   "re-entry week (C8) or too short to climb all the way "
 						   "back, so the taper keeps the loads of the last full "
-						   "loading week before the break (%s %g kg, not the "
-						   "peak's %g kg)", kept_ex, kept_to, kept_from);
+						   "loading week before the break (%s %g %s, not the "
+						   "peak's %g %s)", kept_ex, kept_to, u, kept_from, u);
 			if (gentle)
 				co_session_add_why(ses, "C7: no recent loading week before this taper "
 						   "session: loads below the last ones, RPE 7 at most");

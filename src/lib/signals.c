@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "carryover/load.h"
+#include "lib/stats.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 
@@ -67,7 +68,7 @@ static void push(co_signals *s, co_date date, const char *id, double value, doub
 
 static const char *units_word(const co_load_options *opt)
 {
-	return opt && opt->units == CO_UNITS_LB ? "lb" : "kg";
+	return co_units_name(opt ? opt->units : CO_UNITS_KG);
 }
 
 /* --- RPE at the same load ------------------------------------------------------ */
@@ -301,19 +302,6 @@ static double pace(const co_logged_run *r)
 	return r->minutes > 0 && r->distance_km > 0 ? r->minutes * 60.0 / r->distance_km : 0;
 }
 
-/* The median of v[0..n) (n >= 1; v is reordered). */
-static double median_of(double *v, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
-			double t = v[j];
-
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 /* The effort of a run for the comparison: its RPE when both runs have one,
  * else its average heart rate; 0 when the measure is missing. */
 static double effort(const co_logged_run *r, bool by_rpe)
@@ -364,7 +352,7 @@ static void run_effort(co_signals *out, const co_history *h)
 		}
 		if (!p || nb < 2)
 			continue;
-		usual = median_of(base, nb);
+		usual = co_stats_median(base, nb);
 		rise = fmin(effort(r, by_rpe), effort(p, by_rpe)) - usual;
 		if (rise < (by_rpe ? RPE_RISE : HR_RISE) - 1e-9)
 			continue;
