@@ -7,10 +7,15 @@
  * calls too; options are tables (cli/opt.h). Adding a command (the
  * checklist, as git's builtin.h has one):
  *   1. write src/cli/cmd_<name>.c with `int cmd_<name>(co_cli *, int, char **)`
- *      taking argv[0] = "<name>": a co_opt table of its options, parsed with
- *      co_cli_parse() (or co_cli_start(), which also opens the session,
- *      for a command with options only), and a usage() that prints them
- *      with co_opt_help();
+ *      taking argv[0] = "<name>": a co_opt table of its options and a
+ *      usage(FILE *) that prints them with co_opt_help(), both in its
+ *      co_opt_parser, parsed with co_cli_parse() (or co_cli_start(), which
+ *      also opens the session, for a command with options only). The parse
+ *      prints the usage to stdout for -h/--help and returns CO_OPT_HELP, so
+ *      the command only stops:
+ *          if ((rc = co_cli_parse(cli, &ps, &operands, argc, argv)) != 0)
+ *                  return rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
+ *      (no usage(stdout) of its own);
  *   2. declare it below and add a row to the table in main.c;
  *   3. add tests/cli/<name>.t cases and docs/cli/<name>.md;
  *   4. regenerate the man page: scripts/man.sh build/carryover >
@@ -57,9 +62,10 @@ int co_cli_app(co_app **out, co_cli *cli);
 
 /*
  * Parse a command's arguments (argv[0] is its name) with its table and the
- * global one (--db, --athlete), GNU style (cli/opt.h). Returns 0,
- * CO_OPT_HELP when -h/--help is among the arguments (the command prints its
- * usage to stdout and exits 0), or the exit code after the message.
+ * global one (--db, --athlete), GNU style (cli/opt.h). Returns 0;
+ * CO_OPT_HELP when -h/--help is among the arguments, after printing the
+ * parser's usage to stdout (the command then exits 0: this is the one place
+ * --help is answered); or the exit code after the message.
  */
 int co_cli_parse(co_cli *cli, const struct co_opt_parser *parser,
 		 struct co_opt_list *operands, int argc, char **argv);
@@ -67,8 +73,8 @@ int co_cli_parse(co_cli *cli, const struct co_opt_parser *parser,
 /*
  * The start of a command that takes options only and reads the store:
  * co_cli_parse() with no operands, then co_cli_app(). Returns 0 with *out
- * set; CO_OPT_HELP after printing the parser's usage to stdout (the
- * command exits 0); or the exit code after the message.
+ * set; CO_OPT_HELP after co_cli_parse() printed the usage (the command
+ * exits 0); or the exit code after the message.
  */
 int co_cli_start(co_app **out, co_cli *cli, const struct co_opt_parser *parser, int argc,
 		 char **argv);
@@ -76,9 +82,12 @@ int co_cli_start(co_app **out, co_cli *cli, const struct co_opt_parser *parser, 
 /*
  * For a command with subcommands (export ics): the global options that
  * come before the subcommand's name, whose index goes to *out_next (argc
- * when there is none). Returns 0, CO_OPT_HELP, or the exit code.
+ * when there is none). Returns 0; CO_OPT_HELP after printing `usage` (the
+ * command's, may be NULL) to stdout, as co_cli_parse() does; or the exit
+ * code. A -h/--help after the subcommand's name is the subcommand's.
  */
-int co_cli_parse_head(co_cli *cli, const char *command, int argc, char **argv, int *out_next);
+int co_cli_parse_head(co_cli *cli, const char *command, void (*usage)(FILE *f), int argc,
+		      char **argv, int *out_next);
 
 /* The global options, as co_opt_help() prints them, for the main usage. */
 void co_cli_global_help(FILE *f);
@@ -131,7 +140,7 @@ typedef struct co_cli_plan_cmd {
 	const char *name;          /* "plan", "week", "session" */
 	unsigned flags;            /* CO_PLAN_ARG_* */
 	const char *json_help;     /* help of --json */
-	void (*usage)(FILE *f);    /* the command's usage (to stderr on errors) */
+	void (*usage)(FILE *f);    /* the command's usage (stdout on --help, stderr on errors) */
 } co_cli_plan_cmd;
 
 typedef struct co_cli_plan_args {
@@ -168,7 +177,8 @@ int co_cli_date_range(co_date *since, co_date *until, const char *since_text,
 /* " between A and B", " on or after A", " on or before B", or "" (no dates). */
 void co_cli_range_words(char *buf, size_t n, co_date since, co_date until);
 
-/* Parse as co_cli_parse() does (0, CO_OPT_HELP or an exit code). */
+/* Parse as co_cli_parse() does (0, CO_OPT_HELP after printing cmd->usage
+ * to stdout, or an exit code). */
 int co_cli_plan_args_parse(co_cli_plan_args *out, co_cli *cli, const co_cli_plan_cmd *cmd,
 			   int argc, char **argv);
 

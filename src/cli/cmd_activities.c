@@ -198,14 +198,10 @@ int cmd_activities(co_cli *cli, int argc, char **argv)
 
 	since_text = until_text = NULL;
 	json = check = false;
-	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		rc = CO_EXIT_OK;
+	if ((rc = co_cli_parse(cli, &ps, &operands, argc, argv)) != CO_EXIT_OK) {
+		rc = rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 		goto done;
 	}
-	if (rc)
-		goto done;
 	if (operands.n) {
 		if (strcmp(operands.items[0], "delete")) {
 			usage(stderr);

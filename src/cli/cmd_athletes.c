@@ -109,14 +109,10 @@ int cmd_athletes(co_cli *cli, int argc, char **argv)
 	int rc;
 
 	json = false;
-	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		rc = CO_EXIT_OK;
+	if ((rc = co_cli_parse(cli, &ps, &operands, argc, argv)) != CO_EXIT_OK) {
+		rc = rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 		goto done;
 	}
-	if (rc)
-		goto done;
 	if (operands.n) {
 		if (strcmp(operands.items[0], "use")) {
 			usage(stderr);

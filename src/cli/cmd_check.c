@@ -139,14 +139,10 @@ int cmd_check(co_cli *cli, int argc, char **argv)
 	int err, rc = CO_EXIT_OK;
 
 	unexplained_only = as_json = false;
-	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		print_usage(stdout);
-		rc = CO_EXIT_OK;
+	if ((rc = co_cli_parse(cli, &ps, &operands, argc, argv)) != CO_EXIT_OK) {
+		rc = rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 		goto done;
 	}
-	if (rc)
-		goto done;
 	if (operands.n > 1) {
 		rc = co_cli_usage_error("check: one file at a time ('%s' is extra)", operands.items[1]);
 		goto done;

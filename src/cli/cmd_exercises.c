@@ -344,14 +344,10 @@ int cmd_exercises(co_cli *cli, int argc, char **argv)
 
 	pattern_text = region_text = equipment_opt = level_text = NULL;
 	as_json = false;
-	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		rc = CO_EXIT_OK;
+	if ((rc = co_cli_parse(cli, &ps, &operands, argc, argv)) != CO_EXIT_OK) {
+		rc = rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 		goto done;
 	}
-	if (rc)
-		goto done;
 	if (pattern_text && (f.pattern = co_pattern_from_name(pattern_text)) < 0) {
 		rc = unknown_name("pattern", pattern_text, pattern_at, CO_PATTERN_COUNT);
 		goto done;

@@ -114,14 +114,10 @@ static int export_ics(co_cli *cli, int argc, char **argv)
 
 	out_path = time_text = tz_text = NULL;
 	no_tests = false;
-	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		rc = CO_EXIT_OK;
+	if ((rc = co_cli_parse(cli, &ps, &operands, argc, argv)) != CO_EXIT_OK) {
+		rc = rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 		goto done;
 	}
-	if (rc)
-		goto done;
 	if (operands.n > 1) {
 		rc = co_cli_usage_error("export ics: one PROFILE only, got '%s' too", operands.items[1]);
 		goto done;
@@ -179,12 +175,8 @@ int cmd_export(co_cli *cli, int argc, char **argv)
 
 	/* global options may come before the format too: export --db x.db ics;
 	 * each format answers its own --help */
-	if ((rc = co_cli_parse_head(cli, "export", argc, argv, &next)) != 0) {
-		if (rc != CO_OPT_HELP)
-			return rc;
-		export_usage(stdout);
-		return CO_EXIT_OK;
-	}
+	if ((rc = co_cli_parse_head(cli, "export", export_usage, argc, argv, &next)) != 0)
+		return rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 	if (next >= argc) {
 		export_usage(stderr);
 		return CO_EXIT_USAGE;

@@ -119,14 +119,10 @@ int co_cli_export_fit(co_cli *cli, int argc, char **argv)
 	int rc, err;
 
 	out_dir = week_text = session_text = NULL;
-	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		rc = CO_EXIT_OK;
+	if ((rc = co_cli_parse(cli, &ps, &operands, argc, argv)) != CO_EXIT_OK) {
+		rc = rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 		goto done;
 	}
-	if (rc)
-		goto done;
 	if (operands.n > 1) {
 		rc = co_cli_usage_error("export fit: one PROFILE only, got '%s' too", operands.items[1]);
 		goto done;

@@ -153,13 +153,8 @@ int cmd_history(co_cli *cli, int argc, char **argv)
 
 	since_text = until_text = NULL;
 	json = false;
-	rc = co_cli_parse(cli, &ps, NULL, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		return CO_EXIT_OK;
-	}
-	if (rc)
-		return rc;
+	if ((rc = co_cli_parse(cli, &ps, NULL, argc, argv)) != CO_EXIT_OK)
+		return rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 	if ((rc = co_cli_date_range(&since, &until, since_text, until_text)) != CO_EXIT_OK)
 		return rc;
 	if ((rc = co_cli_app(&app, cli)) != CO_EXIT_OK)

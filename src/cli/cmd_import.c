@@ -327,14 +327,10 @@ int cmd_import(co_cli *cli, int argc, char **argv)
 
 	profile_path = threads_text = units = NULL;
 	verbose = quiet = json = false;
-	rc = co_cli_parse(cli, &ps, &paths, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		rc = CO_EXIT_OK;
+	if ((rc = co_cli_parse(cli, &ps, &paths, argc, argv)) != CO_EXIT_OK) {
+		rc = rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 		goto done;
 	}
-	if (rc)
-		goto done;
 	v.verbose = verbose;
 	v.quiet = quiet;
 	v.json = json;

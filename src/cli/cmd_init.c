@@ -317,14 +317,10 @@ int cmd_init(co_cli *cli, int argc, char **argv)
 	week_spec = NULL;
 	force_write = ask_always = false;
 	co_opt_list_release(&race_specs);
-	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		rc = CO_EXIT_OK;
+	if ((rc = co_cli_parse(cli, &ps, &operands, argc, argv)) != CO_EXIT_OK) {
+		rc = rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 		goto done;
 	}
-	if (rc)
-		goto done;
 	if (operands.n > 1) {
 		rc = co_cli_usage_error("init: one FILE at a time ('%s' and '%s')", operands.items[0],
 					operands.items[1]);

@@ -74,14 +74,10 @@ int cmd_log(co_cli *cli, int argc, char **argv)
 	int rc, err;
 
 	date_text = NULL;
-	rc = co_cli_parse(cli, &ps, &words, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		rc = CO_EXIT_OK;
+	if ((rc = co_cli_parse(cli, &ps, &words, argc, argv)) != CO_EXIT_OK) {
+		rc = rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 		goto done;
 	}
-	if (rc)
-		goto done;
 	if (!words.n) {
 		usage(stderr);
 		rc = CO_EXIT_USAGE;

@@ -101,14 +101,10 @@ static int plan_versions(co_cli *cli, int argc, char **argv)
 	size_t n = 0;
 	int rc;
 
-	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		print_usage(stdout);
-		rc = CO_EXIT_OK;
+	if ((rc = co_cli_parse(cli, &ps, &operands, argc, argv)) != CO_EXIT_OK) {
+		rc = rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 		goto done;
 	}
-	if (rc)
-		goto done;
 	if (operands.n) {
 		rc = co_cli_usage_error("plan: --versions takes no profile ('%s')", operands.items[0]);
 		goto done;
@@ -164,13 +160,8 @@ int cmd_plan(co_cli *cli, int argc, char **argv)
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
 		if (!strcmp(argv[i], "--versions"))
 			return plan_versions(cli, argc, argv);
-	rc = co_cli_plan_args_parse(&a, cli, &plan_cmd, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		print_usage(stdout);
-		return CO_EXIT_OK;
-	}
-	if (rc)
-		return rc;
+	if ((rc = co_cli_plan_args_parse(&a, cli, &plan_cmd, argc, argv)) != CO_EXIT_OK)
+		return rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 	rc = co_cli_plan(&plan, NULL, cli, a.profile);
 	if (rc)
 		return rc;

@@ -265,14 +265,10 @@ int cmd_profile(co_cli *cli, int argc, char **argv)
 	const co_opt_parser ps = {"profile", opts, NULL, usage, false};
 	int rc;
 
-	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		rc = CO_EXIT_OK;
+	if ((rc = co_cli_parse(cli, &ps, &operands, argc, argv)) != CO_EXIT_OK) {
+		rc = rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 		goto done;
 	}
-	if (rc)
-		goto done;
 	if (operands.n < 1) {
 		usage(stderr);
 		rc = co_cli_usage_error("profile: missing subcommand (try 'carryover profile check FILE')");

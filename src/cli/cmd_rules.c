@@ -46,14 +46,10 @@ int cmd_rules(co_cli *cli, int argc, char **argv)
 	int rc;
 
 	as_json = false;
-	rc = co_cli_parse(cli, &ps, &operands, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		usage(stdout);
-		rc = CO_EXIT_OK;
+	if ((rc = co_cli_parse(cli, &ps, &operands, argc, argv)) != CO_EXIT_OK) {
+		rc = rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 		goto done;
 	}
-	if (rc)
-		goto done;
 	if (operands.n > 1) {
 		rc = co_cli_usage_error("'rules' takes one rule id, not '%s' too", operands.items[1]);
 		goto done;

@@ -52,13 +52,8 @@ int cmd_session(co_cli *cli, int argc, char **argv)
 	co_date day;
 	int rc;
 
-	rc = co_cli_plan_args_parse(&args, cli, &session_cmd, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		print_usage(stdout);
-		return CO_EXIT_OK;
-	}
-	if (rc)
-		return rc;
+	if ((rc = co_cli_plan_args_parse(&args, cli, &session_cmd, argc, argv)) != CO_EXIT_OK)
+		return rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 	day = args.day;
 	rc = co_cli_plan(&plan, NULL, cli, args.profile);
 	if (rc)

@@ -55,13 +55,8 @@ int cmd_week(co_cli *cli, int argc, char **argv)
 	bool json;
 	int rc;
 
-	rc = co_cli_plan_args_parse(&args, cli, &week_cmd, argc, argv);
-	if (rc == CO_OPT_HELP) {
-		print_usage(stdout);
-		return CO_EXIT_OK;
-	}
-	if (rc)
-		return rc;
+	if ((rc = co_cli_plan_args_parse(&args, cli, &week_cmd, argc, argv)) != CO_EXIT_OK)
+		return rc == CO_OPT_HELP ? CO_EXIT_OK : rc;
 	day = args.day;
 	json = args.json;
 	rc = co_cli_plan(&plan, NULL, cli, args.profile);

@@ -49,9 +49,13 @@ int co_cli_parse(co_cli *cli, const co_opt_parser *parser, co_opt_list *operands
 	const co_opt globals[] = {GLOBAL_OPTS(cli)};
 	co_opt_parser ps = *parser;
 
-	/* --help wins over any other mistake on the line, as it always has. */
-	if (co_cli_wants_help(argc, argv))
+	/* --help wins over any other mistake on the line, as it always has; the
+	 * usage is printed here, once for every command, which then exits 0. */
+	if (co_cli_wants_help(argc, argv)) {
+		if (parser->usage)
+			parser->usage(stdout);
 		return CO_OPT_HELP;
+	}
 	ps.globals = globals;
 	ps.stop_at_operand = false;
 	return co_opt_parse(&ps, operands, 1, argc, argv, NULL);
@@ -62,22 +66,23 @@ int co_cli_start(co_app **out, co_cli *cli, const co_opt_parser *parser, int arg
 {
 	int rc = co_cli_parse(cli, parser, NULL, argc, argv);
 
-	if (rc == CO_OPT_HELP) {
-		if (parser->usage)
-			parser->usage(stdout);
-		return CO_OPT_HELP;
-	}
 	if (rc)
-		return rc;
+		return rc; /* CO_OPT_HELP: co_cli_parse() printed the usage */
 	return co_cli_app(out, cli);
 }
 
-int co_cli_parse_head(co_cli *cli, const char *command, int argc, char **argv, int *out_next)
+int co_cli_parse_head(co_cli *cli, const char *command, void (*usage)(FILE *f), int argc,
+		      char **argv, int *out_next)
 {
 	const co_opt globals[] = {GLOBAL_OPTS(cli)};
+	/* no usage in the parser: an unknown option before the subcommand is
+	 * one line on stderr, as it always was */
 	const co_opt_parser ps = {command, globals, NULL, NULL, true};
+	int rc = co_opt_parse(&ps, NULL, 1, argc, argv, out_next);
 
-	return co_opt_parse(&ps, NULL, 1, argc, argv, out_next);
+	if (rc == CO_OPT_HELP && usage)
+		usage(stdout);
+	return rc;
 }
 
 void co_cli_global_help(FILE *f)

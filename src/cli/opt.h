@@ -56,7 +56,8 @@ typedef struct co_opt_parser {
 	const char *command;           /* for messages ("plan", "export ics"); NULL: none */
 	const co_opt *opts;            /* the command's table */
 	const co_opt *globals;         /* a second table (--db, --athlete), may be NULL */
-	void (*usage)(FILE *f);        /* printed to stderr before an unknown option; may be NULL */
+	void (*usage)(FILE *f);        /* printed to stderr before an unknown option, and by
+					* co_cli_parse() to stdout for --help; may be NULL */
 	bool stop_at_operand;          /* the first operand ends the options (main's command name) */
 } co_opt_parser;
 

@@ -96,3 +96,27 @@ $ carryover week --help
 $ carryover --help
 > --db PATH|URL
 > global options
+
+# -h and --help are answered in one place (co_cli_parse()): the command's
+# usage on stdout, nothing on stderr, exit 0, even with other options or a
+# mistake on the line; for a command with subcommands (export) too.
+$ carryover report --help
+? 0
+> usage: carryover report [-o FILE]
+!! nothing
+$ carryover log -h
+? 0
+> usage: carryover log EXERCISE SETS
+!! nothing
+$ carryover log --bogus -h
+? 0
+> usage: carryover log EXERCISE SETS
+!! nothing
+$ carryover export -h
+? 0
+> usage: carryover export ics
+!! nothing
+$ carryover export csv --help
+? 0
+> usage: carryover export csv|json
+!! nothing
