@@ -1078,6 +1078,65 @@ static void words_say_what_happened(void **state)
  * break when the peak was too short to climb all the way back. With a peak of one re-entry
  * week only, the taper keeps the loads of before the break.
  */
+/* The profile file `name` with its `units = kg` line set to lb. */
+static co_profile *profile_file_lb(const char *name)
+{
+	const char *root = getenv("CO_SOURCE_DIR");
+	char path[1024], *buf, *at;
+	FILE *f;
+	long n;
+	co_profile *p;
+
+	snprintf(path, sizeof(path), "%s/tests/data/profiles/coach/%s", root ? root : ".", name);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = 0;
+	fclose(f);
+	at = strstr(buf, "units = kg");
+	assert_non_null(at);
+	memcpy(at, "units = lb", 10);
+	p = profile(buf);
+	free(buf);
+	return p;
+}
+
+/* Every note and why line of an lb athlete speaks lb: season.c wrote "kg"
+ * into its C8 climb, C7 kept-load and D6 lines whatever the units. */
+static void notes_speak_the_athletes_units(void **state)
+{
+	co_profile *p = profile_file_lb("peak_climbs_back.ini");
+	co_plan *plan = plan_with(p, NULL);
+	size_t lb = 0;
+
+	(void)state;
+	for (size_t i = 0; i < plan->n_weeks; i++)
+		for (size_t j = 0; j < plan->weeks[i].n_sessions; j++) {
+			const co_session *s = &plan->weeks[i].sessions[j];
+
+			for (size_t y = 0; y < s->n_why; y++) {
+				assert_null(strstr(s->why[y], " kg"));
+				lb += strstr(s->why[y], " lb") != NULL;
+			}
+			for (int b = 0; b < CO_BLOCK_COUNT; b++)
+				for (size_t k = 0; k < s->blocks[b].n_items; k++) {
+					const char *note = s->blocks[b].items[k].note;
+
+					if (!note)
+						continue;
+					assert_null(strstr(note, " kg"));
+					lb += strstr(note, " lb") != NULL;
+				}
+		}
+	assert_true(lb > 0); /* the climb and the kept taper load were said, in lb */
+	co_plan_free(plan);
+	co_profile_free(p);
+}
+
 static void the_peak_climbs_back_and_the_taper_keeps_it(void **state)
 {
 	co_profile *p = profile_file("peak_climbs_back.ini");
@@ -1318,6 +1377,7 @@ int main(void)
 		cmocka_unit_test(words_say_what_happened),
 		cmocka_unit_test(races_three_weeks_apart_are_said_so),
 		cmocka_unit_test(the_peak_climbs_back_and_the_taper_keeps_it),
+		cmocka_unit_test(notes_speak_the_athletes_units),
 		cmocka_unit_test(main_lifts_carry_the_session),
 		cmocka_unit_test(bodyweight_novice_keeps_its_main_work),
 		cmocka_unit_test(check_knows_bodyweight_rests),
