@@ -169,6 +169,25 @@ static int next_set_no(ctx *c, int *out, int64_t sid, const char *exercise)
 	return rc;
 }
 
+/*
+ * A load on an exercise done without one (bodyweight, band) is a name that
+ * resolved to the wrong lift ("squat" is the bodyweight squat), not a
+ * heavier bodyweight squat: refused, with the loaded neighbour to name.
+ */
+static int check_loadable(const co_exercise *ex, const char *typed, double load)
+{
+	const co_exercise *up = ex;
+
+	if (load <= 0 || co_exercise_loadable(ex))
+		return CO_OK;
+	/* the first loadable lift up its progression chain (bounded: a chain is acyclic) */
+	for (int k = 0; k < 8 && up && !co_exercise_loadable(up); k++)
+		up = up->progression ? co_catalog_find(co_catalog_default(), up->progression) : NULL;
+	return bad("'%s' is %s, done without a load, so '@%g' cannot be its load (log it "
+		   "without '@', or name the loaded lift%s%s%s)",
+		   typed, ex->name, load, up ? ", e.g. '" : "", up ? up->id : "", up ? "'" : "");
+}
+
 static int find_exercise(const co_exercise **out, const char *typed)
 {
 	const co_catalog *cat = co_catalog_default();
@@ -316,6 +335,8 @@ static int log_sets(ctx *c, const char *const *w, size_t n)
 			if (!*unit)
 				strcpy(unit, co_units_name(c->units));
 			if ((rc = co_app_log_check_load(load, unit, at)) < 0)
+				return rc;
+			if ((rc = check_loadable(ex, name, load)) < 0)
 				return rc;
 		}
 	}
@@ -847,7 +868,7 @@ static int log_test(ctx *c, const char *const *w, size_t n)
 		char *at;
 
 		if (n != 3 || strlen(w[2]) >= sizeof(spec))
-			return bad("expected 'log test rm EXERCISE REPS@LOAD' (e.g. 'log test rm squat "
+			return bad("expected 'log test rm EXERCISE REPS@LOAD' (e.g. 'log test rm back_squat "
 				   "5@100kg')");
 		if ((rc = find_exercise(&ex, w[1])) < 0)
 			return rc;
@@ -862,6 +883,8 @@ static int log_test(ctx *c, const char *const *w, size_t n)
 		if (!*unit)
 			strcpy(unit, co_units_name(c->units));
 		if ((rc = co_app_log_check_load(load, unit, at)) < 0)
+			return rc;
+		if ((rc = check_loadable(ex, w[1], load)) < 0)
 			return rc;
 		t.test_kind = "rep_max";
 		t.test_exercise = co_log_str(ex->id);

@@ -53,6 +53,22 @@ $ CARRYOVER_TODAY=2027-03-10 carryover log rdl 3x8@1200lb
 ? 2
 ! load '1200lb' is out of range
 
+# A load on a lift done without one: the name resolved to the bodyweight
+# squat, not a heavier one; refused with the loaded lift to name, nothing
+# written (the history's count stays).
+$ CARRYOVER_TODAY=2027-03-10 carryover history | wc -l > before.txt
+
+$ CARRYOVER_TODAY=2027-03-10 carryover log squat 3x5@100
+? 2
+! carryover: 'squat' is Bodyweight squat, done without a load, so '@100' cannot be its load (log it without '@', or name the loaded lift, e.g. 'goblet_squat')
+
+$ CARRYOVER_TODAY=2027-03-10 carryover log test rm squat 5@100kg
+? 2
+! is Bodyweight squat, done without a load
+
+$ CARRYOVER_TODAY=2027-03-10 carryover history | wc -l | cmp - before.txt && echo same
+> same
+
 $ CARRYOVER_TODAY=2027-03-10 carryover log rdl 3x0@60
 ? 2
 ! carryover: reps '0' out of range (expected 1 to 100)
