@@ -38,32 +38,9 @@
 /* Longest activity the overlap search looks back for (a week). */
 #define MAX_ACTIVITY_S (7 * 86400)
 
-static co_sqlite *conn(co_store *s)
-{
-	return (co_sqlite *)s;
-}
-
 static const char *col_text(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);
-}
-
-static char *col_strdup(sqlite3_stmt *st, int i)
-{
-	const char *t = col_text(st, i);
-
-	return t ? co_xstrdup(t) : NULL;
-}
-
-/* Optional values: SQL NULL reads back as -1, unknown. */
-static double col_opt_double(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_double(st, i);
-}
-
-static int col_opt_int(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
 }
 
 /* --- schema version and migrations ------------------------------------- */
@@ -71,7 +48,7 @@ static int col_opt_int(sqlite3_stmt *st, int i)
 static int read_user_version(co_store *s, int *out)
 {
 	co_sqlite_stmt q = CO_SQLITE_STMT_INIT;
-	int rc = co_sqlite_run(&q, conn(s), "PRAGMA user_version", CO_SQLITE_NO_ARGS);
+	int rc = co_sqlite_run(&q, co_sqlite_of(s), "PRAGMA user_version", CO_SQLITE_NO_ARGS);
 
 	*out = rc == 1 ? sqlite3_column_int(q.st, 0) : 0;
 	co_sqlite_finish(&q);
@@ -100,7 +77,7 @@ static int refuse_newer(co_store *s, int version, int latest)
 static int refuse_foreign(co_store *s)
 {
 	co_sqlite_stmt q = CO_SQLITE_STMT_INIT;
-	int rc = co_sqlite_run(&q, conn(s), "SELECT count(*) FROM sqlite_master",
+	int rc = co_sqlite_run(&q, co_sqlite_of(s), "SELECT count(*) FROM sqlite_master",
 			       CO_SQLITE_NO_ARGS);
 	int n = rc == 1 ? sqlite3_column_int(q.st, 0) : 0;
 
@@ -137,7 +114,7 @@ static int migrate(co_store *s)
 	if (version == 0 && (rc = refuse_foreign(s)) < 0)
 		return rc;
 
-	rc = co_sqlite_script(conn(s), "BEGIN IMMEDIATE", NULL);
+	rc = co_sqlite_script(co_sqlite_of(s), "BEGIN IMMEDIATE", NULL);
 	if (rc)
 		return rc;
 	rc = read_user_version(s, &version); /* another process may have won */
@@ -153,19 +130,19 @@ static int migrate(co_store *s)
 		co_strbuf what = CO_STRBUF_INIT;
 
 		co_strbuf_addf(&what, "migration '%s'", m[i].name);
-		rc = co_sqlite_script(conn(s), m[i].text, what.buf);
+		rc = co_sqlite_script(co_sqlite_of(s), m[i].text, what.buf);
 		co_strbuf_release(&what);
 		if (rc)
 			goto done;
 	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", latest);
-	rc = co_sqlite_script(conn(s), sql, NULL);
+	rc = co_sqlite_script(co_sqlite_of(s), sql, NULL);
 	if (rc)
 		goto done;
-	rc = co_sqlite_script(conn(s), "COMMIT", NULL);
+	rc = co_sqlite_script(co_sqlite_of(s), "COMMIT", NULL);
 done:
-	if (rc && !sqlite3_get_autocommit(conn(s)->db)) /* cleanup: keep rc's message */
-		sqlite3_exec(conn(s)->db, "ROLLBACK", NULL, NULL, NULL);
+	if (rc && !sqlite3_get_autocommit(co_sqlite_of(s)->db)) /* cleanup: keep rc's message */
+		sqlite3_exec(co_sqlite_of(s)->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
 }
 
@@ -173,7 +150,7 @@ done:
 
 static void sqlite_close(co_store *s)
 {
-	co_sqlite_close(conn(s)); /* every other statement is finalized by now */
+	co_sqlite_close(co_sqlite_of(s)); /* every other statement is finalized by now */
 	free(s);
 }
 
@@ -304,24 +281,24 @@ static int sqlite_begin(co_store *s, int depth)
 	char sql[32];
 
 	if (depth == 0)
-		return co_sqlite_script(conn(s), "BEGIN IMMEDIATE", NULL);
+		return co_sqlite_script(co_sqlite_of(s), "BEGIN IMMEDIATE", NULL);
 	/* A savepoint outside a transaction would start (and commit) its own. */
-	if (sqlite3_get_autocommit(conn(s)->db))
+	if (sqlite3_get_autocommit(co_sqlite_of(s)->db))
 		return rolled_back(s);
 	snprintf(sql, sizeof(sql), "SAVEPOINT co_%d", depth + 1);
-	return co_sqlite_script(conn(s), sql, NULL);
+	return co_sqlite_script(co_sqlite_of(s), sql, NULL);
 }
 
 static int sqlite_rollback(co_store *s, int depth)
 {
 	char sql[64];
 
-	if (sqlite3_get_autocommit(conn(s)->db))
+	if (sqlite3_get_autocommit(co_sqlite_of(s)->db))
 		return CO_OK; /* already rolled back by the error */
 	if (depth == 1)
-		return co_sqlite_script(conn(s), "ROLLBACK", NULL);
+		return co_sqlite_script(co_sqlite_of(s), "ROLLBACK", NULL);
 	snprintf(sql, sizeof(sql), "ROLLBACK TO co_%d; RELEASE co_%d", depth, depth);
-	return co_sqlite_script(conn(s), sql, NULL);
+	return co_sqlite_script(co_sqlite_of(s), sql, NULL);
 }
 
 static int sqlite_commit(co_store *s, int depth)
@@ -329,13 +306,13 @@ static int sqlite_commit(co_store *s, int depth)
 	char sql[32];
 	int rc;
 
-	if (sqlite3_get_autocommit(conn(s)->db))
+	if (sqlite3_get_autocommit(co_sqlite_of(s)->db))
 		return rolled_back(s);
 	if (depth == 1)
 		snprintf(sql, sizeof(sql), "COMMIT");
 	else
 		snprintf(sql, sizeof(sql), "RELEASE co_%d", depth);
-	rc = co_sqlite_script(conn(s), sql, NULL);
+	rc = co_sqlite_script(co_sqlite_of(s), sql, NULL);
 	if (rc) {
 		/* Keep the message of the failure, not of the cleanup. */
 		char msg[1024];
@@ -353,7 +330,7 @@ static int sqlite_commit(co_store *s, int depth)
 static int sqlite_athlete_put(co_store *s, int64_t *out, const char *name,
 			      const char *text, const char *hash, const char *source_path)
 {
-	co_sqlite *c = conn(s);
+	co_sqlite *c = co_sqlite_of(s);
 	co_sqlite_stmt q = CO_SQLITE_STMT_INIT;
 	int64_t id = 0;
 	int version = 0;
@@ -418,10 +395,10 @@ done:
 static void read_athlete(sqlite3_stmt *st, co_store_athlete *a)
 {
 	a->id = sqlite3_column_int64(st, 0);
-	a->name = col_strdup(st, 1);
-	a->profile_text = col_strdup(st, 2);
-	a->profile_hash = col_strdup(st, 3);
-	a->source_path = col_strdup(st, 4);
+	a->name = co_sqlite_col_strdup(st, 1);
+	a->profile_text = co_sqlite_col_strdup(st, 2);
+	a->profile_hash = co_sqlite_col_strdup(st, 3);
+	a->source_path = co_sqlite_col_strdup(st, 4);
 	a->profile_version = sqlite3_column_int(st, 5);
 	a->current = sqlite3_column_int(st, 6) != 0;
 }
@@ -432,10 +409,10 @@ static int sqlite_athlete_get(co_store *s, co_store_athlete *out, const char *na
 	int rc;
 
 	if (name)
-		rc = co_sqlite_run(&q, conn(s), ATHLETE_SELECT "WHERE a.name = ?1",
+		rc = co_sqlite_run(&q, co_sqlite_of(s), ATHLETE_SELECT "WHERE a.name = ?1",
 				   CO_SQLITE_ARGS(co_sqlite_text(name)));
 	else
-		rc = co_sqlite_run(&q, conn(s), ATHLETE_SELECT "WHERE a.id = st.current_athlete_id",
+		rc = co_sqlite_run(&q, co_sqlite_of(s), ATHLETE_SELECT "WHERE a.id = st.current_athlete_id",
 				   CO_SQLITE_NO_ARGS);
 	if (rc == 1)
 		read_athlete(q.st, out);
@@ -447,7 +424,7 @@ static int sqlite_athlete_get(co_store *s, co_store_athlete *out, const char *na
 
 static int sqlite_athlete_use(co_store *s, int64_t id)
 {
-	return co_sqlite_exec(conn(s), "UPDATE store_state SET current_athlete_id = ?1 WHERE id = 1",
+	return co_sqlite_exec(co_sqlite_of(s), "UPDATE store_state SET current_athlete_id = ?1 WHERE id = 1",
 			      CO_SQLITE_ARGS(co_sqlite_int(id)));
 }
 
@@ -458,7 +435,7 @@ static int sqlite_athlete_list(co_store *s, co_store_athlete **out, size_t *out_
 	size_t n = 0, cap = 0;
 	int rc;
 
-	rc = co_sqlite_run(&q, conn(s), ATHLETE_SELECT "ORDER BY a.name, a.id", CO_SQLITE_NO_ARGS);
+	rc = co_sqlite_run(&q, co_sqlite_of(s), ATHLETE_SELECT "ORDER BY a.name, a.id", CO_SQLITE_NO_ARGS);
 	for (; rc == 1; rc = co_sqlite_next(&q))
 		read_athlete(q.st, CO_VEC_PUSH(list, n, cap));
 	co_sqlite_finish(&q);
@@ -476,7 +453,7 @@ static int sqlite_athlete_list(co_store *s, co_store_athlete **out, size_t *out_
 static int sqlite_activity_exists(co_store *s, bool *out, const char *hash)
 {
 	co_sqlite_stmt q = CO_SQLITE_STMT_INIT;
-	int rc = co_sqlite_run(&q, conn(s), "SELECT 1 FROM activities WHERE hash = ?1",
+	int rc = co_sqlite_run(&q, co_sqlite_of(s), "SELECT 1 FROM activities WHERE hash = ?1",
 			       CO_SQLITE_ARGS(co_sqlite_text(hash)));
 
 	co_sqlite_finish(&q);
@@ -488,7 +465,7 @@ static int sqlite_activity_exists(co_store *s, bool *out, const char *hash)
 
 static int sqlite_activity_delete(co_store *s, int64_t id)
 {
-	return co_sqlite_exec(conn(s), "DELETE FROM activities WHERE id = ?1",
+	return co_sqlite_exec(co_sqlite_of(s), "DELETE FROM activities WHERE id = ?1",
 			      CO_SQLITE_ARGS(co_sqlite_int(id)));
 }
 
@@ -500,7 +477,7 @@ static int sqlite_activity_find_overlap(co_store *s, int64_t *out, int64_t athle
 
 	/* start_utc > start - MAX bounds the index range; the overlap of
 	 * [a, a+da] and [b, b+db] is min(a+da, b+db) - max(a, b) > 0. */
-	rc = co_sqlite_run(&q, conn(s),
+	rc = co_sqlite_run(&q, co_sqlite_of(s),
 			   "SELECT id, min(start_utc + coalesce(elapsed_s, 0), ?3) - max(start_utc, ?2) AS ov "
 			   "FROM activities "
 			   "WHERE athlete_id = ?1 AND start_utc > ?2 - ?4 AND start_utc < ?3 "
@@ -518,7 +495,7 @@ static int sqlite_activity_find_overlap(co_store *s, int64_t *out, int64_t athle
 /* Called inside a transaction level of store.c: the check and the insert are one unit. */
 static int sqlite_activity_insert(co_store *s, int64_t *out, const co_store_activity_row *r)
 {
-	co_sqlite *c = conn(s);
+	co_sqlite *c = co_sqlite_of(s);
 	co_sqlite_stmt q = CO_SQLITE_STMT_INIT;
 	co_strbuf what = CO_STRBUF_INIT;
 	char day[11];
@@ -591,15 +568,15 @@ static void view_activity(sqlite3_stmt *st, co_store_activity_row *r)
 	if (co_date_parse(&day, col_text(st, 8)) != CO_OK)
 		day = co_store_local_date(r->start_utc, r->utc_offset_s);
 	r->local_date = day;
-	r->elapsed_s = col_opt_double(st, 9);
-	r->moving_s = col_opt_double(st, 10);
-	r->distance_m = col_opt_double(st, 11);
-	r->avg_hr = col_opt_int(st, 12);
-	r->max_hr = col_opt_int(st, 13);
-	r->ascent_m = col_opt_double(st, 14);
+	r->elapsed_s = co_sqlite_col_opt_real(st, 9);
+	r->moving_s = co_sqlite_col_opt_real(st, 10);
+	r->distance_m = co_sqlite_col_opt_real(st, 11);
+	r->avg_hr = co_sqlite_col_opt_int(st, 12);
+	r->max_hr = co_sqlite_col_opt_int(st, 13);
+	r->ascent_m = co_sqlite_col_opt_real(st, 14);
 	r->device = col_text(st, 15);
-	r->rpe = col_opt_double(st, 16);
-	r->feel = col_opt_int(st, 17);
+	r->rpe = co_sqlite_col_opt_real(st, 16);
+	r->feel = co_sqlite_col_opt_int(st, 17);
 	r->summary_json = col_text(st, 18);
 	r->laps_json = col_text(st, 19);
 	if (sqlite3_column_count(st) > 20 && sqlite3_column_type(st, 20) == SQLITE_BLOB) {
@@ -618,7 +595,7 @@ static void read_activity(sqlite3_stmt *st, co_store_activity_row *r)
 static int sqlite_activity_get(co_store *s, co_store_activity_row *out, int64_t id)
 {
 	co_sqlite_stmt q = CO_SQLITE_STMT_INIT;
-	int rc = co_sqlite_run(&q, conn(s),
+	int rc = co_sqlite_run(&q, co_sqlite_of(s),
 			       "SELECT " ACTIVITY_COLUMNS ", stream FROM activities WHERE id = ?1",
 			       CO_SQLITE_ARGS(co_sqlite_int(id)));
 
@@ -639,7 +616,7 @@ static int sqlite_activity_near(co_store *s, co_store_activity_row **out, size_t
 	size_t n = 0, cap = 0;
 	int rc;
 
-	rc = co_sqlite_run(&q, conn(s),
+	rc = co_sqlite_run(&q, co_sqlite_of(s),
 			   "SELECT " ACTIVITY_COLUMNS " FROM activities WHERE athlete_id = ?1 "
 			   "AND start_utc >= ?2 AND start_utc < ?3 ORDER BY start_utc, id LIMIT ?4",
 			   CO_SQLITE_ARGS(co_sqlite_int(athlete_id), co_sqlite_int(from_utc),
@@ -680,7 +657,7 @@ static int sqlite_activity_each(co_store *s, const co_store_activity_query *quer
 	if (query->until != CO_STORE_NO_DATE)
 		co_strbuf_adds(&sql, " AND local_date <= ?3");
 	co_strbuf_adds(&sql, " ORDER BY start_utc, id");
-	rc = co_sqlite_run(&q, conn(s), sql.buf,
+	rc = co_sqlite_run(&q, co_sqlite_of(s), sql.buf,
 			   CO_SQLITE_ARGS(query->athlete_id ? co_sqlite_int(query->athlete_id)
 							    : co_sqlite_null(),
 					  query->since != CO_STORE_NO_DATE
@@ -706,7 +683,7 @@ static int sqlite_activity_each(co_store *s, const co_store_activity_query *quer
 static int sqlite_activity_count(co_store *s, size_t *out, int64_t athlete_id)
 {
 	co_sqlite_stmt q = CO_SQLITE_STMT_INIT;
-	int rc = co_sqlite_run(&q, conn(s),
+	int rc = co_sqlite_run(&q, co_sqlite_of(s),
 			       athlete_id ? "SELECT count(*) FROM activities WHERE athlete_id = ?1"
 					  : "SELECT count(*) FROM activities",
 			       CO_SQLITE_ARGS(athlete_id ? co_sqlite_int(athlete_id)

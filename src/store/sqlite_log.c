@@ -19,28 +19,6 @@
 #include "util/strbuf.h"
 #include "util/vec.h"
 
-static co_sqlite *conn(co_store *s)
-{
-	return (co_sqlite *)s;
-}
-
-static char *col_strdup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? co_xstrdup((const char *)t) : NULL;
-}
-
-static double col_real(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_double(st, i);
-}
-
-static int col_int(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
-}
-
 static co_date col_date(sqlite3_stmt *st, int i)
 {
 	co_date d = 0;
@@ -95,55 +73,55 @@ static void read_entry(sqlite3_stmt *st, co_log_kind kind, co_log_entry *e)
 	switch (kind) {
 	case CO_LOG_SET:
 		e->session_id = sqlite3_column_int64(st, 3);
-		e->exercise = col_strdup(st, 4);
+		e->exercise = co_sqlite_col_strdup(st, 4);
 		e->unmapped = sqlite3_column_int(st, 5) != 0;
 		e->set_no = sqlite3_column_int(st, 6);
-		e->load = col_real(st, 7);
+		e->load = co_sqlite_col_opt_real(st, 7);
 		unit = (const char *)sqlite3_column_text(st, 8);
 		if (unit)
 			snprintf(e->load_unit, sizeof(e->load_unit), "%s", unit);
-		e->reps = col_int(st, 9);
-		e->seconds = col_real(st, 10);
-		e->rpe = col_real(st, 11);
-		e->set_type = col_strdup(st, 12);
-		e->notes = col_strdup(st, 13);
+		e->reps = co_sqlite_col_opt_int(st, 9);
+		e->seconds = co_sqlite_col_opt_real(st, 10);
+		e->rpe = co_sqlite_col_opt_real(st, 11);
+		e->set_type = co_sqlite_col_strdup(st, 12);
+		e->notes = co_sqlite_col_strdup(st, 13);
 		break;
 	case CO_LOG_SESSION:
-		e->minutes = col_real(st, 3);
-		e->rpe = col_real(st, 4);
-		e->notes = col_strdup(st, 5);
-		e->planned_uid = col_strdup(st, 6);
-		e->status = col_strdup(st, 7);
-		e->title = col_strdup(st, 8);
-		e->source_hash = col_strdup(st, 9);
+		e->minutes = co_sqlite_col_opt_real(st, 3);
+		e->rpe = co_sqlite_col_opt_real(st, 4);
+		e->notes = co_sqlite_col_strdup(st, 5);
+		e->planned_uid = co_sqlite_col_strdup(st, 6);
+		e->status = co_sqlite_col_strdup(st, 7);
+		e->title = co_sqlite_col_strdup(st, 8);
+		e->source_hash = co_sqlite_col_strdup(st, 9);
 		break;
 	case CO_LOG_RUN:
-		e->run_type = col_strdup(st, 3);
-		e->minutes = col_real(st, 4);
-		e->distance_km = col_real(st, 5);
-		e->rpe = col_real(st, 6);
-		e->avg_hr = col_int(st, 7);
+		e->run_type = co_sqlite_col_strdup(st, 3);
+		e->minutes = co_sqlite_col_opt_real(st, 4);
+		e->distance_km = co_sqlite_col_opt_real(st, 5);
+		e->rpe = co_sqlite_col_opt_real(st, 6);
+		e->avg_hr = co_sqlite_col_opt_int(st, 7);
 		e->activity_id = sqlite3_column_type(st, 8) == SQLITE_NULL ? 0
 									   : sqlite3_column_int64(st, 8);
-		e->notes = col_strdup(st, 9);
+		e->notes = co_sqlite_col_strdup(st, 9);
 		break;
 	case CO_LOG_NIGGLE:
-		e->site = col_strdup(st, 3);
+		e->site = co_sqlite_col_strdup(st, 3);
 		e->severity = sqlite3_column_int(st, 4);
 		e->resolved = col_date(st, 5);
 		e->session_id = sqlite3_column_type(st, 6) == SQLITE_NULL ? 0
 									  : sqlite3_column_int64(st, 6);
-		e->notes = col_strdup(st, 7);
+		e->notes = co_sqlite_col_strdup(st, 7);
 		break;
 	case CO_LOG_TEST:
-		e->test_kind = col_strdup(st, 3);
-		e->side = col_strdup(st, 4);
+		e->test_kind = co_sqlite_col_strdup(st, 3);
+		e->side = co_sqlite_col_strdup(st, 4);
 		e->value = sqlite3_column_double(st, 5);
-		e->unit = col_strdup(st, 6);
-		e->notes = col_strdup(st, 7);
-		e->grade = col_strdup(st, 8);
-		e->test_exercise = col_strdup(st, 9);
-		e->test_reps = col_int(st, 10);
+		e->unit = co_sqlite_col_strdup(st, 6);
+		e->notes = co_sqlite_col_strdup(st, 7);
+		e->grade = co_sqlite_col_strdup(st, 8);
+		e->test_exercise = co_sqlite_col_strdup(st, 9);
+		e->test_reps = co_sqlite_col_opt_int(st, 10);
 		break;
 	default:
 		break;
@@ -164,7 +142,7 @@ static void read_entry(sqlite3_stmt *st, co_log_kind kind, co_log_entry *e)
  */
 static int write_entry(co_store *s, int64_t *out, const co_log_entry *e, bool update)
 {
-	co_sqlite *c = conn(s);
+	co_sqlite *c = co_sqlite_of(s);
 	char day[11], resolved[11];
 	co_sqlite_value id = update ? co_sqlite_int(e->id) : co_sqlite_null();
 	int rc;
@@ -277,7 +255,7 @@ int co_sqlite_log_get(co_store *s, co_log_entry *out, co_log_kind kind, int64_t 
 	int rc;
 
 	co_strbuf_addf(&sql, "%sWHERE %s = ?1", select_sql[kind], id_column[kind]);
-	rc = co_sqlite_run(&q, conn(s), sql.buf, CO_SQLITE_ARGS(co_sqlite_int(id)));
+	rc = co_sqlite_run(&q, co_sqlite_of(s), sql.buf, CO_SQLITE_ARGS(co_sqlite_int(id)));
 	if (rc == 1)
 		read_entry(q.st, kind, out);
 	co_sqlite_finish(&q);
@@ -298,7 +276,7 @@ int co_sqlite_log_delete(co_store *s, int64_t athlete_id, co_log_kind kind, int6
 		"DELETE FROM niggles WHERE id = ?1 AND athlete_id = ?2",
 		"DELETE FROM tests WHERE id = ?1 AND athlete_id = ?2",
 	};
-	co_sqlite *c = conn(s);
+	co_sqlite *c = co_sqlite_of(s);
 	int rc = co_sqlite_exec(c, sql[kind],
 				CO_SQLITE_ARGS(co_sqlite_int(id), co_sqlite_int(athlete_id)));
 
@@ -348,7 +326,7 @@ int co_sqlite_log_list(co_store *s, co_log_entry **out, size_t *out_count, const
 		co_strbuf_addf(&sql, "%sWHERE ls.athlete_id = ?1 AND (?2 IS NULL OR ls.date >= ?2) "
 				     "AND (?3 IS NULL OR ls.date <= ?3) ORDER BY %s",
 			       select_sql[k], id_column[k]);
-		rc = co_sqlite_run(&st, conn(s), sql.buf,
+		rc = co_sqlite_run(&st, co_sqlite_of(s), sql.buf,
 				   CO_SQLITE_ARGS(co_sqlite_int(q->athlete_id), vs, vu));
 		for (; rc == 1; rc = co_sqlite_next(&st))
 			read_entry(st.st, (co_log_kind)k, CO_VEC_PUSH(list, n, cap));
@@ -374,11 +352,11 @@ int co_sqlite_log_session_find(co_store *s, int64_t *out, int64_t athlete_id, co
 	int rc;
 
 	if (source_hash)
-		rc = co_sqlite_run(&q, conn(s),
+		rc = co_sqlite_run(&q, co_sqlite_of(s),
 				   "SELECT id FROM logged_sessions WHERE athlete_id = ?1 AND source_hash = ?2",
 				   CO_SQLITE_ARGS(co_sqlite_int(athlete_id), co_sqlite_text(source_hash)));
 	else
-		rc = co_sqlite_run(&q, conn(s),
+		rc = co_sqlite_run(&q, co_sqlite_of(s),
 				   "SELECT id FROM logged_sessions WHERE athlete_id = ?1 AND date = ?2 "
 				   "AND source_hash IS NULL ORDER BY id LIMIT 1",
 				   CO_SQLITE_ARGS(co_sqlite_int(athlete_id),

@@ -14,18 +14,6 @@
 #include "store/sqlite_stmt.h"
 #include "util/vec.h"
 
-static co_sqlite *conn(co_store *s)
-{
-	return (co_sqlite *)s;
-}
-
-static char *col_strdup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? co_xstrdup((const char *)t) : NULL;
-}
-
 int co_sqlite_plan_put(co_store *s, int *out_version, int64_t athlete_id, const char *hash,
 		       co_date from, const co_store_planned_day *days, size_t n_days)
 {
@@ -35,7 +23,7 @@ int co_sqlite_plan_put(co_store *s, int *out_version, int64_t athlete_id, const 
 	bool same = false;
 	int64_t plan_id;
 
-	rc = co_sqlite_run(&q, conn(s),
+	rc = co_sqlite_run(&q, co_sqlite_of(s),
 			   "SELECT version, hash FROM plans WHERE athlete_id = ?1 ORDER BY version DESC LIMIT 1",
 			   CO_SQLITE_ARGS(co_sqlite_int(athlete_id)));
 	if (rc == 1) {
@@ -49,7 +37,7 @@ int co_sqlite_plan_put(co_store *s, int *out_version, int64_t athlete_id, const 
 		return rc;
 	if (same)
 		return CO_OK;
-	rc = co_sqlite_exec(conn(s),
+	rc = co_sqlite_exec(co_sqlite_of(s),
 			    "INSERT INTO plans (athlete_id, profile_id, version, hash, from_date) VALUES "
 			    "(?1, (SELECT id FROM profiles WHERE athlete_id = ?1 ORDER BY version DESC LIMIT 1), "
 			    "?2, ?3, ?4)",
@@ -57,9 +45,9 @@ int co_sqlite_plan_put(co_store *s, int *out_version, int64_t athlete_id, const 
 					   co_sqlite_text(hash), co_sqlite_text(co_date_format(from, day))));
 	if (rc < 0)
 		return rc;
-	plan_id = sqlite3_last_insert_rowid(conn(s)->db);
+	plan_id = sqlite3_last_insert_rowid(co_sqlite_of(s)->db);
 	for (size_t i = 0; i < n_days; i++) {
-		rc = co_sqlite_exec(conn(s),
+		rc = co_sqlite_exec(co_sqlite_of(s),
 				    "INSERT INTO planned_sessions (plan_id, athlete_id, date, focus, minutes, "
 				    "session_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 				    CO_SQLITE_ARGS(co_sqlite_int(plan_id), co_sqlite_int(athlete_id),
@@ -82,7 +70,7 @@ int co_sqlite_plan_list(co_store *s, co_store_plan_version **out, size_t *out_co
 	size_t n = 0, cap = 0;
 	int rc;
 
-	rc = co_sqlite_run(&q, conn(s),
+	rc = co_sqlite_run(&q, co_sqlite_of(s),
 			   "SELECT p.version, p.from_date, p.hash, p.created_at, "
 			   "(SELECT count(*) FROM planned_sessions ps WHERE ps.plan_id = p.id) "
 			   "FROM plans p WHERE p.athlete_id = ?1 ORDER BY p.version",
@@ -95,8 +83,8 @@ int co_sqlite_plan_list(co_store *s, co_store_plan_version **out, size_t *out_co
 		e->version = sqlite3_column_int(q.st, 0);
 		if (d)
 			co_date_parse(&e->from, (const char *)d);
-		e->hash = col_strdup(q.st, 2);
-		e->created_at = col_strdup(q.st, 3);
+		e->hash = co_sqlite_col_strdup(q.st, 2);
+		e->created_at = co_sqlite_col_strdup(q.st, 3);
 		e->n_days = (size_t)sqlite3_column_int64(q.st, 4);
 	}
 	co_sqlite_finish(&q);
@@ -115,14 +103,14 @@ int co_sqlite_plan_day_get(co_store *s, char **out, int64_t athlete_id, co_date 
 	char day[11];
 	int rc;
 
-	rc = co_sqlite_run(&q, conn(s),
+	rc = co_sqlite_run(&q, co_sqlite_of(s),
 			   "SELECT session_json FROM planned_sessions WHERE date = ?2 AND plan_id = "
 			   "(SELECT id FROM plans WHERE athlete_id = ?1 AND from_date <= ?2 "
 			   "ORDER BY version DESC LIMIT 1)",
 			   CO_SQLITE_ARGS(co_sqlite_int(athlete_id),
 					  co_sqlite_text(co_date_format(date, day))));
 	if (rc == 1)
-		*out = col_strdup(q.st, 0);
+		*out = co_sqlite_col_strdup(q.st, 0);
 	co_sqlite_finish(&q);
 	return rc < 0 ? rc : CO_OK;
 }

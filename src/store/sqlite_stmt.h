@@ -30,6 +30,7 @@
 #include <sqlite3.h>
 
 #include "store/store_impl.h"
+#include "util/strbuf.h"
 
 #define CO_SQLITE_CACHE 32
 
@@ -99,6 +100,31 @@ static inline co_sqlite_value co_sqlite_blob(const void *p, size_t n)
 	(const co_sqlite_value[]){__VA_ARGS__},              \
 		sizeof((const co_sqlite_value[]){__VA_ARGS__}) / sizeof(co_sqlite_value)
 #define CO_SQLITE_NO_ARGS NULL, 0
+
+/* The SQLite connection behind a store of this backend. */
+static inline co_sqlite *co_sqlite_of(co_store *s)
+{
+	return (co_sqlite *)s;
+}
+
+/* Reading a row's columns: a text column as a malloc'd copy (SQL NULL:
+ * NULL); optional numbers, SQL NULL reading back as -1 (unknown). */
+static inline char *co_sqlite_col_strdup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? co_xstrdup((const char *)t) : NULL;
+}
+
+static inline double co_sqlite_col_opt_real(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_double(st, i);
+}
+
+static inline int co_sqlite_col_opt_int(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
+}
 
 /* One use of a statement. Start from CO_SQLITE_STMT_INIT. */
 typedef struct co_sqlite_stmt {
