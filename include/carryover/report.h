@@ -69,6 +69,9 @@ const char *co_report_test_how(co_test_kind k);
 /** A run type in a week's list of runs: "long run", "easy", "tempo", ... */
 const char *co_report_run_word(co_run_type t);
 
+/** Runs of a type, in a sentence: "easy runs", "interval runs"; "runs" for any other. */
+const char *co_report_runs_word(co_run_type t);
+
 /** The unit of a load: "kg" or "lb". */
 const char *co_report_units_word(co_units u);
 

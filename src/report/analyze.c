@@ -24,18 +24,6 @@
 #define SPARK_WEEKS 52
 #define WIDTH 80
 
-static const char *const run_plural[CO_RUN_TYPE_COUNT] = {
-	[CO_RUN_EASY] = "easy runs",         [CO_RUN_RECOVERY] = "recovery runs",
-	[CO_RUN_LONG] = "long runs",         [CO_RUN_TEMPO] = "tempo runs",
-	[CO_RUN_THRESHOLD] = "threshold runs", [CO_RUN_INTERVALS] = "interval runs",
-	[CO_RUN_HILLS] = "hill runs",        [CO_RUN_FARTLEK] = "fartlek runs",
-};
-
-static const char *plural(co_run_type t)
-{
-	return (unsigned)t < CO_RUN_TYPE_COUNT && run_plural[t] ? run_plural[t] : "runs";
-}
-
 static const char *focus_phrase(int focus)
 {
 	switch (focus) {
@@ -84,11 +72,11 @@ static void words_effect(co_strbuf *sb, const co_finding *f)
 	if (f->run_type == CO_RUN_REST)
 		snprintf(subject, sizeof(subject), "%s", rpe ? "Runs" : "Heart rate at equal pace");
 	else if (rpe)
-		snprintf(subject, sizeof(subject), "%c%s", plural(f->run_type)[0] - 32,
-			 plural(f->run_type) + 1);
+		snprintf(subject, sizeof(subject), "%c%s", co_report_runs_word(f->run_type)[0] - 32,
+			 co_report_runs_word(f->run_type) + 1);
 	else
 		snprintf(subject, sizeof(subject), "Heart rate at equal pace on %s",
-			 plural(f->run_type));
+			 co_report_runs_word(f->run_type));
 	co_strbuf_addf(sb, "%s in the 2 days after %s", subject, focus_phrase(f->focus));
 	if (!f->has_estimate && f->run_type == CO_RUN_REST && f->n >= CO_ANALYSIS_MIN_RUNS &&
 	    f->n_ref >= CO_ANALYSIS_MIN_RUNS) {

@@ -58,11 +58,6 @@ static void figure_close(co_strbuf *out, const char *caption)
 	co_strbuf_adds(out, "</figure>\n");
 }
 
-static const char *day(co_date d, char buf[11])
-{
-	return co_date_format(d, buf);
-}
-
 /* The first day the charts of what happened span: the analysis' first day, else today. */
 static co_date first_day(const co_report_data *d)
 {
@@ -145,10 +140,10 @@ void co_report_chart_timeline(co_strbuf *out, const co_report_data *d)
 
 		if (e > w)
 			snprintf(t, sizeof(t), "%s: weeks %d-%d, %s to %s", ph, p->weeks[w].index,
-				 p->weeks[e].index, day(s0, a), day(s1 - 1, b));
+				 p->weeks[e].index, co_date_format(s0, a), co_date_format(s1 - 1, b));
 		else
 			snprintf(t, sizeof(t), "%s: week %d, %s to %s", ph, p->weeks[w].index,
-				 day(s0, a), day(s1 - 1, b));
+				 co_date_format(s0, a), co_date_format(s1 - 1, b));
 		snprintf(cls, sizeof(cls), "ph ph-%s", co_phase_name(p->weeks[w].phase));
 		co_svg_rect(&c, s0, s1, 3.1, 3.9, cls, t);
 		if (co_svg_x(&c, s1) - co_svg_x(&c, s0) > 8 * strlen(ph))
@@ -161,11 +156,11 @@ void co_report_chart_timeline(co_strbuf *out, const co_report_data *d)
 
 		if (wk->deload) {
 			snprintf(t, sizeof(t), "week %d (%s): deload, lighter lifting", wk->index,
-				 day(wk->start, a));
+				 co_date_format(wk->start, a));
 			co_svg_rect(&c, wk->start + 0.5, wk->start + 6.5, 2.2, 2.8, "dl", t);
 		}
 		for (size_t i = 0; i < wk->n_tests; i++) {
-			snprintf(t, sizeof(t), "%s: baseline test, %s", day(wk->tests[i].date, a),
+			snprintf(t, sizeof(t), "%s: baseline test, %s", co_date_format(wk->tests[i].date, a),
 				 co_report_test_word(wk->tests[i].kind));
 			co_svg_point(&c, wk->tests[i].date + 0.5, 1.5, "ts", t);
 		}
@@ -174,7 +169,7 @@ void co_report_chart_timeline(co_strbuf *out, const co_report_data *d)
 		const co_race *r = &p->races[i];
 		co_strbuf rt = CO_STRBUF_INIT;
 
-		co_strbuf_addf(&rt, "%s: %s (", day(r->date, a), r->name ? r->name : "race");
+		co_strbuf_addf(&rt, "%s: %s (", co_date_format(r->date, a), r->name ? r->name : "race");
 		co_report_add_distance(&rt, r->distance_km, p->distance_units);
 		co_strbuf_addf(&rt, ", %s race)", co_report_priority_word(r->priority));
 		co_svg_point(&c, r->date + 0.5, 0.5, "rc", rt.buf);
@@ -186,7 +181,7 @@ void co_report_chart_timeline(co_strbuf *out, const co_report_data *d)
 	}
 	co_svg_end(&c);
 	snprintf(t, sizeof(t), "%zu weeks from %s to %s. Hover a band, a test or a race for its dates.",
-		 p->n_weeks, day(start, a), day(end - 1, b));
+		 p->n_weeks, co_date_format(start, a), co_date_format(end - 1, b));
 	figure_close(out, t);
 }
 
@@ -242,7 +237,7 @@ void co_report_chart_load(co_strbuf *out, const co_report_data *d)
 		if (run[w] + lift[w] <= 0)
 			continue;
 		snprintf(t, sizeof(t), "week of %s: lifting %.0f, running %.0f, total %.0f",
-			 day(ws, a), lift[w], run[w], lift[w] + run[w]);
+			 co_date_format(ws, a), lift[w], run[w], lift[w] + run[w]);
 		if (lift[w] > 0)
 			co_svg_rect(&c, ws + gap, ws + 7 - gap, 0, lift[w], "lift", t);
 		if (run[w] > 0)
@@ -314,7 +309,7 @@ void co_report_chart_fitness(co_strbuf *out, const co_report_data *d)
 		const co_load_day *ld = &s->days[idx[i]];
 
 		snprintf(t, sizeof(t), "%s: fitness (CTL) %.1f, fatigue (ATL) %.1f, form (TSB) %.1f",
-			 day(ld->date, a), ld->ctl, ld->atl, ld->tsb);
+			 co_date_format(ld->date, a), ld->ctl, ld->atl, ld->tsb);
 		co_svg_point(&c, x[i], ctl[i], "ctl", t);
 		co_svg_point(&c, x[i], atl[i], "atl", t);
 		co_svg_point(&c, x[i], tsb[i], "tsb", t);
@@ -398,7 +393,7 @@ void co_report_chart_e1rm(co_strbuf *out, const co_report_data *d)
 			char t[200];
 
 			snprintf(t, sizeof(t), "%s, %s: e1RM %.1f %s", names[k],
-				 day(lf->points[i].date, a), lf->points[i].value, units);
+				 co_date_format(lf->points[i].date, a), lf->points[i].value, units);
 			co_svg_point(&c, xs[i], ys[i], lift_cls[k], t);
 		}
 	}
@@ -449,7 +444,7 @@ void co_report_chart_threshold(co_strbuf *out, const co_report_data *d)
 	for (size_t i = 0; i < n; i++) {
 		co_strbuf t = CO_STRBUF_INIT;
 
-		co_strbuf_addf(&t, "%s: threshold pace ", day(an->threshold[i].date, a));
+		co_strbuf_addf(&t, "%s: threshold pace ", co_date_format(an->threshold[i].date, a));
 		co_report_add_pace(&t, an->threshold[i].value, u);
 		co_svg_point(&c, an->threshold[i].date + 0.5, an->threshold[i].value * f, "ts", t.buf);
 		co_strbuf_release(&t);
@@ -503,7 +498,7 @@ void co_report_chart_efficiency(co_strbuf *out, const co_report_data *d)
 	for (size_t i = 0; i < n; i++) {
 		char t[96];
 
-		snprintf(t, sizeof(t), "%s: easy run, EF %.3f m/min per bpm", day(an->ef[i].date, a),
+		snprintf(t, sizeof(t), "%s: easy run, EF %.3f m/min per bpm", co_date_format(an->ef[i].date, a),
 			 an->ef[i].value);
 		co_svg_point(&c, an->ef[i].date + 0.5, an->ef[i].value, "ef", t);
 	}
@@ -531,13 +526,6 @@ static void signed_num(co_strbuf *sb, double v)
 
 	co_strbuf_addf(sb, "%+.1f", r == 0 ? 0.0 : r);
 }
-
-static const char *const run_plural[CO_RUN_TYPE_COUNT] = {
-	[CO_RUN_EASY] = "easy runs",           [CO_RUN_RECOVERY] = "recovery runs",
-	[CO_RUN_LONG] = "long runs",           [CO_RUN_TEMPO] = "tempo runs",
-	[CO_RUN_THRESHOLD] = "threshold runs", [CO_RUN_INTERVALS] = "interval runs",
-	[CO_RUN_HILLS] = "hill runs",          [CO_RUN_FARTLEK] = "fartlek runs",
-};
 
 /* How many run types of the pooled lift-effect finding at `i` have an estimate (its strata after it). */
 static size_t strata_after(const co_analysis *a, size_t i)
@@ -588,8 +576,7 @@ size_t co_report_effects(co_report_effect *out, size_t max, const co_analysis *a
 		else
 			snprintf(e->label, sizeof(e->label), "after %s, %s (%s)", after,
 				 f->measure == CO_EFFECT_RPE ? "RPE" : "heart rate at equal pace",
-				 (unsigned)f->run_type < CO_RUN_TYPE_COUNT && run_plural[f->run_type]
-					 ? run_plural[f->run_type] : "runs");
+				 co_report_runs_word(f->run_type));
 		e->known = f->has_estimate && f->has_ci;
 		e->estimate = f->estimate;
 		e->ci_low = f->ci_low;

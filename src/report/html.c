@@ -94,11 +94,6 @@ static const char css[] =
 	"@media print{body{background:#fff;font-size:11pt}main{max-width:none;padding:0}"
 	"figure.chart{border:none;padding:0}h2{break-after:avoid;page-break-after:avoid}}\n";
 
-static void esc(co_strbuf *out, const char *s)
-{
-	co_report_escape(out, s);
-}
-
 void co_report_html_sessions(co_strbuf *out, const co_report_data *d)
 {
 	const co_plan *p = d->plan;
@@ -126,7 +121,7 @@ void co_report_html_sessions(co_strbuf *out, const co_report_data *d)
 						    "<th>Exercises</th></tr></thead>\n<tbody>\n");
 			co_strbuf_addf(out, "<tr><td>%s<br>%s</td><td>", co_report_day_short(s->date),
 				       co_date_format(s->date, a));
-			esc(out, co_report_focus_title(s->focus, CO_REPORT_RICH));
+			co_report_escape(out, co_report_focus_title(s->focus, CO_REPORT_RICH));
 			co_strbuf_addf(out, "<br><span class=\"none\">%s, week %d, about %d min</span>"
 					    "</td><td><ul>",
 				       co_report_phase_word(wk->phase), wk->index, s->minutes);
@@ -147,9 +142,9 @@ void co_report_html_sessions(co_strbuf *out, const co_report_data *d)
 
 					co_report_add_dose(&dose, it, p->units, CO_REPORT_RICH);
 					co_strbuf_adds(out, "<li><b>");
-					esc(out, it->exercise ? it->exercise->name : "?");
+					co_report_escape(out, it->exercise ? it->exercise->name : "?");
 					co_strbuf_adds(out, "</b> ");
-					esc(out, dose.buf);
+					co_report_escape(out, dose.buf);
 					if (k == CO_BLOCK_TEST)
 						co_strbuf_adds(out, " (baseline test)");
 					co_strbuf_adds(out, "</li>");
@@ -161,7 +156,7 @@ void co_report_html_sessions(co_strbuf *out, const co_report_data *d)
 
 				co_report_add_strides(&st, s, CO_REPORT_RICH);
 				co_strbuf_adds(out, "<li><b>Strides</b> ");
-				esc(out, st.buf);
+				co_report_escape(out, st.buf);
 				co_strbuf_adds(out, "</li>");
 				co_strbuf_release(&st);
 			}
@@ -194,10 +189,10 @@ void co_report_html(co_strbuf *out, const co_report_data *d)
 	co_strbuf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 			    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 			    "<title>Training report: ");
-	esc(out, name);
+	co_report_escape(out, name);
 	co_strbuf_addf(out, ", %s</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n<header>\n"
 			    "<h1>", co_date_format(d->today, a), css);
-	esc(out, name);
+	co_report_escape(out, name);
 	co_strbuf_adds(out, "</h1>\n");
 	if (p && p->n_weeks)
 		co_strbuf_addf(out, "<p>Season plan: %zu weeks, %s to %s. Report of %s.</p>\n",
@@ -206,7 +201,7 @@ void co_report_html(co_strbuf *out, const co_report_data *d)
 			       co_date_format(d->today, c));
 	for (size_t i = 0; p && i < p->n_races; i++) {
 		co_strbuf_adds(out, i ? ", " : "<p>Races: ");
-		esc(out, p->races[i].name);
+		co_report_escape(out, p->races[i].name);
 		co_strbuf_addf(out, " (%s, ", co_date_format(p->races[i].date, a));
 		co_report_add_distance(out, p->races[i].distance_km, p->distance_units);
 		co_strbuf_addf(out, ", %s)", co_report_priority_word(p->races[i].priority));
@@ -248,12 +243,12 @@ void co_report_html(co_strbuf *out, const co_report_data *d)
 		co_strbuf_adds(out, "<h2>Notes</h2>\n<ul>\n");
 		for (size_t i = 0; i < p->n_notes; i++) {
 			co_strbuf_adds(out, "<li>");
-			esc(out, p->notes[i]);
+			co_report_escape(out, p->notes[i]);
 			co_strbuf_adds(out, "</li>\n");
 		}
 		for (size_t i = 0; i < p->n_warnings; i++) {
 			co_strbuf_adds(out, "<li>");
-			esc(out, p->warnings[i]);
+			co_report_escape(out, p->warnings[i]);
 			co_strbuf_adds(out, "</li>\n");
 		}
 		co_strbuf_adds(out, "</ul>\n");
@@ -261,7 +256,7 @@ void co_report_html(co_strbuf *out, const co_report_data *d)
 	co_strbuf_adds(out, "<footer>");
 	if (d->generator) {
 		co_strbuf_adds(out, "Made by ");
-		esc(out, d->generator);
+		co_report_escape(out, d->generator);
 		co_strbuf_adds(out, ". ");
 	}
 	co_strbuf_adds(out, "A self-contained page: no network, no script.</footer>\n"

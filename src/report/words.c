@@ -163,6 +163,18 @@ const char *co_report_run_word(co_run_type t)
 	return WORD(runs, t);
 }
 
+const char *co_report_runs_word(co_run_type t)
+{
+	static const char *const plural[CO_RUN_TYPE_COUNT] = {
+		[CO_RUN_EASY] = "easy runs",           [CO_RUN_RECOVERY] = "recovery runs",
+		[CO_RUN_LONG] = "long runs",           [CO_RUN_TEMPO] = "tempo runs",
+		[CO_RUN_THRESHOLD] = "threshold runs", [CO_RUN_INTERVALS] = "interval runs",
+		[CO_RUN_HILLS] = "hill runs",          [CO_RUN_FARTLEK] = "fartlek runs",
+	};
+
+	return (unsigned)t < CO_RUN_TYPE_COUNT && plural[t] ? plural[t] : "runs";
+}
+
 const char *co_report_units_word(co_units u)
 {
 	return u == CO_UNITS_LB ? "lb" : u == CO_UNITS_KG ? "kg" : "?";
