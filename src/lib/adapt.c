@@ -39,9 +39,11 @@
 #include "carryover/load.h"
 #include "lib/adapt.h"
 #include "lib/calendar.h"
+#include "lib/prescribe.h"
 #include "lib/rpe.h"
 #include "lib/season.h"
 #include "lib/session.h"
+#include "lib/stats.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 
@@ -556,17 +558,6 @@ void co_adapt_deloads(co_adapt *ad, co_week *weeks, const co_period *info, size_
 
 /* --- D5: accessories first -------------------------------------------------------- */
 
-static double step_for(const co_profile *p, const co_item *it)
-{
-	double s = it->load_basis == CO_LOAD_BASIS_PER_HAND ? p->dumbbell_step : p->plate_step;
-
-	if (s > 0)
-		return s;
-	if (p->units == CO_UNITS_LB)
-		return 5;
-	return it->load_basis == CO_LOAD_BASIS_PER_HAND ? 2 : 2.5;
-}
-
 /* One set fewer and about 10% lighter for each accessory; how many items changed. */
 static int cut_accessories(co_session *s, const co_profile *p)
 {
@@ -582,7 +573,7 @@ static int cut_accessories(co_session *s, const co_profile *p)
 			c = true;
 		}
 		if (it->load > 0) {
-			double step = step_for(p, it), nl = co_round_load(it->load * ACCESSORY_LOAD_SHARE, step);
+			double step = co_prescribe_load_step(it->exercise, p), nl = co_round_load(it->load * ACCESSORY_LOAD_SHARE, step);
 
 			if (nl >= it->load)
 				nl = it->load - step;
@@ -602,19 +593,6 @@ static int cut_accessories(co_session *s, const co_profile *p)
 /* --- D8: the runs after each session --------------------------------------------- */
 
 /* Student's t, 0.975 quantile, df 1..30; 1.96 beyond. */
-static double t975(int df)
-{
-	static const double t[30] = {
-		12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-		2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-		2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
-	};
-
-	if (df < 1)
-		return t[0];
-	return df <= 30 ? t[df - 1] : 1.96;
-}
-
 /* Which session, if any, came in the 48 h before each run (a lift the same day: order unknown). */
 static void runs_after(evidence *ev, const co_plan *plan)
 {
@@ -692,8 +670,10 @@ static bool d8_compare(const evidence *ev, int which, co_date from, co_date to, 
 	if (na < CO_ADAPT_D8_MIN_RUNS || nn < CO_ADAPT_D8_MIN_RUNS || wsum <= 0)
 		return false;
 	out->diff = wdiff / wsum;
-	out->lo = out->diff - t975((na < nn ? na : nn) - 1) / sqrt(wsum);
-	out->hi = out->diff + t975((na < nn ? na : nn) - 1) / sqrt(wsum);
+	double t = co_stats_t_quantile(0.975, (double)((na < nn ? na : nn) - 1));
+
+	out->lo = out->diff - t / sqrt(wsum);
+	out->hi = out->diff + t / sqrt(wsum);
 	out->n_after = na;
 	out->n_none = nn;
 	return true;

@@ -120,9 +120,6 @@ static void fold(co_progress_day *d, const co_logged_set *s)
 	if (d->n_sets == 1 || s->load > d->load + 1e-9) {
 		d->load = s->load;
 		d->reps = s->reps;
-		d->n_at_load = 1;
-	} else if (fabs(s->load - d->load) <= 1e-9) {
-		d->n_at_load++;
 	}
 	if (s->rpe > d->rpe)
 		d->rpe = s->rpe;
@@ -132,8 +129,6 @@ static void fold(co_progress_day *d, const co_logged_set *s)
 		/* the set closest to failure is the surest estimate (Hackett 2017) */
 		if (s->rpe > d->e1rm_rpe || (s->rpe == d->e1rm_rpe && e > d->e1rm)) {
 			d->e1rm = e;
-			d->e1rm_load = s->load;
-			d->e1rm_reps = s->reps;
 			d->e1rm_rpe = s->rpe;
 		}
 	}

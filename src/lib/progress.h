@@ -47,11 +47,9 @@ typedef struct co_progress_day {
 	int min_seconds, max_seconds; /* over the holds; 0 when none */
 	double load;            /* the heaviest load of the day; < 0 bodyweight only */
 	int reps;               /* reps of the first set at that load (0 for a hold) */
-	int n_at_load;          /* sets at that load */
 	double rpe;             /* the highest RPE reported that day; 0 when none */
 	double e1rm;            /* e1RM of the day's qualifying set at the highest RPE; 0 none */
-	double e1rm_load, e1rm_rpe; /* the set it came from */
-	int e1rm_reps;
+	double e1rm_rpe;        /* the RPE of the set it came from */
 } co_progress_day;
 
 typedef struct co_progress co_progress;
