@@ -902,6 +902,25 @@ static int log_test(ctx *c, const char *const *w, size_t n)
 
 /* --- delete and edit ----------------------------------------------------------------------- */
 
+/*
+ * The entry an id names ("set-12"), read into *e, when it is this
+ * athlete's: another athlete's entry is "not in the log", as an unknown id.
+ */
+static int own_entry(ctx *c, co_log_entry *e, co_log_kind *kind, int64_t *id, const char *text)
+{
+	int rc;
+
+	if ((rc = co_log_id_parse(kind, id, text)) < 0)
+		return rc;
+	if ((rc = co_store_log_get(e, c->store, *kind, *id)) < 0)
+		return rc;
+	if (e->athlete_id != c->athlete_id) {
+		co_log_entry_release(e);
+		return co_error_set(CO_ENOTFOUND, "no %s in the log (see 'carryover history')", text);
+	}
+	return CO_OK;
+}
+
 static int log_delete(ctx *c, const char *const *w, size_t n)
 {
 	co_log_kind kind;
@@ -911,14 +930,8 @@ static int log_delete(ctx *c, const char *const *w, size_t n)
 
 	if (n != 1)
 		return bad("expected 'log delete ID' (e.g. 'log delete set-12'; see 'carryover history')");
-	if ((rc = co_log_id_parse(&kind, &id, w[0])) < 0)
+	if ((rc = own_entry(c, &e, &kind, &id, w[0])) < 0)
 		return rc;
-	if ((rc = co_store_log_get(&e, c->store, kind, id)) < 0)
-		return rc;
-	if (e.athlete_id != c->athlete_id) {
-		co_log_entry_release(&e);
-		return co_error_set(CO_ENOTFOUND, "no %s in the log (see 'carryover history')", w[0]);
-	}
 	rc = co_store_log_delete(c->store, c->athlete_id, kind, id);
 	if (rc == CO_OK)
 		*CO_VEC_PUSH(c->out->entries, c->out->n, c->out->cap) = e;
@@ -1040,14 +1053,8 @@ static int log_edit(ctx *c, const char *const *w, size_t n)
 	if (n < 3 || (n - 1) % 2)
 		return bad("expected 'log edit ID FIELD VALUE [FIELD VALUE...]' (e.g. 'log edit set-12 "
 			   "rpe 8')");
-	if ((rc = co_log_id_parse(&kind, &id, w[0])) < 0)
+	if ((rc = own_entry(c, &e, &kind, &id, w[0])) < 0)
 		return rc;
-	if ((rc = co_store_log_get(&e, c->store, kind, id)) < 0)
-		return rc;
-	if (e.athlete_id != c->athlete_id) {
-		co_log_entry_release(&e);
-		return co_error_set(CO_ENOTFOUND, "no %s in the log (see 'carryover history')", w[0]);
-	}
 	for (size_t i = 1; i + 1 < n && rc == CO_OK; i += 2)
 		rc = edit_field(c, &e, w[i], w[i + 1]);
 	if (rc == CO_OK && e.kind == CO_LOG_RUN)
