@@ -289,3 +289,18 @@ $ CARRYOVER_TODAY=2027-03-10 carryover log --date 1970-01-01 glute_bridge 2x12
 $ CARRYOVER_TODAY=2027-03-10 carryover log --date 1949-12-31 glute_bridge 2x12
 ? 2
 ! 1949-12-31
+
+# Another athlete's entries are not in this athlete's log: delete and edit
+# say so (exit 2) and leave the entry as it was.
+$ CARRYOVER_TODAY=2027-03-10 carryover plan $SRC/examples/marathon.ini > /dev/null
+
+$ CARRYOVER_TODAY=2027-03-10 carryover log delete set-1
+? 2
+! carryover: no set-1 in the log (see 'carryover history')
+
+$ CARRYOVER_TODAY=2027-03-10 carryover log edit set-1 rpe 8
+? 2
+! no set-1 in the log
+
+$ CARRYOVER_TODAY=2027-03-10 carryover --athlete "Sam Quick" history
+> set-1        2027-03-10  set     romanian_deadlift #1 8 reps @ 62.5 kg rpe 8
