@@ -54,6 +54,16 @@ bool co_app_is_lift_log(const char *path)
 	return n > 0 && co_lift_csv_detect(head, (size_t)n);
 }
 
+/* "Sumo Deadlift (Barbell)" without its bracket: "Sumo Deadlift" (open is the '('). */
+static void base_name(char *out, size_t size, const char *name, const char *open)
+{
+	size_t n = (size_t)(open - name);
+
+	while (n && name[n - 1] == ' ')
+		n--;
+	snprintf(out, size, "%.*s", (int)n, name);
+}
+
 /* A name as the app wrote it -> its catalogue id (NULL: unmapped), and its
  * line in the stats' unmapped list. One per distinct name, found through a
  * co_strmap keyed by the name: a file of many sets and many names costs
@@ -86,16 +96,12 @@ static const char *lookup(const char *name)
 	const co_exercise *ex;
 	char base[256], equip[64], both[320];
 	const char *open = strrchr(name, '(');
-	size_t blen;
 
 	if (!open || !strchr(open, ')')) {
 		ex = co_catalog_find(cat, name);
 		return ex ? ex->id : NULL;
 	}
-	blen = (size_t)(open - name);
-	while (blen && name[blen - 1] == ' ')
-		blen--;
-	snprintf(base, sizeof(base), "%.*s", (int)blen, name);
+	base_name(base, sizeof(base), name, open);
 	snprintf(equip, sizeof(equip), "%.*s", (int)strcspn(open + 1, ")"), open + 1);
 	snprintf(both, sizeof(both), "%s %s", equip, base);
 	if ((ex = co_catalog_find(cat, both)) || (ex = co_catalog_find(cat, name)))
@@ -136,9 +142,7 @@ static size_t note_unmapped(co_lift_import_stats *st, const char *name)
 		/* "Sumo Deadlift (Barbell)": the closest to "Sumo Deadlift" */
 		char base[256];
 
-		snprintf(base, sizeof(base), "%.*s", (int)(strchr(name, '(') - name), name);
-		for (size_t k = strlen(base); k && base[k - 1] == ' '; k--)
-			base[k - 1] = '\0';
+		base_name(base, sizeof(base), name, strrchr(name, '('));
 		best = co_catalog_suggest(co_catalog_default(), base);
 	}
 	u->suggestion = best;
