@@ -9,6 +9,7 @@
 #define CARRYOVER_DATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -49,6 +50,12 @@ co_date co_date_monday(co_date d);
 
 /** Today in local time. */
 co_date co_date_today(void);
+
+/** qsort() order of co_date values, oldest first. */
+int co_date_cmp(const void *a, const void *b);
+
+/** The first index of sorted v[0..n) whose date is on or after d (n when none). */
+size_t co_date_lower(const co_date *v, size_t n, co_date d);
 
 /** "mon".."sun" and "Monday".."Sunday". */
 const char *co_weekday_short(co_weekday w);

@@ -106,20 +106,13 @@ struct co_adapt {
 
 typedef struct co_adapt evidence;
 
-static int cmp_date(const void *a, const void *b)
-{
-	co_date x = *(const co_date *)a, y = *(const co_date *)b;
-
-	return (x > y) - (x < y);
-}
-
 static void sort_dates(co_date *v, size_t *n, bool unique)
 {
 	size_t k = 0;
 
 	if (!*n)
 		return;
-	qsort(v, *n, sizeof(*v), cmp_date);
+	qsort(v, *n, sizeof(*v), co_date_cmp);
 	if (!unique)
 		return;
 	for (size_t i = 0; i < *n; i++)
@@ -128,25 +121,9 @@ static void sort_dates(co_date *v, size_t *n, bool unique)
 	*n = k;
 }
 
-/* The first index of sorted `v` whose date is >= d. */
-static size_t lower_date(const co_date *v, size_t n, co_date d)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v[mid] < d)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static bool has_date(const co_date *v, size_t n, co_date d)
 {
-	size_t i = lower_date(v, n, d);
+	size_t i = co_date_lower(v, n, d);
 
 	return i < n && v[i] == d;
 }
@@ -715,7 +692,7 @@ static void d8_week(const evidence *ev, co_week *w)
 
 static void missed_note(const evidence *ev, const co_week *prev, co_week *w)
 {
-	size_t at = lower_date(ev->dates, ev->n_dates, w->start);
+	size_t at = co_date_lower(ev->dates, ev->n_dates, w->start);
 	co_date known; /* the last day anything was logged before this week */
 	int missed = 0, skipped = 0;
 

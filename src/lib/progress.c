@@ -96,13 +96,6 @@ static int cmp_test(const void *a, const void *b)
 	return (x->date > y->date) - (x->date < y->date);
 }
 
-static int cmp_date(const void *a, const void *b)
-{
-	co_date x = *(const co_date *)a, y = *(const co_date *)b;
-
-	return (x > y) - (x < y);
-}
-
 static void fold(co_progress_day *d, const co_logged_set *s)
 {
 	d->n_sets++;
@@ -221,7 +214,7 @@ co_progress *co_progress_index(const co_history *h)
 		if (h->sessions[i].as_planned)
 			*CO_VEC_PUSH(p->done, p->n_done, p->cap_done) = h->sessions[i].date;
 	if (p->n_done)
-		qsort(p->done, p->n_done, sizeof(*p->done), cmp_date);
+		qsort(p->done, p->n_done, sizeof(*p->done), co_date_cmp);
 	index_niggles(p, h);
 	return p;
 }

@@ -84,13 +84,6 @@ static int by_lift_load_date(const void *a, const void *b)
 	return c ? c : (x->date > y->date) - (x->date < y->date);
 }
 
-static int cmp_day(const void *a, const void *b)
-{
-	co_date x = *(const co_date *)a, y = *(const co_date *)b;
-
-	return (x > y) - (x < y);
-}
-
 /*
  * RPE at least 1 higher than last time at the same dose (D4): the same
  * lift, load, reps and hold, on two days. Sets of a day logged with `log
@@ -108,10 +101,10 @@ static void rpe_drift(co_signals *out, const co_history *h, const co_load_option
 	for (size_t i = 0; i < h->n_sessions; i++)
 		if (h->sessions[i].as_planned)
 			done[n_done++] = h->sessions[i].date;
-	qsort(done, n_done, sizeof(*done), cmp_day);
+	qsort(done, n_done, sizeof(*done), co_date_cmp);
 	for (size_t i = 0; i < h->n_sets; i++)
 		if (h->sets[i].rpe > 0 && h->sets[i].exercise &&
-		    !(n_done && bsearch(&h->sets[i].date, done, n_done, sizeof(*done), cmp_day)))
+		    !(n_done && bsearch(&h->sets[i].date, done, n_done, sizeof(*done), co_date_cmp)))
 			idx[n++] = i;
 	g_sets = h->sets;
 	qsort(idx, n, sizeof(*idx), by_lift_load_date);

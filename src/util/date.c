@@ -138,3 +138,25 @@ int co_weekday_parse(const char *text)
 			return i;
 	return -1;
 }
+
+int co_date_cmp(const void *a, const void *b)
+{
+	co_date x = *(const co_date *)a, y = *(const co_date *)b;
+
+	return (x > y) - (x < y);
+}
+
+size_t co_date_lower(const co_date *v, size_t n, co_date d)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid] < d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
