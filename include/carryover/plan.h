@@ -280,6 +280,8 @@ const co_week *co_plan_week_at(const co_plan *plan, co_date d);
 const co_session *co_plan_sessions_on(const co_plan *plan, co_date d, size_t *out_n);
 
 const char *co_phase_name(co_phase p);
+/** Whether p is a loading phase (base, build, peak): not taper, race or recovery. */
+bool co_phase_loading(co_phase p);
 const char *co_focus_name(co_focus f);
 const char *co_block_kind_name(co_block_kind k);
 const char *co_test_kind_name(co_test_kind k);

@@ -463,11 +463,6 @@ static bool deload_reasons(const evidence *ev, co_date monday, co_date since, co
 	return any;
 }
 
-static bool loading_phase(co_phase p)
-{
-	return p == CO_PHASE_BASE || p == CO_PHASE_BUILD || p == CO_PHASE_PEAK;
-}
-
 /* The rule of a loading phase's dose, named as bent by a cut (check reads "C4 bent"). */
 static const char *dose_rule(co_phase p)
 {
@@ -506,7 +501,7 @@ void co_adapt_deloads(co_adapt *ad, co_week *weeks, const co_period *info, size_
 		co_week *w = &weeks[i];
 		co_strbuf sb;
 
-		if (!loading_phase(w->phase) || w->deload) {
+		if (!co_phase_loading(w->phase) || w->deload) {
 			since = w->start + 7;
 			continue;
 		}
@@ -753,7 +748,7 @@ static void niggle_block_why(const evidence *ev, co_plan *plan)
 
 		if (i == 0 || w->phase != plan->weeks[i - 1].phase)
 			phase_start = w->start;
-		if (!loading_phase(w->phase))
+		if (!co_phase_loading(w->phase))
 			continue;
 		for (size_t s = 0; s < w->n_sessions; s++) {
 			co_session *ses = &w->sessions[s];
@@ -797,7 +792,7 @@ void co_adapt_sessions(co_adapt *ad, co_plan *plan)
 
 		if (i > 0)
 			missed_note(ev, &plan->weeks[i - 1], w);
-		if (!loading_phase(w->phase) || w->deload) {
+		if (!co_phase_loading(w->phase) || w->deload) {
 			since = w->start + 7;
 			continue;
 		}

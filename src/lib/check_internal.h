@@ -65,7 +65,6 @@ char *co_check_week_explains(const co_week *w, const why_match *m);
 
 const co_week *co_check_week_at(const co_plan *plan, co_date d);
 bool co_check_is_mobility(co_pattern p);
-bool co_check_loading_phase(co_phase p);
 bool co_check_taper_phase(co_phase p);
 bool co_check_strength(const co_session *s);
 bool co_check_loads(const co_session *s);

@@ -180,11 +180,6 @@ bool co_check_is_mobility(co_pattern p)
 	       p == CO_PATTERN_MOBILITY_THORACIC || p == CO_PATTERN_BREATHING;
 }
 
-bool co_check_loading_phase(co_phase p)
-{
-	return p == CO_PHASE_BASE || p == CO_PHASE_BUILD || p == CO_PHASE_PEAK;
-}
-
 bool co_check_taper_phase(co_phase p)
 {
 	return p == CO_PHASE_TAPER || p == CO_PHASE_RACE;

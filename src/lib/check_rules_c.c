@@ -88,7 +88,7 @@ void co_check_dose(checker *c, const co_week *w, const co_session *s)
 	const dose_range *d;
 	const co_block *b = &s->blocks[CO_BLOCK_MAIN];
 
-	if (!co_check_loading_phase(w->phase) || w->deload || !co_check_strength(s))
+	if (!co_phase_loading(w->phase) || w->deload || !co_check_strength(s))
 		return;
 	d = &dose_ranges[w->phase];
 	for (size_t i = 0; i < b->n_items; i++) {
@@ -169,7 +169,7 @@ static const co_item *latest_main(const co_plan *plan, size_t from, size_t to,
 		const co_week *w = &plan->weeks[k];
 		const co_item *best = NULL;
 
-		if (w->deload || !co_check_loading_phase(w->phase))
+		if (w->deload || !co_phase_loading(w->phase))
 			continue;
 		for (size_t j = 0; j < w->n_sessions; j++) {
 			const co_block *b = &w->sessions[j].blocks[CO_BLOCK_MAIN];
@@ -501,7 +501,7 @@ void co_check_c9_cadence(checker *c)
 	for (size_t k = 0; k < plan->n_weeks; k++) {
 		const co_week *w = &plan->weeks[k];
 
-		if (!co_check_loading_phase(w->phase) || w->deload) {
+		if (!co_phase_loading(w->phase) || w->deload) {
 			count = 0;
 			continue;
 		}
@@ -553,7 +553,7 @@ void co_check_c9_volume(checker *c, size_t k)
 	const co_week *w = &plan->weeks[k];
 	size_t from = k > DELOAD_LOOKBACK ? k - DELOAD_LOOKBACK : 0;
 
-	if (!w->deload || !co_check_loading_phase(w->phase))
+	if (!w->deload || !co_phase_loading(w->phase))
 		return;
 	if (from < cycle_start(plan, k))
 		from = cycle_start(plan, k);

@@ -28,7 +28,7 @@ static bool test_week(const co_week *w)
 
 static bool testable(const co_week *w)
 {
-	if (!co_check_loading_phase(w->phase))
+	if (!co_phase_loading(w->phase))
 		return false;
 	for (size_t j = 0; j < w->n_sessions; j++)
 		if (co_check_strength(&w->sessions[j]))

@@ -134,7 +134,7 @@ void co_check_c7_week(checker *c)
 			ref = -1;
 			continue;
 		}
-		if (co_check_loading_phase(w->phase)) {
+		if (co_phase_loading(w->phase)) {
 			if (!w->deload && co_check_week_volume(w) > 0 && !single_maintenance(w))
 				ref = (long)k;
 			continue;
@@ -341,7 +341,7 @@ void co_check_c9_placement(checker *c)
 						continue;
 					for (size_t q = k; q-- > 0 && q + C9_LOOKBACK >= k &&
 					     plan->weeks[q].phase != CO_PHASE_RECOVERY;) {
-						if (plan->weeks[q].deload || !co_check_loading_phase(plan->weeks[q].phase))
+						if (plan->weeks[q].deload || !co_phase_loading(plan->weeks[q].phase))
 							continue;
 						if ((ref = load_in(&plan->weeks[q], it->exercise)) > 0) {
 							rk = (long)q;
@@ -440,7 +440,7 @@ void co_check_c10(checker *c)
 		size_t to = k, from = k;
 		bool one;
 
-		if (!co_check_loading_phase(w->phase)) {
+		if (!co_phase_loading(w->phase)) {
 			continue;
 		}
 		while (to < plan->n_weeks && plan->weeks[to].phase == w->phase)

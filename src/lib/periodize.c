@@ -128,11 +128,6 @@ static void note(co_week *w, const char *fmt, ...)
 	va_end(ap);
 }
 
-static bool loading(int phase)
-{
-	return phase == CO_PHASE_BASE || phase == CO_PHASE_BUILD || phase == CO_PHASE_PEAK;
-}
-
 /*
  * Split a span of L weeks before a taper into base, build and peak (pass 5).
  * Peak: 3 weeks from 10 weeks on, 2 from 6, else 1; build about 40% of the
@@ -399,7 +394,7 @@ void co_periodize(const co_periodize_args *a)
 	for (long i = 0; i < n; i++) {
 		int next = i + 1 < n ? ph[i + 1] : UNSET;
 
-		if (!loading(ph[i])) {
+		if (!co_phase_loading(ph[i])) {
 			count = 0;
 			continue;
 		}
@@ -433,7 +428,7 @@ void co_periodize(const co_periodize_args *a)
 		 * on the first week of a new phase moves to the week before it (the
 		 * end of the old phase), else to the week after.
 		 */
-		if (i > 0 && ph[i - 1] != ph[i] && loading(ph[i - 1])) {
+		if (i > 0 && ph[i - 1] != ph[i] && co_phase_loading(ph[i - 1])) {
 			if (!weeks[i - 1].deload && ph[i - 1] != CO_PHASE_PEAK &&
 			    count - 1 >= (deload_every - 1 > 2 ? deload_every - 1 : 2)) {
 				weeks[i - 1].deload = true;

@@ -50,6 +50,11 @@ const char *co_phase_name(co_phase p)
 	return (unsigned)p < CO_PHASE_COUNT ? phase_names[p] : "?";
 }
 
+bool co_phase_loading(co_phase p)
+{
+	return p == CO_PHASE_BASE || p == CO_PHASE_BUILD || p == CO_PHASE_PEAK;
+}
+
 const char *co_focus_name(co_focus f)
 {
 	return (unsigned)f < CO_FOCUS_COUNT ? focus_names[f] : "?";

@@ -110,11 +110,6 @@ int co_week_volume(const co_week *w)
 	return v;
 }
 
-static bool loading(co_phase p)
-{
-	return p == CO_PHASE_BASE || p == CO_PHASE_BUILD || p == CO_PHASE_PEAK;
-}
-
 static double floor_step(double load, double step)
 {
 	double r = step > 0 ? floor(load / step + 1e-9) * step : load;
@@ -211,7 +206,7 @@ static void loads_pass(co_plan *plan, const co_profile *p, const co_progress *pr
 
 	for (size_t i = 0; i < plan->n_weeks; i++) {
 		co_week *w = &plan->weeks[i];
-		bool load_week = loading(w->phase) && !w->deload;
+		bool load_week = co_phase_loading(w->phase) && !w->deload;
 		int k = load_week ? weeks_into_phase(plan, i) : 0;
 
 		if (w->phase == CO_PHASE_RECOVERY)
@@ -579,7 +574,7 @@ static long reference_week(const co_plan *plan, size_t i)
 
 		if (w->phase == CO_PHASE_RECOVERY)
 			return -1;
-		if (loading(w->phase) && !w->deload && w->volume > 0 && !single_maintenance(w))
+		if (co_phase_loading(w->phase) && !w->deload && w->volume > 0 && !single_maintenance(w))
 			return (long)j;
 	}
 	return -1;
@@ -652,7 +647,7 @@ static const co_item *last_item(const co_plan *plan, long from, long to, const c
 	for (long k = to; k-- > from;) {
 		const co_week *w = &plan->weeks[k];
 
-		if (!loading(w->phase) || w->deload)
+		if (!co_phase_loading(w->phase) || w->deload)
 			continue;
 		for (size_t s = 0; s < w->n_sessions; s++)
 			for (int b = CO_BLOCK_MAIN; b <= CO_BLOCK_ACCESSORY; b++)
@@ -851,7 +846,7 @@ static void explain_budget_rotations(co_plan *plan)
 		size_t to = k;
 		bool one = true;
 
-		if (!loading(ph))
+		if (!co_phase_loading(ph))
 			continue;
 		while (to < plan->n_weeks && plan->weeks[to].phase == ph)
 			to++;
